@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import { register as sync } from './sync.js';
+
+/** Registers a subcommand; `setExit` sets the process exit code the command ends with. */
+export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
+
+/** One line per command file. */
+export const commands: RegisterCommand[] = [sync];

@@ -1,0 +1,101 @@
+/**
+ * The contracts of the compliance engine: check metadata, benchmark files, and the scan report whose JSON form
+ * is a public contract (`calabi evaluate --format json`, the API). Other layers import only from here.
+ */
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export type Status = 'PASS' | 'FAIL' | 'ERROR' | 'SKIP' | 'MANUAL';
+
+/** controls/checks/<service>/<id>.json — beside <id>.sql, which returns the failing resources. */
+export interface CheckMeta {
+  /** snake_case, equal to the file name */
+  id: string;
+  title: string;
+  severity: Severity;
+  service: string;
+  /** Every inventory table the query reads; their sync state decides ERROR. */
+  tables: string[];
+  /**
+   * How many things the check evaluated: rows of `table` (optionally filtered by `where`, a SQL condition on it).
+   * Zero evaluated and nothing failing means SKIP. Account- or region-level checks count aws_accounts or
+   * aws_regions.
+   */
+  scope: { table: string; where?: string };
+  description: string;
+  rationale: string;
+  /** Ordered steps, in our own words. */
+  remediation: string[];
+  /** AWS documentation links. */
+  links: string[];
+}
+
+export interface Check extends CheckMeta {
+  sql: string;
+  /** Where it came from: built-in, or a custom file (messages name it). */
+  file: string;
+  builtin: boolean;
+}
+
+export interface Requirement {
+  id: string;
+  title: string;
+  section: string;
+  level: number;
+  assessment: 'Automated' | 'Manual';
+  /** Check ids; empty for manual requirements. */
+  checks: string[];
+  /** For manual requirements (and as context for automated ones): what a person must look at. */
+  evidence?: string;
+}
+
+/** controls/benchmarks/<id>.json */
+export interface Benchmark {
+  id: string;
+  title: string;
+  version: string;
+  description?: string;
+  requirements: Requirement[];
+}
+
+export interface ResourceFinding {
+  resource_id: string;
+  account_id: string;
+  region: string;
+  reason: string;
+  /** Extra columns the check returned. */
+  evidence?: Record<string, unknown>;
+}
+
+export interface ControlReport {
+  id: string;
+  title: string;
+  section: string;
+  level: number;
+  severity: Severity | null;
+  status: Status;
+  reason: string;
+  affected_count: number;
+  evaluated_count: number;
+  resources: ResourceFinding[];
+}
+
+export interface ScanSummary {
+  score: number | null;
+  pass: number;
+  fail: number;
+  skip: number;
+  error: number;
+  manual: number;
+  critical_failed: number;
+  high_failed: number;
+  /** Score change in percentage points against the previous scan of the same benchmark; null when none. */
+  trend: number | null;
+  sections?: Array<{ section: string; score: number | null; pass: number; fail: number; skip: number; error: number; manual: number }>;
+}
+
+export interface ScanReport {
+  benchmark: { id: string; title: string; version: string };
+  scan: { id: string; started_at: string; finished_at: string | null; report_id?: string | null };
+  summary: ScanSummary;
+  controls: ControlReport[];
+}

@@ -1,0 +1,3 @@
+import type { TableDef } from './table.js';
+
+export const tables: TableDef[] = [];

@@ -1,0 +1,207 @@
+import { DuckDBInstance, DuckDBTimestampValue, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { migrate } from './migrations.js';
+import type { ColumnKind } from './table.js';
+
+/** A value we bind as a query parameter or append to a table. */
+export type SqlParam = string | number | boolean | bigint | null | Date;
+export type Row = Record<string, unknown>;
+
+/** Raised when another process holds the database file; the CLI turns it into exit 2 with this message. */
+export class DatabaseLockedError extends Error {
+  constructor(path: string, detail: string, options?: { cause?: unknown }) {
+    super(
+      `[db] ${path} is in use by another process (${detail}). ` +
+        'Wait for the running Calabi command (sync, serve, …) to finish, or point this one at another file with --db PATH.',
+      options,
+    );
+    this.name = 'DatabaseLockedError';
+  }
+}
+
+export class DatabaseOpenError extends Error {
+  constructor(path: string, options?: { cause?: unknown }) {
+    const why = options?.cause instanceof Error ? options.cause.message.split('\n')[0] : String(options?.cause);
+    super(`[db] cannot open ${path}: ${why}. Check that the path is a Calabi DuckDB file you may read and write, or choose another with --db PATH.`, options);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** Skip migrations (used by the read-only opener, which must not write). */
+  migrate?: boolean;
+  /** DuckDB settings applied at open, e.g. { threads: '2' }. */
+  config?: Record<string, string>;
+}
+
+export function defaultDbPath(): string {
+  return process.env.CALABI_DB ?? './calabi.duckdb';
+}
+
+/**
+ * One DuckDB database file. Reads may run on any connection; writes go through `write()`, which serialises
+ * them so concurrent collectors never race on one table's transaction.
+ */
+export class Database {
+  private writeQueue: Promise<unknown> = Promise.resolve();
+  private readonly main: DuckDBConnection;
+
+  private constructor(
+    readonly path: string,
+    readonly instance: DuckDBInstance,
+    main: DuckDBConnection,
+    readonly readOnly: boolean,
+  ) {
+    this.main = main;
+  }
+
+  static async open(path = defaultDbPath(), options: OpenOptions = {}): Promise<Database> {
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, {
+        ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+        ...options.config,
+      });
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      const lock = /Could not set lock on file.*?(Conflicting lock is held in .*?)(?:\.|$)/s.exec(message);
+      if (lock) throw new DatabaseLockedError(path, lock[1]!.replace(/\s+/g, ' ').trim(), { cause });
+      throw new DatabaseOpenError(path, { cause });
+    }
+    const db = new Database(path, instance, await instance.connect(), options.readOnly ?? false);
+    if (!db.readOnly && options.migrate !== false) await migrate(db);
+    return db;
+  }
+
+  /** A fresh connection on the same instance (for interruptible or long-running reads). */
+  connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  async run(sql: string, params: SqlParam[] = []): Promise<void> {
+    await this.main.run(sql, params.map(toDuckValue));
+  }
+
+  async all<T = Row>(sql: string, params: SqlParam[] = [], conn: DuckDBConnection = this.main): Promise<T[]> {
+    const reader = await conn.runAndReadAll(sql, params.map(toDuckValue));
+    return reader.getRowObjectsJS().map((r) => normaliseRow(r) as T);
+  }
+
+  async one<T = Row>(sql: string, params: SqlParam[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /**
+   * Run `fn` inside one transaction on a dedicated connection, after every earlier write has finished.
+   * A thrown error rolls back, so a crash mid-way leaves the previous committed state readable.
+   */
+  write<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    const next = this.writeQueue.then(async () => {
+      const conn = await this.instance.connect();
+      await conn.run('BEGIN TRANSACTION');
+      try {
+        const result = await fn(new Transaction(conn));
+        await conn.run('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.run('ROLLBACK').catch(() => undefined); // the original error is what matters
+        throw error;
+      } finally {
+        conn.closeSync();
+      }
+    });
+    this.writeQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  close(): void {
+    this.main.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+export class Transaction {
+  constructor(readonly conn: DuckDBConnection) {}
+
+  async run(sql: string, params: SqlParam[] = []): Promise<void> {
+    await this.conn.run(sql, params.map(toDuckValue));
+  }
+
+  async all<T = Row>(sql: string, params: SqlParam[] = []): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, params.map(toDuckValue));
+    return reader.getRowObjectsJS().map((r) => normaliseRow(r) as T);
+  }
+
+  /** Bulk insert through DuckDB's appender; `columns` lists the table's columns in order with their kinds. */
+  async append(table: string, columns: readonly AppendColumn[], rows: Iterable<Row>): Promise<number> {
+    const appender = await this.conn.createAppender(table);
+    let n = 0;
+    try {
+      for (const row of rows) {
+        for (const col of columns) appendValue(appender, col, row[col.name]);
+        appender.endRow();
+        n++;
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+    return n;
+  }
+}
+
+export interface AppendColumn {
+  name: string;
+  type: ColumnKind;
+}
+
+type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
+
+function appendValue(appender: Appender, col: AppendColumn, value: unknown): void {
+  if (value === null || value === undefined) return appender.appendNull();
+  switch (col.type) {
+    case 'VARCHAR':
+      return appender.appendVarchar(typeof value === 'string' ? value : JSON.stringify(value));
+    case 'JSON':
+      return appender.appendVarchar(typeof value === 'string' ? value : JSON.stringify(value));
+    case 'BOOLEAN':
+      return appender.appendBoolean(Boolean(value));
+    case 'BIGINT':
+      return appender.appendBigInt(BigInt(value as number));
+    case 'INTEGER':
+      return appender.appendInteger(Number(value));
+    case 'DOUBLE':
+      return appender.appendDouble(Number(value));
+    case 'TIMESTAMP': {
+      const d = value instanceof Date ? value : new Date(String(value));
+      if (Number.isNaN(d.getTime())) return appender.appendNull();
+      return appender.appendTimestamp(new DuckDBTimestampValue(BigInt(d.getTime()) * 1000n));
+    }
+    case 'VARCHAR[]':
+      return appender.appendList(listValue((value as unknown[]).map((v) => String(v))));
+  }
+}
+
+function toDuckValue(value: SqlParam): DuckDBValue {
+  if (value instanceof Date) return new DuckDBTimestampValue(BigInt(value.getTime()) * 1000n);
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return BigInt(value);
+  return value;
+}
+
+/** JS-friendly values: safe bigints become numbers, timestamps ISO strings. */
+export function normaliseValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (Array.isArray(value)) return value.map(normaliseValue);
+  if (value && typeof value === 'object' && value.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseValue(v)]));
+  }
+  if (value && typeof value === 'object') return String(value);
+  return value;
+}
+
+function normaliseRow(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = normaliseValue(v);
+  return out;
+}

@@ -1,0 +1,37 @@
+import { tables as accessanalyzer } from './accessanalyzer.js';
+import { tables as cloudtrail } from './cloudtrail.js';
+import { tables as cloudwatch } from './cloudwatch.js';
+import { tables as config } from './config.js';
+import { tables as core } from './core.js';
+import { tables as ec2 } from './ec2.js';
+import { tables as efs } from './efs.js';
+import { tables as iam } from './iam.js';
+import { tables as kms } from './kms.js';
+import { tables as logs } from './logs.js';
+import { tables as rds } from './rds.js';
+import { tables as s3 } from './s3.js';
+import { tables as securityhub } from './securityhub.js';
+import { tables as sns } from './sns.js';
+import type { TableDef } from './table.js';
+
+/** Every inventory table, one import per service file. */
+export const inventoryTables: readonly TableDef[] = [
+  ...core,
+  ...iam,
+  ...s3,
+  ...ec2,
+  ...rds,
+  ...efs,
+  ...cloudtrail,
+  ...config,
+  ...kms,
+  ...logs,
+  ...cloudwatch,
+  ...sns,
+  ...accessanalyzer,
+  ...securityhub,
+];
+
+export function findTable(name: string): TableDef | undefined {
+  return inventoryTables.find((t) => t.name === name);
+}

@@ -1,0 +1,158 @@
+import type { Database, Transaction } from './db.js';
+import { inventoryTables } from './inventory.js';
+import { sqlObjects } from './sql-objects.js';
+import { columnDdl, quoteIdent, quoteLiteral, type TableDef } from './table.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(tx: Transaction): Promise<void>;
+}
+
+/**
+ * Our own tables change through numbered migrations, applied in order and recorded in schema_migrations,
+ * so an older database file is upgraded in place and never dropped. Append new migrations; never edit a
+ * released one.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sync bookkeeping and scans',
+    async up(tx) {
+      await tx.run(`
+        CREATE TABLE sync_runs (
+          id VARCHAR PRIMARY KEY,
+          started_at TIMESTAMP NOT NULL,
+          finished_at TIMESTAMP,
+          status VARCHAR NOT NULL,          -- running | ok | partial | failed
+          accounts VARCHAR[],
+          regions VARCHAR[],
+          services VARCHAR[],
+          api_calls BIGINT,
+          resources BIGINT,
+          error_count INTEGER,
+          message VARCHAR
+        )`);
+      await tx.run(`
+        CREATE TABLE sync_errors (
+          run_id VARCHAR NOT NULL,
+          account_id VARCHAR,
+          region VARCHAR,
+          service VARCHAR NOT NULL,
+          operation VARCHAR NOT NULL,
+          table_name VARCHAR,
+          resource_id VARCHAR,
+          error_code VARCHAR,
+          message VARCHAR,
+          occurred_at TIMESTAMP NOT NULL
+        )`);
+      await tx.run(`
+        CREATE TABLE sync_scopes (
+          account_id VARCHAR NOT NULL,
+          region VARCHAR NOT NULL,
+          table_name VARCHAR NOT NULL,
+          status VARCHAR NOT NULL,          -- ok | error
+          stale BOOLEAN NOT NULL,           -- true: the rows are from an earlier sync, the last attempt failed
+          row_count BIGINT,
+          synced_at TIMESTAMP,              -- when the rows now in the table were collected
+          attempted_at TIMESTAMP NOT NULL,
+          run_id VARCHAR,
+          error VARCHAR,
+          PRIMARY KEY (account_id, region, table_name)
+        )`);
+      await tx.run(`
+        CREATE TABLE scans (
+          id VARCHAR PRIMARY KEY,
+          benchmark_id VARCHAR NOT NULL,
+          benchmark_title VARCHAR,
+          benchmark_version VARCHAR,
+          started_at TIMESTAMP NOT NULL,
+          finished_at TIMESTAMP,
+          status VARCHAR NOT NULL,          -- running | complete | failed
+          trigger VARCHAR,                  -- cli | api | schedule
+          sync_run_id VARCHAR,
+          score DOUBLE,
+          pass INTEGER, fail INTEGER, skip INTEGER, error INTEGER, manual INTEGER,
+          critical_failed INTEGER, high_failed INTEGER,
+          report_id VARCHAR,                -- hash over the canonical results
+          summary JSON,
+          error_message VARCHAR
+        )`);
+      await tx.run(`
+        CREATE TABLE control_results (
+          scan_id VARCHAR NOT NULL,
+          control_id VARCHAR NOT NULL,      -- the requirement id, e.g. 2.1.4
+          position INTEGER NOT NULL,        -- order in the benchmark
+          title VARCHAR,
+          section VARCHAR,
+          level VARCHAR,
+          assessment VARCHAR,               -- Automated | Manual
+          severity VARCHAR,
+          status VARCHAR NOT NULL,          -- PASS | FAIL | ERROR | SKIP | MANUAL
+          reason VARCHAR,
+          affected_count INTEGER NOT NULL,
+          evaluated_count INTEGER,
+          check_ids VARCHAR[],
+          error VARCHAR,
+          duration_ms DOUBLE,
+          PRIMARY KEY (scan_id, control_id)
+        )`);
+      await tx.run(`
+        CREATE TABLE findings (
+          scan_id VARCHAR NOT NULL,
+          control_id VARCHAR NOT NULL,
+          check_id VARCHAR NOT NULL,
+          resource_id VARCHAR,
+          account_id VARCHAR,
+          region VARCHAR,
+          reason VARCHAR,
+          evidence JSON
+        )`);
+    },
+  },
+];
+
+export async function migrate(db: Database): Promise<void> {
+  await db.write(async (tx) => {
+    await tx.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)');
+    const done = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+    for (const m of migrations) {
+      if (done.has(m.version)) continue;
+      await m.up(tx);
+      await tx.run('INSERT INTO schema_migrations VALUES (?, ?, now())', [m.version, m.name]);
+    }
+    await reconcileInventory(tx, inventoryTables);
+    for (const obj of sqlObjects) await tx.run(obj);
+  });
+}
+
+/**
+ * Inventory tables are a cache of AWS state, so they evolve additively from their definitions: a missing table
+ * is created, a missing column added (NULL until the next sync). Nothing is dropped.
+ */
+export async function reconcileInventory(tx: Transaction, tables: readonly TableDef[]): Promise<void> {
+  const existing = await tx.all<{ table_name: string; column_name: string }>(
+    "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name LIKE 'aws\\_%' ESCAPE '\\'",
+  );
+  const have = new Map<string, Set<string>>();
+  for (const r of existing) {
+    if (!have.has(r.table_name)) have.set(r.table_name, new Set());
+    have.get(r.table_name)!.add(r.column_name);
+  }
+  for (const t of tables) {
+    const cols = have.get(t.name);
+    if (!cols) {
+      await tx.run(`CREATE TABLE ${quoteIdent(t.name)} (${t.columns.map(columnDdl).join(', ')})`);
+      await tx.run(`COMMENT ON TABLE ${quoteIdent(t.name)} IS ${quoteLiteral(t.description)}`);
+      for (const c of t.columns) {
+        await tx.run(`COMMENT ON COLUMN ${quoteIdent(t.name)}.${quoteIdent(c.name)} IS ${quoteLiteral(c.description)}`);
+      }
+      continue;
+    }
+    for (const c of t.columns) {
+      if (cols.has(c.name)) continue;
+      await tx.run(`ALTER TABLE ${quoteIdent(t.name)} ADD COLUMN ${columnDdl(c)}`);
+      await tx.run(`COMMENT ON COLUMN ${quoteIdent(t.name)}.${quoteIdent(c.name)} IS ${quoteLiteral(c.description)}`);
+    }
+  }
+}

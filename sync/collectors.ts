@@ -1,0 +1,33 @@
+import { collectors as accessanalyzer } from './accessanalyzer/index.js';
+import { collectors as cloudtrail } from './cloudtrail/index.js';
+import { collectors as cloudwatch } from './cloudwatch/index.js';
+import { collectors as config } from './config/index.js';
+import { collectors as ec2 } from './ec2/index.js';
+import { collectors as efs } from './efs/index.js';
+import { collectors as iam } from './iam/index.js';
+import { collectors as kms } from './kms/index.js';
+import { collectors as logs } from './logs/index.js';
+import { collectors as rds } from './rds/index.js';
+import { collectors as s3 } from './s3/index.js';
+import { collectors as securityhub } from './securityhub/index.js';
+import { collectors as sns } from './sns/index.js';
+import type { Collector } from './types.js';
+
+/** Every collector, one import per service folder. */
+export const allCollectors: readonly Collector[] = [
+  ...iam,
+  ...s3,
+  ...ec2,
+  ...rds,
+  ...efs,
+  ...cloudtrail,
+  ...config,
+  ...kms,
+  ...logs,
+  ...cloudwatch,
+  ...sns,
+  ...accessanalyzer,
+  ...securityhub,
+];
+
+export const services: readonly string[] = [...new Set(allCollectors.map((c) => c.service))];

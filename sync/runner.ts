@@ -1,0 +1,356 @@
+import { randomUUID } from 'node:crypto';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
+import { DescribeOrganizationCommand, OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import pLimit from 'p-limit';
+import type { Database, Row } from '../schema/db.js';
+import { awsAccounts, awsRegions } from '../schema/core.js';
+import { allCollectors } from './collectors.js';
+import { CallCounter, ClientFactory } from './clients.js';
+import { describeAwsError, isAwsError, SyncSetupError } from './errors.js';
+import { chooseRegions, enabledRegions, homeRegion, partitionOf, type RegionInfo } from './regions.js';
+import type { Collector, CredentialSource, SyncContext } from './types.js';
+import { recordScopeFailure, writeScope, type ScopeError } from './writer.js';
+
+export interface SyncOptions {
+  db: Database;
+  /** Regions to scan; default: the account's enabled regions of its partition. */
+  regions?: readonly string[];
+  /** Services to collect (iam, s3, …); default: all. */
+  services?: readonly string[];
+  profile?: string;
+  /** Explicit credentials (tests); default: the standard AWS provider chain. */
+  credentials?: CredentialSource;
+  endpoint?: string;
+  /** Role to assume in each target account (with accounts or organization). */
+  roleName?: string;
+  externalId?: string;
+  accounts?: readonly string[];
+  organization?: boolean;
+  /** Concurrent API calls per service and region. */
+  concurrency?: number;
+  /** Concurrent collector scopes (collector × account × region) across the run. */
+  parallelScopes?: number;
+  maxAttempts?: number;
+  collectors?: readonly Collector[];
+  configureClient?: (client: unknown, serviceName: string) => void;
+  onProgress?: (event: SyncProgress) => void;
+}
+
+export type SyncProgress =
+  | { type: 'plan'; accounts: string[]; regions: string[]; scopes: number }
+  | { type: 'scope-start'; accountId: string; region: string; service: string; collector: string }
+  | { type: 'scope-done'; accountId: string; region: string; service: string; collector: string; rows: number; errors: number; failed: boolean }
+  | { type: 'account-error'; accountId: string; message: string };
+
+export interface SyncErrorRow {
+  accountId: string | null;
+  region: string | null;
+  service: string;
+  operation: string;
+  table: string | null;
+  resourceId: string | null;
+  code: string;
+  message: string;
+}
+
+export interface SyncResult {
+  runId: string;
+  status: 'ok' | 'partial';
+  accounts: string[];
+  regions: string[];
+  rowsByTable: Record<string, number>;
+  resources: number;
+  apiCalls: number;
+  apiCallsByService: Record<string, number>;
+  errors: SyncErrorRow[];
+  durationMs: number;
+}
+
+interface AccountTarget {
+  accountId: string;
+  partition: string;
+  credentials: CredentialSource;
+  callerArn: string;
+}
+
+export async function runSync(options: SyncOptions): Promise<SyncResult> {
+  const started = Date.now();
+  const runId = randomUUID();
+  const counter = new CallCounter();
+  const errors: SyncErrorRow[] = [];
+  const rowsByTable: Record<string, number> = {};
+  const maxAttempts = options.maxAttempts ?? 6;
+  const baseCredentials = options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+  const startRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? options.regions?.[0] ?? 'us-east-1';
+  const factoryFor = (credentials: CredentialSource) =>
+    new ClientFactory({ credentials, endpoint: options.endpoint, maxAttempts, configureClient: options.configureClient }, counter);
+
+  const collectors = selectCollectors(options.collectors ?? allCollectors, options.services);
+
+  // Who are we? Without an identity nothing can run: that is a setup error (exit 2), not a sync error.
+  const baseFactory = factoryFor(baseCredentials);
+  let identity: { Account?: string; Arn?: string };
+  try {
+    identity = await baseFactory.get(STSClient, startRegion).send(new GetCallerIdentityCommand({}));
+  } catch (cause) {
+    const { code, message } = describeAwsError(cause);
+    throw new SyncSetupError(
+      `[sync] cannot identify the AWS caller (${code}: ${message}). Configure credentials: AWS_PROFILE or --profile, ` +
+        'AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, SSO (aws sso login), or run with no account to use the bundled demo (npm start).',
+      { cause },
+    );
+  }
+  const partition = identity.Arn?.split(':')[1] ?? partitionOf(startRegion);
+  const home = homeRegion(partition);
+
+  const available = await enabledRegions(baseFactory.get(EC2Client, home), partition).catch((cause) => {
+    throw new SyncSetupError(`[sync] cannot list regions (EC2 DescribeRegions: ${describeAwsError(cause).message}). Grant ec2:DescribeRegions or pass --regions.`, { cause });
+  });
+  const regions = chooseRegions(options.regions, available);
+
+  await options.db.run('INSERT INTO sync_runs (id, started_at, status, regions, services) VALUES (?, ?, ?, ?::VARCHAR[], ?::VARCHAR[])', [
+    runId,
+    new Date(started),
+    'running',
+    JSON.stringify(regions.map((r) => r.region)),
+    JSON.stringify([...new Set(collectors.map((c) => c.service))]),
+  ]);
+
+  const recordError = (e: SyncErrorRow) => errors.push(e);
+  const targets = await resolveAccounts(options, baseFactory, baseCredentials, identity, partition, home, recordError);
+  const regionNames = regions.map((r) => r.region);
+
+  const scopesPerAccount = collectors.reduce((n, c) => n + (c.scope === 'global' ? 1 : regions.length), 0);
+  options.onProgress?.({ type: 'plan', accounts: targets.map((t) => t.accountId), regions: regionNames, scopes: scopesPerAccount * targets.length + targets.length });
+
+  const scopeLimit = pLimit(options.parallelScopes ?? 8);
+  const tasks: Promise<void>[] = [];
+  for (const target of targets) {
+    const factory = factoryFor(target.credentials);
+    const serviceLimits = new Map<string, ReturnType<typeof pLimit>>();
+    const limitFor = (service: string, region: string) => {
+      const key = `${service}:${region}`;
+      let l = serviceLimits.get(key);
+      if (!l) serviceLimits.set(key, (l = pLimit(options.concurrency ?? 8)));
+      return l;
+    };
+    const now = new Date();
+    tasks.push(scopeLimit(() => syncAccountRows(options.db, runId, target, factory, regions, home, now, rowsByTable, recordError, options)));
+    for (const collector of collectors) {
+      const scopeRegions = collector.scope === 'global' ? ['global'] : regionNames;
+      for (const region of scopeRegions) {
+        const clientRegion = region === 'global' ? home : region;
+        const limit = limitFor(collector.service, clientRegion);
+        const scopeErrors: ScopeError[] = [];
+        const ctx: SyncContext = {
+          accountId: target.accountId,
+          partition: target.partition,
+          region,
+          clientRegion,
+          regions: regionNames,
+          now,
+          client: (ctor, r) => factory.get(ctor, r ?? clientRegion),
+          map: (items, fn) => Promise.all(items.map((item) => limit(() => fn(item)))),
+          itemError: (error, where) => {
+            const { code, message } = describeAwsError(error);
+            scopeErrors.push({ ...where, code, message });
+          },
+        };
+        tasks.push(
+          scopeLimit(async () => {
+            const progress = { accountId: target.accountId, region, service: collector.service, collector: collector.name };
+            options.onProgress?.({ type: 'scope-start', ...progress });
+            let rows = 0;
+            let failed = false;
+            try {
+              const collected = await collector.collect(ctx);
+              rows = await writeScope(options.db, { runId, accountId: target.accountId, region, tables: collector.tables, collected, now, errors: scopeErrors });
+              for (const t of collector.tables) rowsByTable[t.name] = (rowsByTable[t.name] ?? 0) + (collected[t.name]?.length ?? 0);
+            } catch (cause) {
+              failed = true;
+              const { code, message } = describeAwsError(cause);
+              scopeErrors.push({ operation: operationOf(cause) ?? collector.name, table: collector.tables[0]?.name ?? collector.name, code, message });
+              await recordScopeFailure(options.db, { runId, accountId: target.accountId, region, tables: collector.tables, now, errors: scopeErrors });
+            }
+            for (const e of scopeErrors) {
+              recordError({ accountId: target.accountId, region, service: collector.service, operation: e.operation, table: e.table, resourceId: e.resourceId ?? null, code: e.code, message: e.message });
+            }
+            options.onProgress?.({ type: 'scope-done', ...progress, rows, errors: scopeErrors.length, failed });
+          }),
+        );
+      }
+    }
+  }
+  await Promise.all(tasks);
+
+  const finished = new Date();
+  await options.db.write(async (tx) => {
+    if (errors.length > 0) {
+      await tx.append(
+        'sync_errors',
+        [
+          { name: 'run_id', type: 'VARCHAR' },
+          { name: 'account_id', type: 'VARCHAR' },
+          { name: 'region', type: 'VARCHAR' },
+          { name: 'service', type: 'VARCHAR' },
+          { name: 'operation', type: 'VARCHAR' },
+          { name: 'table_name', type: 'VARCHAR' },
+          { name: 'resource_id', type: 'VARCHAR' },
+          { name: 'error_code', type: 'VARCHAR' },
+          { name: 'message', type: 'VARCHAR' },
+          { name: 'occurred_at', type: 'TIMESTAMP' },
+        ],
+        errors.map((e) => ({
+          run_id: runId,
+          account_id: e.accountId,
+          region: e.region,
+          service: e.service,
+          operation: e.operation,
+          table_name: e.table,
+          resource_id: e.resourceId,
+          error_code: e.code,
+          message: e.message,
+          occurred_at: finished,
+        })),
+      );
+    }
+    const resources = Object.values(rowsByTable).reduce((a, b) => a + b, 0);
+    await tx.run(
+      'UPDATE sync_runs SET finished_at = ?, status = ?, accounts = ?::VARCHAR[], api_calls = ?, resources = ?, error_count = ? WHERE id = ?',
+      [finished, errors.length ? 'partial' : 'ok', JSON.stringify(targets.map((t) => t.accountId)), counter.total, resources, errors.length, runId],
+    );
+  });
+
+  return {
+    runId,
+    status: errors.length ? 'partial' : 'ok',
+    accounts: targets.map((t) => t.accountId),
+    regions: regionNames,
+    rowsByTable,
+    resources: Object.values(rowsByTable).reduce((a, b) => a + b, 0),
+    apiCalls: counter.total,
+    apiCallsByService: Object.fromEntries(counter.byService),
+    errors,
+    durationMs: Date.now() - started,
+  };
+}
+
+function selectCollectors(collectors: readonly Collector[], services: readonly string[] | undefined): Collector[] {
+  if (!services || services.length === 0) return [...collectors];
+  const known = new Set(collectors.map((c) => c.service));
+  const unknown = services.filter((s) => !known.has(s));
+  if (unknown.length) {
+    throw new SyncSetupError(`[sync] unknown service${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Valid services: ${[...known].sort().join(', ')}.`);
+  }
+  return collectors.filter((c) => services.includes(c.service));
+}
+
+function operationOf(error: unknown): string | undefined {
+  const op = (error as { $operation?: string; operation?: string })?.operation;
+  return typeof op === 'string' ? op : undefined;
+}
+
+async function resolveAccounts(
+  options: SyncOptions,
+  baseFactory: ClientFactory,
+  baseCredentials: CredentialSource,
+  identity: { Account?: string; Arn?: string },
+  partition: string,
+  home: string,
+  recordError: (e: SyncErrorRow) => void,
+): Promise<AccountTarget[]> {
+  const self: AccountTarget = { accountId: identity.Account!, partition, credentials: baseCredentials, callerArn: identity.Arn ?? '' };
+  if (!options.roleName) {
+    if (options.accounts?.length || options.organization) {
+      throw new SyncSetupError('[sync] --accounts and --organization need --role-name: the role Calabi assumes in each account.');
+    }
+    return [self];
+  }
+  let accountIds = [...(options.accounts ?? [])];
+  if (options.organization) {
+    try {
+      for await (const page of paginateListAccounts({ client: baseFactory.get(OrganizationsClient, home) }, {})) {
+        for (const a of page.Accounts ?? []) if (a.Id && (a.Status ?? 'ACTIVE') === 'ACTIVE') accountIds.push(a.Id);
+      }
+    } catch (cause) {
+      throw new SyncSetupError(`[sync] cannot list the organization's accounts (${describeAwsError(cause).message}). Run from the management account or a delegated administrator, or pass --accounts.`, { cause });
+    }
+  }
+  accountIds = [...new Set(accountIds)];
+  if (accountIds.length === 0) throw new SyncSetupError('[sync] no accounts to sync: pass --accounts id,id or --organization with --role-name.');
+  const bad = accountIds.filter((a) => !/^\d{12}$/.test(a));
+  if (bad.length) throw new SyncSetupError(`[sync] not an AWS account id (12 digits): ${bad.join(', ')}`);
+
+  const targets: AccountTarget[] = [];
+  for (const accountId of accountIds) {
+    const roleArn = `arn:${partition}:iam::${accountId}:role/${options.roleName}`;
+    const credentials = fromTemporaryCredentials({
+      masterCredentials: baseCredentials,
+      params: { RoleArn: roleArn, RoleSessionName: 'calabi-sync', ...(options.externalId ? { ExternalId: options.externalId } : {}) },
+      clientConfig: { region: home, ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
+    });
+    try {
+      const probe = new ClientFactory({ credentials, endpoint: options.endpoint, maxAttempts: options.maxAttempts ?? 6 }, new CallCounter());
+      const who = await probe.get(STSClient, home).send(new GetCallerIdentityCommand({}));
+      targets.push({ accountId: who.Account ?? accountId, partition, credentials, callerArn: who.Arn ?? roleArn });
+    } catch (cause) {
+      const { code, message } = describeAwsError(cause);
+      recordError({ accountId, region: 'global', service: 'sts', operation: 'AssumeRole', table: null, resourceId: roleArn, code, message });
+      options.onProgress?.({ type: 'account-error', accountId, message: `${code}: ${message}` });
+    }
+  }
+  return targets;
+}
+
+/** aws_accounts and aws_regions: the scopes every account- and region-level check starts from. */
+async function syncAccountRows(
+  db: Database,
+  runId: string,
+  target: AccountTarget,
+  factory: ClientFactory,
+  regions: readonly RegionInfo[],
+  home: string,
+  now: Date,
+  rowsByTable: Record<string, number>,
+  recordError: (e: SyncErrorRow) => void,
+  options: SyncOptions,
+): Promise<void> {
+  const errors: ScopeError[] = [];
+  let alias: string | null = null;
+  let org: { Id?: string; MasterAccountId?: string } | null = null;
+  try {
+    const out = await factory.get(IAMClient, home).send(new ListAccountAliasesCommand({}));
+    alias = out.AccountAliases?.[0] ?? null;
+  } catch (cause) {
+    errors.push({ operation: 'ListAccountAliases', table: awsAccounts.name, ...codeMessage(cause) });
+  }
+  try {
+    org = (await factory.get(OrganizationsClient, home).send(new DescribeOrganizationCommand({}))).Organization ?? null;
+  } catch (cause) {
+    if (!isAwsError(cause, 'AWSOrganizationsNotInUseException')) errors.push({ operation: 'DescribeOrganization', table: awsAccounts.name, ...codeMessage(cause) });
+  }
+  const account: Row = {
+    arn: `arn:${target.partition}:::${target.accountId}`,
+    partition: target.partition,
+    alias,
+    organization_id: org?.Id ?? null,
+    organization_master_account_id: org?.MasterAccountId ?? null,
+    caller_arn: target.callerArn,
+    raw: { accountId: target.accountId, alias, organization: org },
+  };
+  const regionRows: Row[] = regions.map((r) => ({ region: r.region, partition: r.partition, opt_in_status: r.optInStatus, endpoint: r.endpoint ?? null, raw: r }));
+  await writeScope(db, { runId, accountId: target.accountId, region: 'global', tables: [awsAccounts], collected: { [awsAccounts.name]: [account] }, now, errors });
+  await writeScope(db, { runId, accountId: target.accountId, region: 'global', tables: [awsRegions], collected: { [awsRegions.name]: regionRows }, now, errors: [] });
+  rowsByTable[awsAccounts.name] = (rowsByTable[awsAccounts.name] ?? 0) + 1;
+  rowsByTable[awsRegions.name] = (rowsByTable[awsRegions.name] ?? 0) + regionRows.length;
+  for (const e of errors) recordError({ accountId: target.accountId, region: 'global', service: 'account', operation: e.operation, table: e.table, resourceId: null, code: e.code, message: e.message });
+  options.onProgress?.({ type: 'scope-done', accountId: target.accountId, region: 'global', service: 'account', collector: 'account', rows: 1 + regionRows.length, errors: errors.length, failed: false });
+}
+
+function codeMessage(cause: unknown): { code: string; message: string } {
+  const { code, message } = describeAwsError(cause);
+  return { code, message };
+}

@@ -1,0 +1,99 @@
+import type { Database, Row, Transaction } from '../schema/db.js';
+import type { TableDef } from '../schema/table.js';
+import type { Collected } from './types.js';
+
+export interface ScopeError {
+  operation: string;
+  table: string;
+  resourceId?: string;
+  code: string;
+  message: string;
+}
+
+interface ScopeWrite {
+  runId: string;
+  accountId: string;
+  /** A region, or 'global': a global scope replaces the account's rows whatever region they carry (S3 buckets). */
+  region: string;
+  tables: readonly TableDef[];
+  collected: Collected;
+  now: Date;
+  errors: readonly ScopeError[];
+}
+
+/**
+ * Replaces one account/region's rows of every table a collector fills, in one transaction: a crash or kill
+ * mid-write leaves the previous complete state. Item-level errors mark the scope in error (rows are fresh but
+ * incomplete), so checks over it report ERROR rather than a clean PASS.
+ */
+export async function writeScope(db: Database, w: ScopeWrite): Promise<number> {
+  let written = 0;
+  await db.write(async (tx) => {
+    for (const table of w.tables) {
+      const rows = (w.collected[table.name] ?? []).map((r) => complete(r, w));
+      await deleteScope(tx, table.name, w.accountId, w.region);
+      written += await tx.append(table.name, table.columns, rows);
+      const tableErrors = w.errors.filter((e) => e.table === table.name);
+      await upsertScope(tx, {
+        accountId: w.accountId,
+        region: w.region,
+        table: table.name,
+        status: tableErrors.length ? 'error' : 'ok',
+        stale: false,
+        rowCount: rows.length,
+        syncedAt: w.now,
+        runId: w.runId,
+        error: tableErrors.length ? summarise(tableErrors) : null,
+      });
+    }
+  });
+  return written;
+}
+
+/** The collection failed: keep the previous rows, mark them stale, and remember why. */
+export async function recordScopeFailure(db: Database, w: Omit<ScopeWrite, 'collected'>): Promise<void> {
+  await db.write(async (tx) => {
+    for (const table of w.tables) {
+      await tx.run(
+        `INSERT INTO sync_scopes (account_id, region, table_name, status, stale, row_count, synced_at, attempted_at, run_id, error)
+         VALUES (?, ?, ?, 'error', true, NULL, NULL, ?, ?, ?)
+         ON CONFLICT (account_id, region, table_name) DO UPDATE SET
+           status = 'error', stale = true, attempted_at = excluded.attempted_at, run_id = excluded.run_id, error = excluded.error`,
+        [w.accountId, w.region, table.name, w.now, w.runId, summarise(w.errors)],
+      );
+    }
+  });
+}
+
+function complete(row: Row, w: ScopeWrite): Row {
+  return {
+    ...row,
+    account_id: row.account_id ?? w.accountId,
+    region: row.region ?? w.region,
+    synced_at: row.synced_at ?? w.now,
+    raw: row.raw ?? null,
+  };
+}
+
+async function deleteScope(tx: Transaction, table: string, accountId: string, region: string): Promise<void> {
+  if (region === 'global') await tx.run(`DELETE FROM "${table}" WHERE account_id = ?`, [accountId]);
+  else await tx.run(`DELETE FROM "${table}" WHERE account_id = ? AND region = ?`, [accountId, region]);
+}
+
+async function upsertScope(
+  tx: Transaction,
+  s: { accountId: string; region: string; table: string; status: string; stale: boolean; rowCount: number; syncedAt: Date; runId: string; error: string | null },
+): Promise<void> {
+  await tx.run(
+    `INSERT OR REPLACE INTO sync_scopes (account_id, region, table_name, status, stale, row_count, synced_at, attempted_at, run_id, error)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [s.accountId, s.region, s.table, s.status, s.stale, s.rowCount, s.syncedAt, s.syncedAt, s.runId, s.error],
+  );
+}
+
+function summarise(errors: readonly ScopeError[]): string {
+  const first = errors[0];
+  if (!first) return 'collection failed';
+  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
+  return `${first.operation}${first.resourceId ? ` on ${first.resourceId}` : ''}: ${first.code}: ${first.message}${more}`;
+}
