@@ -110,6 +110,83 @@ export const migrations: readonly Migration[] = [
         )`);
     },
   },
+  {
+    version: 2,
+    name: 'schedules, alert channels and deliveries',
+    async up(tx) {
+      await tx.run(`
+        CREATE TABLE schedules (
+          id VARCHAR PRIMARY KEY,
+          name VARCHAR NOT NULL,
+          benchmark_id VARCHAR NOT NULL,
+          frequency VARCHAR NOT NULL,       -- daily | weekly | monthly
+          weekday INTEGER,                  -- weekly: 0 Sunday … 6 Saturday
+          day_of_month INTEGER,             -- monthly: 1–28, or -1 for the last day
+          time_of_day VARCHAR NOT NULL,     -- HH:MM in the schedule's time zone
+          timezone VARCHAR NOT NULL,        -- IANA name, e.g. Europe/Berlin
+          sync_first BOOLEAN NOT NULL,
+          alert_threshold DOUBLE,           -- alert when the score drops by more than this many points; NULL: never
+          channel_ids VARCHAR[],            -- channels to alert; NULL: every enabled channel
+          paused BOOLEAN NOT NULL,
+          created_at TIMESTAMP NOT NULL,
+          updated_at TIMESTAMP NOT NULL,
+          next_run_at TIMESTAMP,            -- the next due time (UTC); a past value at start-up is a missed run
+          last_run_at TIMESTAMP
+        )`);
+      await tx.run(`
+        CREATE TABLE schedule_runs (
+          id VARCHAR PRIMARY KEY,
+          schedule_id VARCHAR,              -- NULL for a one-shot \`calabi run\`
+          benchmark_id VARCHAR NOT NULL,
+          trigger VARCHAR NOT NULL,         -- due | missed | manual | cli
+          scheduled_for TIMESTAMP,
+          started_at TIMESTAMP NOT NULL,
+          finished_at TIMESTAMP,
+          status VARCHAR NOT NULL,          -- running | ok | failed | skipped
+          scan_id VARCHAR,
+          sync_run_id VARCHAR,
+          score DOUBLE,
+          previous_score DOUBLE,
+          alert_id VARCHAR,
+          error VARCHAR
+        )`);
+      await tx.run(`
+        CREATE TABLE channels (
+          id VARCHAR PRIMARY KEY,
+          name VARCHAR NOT NULL,
+          kind VARCHAR NOT NULL,            -- webhook
+          url VARCHAR NOT NULL,
+          enabled BOOLEAN NOT NULL,
+          created_at TIMESTAMP NOT NULL,
+          updated_at TIMESTAMP NOT NULL
+        )`);
+      await tx.run(`
+        CREATE TABLE alerts (
+          id VARCHAR PRIMARY KEY,
+          created_at TIMESTAMP NOT NULL,
+          benchmark_id VARCHAR NOT NULL,
+          scan_id VARCHAR NOT NULL,
+          previous_scan_id VARCHAR,
+          schedule_id VARCHAR,
+          old_score DOUBLE,
+          new_score DOUBLE,
+          payload JSON NOT NULL
+        )`);
+      await tx.run(`
+        CREATE TABLE deliveries (
+          id VARCHAR PRIMARY KEY,
+          alert_id VARCHAR,                 -- NULL for a test message
+          channel_id VARCHAR NOT NULL,
+          attempt INTEGER NOT NULL,         -- 1, 2, … for one alert and channel
+          attempted_at TIMESTAMP NOT NULL,
+          duration_ms DOUBLE,
+          status VARCHAR NOT NULL,          -- ok | failed
+          http_status INTEGER,
+          error VARCHAR,
+          final BOOLEAN NOT NULL            -- last attempt for this alert and channel (success or gave up)
+        )`);
+    },
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {
