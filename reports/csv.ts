@@ -1,0 +1,78 @@
+import type { Writable } from 'node:stream';
+import type { Database } from '../schema/db.js';
+import { controlCells, controlColumns, findingCells, findingColumns } from './rows.js';
+import type { Cell } from './safe-cell.js';
+import { affectedResources, loadControls, streamFindings, type ScanMeta } from './scan-data.js';
+
+export type CsvLevel = 'controls' | 'findings';
+
+export interface CsvOptions {
+  level?: CsvLevel;
+}
+
+/** The two trailing columns every CSV row carries, so a single row still names the scan it came from. */
+export const csvTrailer = ['Scan', 'Report id'] as const;
+
+/**
+ * Writes a scan as CSV (RFC 4180, CRLF, UTF-8 with a byte-order mark so Excel reads accents right):
+ * `controls` — one row per requirement with its affected resources; `findings` — one row per failing resource.
+ * Every row ends with the scan id and the report id. Text cells are formula-neutralised.
+ */
+export async function writeCsv(db: Database, scan: ScanMeta, reportId: string, out: Writable, options: CsvOptions = {}): Promise<void> {
+  const level = options.level ?? 'controls';
+  const trailer: Cell[] = [scan.id, reportId];
+  await write(out, '\uFEFF');
+  if (level === 'controls') {
+    await write(out, csvLine([...controlColumns.map((c) => c.header), ...csvTrailer]));
+    const affected = await affectedResources(db, scan.id);
+    for (const c of await loadControls(db, scan.id)) await write(out, csvLine([...controlCells(c, affected.get(c.control_id)), ...trailer]));
+  } else {
+    await write(out, csvLine([...findingColumns.map((c) => c.header), ...csvTrailer]));
+    for await (const chunk of streamFindings(db, scan.id)) {
+      await write(out, chunk.map((f) => csvLine([...findingCells(f), ...trailer])).join(''));
+    }
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+export function csvLine(cells: readonly Cell[]): string {
+  return `${cells.map(csvField).join(',')}\r\n`;
+}
+
+function csvField(value: Cell): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Writes with back-pressure: waits for 'drain' when the stream's buffer is full. */
+function write(out: Writable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = out.write(text, (error) => (error ? reject(error) : undefined));
+    if (ok) resolve();
+    else out.once('drain', resolve);
+  });
+}
+
+/** Parses CSV text (RFC 4180 quoting) into rows; used by `calabi verify` and the tests. */
+export function* parseCsv(text: string): Generator<string[]> {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+      } else field += ch;
+      continue;
+    }
+    if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(field); field = ''; }
+    else if (ch === '\r' && text[i + 1] === '\n') { /* CRLF: the \n ends the row */ }
+    else if (ch === '\n') { row.push(field); yield row; row = []; field = ''; }
+    else field += ch;
+  }
+  if (field !== '' || row.length) { row.push(field); yield row; }
+}

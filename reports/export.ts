@@ -1,0 +1,56 @@
+import type { Writable } from 'node:stream';
+import type { Database } from '../schema/db.js';
+import { writeCsv, type CsvLevel } from './csv.js';
+import { writePdf } from './pdf.js';
+import { reportIdOf } from './report-id.js';
+import type { ScanMeta } from './scan-data.js';
+import { writeXlsx } from './xlsx.js';
+
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
+export const exportFormats: readonly ExportFormat[] = ['csv', 'xlsx', 'pdf'];
+
+export const contentTypes: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** CSV only: one row per requirement (default) or one row per failing resource. */
+  level?: CsvLevel;
+  organization?: string;
+  generatedAt?: Date;
+  maxResourcesPerControl?: number;
+}
+
+/** Writes one export of a stored scan to `out` (ended when done); resolves to the report id printed in it. */
+export async function exportScan(db: Database, scan: ScanMeta, out: Writable, options: ExportOptions): Promise<string> {
+  const reportId = await reportIdOf(db, scan);
+  switch (options.format) {
+    case 'csv':
+      await writeCsv(db, scan, reportId, out, { level: options.level });
+      break;
+    case 'xlsx':
+      await writeXlsx(db, scan, reportId, out, options);
+      break;
+    case 'pdf':
+      await writePdf(db, scan, reportId, out, options);
+      break;
+  }
+  return reportId;
+}
+
+/** calabi-cis-aws-3.0-20261122-1045-1a2b3c4d[-findings].csv — sortable, says what and when, no spaces. */
+export function exportFileName(scan: ScanMeta, format: ExportFormat, level: CsvLevel = 'controls'): string {
+  const when = scan.started_at.replace(/[-:]/g, '').replace('T', '-').slice(0, 13);
+  const bench = scan.benchmark_id.replace(/[^A-Za-z0-9._-]/g, '_');
+  const short = scan.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
+  return `calabi-${bench}-${when}-${short}${format === 'csv' && level === 'findings' ? '-findings' : ''}.${format}`;
+}
+
+export function parseFormat(value: string | undefined): ExportFormat {
+  const f = (value ?? '').toLowerCase();
+  if ((exportFormats as readonly string[]).includes(f)) return f as ExportFormat;
+  throw new Error(`unknown export format '${value}': use one of ${exportFormats.join(', ')}`);
+}

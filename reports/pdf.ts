@@ -1,0 +1,172 @@
+import type { Writable } from 'node:stream';
+import PDFDocument from 'pdfkit';
+import type { Database } from '../schema/db.js';
+import { loadControls, streamFindings, type ControlRow, type ScanMeta } from './scan-data.js';
+import { scanBreakdown } from './summary.js';
+import { round1 } from './xlsx.js';
+
+export interface PdfOptions {
+  organization?: string;
+  generatedAt?: Date;
+  /** Resource details list at most this many failing resources per requirement (the CSV/XLSX have them all). */
+  maxResourcesPerControl?: number;
+}
+
+const colours: Record<string, string> = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', SKIP: '#666666', MANUAL: '#1f4e78' };
+const margin = 40;
+
+/**
+ * A formatted PDF report (pdfkit, pure JavaScript): summary, requirement table and resource details, with the
+ * organization, scan time and report id on the first page and the report id in every page footer and in the
+ * document information (where `calabi verify` reads it). Pages stream out as they are finished.
+ */
+export async function writePdf(db: Database, scan: ScanMeta, reportId: string, out: Writable, options: PdfOptions = {}): Promise<void> {
+  const generatedAt = options.generatedAt ?? new Date();
+  const maxPerControl = options.maxResourcesPerControl ?? 1000;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: margin, bottom: margin + 16, left: margin, right: margin },
+    info: {
+      Title: `Calabi compliance report: ${scan.benchmark_title ?? scan.benchmark_id}`,
+      Author: 'Calabi',
+      Subject: `calabi-report-id:${reportId} calabi-scan-id:${scan.id}`,
+      Keywords: `calabi-report-id:${reportId}`,
+      CreationDate: generatedAt,
+    },
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    out.once('finish', resolve);
+    out.once('close', resolve);
+    out.once('error', reject);
+    doc.once('error', reject);
+  });
+  doc.pipe(out);
+  let page = 1;
+  const footer = () => {
+    const { x, y } = doc;
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(7).fillColor('#555555')
+      .text(`${latin1(scan.benchmark_id)} · scan ${scan.id} · report id ${reportId} · page ${page}`, margin, doc.page.height - margin, {
+        width: doc.page.width - 2 * margin, align: 'center', lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+    doc.x = x;
+    doc.y = y;
+    doc.fillColor('black');
+  };
+  doc.on('pageAdded', () => {
+    page++;
+    footer();
+  });
+  footer();
+
+  const width = doc.page.width - 2 * margin;
+  const b = await scanBreakdown(db, scan);
+  doc.font('Helvetica-Bold').fontSize(18).text('Calabi compliance report');
+  doc.moveDown(0.3);
+  doc.font('Helvetica').fontSize(10);
+  const kv = (k: string, v: string) => doc.font('Helvetica-Bold').text(`${k}: `, { continued: true }).font('Helvetica').text(latin1(v));
+  kv('Organization', options.organization || '—');
+  kv('Benchmark', `${scan.benchmark_title ?? scan.benchmark_id}${scan.benchmark_version ? ` (version ${scan.benchmark_version})` : ''} [${scan.benchmark_id}]`);
+  kv('Scan', scan.id);
+  kv('Scan time (UTC)', `${scan.started_at}${scan.finished_at ? ` – ${scan.finished_at}` : ''}`);
+  kv('Report id', reportId);
+  kv('Generated (UTC)', generatedAt.toISOString());
+  doc.moveDown(0.6);
+  doc.font('Helvetica-Bold').fontSize(14).text(`Score: ${scan.score === null ? 'n/a' : `${round1(scan.score)}%`}`);
+  doc.font('Helvetica').fontSize(9).text('Score = PASS / (PASS + FAIL). ERROR, SKIP and MANUAL requirements are not scored.');
+  doc.moveDown(0.4);
+  doc.fontSize(10).text(b.byStatus.map(([s, n]) => `${s} ${n}`).join('    '));
+  doc.text(`Failed by severity: ${b.bySeverity.map((s) => `${s.severity} ${s.failed}`).join(', ')}; failing resources: ${b.findings}`);
+  doc.moveDown(0.6);
+
+  table(doc, [
+    { header: 'Section', width: width - 300 },
+    { header: 'Score', width: 60 }, { header: 'PASS', width: 48 }, { header: 'FAIL', width: 48 },
+    { header: 'ERROR', width: 48 }, { header: 'SKIP', width: 48 }, { header: 'MAN.', width: 48 },
+  ], b.bySection.map((s) => [latin1(s.section), s.score === null ? 'n/a' : `${round1(s.score)}%`, s.pass, s.fail, s.error, s.skip, s.manual].map(String)));
+
+  const controls = await loadControls(db, scan.id);
+  doc.addPage();
+  doc.font('Helvetica-Bold').fontSize(13).text('Requirements');
+  doc.moveDown(0.3);
+  table(doc, [
+    { header: 'Id', width: 44 }, { header: 'Title', width: width - 44 - 56 - 52 - 52 }, { header: 'Severity', width: 56 },
+    { header: 'Status', width: 52 }, { header: 'Affected', width: 52 },
+  ], controls.map((c) => [c.control_id, latin1(c.title ?? ''), c.severity ?? '', c.status, String(c.affected_count)]), 3);
+
+  doc.addPage();
+  doc.font('Helvetica-Bold').fontSize(13).text('Resource details');
+  doc.font('Helvetica').fontSize(9).text(`Failing resources per requirement${maxPerControl < Infinity ? ` (at most ${maxPerControl} each; the CSV and XLSX exports list every one)` : ''}.`);
+  doc.moveDown(0.4);
+  const byId = new Map(controls.map((c) => [c.control_id, c]));
+  let current: string | null = null;
+  for await (const chunk of streamFindings(db, scan.id, { perControlLimit: maxPerControl })) {
+    for (const f of chunk) {
+      if (f.control_id !== current) {
+        current = f.control_id;
+        detailHeading(doc, byId.get(f.control_id), f.control_id, maxPerControl);
+      }
+      const line = `${f.resource_id ?? '(account)'}  ·  ${f.account_id ?? ''} ${f.region ?? ''}  ·  ${f.reason ?? ''}`;
+      doc.font('Helvetica').fontSize(7).fillColor('black').text(latin1(line).slice(0, 600), margin + 8, undefined, { width: width - 8 });
+    }
+  }
+  if (current === null) doc.font('Helvetica').fontSize(10).text('No failing resources.');
+  doc.end();
+  await done;
+}
+
+function detailHeading(doc: PDFKit.PDFDocument, c: ControlRow | undefined, id: string, max: number): void {
+  if (doc.y > doc.page.height - 120) doc.addPage();
+  doc.moveDown(0.5);
+  const more = c && c.affected_count > max ? ` (first ${max} shown)` : '';
+  doc.font('Helvetica-Bold').fontSize(10).fillColor(colours[c?.status ?? 'FAIL'] ?? 'black')
+    .text(latin1(`${id}  ${c?.title ?? ''} — ${c?.status ?? ''}, ${c?.affected_count ?? 0} resource(s)${more}`), margin, undefined);
+  doc.fillColor('black');
+}
+
+interface Col {
+  header: string;
+  width: number;
+}
+
+/** A simple table that repeats its header on each new page; the column at `statusCol` is coloured by status. */
+function table(doc: PDFKit.PDFDocument, cols: Col[], rows: string[][], statusCol = -1): void {
+  const drawHeader = () => {
+    let x = margin;
+    const y = doc.y;
+    doc.font('Helvetica-Bold').fontSize(8).fillColor('black');
+    for (const c of cols) {
+      doc.text(c.header, x + 2, y, { width: c.width - 4, lineBreak: false });
+      x += c.width;
+    }
+    doc.moveTo(margin, y + 11).lineTo(x, y + 11).strokeColor('#888888').stroke();
+    doc.y = y + 14;
+  };
+  drawHeader();
+  doc.font('Helvetica').fontSize(8);
+  for (const row of rows) {
+    const h = Math.max(...row.map((cell, i) => doc.heightOfString(cell, { width: cols[i]!.width - 4 }))) + 4;
+    if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage();
+      drawHeader();
+      doc.font('Helvetica').fontSize(8);
+    }
+    const y = doc.y;
+    let x = margin;
+    row.forEach((cell, i) => {
+      const status = i === statusCol ? colours[cell] : undefined;
+      doc.font(status ? 'Helvetica-Bold' : 'Helvetica').fillColor(status ?? 'black').text(cell, x + 2, y, { width: cols[i]!.width - 4 });
+      x += cols[i]!.width;
+    });
+    doc.fillColor('black');
+    doc.y = y + h;
+  }
+  doc.x = margin;
+}
+
+/** The standard PDF fonts encode WinAnsi only; anything else would print as garbage, so it becomes '?'. */
+function latin1(text: string): string {
+  return text.replace(/[^\u0009\u000a\u0020-\u007e\u00a0-\u00ff–—…·’‘“”•]/g, '?');
+}

@@ -1,0 +1,19 @@
+import type { Database } from '../schema/db.js';
+import type { ScanMeta } from './scan-data.js';
+
+/**
+ * The report id printed in every export: the one the engine stored with the scan (a hash over its canonical
+ * results). A scan without one (written by an older version) gets it recomputed from its stored results.
+ */
+export async function reportIdOf(db: Database, scan: ScanMeta): Promise<string> {
+  if (scan.report_id) return scan.report_id;
+  return recomputeReportId(db, scan.id);
+}
+
+/** Recomputes the report id from the scan's stored results, the way the engine computed it when it stored the scan. */
+export async function recomputeReportId(db: Database, scanId: string): Promise<string> {
+  const { loadScanReport, computeReportId } = await import('../controls/engine.js');
+  const report = await loadScanReport(db, scanId);
+  if (!report) throw new Error(`[reports] scan ${scanId} has no stored results to compute a report id from`);
+  return computeReportId(report);
+}

@@ -1,0 +1,50 @@
+import type { Database } from '../schema/db.js';
+import type { ScanMeta } from './scan-data.js';
+
+export interface SectionCount {
+  section: string;
+  score: number | null;
+  pass: number;
+  fail: number;
+  error: number;
+  skip: number;
+  manual: number;
+}
+
+export interface Breakdown {
+  byStatus: Array<[string, number]>;
+  bySeverity: Array<{ severity: string; failed: number; findings: number }>;
+  bySection: SectionCount[];
+  findings: number;
+}
+
+const statuses = ['PASS', 'FAIL', 'ERROR', 'SKIP', 'MANUAL'] as const;
+const severities = ['critical', 'high', 'medium', 'low'] as const;
+
+/** Counts by status, severity and section, computed from the stored control results (not the cached summary). */
+export async function scanBreakdown(db: Database, scan: ScanMeta): Promise<Breakdown> {
+  const status = await db.all<{ status: string; n: number }>('SELECT status, count(*) AS n FROM control_results WHERE scan_id = ? GROUP BY status', [scan.id]);
+  const severity = await db.all<{ severity: string; failed: number; findings: number }>(
+    `SELECT c.severity, count(*) AS failed, sum(c.affected_count) AS findings
+     FROM control_results c WHERE c.scan_id = ? AND c.status = 'FAIL' GROUP BY c.severity`,
+    [scan.id],
+  );
+  const sections = await db.all<SectionCount & { first: number }>(
+    `SELECT coalesce(section, '') AS section, min(position) AS first,
+            count(*) FILTER (WHERE status = 'PASS') AS pass, count(*) FILTER (WHERE status = 'FAIL') AS fail,
+            count(*) FILTER (WHERE status = 'ERROR') AS error, count(*) FILTER (WHERE status = 'SKIP') AS skip,
+            count(*) FILTER (WHERE status = 'MANUAL') AS manual
+     FROM control_results WHERE scan_id = ? GROUP BY 1 ORDER BY first`,
+    [scan.id],
+  );
+  const total = await db.one<{ n: number }>('SELECT count(*) AS n FROM findings WHERE scan_id = ?', [scan.id]);
+  return {
+    byStatus: statuses.map((s) => [s, status.find((r) => r.status === s)?.n ?? 0]),
+    bySeverity: severities.map((s) => {
+      const r = severity.find((x) => x.severity === s);
+      return { severity: s, failed: r?.failed ?? 0, findings: r?.findings ?? 0 };
+    }),
+    bySection: sections.map(({ first: _first, ...s }) => ({ ...s, score: s.pass + s.fail ? (100 * s.pass) / (s.pass + s.fail) : null })),
+    findings: total?.n ?? 0,
+  };
+}

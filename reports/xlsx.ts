@@ -1,0 +1,147 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Database } from '../schema/db.js';
+import { controlCells, controlColumns, findingCells, findingColumns, type ColumnSpec } from './rows.js';
+import { safeCell } from './safe-cell.js';
+import { affectedResources, loadControls, streamFindings, type ScanMeta } from './scan-data.js';
+import { scanBreakdown } from './summary.js';
+
+export interface XlsxOptions {
+  organization?: string;
+  /** When the file was produced; default now. */
+  generatedAt?: Date;
+}
+
+/** Fill and font colours per status, the conventional "good / bad / neutral" spreadsheet palette. */
+export const statusColours: Record<string, { fill: string; font: string }> = {
+  PASS: { fill: 'FFC6EFCE', font: 'FF006100' },
+  FAIL: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  ERROR: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  SKIP: { fill: 'FFEDEDED', font: 'FF595959' },
+  MANUAL: { fill: 'FFDDEBF7', font: 'FF1F4E78' },
+};
+
+const headerFill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } } as const;
+const headerFont = { bold: true, color: { argb: 'FFFFFFFF' } } as const;
+
+/**
+ * Writes a scan as XLSX through exceljs's streaming WorkbookWriter: rows are committed as they are written and
+ * findings are read from DuckDB a chunk at a time, so memory stays bounded however many findings a scan has.
+ * Sheets: Summary (organization, benchmark, scan time, report id, score, counts), Controls, Findings.
+ */
+export async function writeXlsx(db: Database, scan: ScanMeta, reportId: string, out: Writable, options: XlsxOptions = {}): Promise<void> {
+  const done = new Promise<void>((resolve, reject) => {
+    out.once('finish', resolve);
+    out.once('close', resolve);
+    out.once('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Calabi';
+  wb.title = `${scan.benchmark_title ?? scan.benchmark_id} — scan ${scan.id}`;
+  wb.subject = `calabi-report-id:${reportId} calabi-scan-id:${scan.id}`;
+  wb.keywords = `calabi-report-id:${reportId}`;
+  wb.created = options.generatedAt ?? new Date();
+
+  await writeSummary(db, wb, scan, reportId, options);
+
+  const controls = wb.addWorksheet('Controls', { views: [{ state: 'frozen', ySplit: 1 }] });
+  setColumns(controls, controlColumns);
+  const statusCol = controlColumns.findIndex((c) => c.key === 'status') + 1;
+  const affected = await affectedResources(db, scan.id);
+  for (const c of await loadControls(db, scan.id)) {
+    const row = controls.addRow(controlCells(c, affected.get(c.control_id)));
+    const colour = statusColours[c.status];
+    if (colour) {
+      const cell = row.getCell(statusCol);
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: colour.fill } };
+      cell.font = { bold: true, color: { argb: colour.font } };
+    }
+    row.alignment = { vertical: 'top' };
+    row.commit();
+  }
+  controls.commit();
+
+  const findings = wb.addWorksheet('Findings', { views: [{ state: 'frozen', ySplit: 1 }] });
+  setColumns(findings, findingColumns);
+  let n = 0;
+  for await (const chunk of streamFindings(db, scan.id)) {
+    for (const f of chunk) {
+      findings.addRow(findingCells(f)).commit();
+      n++;
+    }
+    // Respect the destination's back-pressure (a slow HTTP client) instead of buffering the whole file.
+    if (out.writableNeedDrain) await new Promise((r) => out.once('drain', r));
+  }
+  findings.commit();
+  await wb.commit();
+  await done;
+  void n;
+}
+
+function setColumns(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[]): void {
+  ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  const header = ws.addRow(columns.map((c) => c.header));
+  header.eachCell((cell) => {
+    cell.fill = headerFill;
+    cell.font = headerFont;
+  });
+  header.commit();
+}
+
+async function writeSummary(db: Database, wb: ExcelJS.stream.xlsx.WorkbookWriter, scan: ScanMeta, reportId: string, options: XlsxOptions): Promise<void> {
+  const ws = wb.addWorksheet('Summary', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [{ width: 26 }, { width: 48 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }];
+  const b = await scanBreakdown(db, scan);
+  const title = ws.addRow([`Calabi compliance report — ${scan.benchmark_title ?? scan.benchmark_id}`]);
+  title.font = { bold: true, size: 14 };
+  title.commit();
+  const kv = (key: string, value: unknown) => {
+    const row = ws.addRow([key, safeCell(value)]);
+    row.getCell(1).font = { bold: true };
+    row.commit();
+  };
+  kv('Organization', options.organization ?? '');
+  kv('Benchmark', `${scan.benchmark_title ?? scan.benchmark_id}${scan.benchmark_version ? ` (version ${scan.benchmark_version})` : ''}`);
+  kv('Benchmark id', scan.benchmark_id);
+  kv('Scan', scan.id);
+  kv('Scan started (UTC)', scan.started_at);
+  kv('Scan finished (UTC)', scan.finished_at ?? '');
+  kv('Report id', reportId);
+  kv('Score (PASS / (PASS + FAIL))', scan.score === null ? 'n/a' : `${round1(scan.score)}%`);
+  kv('Generated (UTC)', (options.generatedAt ?? new Date()).toISOString());
+  ws.addRow([]).commit();
+
+  heading(ws, ['Status', 'Requirements']);
+  for (const [status, count] of b.byStatus) {
+    const row = ws.addRow([status, count]);
+    const colour = statusColours[status];
+    if (colour) {
+      row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: colour.fill } };
+      row.getCell(1).font = { bold: true, color: { argb: colour.font } };
+    }
+    row.commit();
+  }
+  ws.addRow([]).commit();
+  heading(ws, ['Severity', 'Failed requirements', 'Failing resources']);
+  for (const s of b.bySeverity) ws.addRow([s.severity, s.failed, s.findings]).commit();
+  ws.addRow([]).commit();
+  heading(ws, ['Section', 'Score', 'PASS', 'FAIL', 'ERROR', 'SKIP', 'MANUAL']);
+  for (const s of b.bySection) {
+    ws.addRow([safeCell(s.section), s.score === null ? 'n/a' : `${round1(s.score)}%`, s.pass, s.fail, s.error, s.skip, s.manual]).commit();
+  }
+  ws.commit();
+}
+
+function heading(ws: ExcelJS.Worksheet, cells: string[]): void {
+  const row = ws.addRow(cells);
+  row.eachCell((cell) => {
+    cell.fill = headerFill;
+    cell.font = headerFont;
+  });
+  row.commit();
+}
+
+export function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
