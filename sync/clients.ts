@@ -50,8 +50,10 @@ export class ClientFactory {
       maxAttempts: this.options.maxAttempts,
       ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
       ...(endpoint && serviceName === 'S3' ? { forcePathStyle: true } : {}),
-      // S3 Control puts the account id in front of the host, which a custom endpoint cannot resolve.
-      ...(endpoint && serviceName === 'S3Control' ? { disableHostPrefix: true } : {}),
+      // S3 Control's endpoint rules put the account id in front of the host (123456789012.127.0.0.1), which a
+      // custom endpoint cannot resolve; disableHostPrefix does not help because the rules, not a host prefix,
+      // build that name. Resolve every call to the custom endpoint as given.
+      ...(endpoint && serviceName === 'S3Control' ? { endpointProvider: () => ({ url: new URL(endpoint) }) } : {}),
     });
     const stack = (client as { middlewareStack?: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack;
     stack?.add(

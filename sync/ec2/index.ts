@@ -1,3 +1,24 @@
 import type { Collector } from '../types.js';
+import { ebsEncryptionDefaultsCollector } from './ebs-encryption-defaults.js';
+import { flowLogsCollector } from './flow-logs.js';
+import { instancesCollector } from './instances.js';
+import { networkAclsCollector } from './network-acls.js';
+import { networkInterfacesCollector, routeTablesCollector, subnetsCollector, vpcPeeringConnectionsCollector, vpcsCollector } from './network.js';
+import { securityGroupRulesCollector, securityGroupsCollector } from './security-groups.js';
+import { volumesCollector } from './volumes.js';
 
-export const collectors: Collector[] = [];
+/** One collector per table (network ACLs fill two): a failed call spoils only the checks that read it. */
+export const collectors: Collector[] = [
+  instancesCollector,
+  volumesCollector,
+  securityGroupsCollector,
+  securityGroupRulesCollector,
+  networkAclsCollector,
+  vpcsCollector,
+  subnetsCollector,
+  routeTablesCollector,
+  vpcPeeringConnectionsCollector,
+  networkInterfacesCollector,
+  flowLogsCollector,
+  ebsEncryptionDefaultsCollector,
+];

@@ -1,3 +1,4 @@
 import type { Collector } from '../types.js';
+import { dbInstancesCollector } from './db-instances.js';
 
-export const collectors: Collector[] = [];
+export const collectors: Collector[] = [dbInstancesCollector];

@@ -1,0 +1,54 @@
+import { EC2Client, paginateDescribeNetworkAcls, type NetworkAcl } from '@aws-sdk/client-ec2';
+import type { Row } from '../../schema/db.js';
+import { awsEc2NetworkAclEntries, awsEc2NetworkAcls } from '../../schema/ec2.js';
+import type { Collector } from '../types.js';
+import { allItems, ec2Arn, tagMap } from './shared.js';
+
+/** aws_ec2_network_acls and one row per entry in aws_ec2_network_acl_entries, from one DescribeNetworkAcls. */
+export const networkAclsCollector: Collector = {
+  service: 'ec2',
+  name: 'network-acls',
+  scope: 'regional',
+  tables: [awsEc2NetworkAcls, awsEc2NetworkAclEntries],
+  async collect(ctx) {
+    const acls = await allItems(paginateDescribeNetworkAcls({ client: ctx.client(EC2Client) }, {}), (p) => p.NetworkAcls);
+    const aclRows: Row[] = [];
+    const entryRows: Row[] = [];
+    for (const acl of acls) {
+      const arn = ec2Arn(ctx, 'network-acl', acl.NetworkAclId, acl.OwnerId);
+      aclRows.push({
+        arn,
+        network_acl_id: acl.NetworkAclId ?? null,
+        vpc_id: acl.VpcId ?? null,
+        is_default: acl.IsDefault ?? false,
+        owner_id: acl.OwnerId ?? null,
+        subnet_ids: (acl.Associations ?? []).map((a) => a.SubnetId).filter((s): s is string => !!s),
+        entries: acl.Entries ?? [],
+        tags: tagMap(acl.Tags),
+        raw: acl,
+      });
+      entryRows.push(...entriesOf(acl, arn));
+    }
+    return { [awsEc2NetworkAcls.name]: aclRows, [awsEc2NetworkAclEntries.name]: entryRows };
+  },
+};
+
+function entriesOf(acl: NetworkAcl, arn: string): Row[] {
+  return (acl.Entries ?? []).map((e) => ({
+    entry_id: `${acl.NetworkAclId}:${e.Egress ? 'egress' : 'ingress'}:${e.RuleNumber}`,
+    network_acl_id: acl.NetworkAclId ?? null,
+    network_acl_arn: arn,
+    vpc_id: acl.VpcId ?? null,
+    rule_number: e.RuleNumber ?? null,
+    egress: e.Egress ?? false,
+    protocol: e.Protocol ?? null,
+    rule_action: e.RuleAction ?? null,
+    cidr_block: e.CidrBlock ?? null,
+    ipv6_cidr_block: e.Ipv6CidrBlock ?? null,
+    port_from: e.PortRange?.From ?? null,
+    port_to: e.PortRange?.To ?? null,
+    icmp_type: e.IcmpTypeCode?.Type ?? null,
+    icmp_code: e.IcmpTypeCode?.Code ?? null,
+    raw: e,
+  }));
+}

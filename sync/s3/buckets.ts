@@ -1,0 +1,131 @@
+import {
+  GetBucketAclCommand,
+  GetBucketEncryptionCommand,
+  GetBucketLocationCommand,
+  GetBucketLoggingCommand,
+  GetBucketPolicyCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  paginateListBuckets,
+  S3Client,
+  type Bucket,
+} from '@aws-sdk/client-s3';
+import type { Row } from '../../schema/db.js';
+import { awsS3Buckets } from '../../schema/s3.js';
+import { isAwsError } from '../errors.js';
+import type { Collector, SyncContext } from '../types.js';
+
+const table = awsS3Buckets.name;
+
+/**
+ * aws_s3_buckets: ListBuckets once per account (from the partition's home region), then every per-bucket call
+ * in the bucket's own region. The "not configured" answers become NULL/false columns; any other failure of a
+ * per-bucket call is an item error and the bucket's row is still written with what was read.
+ */
+export const bucketsCollector: Collector = {
+  service: 's3',
+  name: 'buckets',
+  scope: 'global',
+  tables: [awsS3Buckets],
+  async collect(ctx) {
+    const home = ctx.client(S3Client);
+    const buckets: Bucket[] = [];
+    for await (const page of paginateListBuckets({ client: home }, {})) buckets.push(...(page.Buckets ?? []));
+    const rows = await ctx.map(buckets.filter((b) => b.Name), (bucket) => collectBucket(ctx, home, bucket));
+    return { [table]: rows };
+  },
+};
+
+async function collectBucket(ctx: SyncContext, home: S3Client, bucket: Bucket): Promise<Row> {
+  const name = bucket.Name!;
+  const arn = `arn:${ctx.partition}:s3:::${name}`;
+  // The error keeps AWS's code for sync_errors; operation and bucket ARN say where it happened.
+  const failed = (operation: string) => (error: unknown) => {
+    ctx.itemError(error, { operation, table, resourceId: arn });
+    return undefined;
+  };
+  // AWS names the region in ListBuckets (BucketRegion); moto does not, so ask GetBucketLocation then.
+  let region = bucket.BucketRegion;
+  let location: unknown;
+  if (!region) {
+    const out = await home.send(new GetBucketLocationCommand({ Bucket: name })).catch(failed('GetBucketLocation'));
+    location = out ? strip(out) : undefined;
+    if (out) region = regionOfLocation(out.LocationConstraint);
+  }
+  // Without a region the bucket's settings cannot be read reliably: write what ListBuckets said.
+  if (!region) {
+    return { region: 'unknown', name, arn, creation_date: bucket.CreationDate ?? null, raw: { bucket } };
+  }
+  const s3 = ctx.client(S3Client, region);
+  const notConfigured = (...codes: string[]) => (error: unknown) => {
+    if (isAwsError(error, ...codes)) return null;
+    throw error;
+  };
+  const [policy, versioning, pab, logging, encryption, acl] = await Promise.all([
+    s3.send(new GetBucketPolicyCommand({ Bucket: name })).catch(notConfigured('NoSuchBucketPolicy')).catch(failed('GetBucketPolicy')),
+    s3.send(new GetBucketVersioningCommand({ Bucket: name })).catch(failed('GetBucketVersioning')),
+    s3.send(new GetPublicAccessBlockCommand({ Bucket: name })).catch(notConfigured('NoSuchPublicAccessBlockConfiguration')).catch(failed('GetPublicAccessBlock')),
+    s3.send(new GetBucketLoggingCommand({ Bucket: name })).catch(failed('GetBucketLogging')),
+    s3.send(new GetBucketEncryptionCommand({ Bucket: name }))
+      .catch(notConfigured('ServerSideEncryptionConfigurationNotFoundError'))
+      .catch(failed('GetBucketEncryption')),
+    s3.send(new GetBucketAclCommand({ Bucket: name })).catch(failed('GetBucketAcl')),
+  ]);
+
+  let policyDocument: unknown = null;
+  if (policy?.Policy) {
+    try {
+      policyDocument = JSON.parse(policy.Policy);
+    } catch (cause) {
+      ctx.itemError(new Error(`bucket policy of ${name} is not valid JSON: ${policy.Policy.slice(0, 80)}`, { cause }), { operation: 'GetBucketPolicy', table, resourceId: arn });
+    }
+  }
+  const block = pab?.PublicAccessBlockConfiguration;
+  const rule = encryption?.ServerSideEncryptionConfiguration?.Rules?.[0];
+  const sse = rule?.ApplyServerSideEncryptionByDefault;
+  // undefined = the call failed (unknown), null = AWS said "not configured".
+  const pick = <T, R>(v: T | null | undefined, f: (x: T) => R, ifNone: R): R | null => (v === undefined ? null : v === null ? ifNone : f(v));
+  return {
+    region,
+    name,
+    arn,
+    creation_date: bucket.CreationDate ?? null,
+    policy: policyDocument,
+    versioning_status: versioning?.Status ?? null,
+    mfa_delete: versioning ? versioning.MFADelete === 'Enabled' : null,
+    block_public_acls: block?.BlockPublicAcls ?? null,
+    ignore_public_acls: block?.IgnorePublicAcls ?? null,
+    block_public_policy: block?.BlockPublicPolicy ?? null,
+    restrict_public_buckets: block?.RestrictPublicBuckets ?? null,
+    public_access_block_configured: pick(pab, () => true, false),
+    logging_target_bucket: logging?.LoggingEnabled?.TargetBucket ?? null,
+    logging_target_prefix: logging?.LoggingEnabled ? (logging.LoggingEnabled.TargetPrefix ?? '') : null,
+    encryption_algorithm: sse?.SSEAlgorithm ?? null,
+    kms_key_id: sse?.KMSMasterKeyID ?? null,
+    bucket_key_enabled: pick(encryption, () => rule?.BucketKeyEnabled ?? false, null),
+    acl_grants: acl?.Grants ?? null,
+    owner_id: acl?.Owner?.ID ?? null,
+    raw: {
+      bucket,
+      location: location ?? { LocationConstraint: region },
+      policy: policyDocument,
+      versioning: versioning ? strip(versioning) : null,
+      publicAccessBlock: block ?? null,
+      logging: logging ? strip(logging) : null,
+      encryption: encryption?.ServerSideEncryptionConfiguration ?? null,
+      acl: acl ? strip(acl) : null,
+    },
+  };
+}
+
+/** GetBucketLocation: empty means us-east-1, and the legacy 'EU' means eu-west-1. */
+export function regionOfLocation(constraint: string | undefined | null): string {
+  if (!constraint) return 'us-east-1';
+  if (constraint === 'EU') return 'eu-west-1';
+  return constraint;
+}
+
+function strip<T extends object>(out: T): Omit<T, '$metadata'> {
+  const { $metadata: _, ...rest } = out as T & { $metadata?: unknown };
+  return rest;
+}
