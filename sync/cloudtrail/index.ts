@@ -1,3 +1,4 @@
 import type { Collector } from '../types.js';
+import { trailsCollector } from './trails.js';
 
-export const collectors: Collector[] = [];
+export const collectors: Collector[] = [trailsCollector];

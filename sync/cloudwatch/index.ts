@@ -1,3 +1,4 @@
 import type { Collector } from '../types.js';
+import { alarmsCollector } from './alarms.js';
 
-export const collectors: Collector[] = [];
+export const collectors: Collector[] = [alarmsCollector];

@@ -1,3 +1,4 @@
 import type { Collector } from '../types.js';
+import { keysCollector } from './keys.js';
 
-export const collectors: Collector[] = [];
+export const collectors: Collector[] = [keysCollector];

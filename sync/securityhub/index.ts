@@ -1,3 +1,4 @@
 import type { Collector } from '../types.js';
+import { hubsCollector } from './hubs.js';
 
-export const collectors: Collector[] = [];
+export const collectors: Collector[] = [hubsCollector];
