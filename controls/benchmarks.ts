@@ -1,0 +1,53 @@
+import type { Database } from '../schema/db.js';
+import { loadCatalog, type Catalog, type LoadCatalogOptions } from './loader.js';
+
+export interface BenchmarkListEntry {
+  id: string;
+  title: string;
+  version: string;
+  description: string | null;
+  builtin: boolean;
+  requirements: number;
+  automated: number;
+  manual: number;
+  /** Distinct checks the benchmark maps. */
+  checks: number;
+  latest_scan_id: string | null;
+  latest_score: number | null;
+  latest_scan_at: string | null;
+}
+
+/**
+ * Every benchmark of the catalogue (built-in, then custom, by id) with its counts and, when a database is given,
+ * the score and time of its latest complete scan.
+ */
+export async function listBenchmarks(db?: Database, options: LoadCatalogOptions & { catalog?: Catalog } = {}): Promise<BenchmarkListEntry[]> {
+  const catalog = options.catalog ?? loadCatalog(options);
+  const latest = new Map<string, { id: string; score: number | null; finished_at: string | null }>();
+  if (db) {
+    const rows = await db.all<{ benchmark_id: string; id: string; score: number | null; finished_at: string | null }>(
+      `SELECT benchmark_id, id, score, finished_at FROM scans WHERE status = 'complete'
+       QUALIFY row_number() OVER (PARTITION BY benchmark_id ORDER BY started_at DESC, finished_at DESC) = 1`,
+    );
+    for (const r of rows) latest.set(r.benchmark_id, r);
+  }
+  return [...catalog.benchmarks.values()]
+    .sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.id.localeCompare(b.id))
+    .map((b) => {
+      const last = latest.get(b.id);
+      return {
+        id: b.id,
+        title: b.title,
+        version: b.version,
+        description: b.description ?? null,
+        builtin: b.builtin,
+        requirements: b.requirements.length,
+        automated: b.requirements.filter((r) => r.assessment === 'Automated').length,
+        manual: b.requirements.filter((r) => r.assessment === 'Manual').length,
+        checks: new Set(b.requirements.flatMap((r) => r.checks)).size,
+        latest_scan_id: last?.id ?? null,
+        latest_score: last?.score ?? null,
+        latest_scan_at: last?.finished_at ?? null,
+      };
+    });
+}

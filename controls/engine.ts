@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Database } from '../schema/db.js';
+import { loadCatalog, type Catalog, type LoadedBenchmark } from './loader.js';
+import { computeReportId } from './report-id.js';
+import { runCheck, type CheckOutcome } from './run-check.js';
+import { scopeProblems } from './scopes.js';
+import { controlResult, type ControlResult } from './status.js';
+import { completeScan, failScan, insertScan, previousScore } from './store.js';
+import { summarise } from './summary.js';
+import type { Check, ControlReport, ScanReport } from './types.js';
+
+export { loadCatalog } from './loader.js';
+export { computeReportId } from './report-id.js';
+export { latestScanId, listScans, loadScanReport, type ReportFilters } from './store.js';
+export { listBenchmarks } from './benchmarks.js';
+
+export interface EvaluateOptions {
+  db: Database;
+  benchmarkId: string;
+  /** Custom check/benchmark directories besides $CALABI_CHECKS. */
+  checksDirs?: readonly string[];
+  /** A catalogue already loaded (the server loads it once); default: loadCatalog({ checksDirs }). */
+  catalog?: Catalog;
+  /** cli | api | schedule — recorded on the scan. */
+  trigger?: string;
+  /** The sync run this evaluation follows, when `scan` synced first. */
+  syncRunId?: string | null;
+  /** Called as each requirement completes, in completion order (the server streams these). */
+  onControl?: (control: ControlReport) => void;
+  /** Checks run concurrently on this many connections (default 3: DuckDB parallelises each query too). */
+  concurrency?: number;
+}
+
+/** The benchmark id is not in the catalogue; the message lists the valid ones. */
+export class UnknownBenchmarkError extends Error {
+  constructor(readonly benchmarkId: string, readonly valid: readonly string[], problems: readonly { message: string }[] = []) {
+    super(
+      `[controls] unknown benchmark '${benchmarkId}'. Valid benchmarks: ${valid.join(', ')}.` +
+        (problems.length ? ` Files that could not be loaded: ${problems.map((p) => p.message).join('; ')}` : ''),
+    );
+    this.name = 'UnknownBenchmarkError';
+  }
+}
+
+export function findBenchmark(catalog: Catalog, benchmarkId: string): LoadedBenchmark {
+  const b = catalog.benchmarks.get(benchmarkId);
+  if (!b) throw new UnknownBenchmarkError(benchmarkId, [...catalog.benchmarks.keys()].sort(), catalog.problems);
+  return b;
+}
+
+/**
+ * Evaluates every requirement of a benchmark against the current inventory (no AWS calls) and records the scan.
+ * Each distinct check runs once, however many requirements map it; checks run concurrently on a few
+ * connections; a requirement is reported (onControl) as soon as its last check is done. Statuses follow
+ * controls/status.ts. The scan row is written first as 'running' and completed in one transaction at the end;
+ * a crash marks it 'failed' and removes its partial findings.
+ */
+export async function evaluateBenchmark(options: EvaluateOptions): Promise<ScanReport> {
+  const { db } = options;
+  const catalog = options.catalog ?? loadCatalog({ checksDirs: options.checksDirs });
+  const benchmark = findBenchmark(catalog, options.benchmarkId);
+  const scanId = randomUUID();
+  const startedAt = new Date();
+  const header = { id: benchmark.id, title: benchmark.title, version: benchmark.version };
+  await insertScan(db, { id: scanId, benchmark: header, startedAt, trigger: options.trigger ?? 'cli', syncRunId: options.syncRunId ?? null });
+
+  try {
+    const results = await evaluateRequirements(db, catalog, benchmark, scanId, options);
+    const finishedAt = new Date();
+    const summary = summarise(results, await previousScore(db, benchmark.id, scanId));
+    const controls: ControlReport[] = results.map(toReport);
+    const reportId = computeReportId({ benchmark: header, controls });
+    await completeScan(db, scanId, finishedAt, results, summary, reportId);
+    return {
+      benchmark: header,
+      scan: { id: scanId, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), report_id: reportId },
+      summary,
+      controls,
+    };
+  } catch (error) {
+    await failScan(db, scanId, error);
+    throw new Error(`[controls] evaluating ${benchmark.id} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+async function evaluateRequirements(db: Database, catalog: Catalog, benchmark: LoadedBenchmark, scanId: string, options: EvaluateOptions): Promise<ControlResult[]> {
+  const automated = benchmark.requirements.filter((r) => r.assessment === 'Automated' && r.checks.length > 0);
+  const checkIds = [...new Set(automated.flatMap((r) => r.checks))];
+  const controlsOf = new Map<string, string[]>();
+  for (const r of automated) for (const id of new Set(r.checks)) controlsOf.set(id, [...(controlsOf.get(id) ?? []), r.id]);
+
+  const results = new Map<string, ControlResult>();
+  const emit = (result: ControlResult) => {
+    results.set(result.id, result);
+    options.onControl?.(toReport(result));
+  };
+  const started = performance.now();
+  for (const r of benchmark.requirements) if (!automated.includes(r)) emit(controlResult(r, [], []));
+
+  const outcomes = new Map<string, CheckOutcome>();
+  const pending = new Map(automated.map((r) => [r.id, new Set(r.checks)]));
+  const settle = (outcome: CheckOutcome) => {
+    outcomes.set(outcome.checkId, outcome);
+    for (const r of automated) {
+      const waiting = pending.get(r.id)!;
+      if (!waiting.delete(outcome.checkId) || waiting.size > 0) continue;
+      const checks = r.checks.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
+      emit(controlResult(r, checks, r.checks.map((id) => outcomes.get(id)!), performance.now() - started));
+    }
+  };
+
+  // Broken and unknown checks settle at once, with a message that names the file (or the benchmark).
+  const runnable: Check[] = [];
+  for (const id of checkIds) {
+    const check = catalog.checks.get(id);
+    const broken = catalog.broken.get(id);
+    if (check) runnable.push(check);
+    else settle(failed(id, broken ? broken.message : `${benchmark.file}: maps unknown check '${id}'; no controls/checks/*/${id}.sql or custom check has that id`));
+  }
+
+  const connections: DuckDBConnection[] = [];
+  try {
+    const size = Math.max(1, Math.min(options.concurrency ?? 3, runnable.length));
+    for (let i = 0; i < size; i++) connections.push(await db.connect());
+    const first = connections[0]!;
+    const knownTables = new Set(
+      ((await first.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE NOT temporary UNION SELECT view_name FROM duckdb_views() WHERE NOT internal`)).getRowsJS() as string[][]).map((r) => r[0]!),
+    );
+    const problems = await scopeProblems(first, runnable.flatMap((c) => c.tables));
+    // Longest first would need history; the catalogue order is good enough and deterministic.
+    const queue = [...runnable];
+    await Promise.all(
+      connections.map(async (conn) => {
+        for (let check = queue.shift(); check; check = queue.shift()) {
+          settle(await runCheck(check, { conn, scanId, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems }));
+        }
+      }),
+    );
+  } finally {
+    for (const c of connections) c.closeSync();
+  }
+  return benchmark.requirements.map((r) => results.get(r.id)!);
+}
+
+function failed(checkId: string, error: string): CheckOutcome {
+  return { checkId, error, scopeProblems: [], evaluated: 0, findings: [], durationMs: 0 };
+}
+
+function toReport(r: ControlResult): ControlReport {
+  return {
+    id: r.id, title: r.title, section: r.section, level: r.level, severity: r.severity, status: r.status, reason: r.reason,
+    affected_count: r.affected_count, evaluated_count: r.evaluated_count, resources: r.resources,
+  };
+}

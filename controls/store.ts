@@ -1,0 +1,182 @@
+import type { Database } from '../schema/db.js';
+import { toFinding } from './run-check.js';
+import type { ControlResult } from './status.js';
+import type { ControlReport, ScanReport, ScanSummary, Severity, Status } from './types.js';
+
+/**
+ * Scans persist in three tables (schema/migrations.ts, migration 1): `scans` (one row per evaluation, with the
+ * summary), `control_results` (one row per requirement) and `findings` (one row per failing resource, control
+ * and check). Reports, history and exports read them back through loadScanReport.
+ */
+
+export interface ScanStart {
+  id: string;
+  benchmark: { id: string; title: string; version: string };
+  startedAt: Date;
+  trigger: string;
+  syncRunId: string | null;
+}
+
+export async function insertScan(db: Database, s: ScanStart): Promise<void> {
+  await db.run(
+    `INSERT INTO scans (id, benchmark_id, benchmark_title, benchmark_version, started_at, status, trigger, sync_run_id)
+     VALUES (?, ?, ?, ?, ?, 'running', ?, ?)`,
+    [s.id, s.benchmark.id, s.benchmark.title, s.benchmark.version, s.startedAt, s.trigger, s.syncRunId],
+  );
+}
+
+const controlColumns = [
+  { name: 'scan_id', type: 'VARCHAR' },
+  { name: 'control_id', type: 'VARCHAR' },
+  { name: 'position', type: 'INTEGER' },
+  { name: 'title', type: 'VARCHAR' },
+  { name: 'section', type: 'VARCHAR' },
+  { name: 'level', type: 'VARCHAR' },
+  { name: 'assessment', type: 'VARCHAR' },
+  { name: 'severity', type: 'VARCHAR' },
+  { name: 'status', type: 'VARCHAR' },
+  { name: 'reason', type: 'VARCHAR' },
+  { name: 'affected_count', type: 'INTEGER' },
+  { name: 'evaluated_count', type: 'INTEGER' },
+  { name: 'check_ids', type: 'VARCHAR[]' },
+  { name: 'error', type: 'VARCHAR' },
+  { name: 'duration_ms', type: 'DOUBLE' },
+] as const;
+
+/** Writes the control rows and completes the scan row in one transaction: a scan is complete or it is not. */
+export async function completeScan(db: Database, scanId: string, finishedAt: Date, controls: readonly ControlResult[], summary: ScanSummary, reportId: string): Promise<void> {
+  await db.write(async (tx) => {
+    await tx.append(
+      'control_results',
+      controlColumns,
+      controls.map((c, position) => ({ ...c, scan_id: scanId, control_id: c.id, position, level: String(c.level) })),
+    );
+    await tx.run(
+      `UPDATE scans SET finished_at = ?, status = 'complete', score = ?, pass = ?, fail = ?, skip = ?, error = ?, manual = ?,
+         critical_failed = ?, high_failed = ?, report_id = ?, summary = ? WHERE id = ?`,
+      [finishedAt, summary.score, summary.pass, summary.fail, summary.skip, summary.error, summary.manual, summary.critical_failed, summary.high_failed, reportId, JSON.stringify(summary), scanId],
+    );
+  });
+}
+
+/** The evaluation crashed: keep the scan row (with why) and drop the partial findings. */
+export async function failScan(db: Database, scanId: string, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await db.write(async (tx) => {
+    await tx.run('DELETE FROM findings WHERE scan_id = ?', [scanId]);
+    await tx.run(`UPDATE scans SET status = 'failed', finished_at = now(), error_message = ? WHERE id = ?`, [message, scanId]);
+  });
+}
+
+/** Score of the latest complete scan of the benchmark other than `exceptScanId`; null when none or unscored. */
+export async function previousScore(db: Database, benchmarkId: string, exceptScanId: string): Promise<number | null> {
+  const row = await db.one<{ score: number | null }>(
+    `SELECT score FROM scans WHERE benchmark_id = ? AND status = 'complete' AND id <> ? ORDER BY started_at DESC, finished_at DESC LIMIT 1`,
+    [benchmarkId, exceptScanId],
+  );
+  return row?.score ?? null;
+}
+
+/** The id of the latest complete scan of a benchmark, or null. */
+export async function latestScanId(db: Database, benchmarkId: string): Promise<string | null> {
+  const row = await db.one<{ id: string }>(
+    `SELECT id FROM scans WHERE benchmark_id = ? AND status = 'complete' ORDER BY started_at DESC, finished_at DESC LIMIT 1`,
+    [benchmarkId],
+  );
+  return row?.id ?? null;
+}
+
+export interface ReportFilters {
+  /** Keep only controls with these statuses. */
+  status?: Status | readonly Status[];
+  severity?: Severity | readonly Severity[];
+  /** Exact section name, e.g. "Logging". */
+  section?: string;
+  /** Keep only these requirement ids. */
+  controls?: readonly string[];
+  /** Keep only findings (resources) of this account / region; counts stay those of the scan. */
+  account?: string;
+  region?: string;
+}
+
+const asList = <T,>(v: T | readonly T[] | undefined): readonly T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v as T]);
+
+/**
+ * A stored scan as the ScanReport contract, controls in benchmark order. Filters narrow the controls and their
+ * resources; the summary always describes the whole scan. Null when the scan does not exist.
+ */
+export async function loadScanReport(db: Database, scanId: string, filters: ReportFilters = {}): Promise<ScanReport | null> {
+  const scan = await db.one<{
+    id: string; benchmark_id: string; benchmark_title: string; benchmark_version: string; started_at: string; finished_at: string | null;
+    report_id: string | null; summary: string | null; status: string;
+  }>('SELECT id, benchmark_id, benchmark_title, benchmark_version, started_at, finished_at, report_id, CAST(summary AS VARCHAR) AS summary, status FROM scans WHERE id = ?', [scanId]);
+  if (!scan) return null;
+
+  const rows = await db.all<{
+    control_id: string; title: string; section: string; level: string; severity: Severity | null; status: Status; reason: string; affected_count: number; evaluated_count: number | null;
+  }>('SELECT control_id, title, section, level, severity, status, reason, affected_count, evaluated_count FROM control_results WHERE scan_id = ? ORDER BY position', [scanId]);
+
+  const statuses = asList(filters.status);
+  const severities = asList(filters.severity);
+  const controls: ControlReport[] = rows
+    .filter((r) => (!statuses || statuses.includes(r.status)) && (!severities || (r.severity !== null && severities.includes(r.severity))))
+    .filter((r) => (!filters.section || r.section === filters.section) && (!filters.controls || filters.controls.includes(r.control_id)))
+    .map((r) => ({
+      id: r.control_id, title: r.title, section: r.section, level: Number(r.level), severity: r.severity, status: r.status, reason: r.reason,
+      affected_count: r.affected_count, evaluated_count: r.evaluated_count ?? 0, resources: [],
+    }));
+
+  const byId = new Map(controls.map((c) => [c.id, c]));
+  if (byId.size > 0) {
+    const conn = await db.connect();
+    try {
+      const where: string[] = ['scan_id = $1'];
+      const params: string[] = [scanId];
+      if (filters.account) (params.push(filters.account), where.push(`account_id = $${params.length}`));
+      if (filters.region) (params.push(filters.region), where.push(`region = $${params.length}`));
+      const reader = await conn.runAndReadAll(
+        `SELECT control_id, resource_id, account_id, region, reason, CAST(evidence AS VARCHAR) FROM findings WHERE ${where.join(' AND ')}
+         ORDER BY control_id, account_id, region, resource_id, reason`,
+        params,
+      );
+      for (const [controlId, ...rest] of reader.getRowsJS() as Array<[string, string | null, string | null, string | null, string | null, string | null]>) {
+        const c = byId.get(controlId);
+        if (c) c.resources.push(toFinding([rest[0], rest[1], rest[2], rest[3] ?? '', rest[4]]));
+      }
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  const summary = scan.summary ? (JSON.parse(scan.summary) as ScanSummary) : emptySummary();
+  return {
+    benchmark: { id: scan.benchmark_id, title: scan.benchmark_title, version: scan.benchmark_version },
+    scan: { id: scan.id, started_at: scan.started_at, finished_at: scan.finished_at, report_id: scan.report_id },
+    summary,
+    controls,
+  };
+}
+
+function emptySummary(): ScanSummary {
+  return { score: null, pass: 0, fail: 0, skip: 0, error: 0, manual: 0, critical_failed: 0, high_failed: 0, trend: null, sections: [] };
+}
+
+export interface ScanListEntry {
+  id: string;
+  benchmark_id: string;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  trigger: string | null;
+  score: number | null;
+  report_id: string | null;
+}
+
+/** Scan history, newest first (all benchmarks, or one). */
+export async function listScans(db: Database, benchmarkId?: string, limit = 50): Promise<ScanListEntry[]> {
+  return db.all<ScanListEntry>(
+    `SELECT id, benchmark_id, started_at, finished_at, status, trigger, score, report_id FROM scans
+     ${benchmarkId ? 'WHERE benchmark_id = ?' : ''} ORDER BY started_at DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
+    benchmarkId ? [benchmarkId] : [],
+  );
+}
