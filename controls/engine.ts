@@ -30,6 +30,8 @@ export interface EvaluateOptions {
   onControl?: (control: ControlReport) => void;
   /** Checks run concurrently on this many connections (default 3: DuckDB parallelises each query too). */
   concurrency?: number;
+  /** Use this scan id (the server's run id) instead of a fresh UUID. */
+  scanId?: string;
 }
 
 /** The benchmark id is not in the catalogue; the message lists the valid ones. */
@@ -60,7 +62,7 @@ export async function evaluateBenchmark(options: EvaluateOptions): Promise<ScanR
   const { db } = options;
   const catalog = options.catalog ?? loadCatalog({ checksDirs: options.checksDirs });
   const benchmark = findBenchmark(catalog, options.benchmarkId);
-  const scanId = randomUUID();
+  const scanId = options.scanId ?? randomUUID();
   const startedAt = new Date();
   const header = { id: benchmark.id, title: benchmark.title, version: benchmark.version };
   await insertScan(db, { id: scanId, benchmark: header, startedAt, trigger: options.trigger ?? 'cli', syncRunId: options.syncRunId ?? null });
