@@ -1,3 +1,4 @@
 import type { Collector } from '../types.js';
+import { analyzersCollector } from './analyzers.js';
 
-export const collectors: Collector[] = [];
+export const collectors: Collector[] = [analyzersCollector];

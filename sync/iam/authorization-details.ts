@@ -1,0 +1,87 @@
+import {
+  GetLoginProfileCommand,
+  GetPolicyVersionCommand,
+  IAMClient,
+  paginateGetAccountAuthorizationDetails,
+  paginateListMFADevices,
+  paginateListPolicies,
+  type GroupDetail,
+  type LoginProfile,
+  type ManagedPolicyDetail,
+  type MFADevice,
+  type Policy,
+  type RoleDetail,
+  type UserDetail,
+} from '@aws-sdk/client-iam';
+import { awsIamGroups, awsIamPolicies, awsIamRoles, awsIamUsers } from '../../schema/iam.js';
+import { isAwsError } from '../errors.js';
+import type { Collector, SyncContext } from '../types.js';
+import { awsPolicyRow, groupRow, localPolicyRow, roleRow, userRow, type UserExtras } from './principal-rows.js';
+
+/**
+ * Users, groups, roles and customer managed policies come from GetAccountAuthorizationDetails: one paginated
+ * call instead of a List* call per principal. Attached AWS managed policies come from ListPolicies
+ * (Scope AWS, OnlyAttached) plus GetPolicyVersion for their default document — the details call would return
+ * every AWS managed policy with all its versions. Per user, GetLoginProfile and ListMFADevices say whether a
+ * console password and MFA exist; no list call returns those.
+ */
+export const authorizationDetailsCollector: Collector = {
+  service: 'iam',
+  name: 'authorization-details',
+  scope: 'global',
+  tables: [awsIamUsers, awsIamGroups, awsIamRoles, awsIamPolicies],
+  async collect(ctx) {
+    const iam = ctx.client(IAMClient);
+    const users: UserDetail[] = [];
+    const groups: GroupDetail[] = [];
+    const roles: RoleDetail[] = [];
+    const localPolicies: ManagedPolicyDetail[] = [];
+    for await (const page of paginateGetAccountAuthorizationDetails({ client: iam }, { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] })) {
+      users.push(...(page.UserDetailList ?? []));
+      groups.push(...(page.GroupDetailList ?? []));
+      roles.push(...(page.RoleDetailList ?? []));
+      localPolicies.push(...(page.Policies ?? []));
+    }
+    const awsPolicies: Policy[] = [];
+    for await (const page of paginateListPolicies({ client: iam }, { Scope: 'AWS', OnlyAttached: true })) awsPolicies.push(...(page.Policies ?? []));
+
+    const extras = await ctx.map(users, (u) => userExtras(ctx, iam, u));
+    const versions = await ctx.map(awsPolicies, async (p) => {
+      try {
+        return (await iam.send(new GetPolicyVersionCommand({ PolicyArn: p.Arn, VersionId: p.DefaultVersionId }))).PolicyVersion;
+      } catch (error) {
+        ctx.itemError(error, { operation: 'GetPolicyVersion', table: awsIamPolicies.name, resourceId: p.Arn });
+        return undefined;
+      }
+    });
+
+    const members = new Map<string, string[]>();
+    for (const u of users) for (const g of u.GroupList ?? []) members.set(g, [...(members.get(g) ?? []), u.UserName ?? '']);
+    return {
+      [awsIamUsers.name]: users.map((u, i) => userRow(u, extras[i]!)),
+      [awsIamGroups.name]: groups.map((g) => groupRow(g, members.get(g.GroupName ?? '') ?? [])),
+      [awsIamRoles.name]: roles.map(roleRow),
+      [awsIamPolicies.name]: [...localPolicies.map(localPolicyRow), ...awsPolicies.map((p, i) => awsPolicyRow(p, versions[i]))],
+    };
+  },
+};
+
+async function userExtras(ctx: SyncContext, iam: IAMClient, u: UserDetail): Promise<UserExtras> {
+  let loginProfile: LoginProfile | null | undefined;
+  try {
+    loginProfile = (await iam.send(new GetLoginProfileCommand({ UserName: u.UserName }))).LoginProfile ?? null;
+  } catch (error) {
+    // NoSuchEntity is the answer "this user has no console password": a fact, not a failure.
+    if (isAwsError(error, 'NoSuchEntity', 'NoSuchEntityException')) loginProfile = null;
+    else ctx.itemError(error, { operation: 'GetLoginProfile', table: awsIamUsers.name, resourceId: u.Arn });
+  }
+  let mfaDevices: MFADevice[] | undefined;
+  try {
+    const found: MFADevice[] = [];
+    for await (const page of paginateListMFADevices({ client: iam }, { UserName: u.UserName })) found.push(...(page.MFADevices ?? []));
+    mfaDevices = found;
+  } catch (error) {
+    ctx.itemError(error, { operation: 'ListMFADevices', table: awsIamUsers.name, resourceId: u.Arn });
+  }
+  return { loginProfile, mfaDevices };
+}
