@@ -1,4 +1,4 @@
-import { DuckDBInstance, DuckDBTimestampValue, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBTimestampValue, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { migrate } from './migrations.js';
 import type { ColumnKind } from './table.js';
 
@@ -178,7 +178,8 @@ function appendValue(appender: Appender, col: AppendColumn, value: unknown): voi
       return appender.appendTimestamp(new DuckDBTimestampValue(BigInt(d.getTime()) * 1000n));
     }
     case 'VARCHAR[]':
-      return appender.appendList(listValue((value as unknown[]).map((v) => String(v))));
+      // The explicit type lets an empty list through: DuckDB cannot infer an item type from [].
+      return appender.appendList(listValue((value as unknown[]).map((v) => String(v))), LIST(VARCHAR));
   }
 }
 
