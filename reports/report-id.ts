@@ -1,3 +1,4 @@
+import { computeReportId, loadScanReport } from '../controls/engine.js';
 import type { Database } from '../schema/db.js';
 import type { ScanMeta } from './scan-data.js';
 
@@ -10,9 +11,8 @@ export async function reportIdOf(db: Database, scan: ScanMeta): Promise<string> 
   return recomputeReportId(db, scan.id);
 }
 
-/** Recomputes the report id from the scan's stored results, the way the engine computed it when it stored the scan. */
+/** Recomputes the report id from the scan's stored results with the engine's canonical hash. */
 export async function recomputeReportId(db: Database, scanId: string): Promise<string> {
-  const { loadScanReport, computeReportId } = await import('../controls/engine.js');
   const report = await loadScanReport(db, scanId);
   if (!report) throw new Error(`[reports] scan ${scanId} has no stored results to compute a report id from`);
   return computeReportId(report);

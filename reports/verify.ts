@@ -1,0 +1,159 @@
+import { createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { Database } from '../schema/db.js';
+import { csvTrailer, parseCsv } from './csv.js';
+import { recomputeReportId } from './report-id.js';
+import { cellText, controlCells, controlColumns, findingCells, findingColumns, RowDigest } from './rows.js';
+import { affectedResources, loadControls, streamFindings, type ScanMeta } from './scan-data.js';
+
+export interface VerifyCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  format: 'csv' | 'xlsx' | 'pdf';
+  scanId: string | null;
+  /** The report id printed in the file. */
+  fileReportId: string | null;
+  /** The report id recomputed now from the stored scan's results. */
+  storedReportId: string | null;
+  checks: VerifyCheck[];
+}
+
+interface FileClaims {
+  format: VerifyResult['format'];
+  scanId: string | null;
+  reportId: string | null;
+  /** Digests of the file's data rows, per table, to compare with the stored scan (CSV and XLSX). */
+  tables: Array<{ name: 'controls' | 'findings'; digest: string; rows: number; trailer: boolean }>;
+}
+
+/**
+ * Checks an exported file against the database: the report id printed in it must equal the id recomputed from the
+ * stored scan's results, the stored id must still match those results, and (CSV, XLSX) every data row of the file
+ * must equal what the stored scan exports now — so an edited cell is a mismatch too. A PDF is checked by its id.
+ */
+export async function verifyExport(db: Database, file: string): Promise<VerifyResult> {
+  const claims = await readClaims(file);
+  const checks: VerifyCheck[] = [];
+  const result: VerifyResult = { ok: false, format: claims.format, scanId: claims.scanId, fileReportId: claims.reportId, storedReportId: null, checks };
+  if (!claims.scanId || !claims.reportId) {
+    checks.push({ name: 'file names its scan', ok: false, detail: 'no Calabi scan id and report id found in the file: it is not a Calabi export, or they were removed' });
+    return result;
+  }
+  const scan = await db.one<ScanMeta>('SELECT id, report_id FROM scans WHERE id = ?', [claims.scanId]);
+  if (!scan) {
+    checks.push({ name: 'scan exists', ok: false, detail: `scan ${claims.scanId} is not in this database (pruned after the retention period, or another database: pass --db)` });
+    return result;
+  }
+  const recomputed = await recomputeReportId(db, scan.id);
+  result.storedReportId = recomputed;
+  checks.push({
+    name: 'stored scan unchanged',
+    ok: scan.report_id === null || scan.report_id === recomputed,
+    detail: scan.report_id === null || scan.report_id === recomputed ? 'the stored results still hash to the id recorded with the scan' : `the stored results hash to ${recomputed}, but the scan recorded ${scan.report_id}`,
+  });
+  checks.push({
+    name: 'report id',
+    ok: claims.reportId === recomputed,
+    detail: claims.reportId === recomputed ? `file and stored scan both have report id ${recomputed}` : `the file says ${claims.reportId}, the stored scan computes to ${recomputed}`,
+  });
+  for (const t of claims.tables) {
+    const expected = await expectedDigest(db, scan.id, claims.reportId, t.name, t.trailer);
+    const ok = expected.digest === t.digest;
+    checks.push({
+      name: `${t.name} rows`,
+      ok,
+      detail: ok ? `${t.rows} ${t.name} row(s) equal the stored scan` : `the file's ${t.rows} ${t.name} row(s) differ from the stored scan's ${expected.rows} (edited, filtered or truncated)`,
+    });
+  }
+  result.ok = checks.every((c) => c.ok);
+  return result;
+}
+
+async function expectedDigest(db: Database, scanId: string, reportId: string, table: 'controls' | 'findings', trailer: boolean): Promise<{ digest: string; rows: number }> {
+  const d = new RowDigest();
+  const tail = trailer ? [scanId, reportId] : [];
+  if (table === 'controls') {
+    const affected = await affectedResources(db, scanId);
+    for (const c of await loadControls(db, scanId)) d.add([...controlCells(c, affected.get(c.control_id)), ...tail]);
+  } else {
+    for await (const chunk of streamFindings(db, scanId)) for (const f of chunk) d.add([...findingCells(f), ...tail]);
+  }
+  return { rows: d.rows, digest: d.hex() };
+}
+
+async function readClaims(file: string): Promise<FileClaims> {
+  const head = Buffer.alloc(5);
+  const fh = await open(file, 'r').catch((cause: unknown) => {
+    throw new Error(`[verify] cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  });
+  try {
+    await fh.read(head, 0, 5, 0);
+  } finally {
+    await fh.close();
+  }
+  if (head.toString('latin1') === '%PDF-') return readPdf(file);
+  if (head[0] === 0x50 && head[1] === 0x4b) return readXlsx(file);
+  return readCsvClaims(file);
+}
+
+async function readPdf(file: string): Promise<FileClaims> {
+  const text = (await readFile(file)).toString('latin1');
+  const m = /calabi-report-id:([0-9a-zA-Z-]+) calabi-scan-id:([^\s)]+)/.exec(text);
+  return { format: 'pdf', reportId: m?.[1] ?? null, scanId: m?.[2] ?? null, tables: [] };
+}
+
+async function readCsvClaims(file: string): Promise<FileClaims> {
+  const text = await readFile(file, 'utf8');
+  const rows = parseCsv(text);
+  const header = rows.next().value as string[] | undefined;
+  const claims: FileClaims = { format: 'csv', scanId: null, reportId: null, tables: [] };
+  if (!header) return claims;
+  const table = header[0] === controlColumns[0]!.header && header[1] === controlColumns[1]!.header ? 'controls' : header[1] === findingColumns[1]!.header ? 'findings' : null;
+  const trailer = header.slice(-2).join() === csvTrailer.join();
+  if (!table || !trailer) return claims;
+  const d = new RowDigest();
+  for (const row of rows) {
+    if (row.length === 1 && row[0] === '') continue;
+    claims.scanId ??= row[row.length - 2] ?? null;
+    claims.reportId ??= row[row.length - 1] ?? null;
+    d.add(row);
+  }
+  claims.tables.push({ name: table, digest: d.hex(), rows: d.rows, trailer: true });
+  return claims;
+}
+
+async function readXlsx(file: string): Promise<FileClaims> {
+  const claims: FileClaims = { format: 'xlsx', scanId: null, reportId: null, tables: [] };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore' });
+  for await (const sheet of reader) {
+    const name = (sheet as unknown as { name: string }).name;
+    if (name === 'Summary') {
+      for await (const row of sheet) {
+        const key = cellText(row.getCell(1).value);
+        if (key === 'Scan') claims.scanId = cellText(row.getCell(2).value);
+        if (key === 'Report id') claims.reportId = cellText(row.getCell(2).value);
+      }
+      continue;
+    }
+    const table = name === 'Controls' ? 'controls' : name === 'Findings' ? 'findings' : null;
+    if (!table) continue;
+    const width = (table === 'controls' ? controlColumns : findingColumns).length;
+    const d = new RowDigest();
+    let first = true;
+    for await (const row of sheet) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      d.add(Array.from({ length: width }, (_, i) => row.getCell(i + 1).value));
+    }
+    claims.tables.push({ name: table, digest: d.hex(), rows: d.rows, trailer: false });
+  }
+  return claims;
+}
