@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Database } from '../schema/db.js';
+import { bearerAuth } from './auth.js';
+import { evaluateBenchmark } from '../controls/engine.js';
+import { loadApiCatalog, type Catalog } from './catalog.js';
+import { ConsoleError, createSqlConsole, type ConsoleOptions } from './console/index.js';
+import { ApiError, errorResponse } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { routeModules, type AppDeps, type RouteModule } from './routes/index.js';
+import { ScanRunner, type Evaluate, type SyncFn } from './scan-runner.js';
+import { staticPage } from './static.js';
+
+export interface AppOptions {
+  db: Database;
+  /** When set, every /api request needs `Authorization: Bearer <token>`. */
+  token?: string;
+  console?: ConsoleOptions;
+  catalog?: Catalog;
+  /** The compliance engine's evaluateBenchmark (default: controls/engine.js). */
+  evaluate?: Evaluate;
+  /** How "Run now" with sync: true syncs; without it such requests get a 409 (the demo has no AWS account). */
+  sync?: SyncFn;
+  /** Largest request body in bytes (default 64 KiB). */
+  bodyLimit?: number;
+  /** Routers mounted under /api in addition to api/routes/index.ts (tests, embedding). */
+  extraRoutes?: readonly RouteModule[];
+  /** Where unexpected errors are reported (default: stderr); clients only see an error id. */
+  onUnexpectedError?: (error: unknown, id: string) => void;
+  /** Shared runner (e.g. with a scheduler); default: a new one. */
+  runner?: ScanRunner;
+}
+
+/**
+ * The HTTP application: JSON API under /api (documented at /api/openapi.json) and the page at /. Errors are
+ * JSON with a message; request errors say what to fix, unexpected ones carry an id and never a stack.
+ */
+export function createApp(options: AppOptions): Hono {
+  const catalog = options.catalog ?? loadApiCatalog();
+  const engineEvaluate: Evaluate = (o) => evaluateBenchmark({ ...o, catalog: catalog.engine });
+  const deps: AppDeps = {
+    db: options.db,
+    catalog,
+    console: createSqlConsole(options.db, options.console),
+    runner: options.runner ?? new ScanRunner({ db: options.db, evaluate: options.evaluate ?? engineEvaluate, sync: options.sync }),
+  };
+  const modules = [...routeModules, ...(options.extraRoutes ?? [])];
+  const report = options.onUnexpectedError ?? ((error: unknown, id: string) => {
+    process.stderr.write(`calabi serve: unexpected error ${id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  });
+
+  const app = new Hono();
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
+    referrerPolicy: 'no-referrer',
+  }));
+  app.use('/api/*', bodyLimit({
+    maxSize: options.bodyLimit ?? 64 * 1024,
+    onError: (c) => errorResponse(c, { status: 413, code: 'body_too_large', message: `request body over ${options.bodyLimit ?? 64 * 1024} bytes; send a shorter query or payload` }),
+  }));
+  if (options.token) app.use('/api/*', bearerAuth(options.token));
+
+  const api = new Hono();
+  api.get('/openapi.json', (c) => c.json(openApiDocument(modules, { '/api/openapi.json': { get: { summary: 'This document', operationId: 'getOpenApi', responses: { '200': { description: 'OpenAPI 3.1 document' } } } } })));
+  for (const m of modules) api.route('/', m.routes(deps));
+  api.all('*', (c) => errorResponse(c, { status: 404, code: 'not_found', message: `no API route ${c.req.method} ${c.req.path}; see /api/openapi.json` }));
+  app.route('/api', api);
+  app.route('/', staticPage());
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error.body);
+    if (error instanceof ConsoleError) {
+      const status = error.code === 'sandbox' ? 503 : 400;
+      return errorResponse(c, { status, code: `query_${error.code}`, field: 'sql', message: error.message, ...(error.position ? { position: error.position } : {}) });
+    }
+    if (error instanceof HTTPException) {
+      return errorResponse(c, { status: error.status, code: 'http_error', message: error.message || 'request failed' });
+    }
+    const id = randomUUID().slice(0, 8);
+    report(error, id);
+    return c.json({ status: 500, code: 'internal', message: `internal error ${id}: the server log has the details` }, 500 as ContentfulStatusCode);
+  });
+  return app;
+}

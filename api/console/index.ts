@@ -1,0 +1,89 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { normaliseValue, type Database } from '../../schema/db.js';
+import { ConsoleError, prepareReadOnly, sqlError } from './guard.js';
+import { applySandbox, defaultMemoryLimit } from './sandbox.js';
+
+export { ConsoleError } from './guard.js';
+export { applySandbox, sandboxConfig } from './sandbox.js';
+
+export interface ConsoleOptions {
+  /** Stop a query after this long (default 10 s). */
+  timeoutMs?: number;
+  /** Rows returned at most; more sets `truncated` (default 10,000). */
+  maxRows?: number;
+  /** DuckDB memory_limit for the instance (default 2GB). */
+  memoryLimit?: string;
+}
+
+export interface QueryResult {
+  columns: Array<{ name: string; type: string }>;
+  rows: unknown[][];
+  row_count: number;
+  truncated: boolean;
+  elapsed_ms: number;
+}
+
+export interface SqlConsole {
+  readonly limits: Readonly<Required<ConsoleOptions>>;
+  run(sql: string): Promise<QueryResult>;
+}
+
+/**
+ * The ad-hoc SQL console shared by the API and `calabi query`. Each query gets its own connection and a
+ * read-only transaction on a sandboxed instance (see sandbox.ts), one statement that passes the guard, a timer
+ * that interrupts it, and a row cap. The sandbox is applied before the first query runs.
+ */
+export function createSqlConsole(db: Database, options: ConsoleOptions = {}): SqlConsole {
+  const limits = Object.freeze({
+    timeoutMs: options.timeoutMs ?? 10_000,
+    maxRows: options.maxRows ?? 10_000,
+    memoryLimit: options.memoryLimit ?? defaultMemoryLimit,
+  });
+  let ready: Promise<void> | undefined;
+  const sandboxed = () => (ready ??= applySandbox(db, limits.memoryLimit).catch((cause: unknown) => {
+    ready = undefined;
+    throw new ConsoleError(`the SQL console is unavailable: ${(cause as Error).message}`, 'sandbox');
+  }));
+
+  return {
+    limits,
+    async run(sql) {
+      await sandboxed();
+      const started = performance.now();
+      const conn = await db.connect();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        conn.interrupt();
+      }, limits.timeoutMs);
+      try {
+        await conn.run('BEGIN TRANSACTION READ ONLY');
+        const prepared = await prepareReadOnly(conn, sql);
+        try {
+          const reader = await prepared.streamAndReadUntil(limits.maxRows + 1);
+          const total = reader.currentRowCount;
+          const rows = reader.getRowsJS().slice(0, limits.maxRows).map((row) => row.map(normaliseValue));
+          const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnType(i)) }));
+          return { columns, rows, row_count: rows.length, truncated: total > limits.maxRows, elapsed_ms: round(performance.now() - started) };
+        } finally {
+          prepared.destroySync();
+        }
+      } catch (error) {
+        if (timedOut) throw new ConsoleError(`the query ran longer than ${limits.timeoutMs / 1000} s and was stopped; narrow it down (a WHERE, a LIMIT) or ask for a longer limit`, 'timeout');
+        throw error instanceof ConsoleError ? error : sqlError(error);
+      } finally {
+        clearTimeout(timer);
+        rollbackAndClose(conn);
+      }
+    },
+  };
+}
+
+function rollbackAndClose(conn: DuckDBConnection): void {
+  // The transaction is read-only, so ROLLBACK only ends it; closing the connection ends it too if ROLLBACK fails.
+  conn.run('ROLLBACK').catch(() => undefined).finally(() => conn.closeSync());
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}

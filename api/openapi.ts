@@ -1,0 +1,84 @@
+import type { OpenApiPaths, RouteModule } from './routes/deps.js';
+
+const str = { type: 'string' } as const;
+const nstr = { type: ['string', 'null'] } as const;
+const int = { type: 'integer' } as const;
+const num = { type: ['number', 'null'] } as const;
+const status = { type: 'string', enum: ['PASS', 'FAIL', 'ERROR', 'SKIP', 'MANUAL'] } as const;
+const severity = { type: ['string', 'null'], enum: ['critical', 'high', 'medium', 'low', null] } as const;
+const obj = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)) => ({ type: 'object', properties, required });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const list = (items: unknown) => ({ type: 'array', items });
+
+/** Schemas shared by the route modules' path items; other modules may reference any of these. */
+export const schemas: Record<string, unknown> = {
+  Error: obj({ status: int, code: str, message: str, field: str, position: obj({ line: int, column: int }) }, ['status', 'code', 'message']),
+  Health: obj({ status: str, version: str, database: str, tables: int, running_scan: { type: ['object', 'null'] }, console: { type: 'object' }, time: str }),
+  BenchmarkList: obj({
+    benchmarks: list(obj({ id: str, title: str, version: str, requirements: int, automated: int, latest_scan_id: nstr, latest_score: num, last_scan_at: nstr, scans: int })),
+  }),
+  Summary: obj({
+    score: num, pass: int, fail: int, skip: int, error: int, manual: int, critical_failed: int, high_failed: int,
+    last_scan_at: str, trend: { ...num, description: 'Score change in percentage points against the previous scan' },
+    previous_scan: { type: ['object', 'null'] },
+  }),
+  ControlRow: obj({
+    id: str, position: int, title: nstr, section: nstr, level: nstr, assessment: nstr, severity, status, reason: nstr,
+    affected_count: int, evaluated_count: { type: ['integer', 'null'] }, check_ids: list(str), error: nstr, remediation_link: nstr,
+  }),
+  BenchmarkReport: obj({
+    benchmark: obj({ id: str, title: str, version: str }),
+    scan: obj({ id: str, status: str, trigger: nstr, started_at: str, finished_at: nstr, report_id: nstr }),
+    summary: ref('Summary'),
+    sections: list(str),
+    total_controls: int,
+    controls: list(ref('ControlRow')),
+  }),
+  Resource: obj({ check_id: str, resource_id: str, account_id: str, region: str, reason: str, evidence: { type: ['object', 'null'] } }),
+  ControlDetail: obj({
+    benchmark: { type: 'object' },
+    scan: { type: 'object' },
+    control: obj({
+      id: str, title: nstr, section: nstr, level: nstr, assessment: nstr, severity, status: { type: ['string', 'null'] }, reason: nstr, error: nstr,
+      affected_count: int, evaluated_count: { type: ['integer', 'null'] }, description: nstr, rationale: nstr,
+      remediation: list(str), links: list(str), evidence_needed: nstr, checks: list({ type: 'object' }),
+    }),
+    resources: list(ref('Resource')),
+    resources_total: int,
+    resources_truncated: { type: 'boolean' },
+  }),
+  Scan: obj({
+    id: str, benchmark_id: str, benchmark_title: nstr, benchmark_version: nstr, started_at: str, finished_at: nstr, status: str, trigger: nstr,
+    sync_run_id: nstr, score: num, pass: int, fail: int, skip: int, error: int, manual: int, critical_failed: int, high_failed: int,
+    report_id: nstr, error_message: nstr,
+  }),
+  ScanList: obj({ scans: list(ref('Scan')), running: { type: ['object', 'null'] } }),
+  ScanRequest: obj({ benchmark: { ...str, example: 'cis-aws-3.0' }, sync: { type: 'boolean', default: false } }, ['benchmark']),
+  ScanStarted: obj({ scan_id: str, benchmark: str, sync: { type: 'boolean' }, state: str, events: str }),
+  ScanResults: obj({ run: { type: ['object', 'null'] }, scan: { oneOf: [ref('Scan'), { type: 'null' }] }, summary: { oneOf: [ref('Summary'), { type: 'null' }] }, controls: list(ref('ControlRow')) }),
+  QueryRequest: obj({ sql: { ...str, example: 'SELECT name, creation_date FROM aws_s3_buckets' } }),
+  QueryResult: obj({ columns: list(obj({ name: str, type: str })), rows: list(list({})), row_count: int, truncated: { type: 'boolean' }, elapsed_ms: { type: 'number' } }),
+  Schema: obj({ tables: list(obj({ name: str, kind: str, description: nstr, columns: list(obj({ name: str, type: str, description: nstr })) })) }),
+};
+
+/** The OpenAPI 3.1 document: every route module's paths plus the document's own. */
+export function openApiDocument(modules: readonly RouteModule[], extra: OpenApiPaths = {}): Record<string, unknown> {
+  const paths: OpenApiPaths = {};
+  for (const m of modules) Object.assign(paths, m.paths);
+  Object.assign(paths, extra);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Calabi API',
+      version: '0.1.0',
+      description: 'Benchmark reports, scans, run-now with live results, and a read-only SQL console over the Calabi AWS inventory.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }, {}],
+    paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Required when the server was started with a token (CALABI_TOKEN or --token)' } },
+    },
+  };
+}

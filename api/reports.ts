@@ -1,0 +1,265 @@
+import type { Database } from '../schema/db.js';
+import type { Benchmark, CheckMeta, Requirement, Severity, Status } from '../controls/types.js';
+import type { Catalog } from './catalog.js';
+import { ApiError, badRequest, notFound } from './errors.js';
+
+/** Reads scans, control_results and findings (written by the engine) into the shapes the API serves. */
+
+export interface ScanRow {
+  id: string;
+  benchmark_id: string;
+  benchmark_title: string | null;
+  benchmark_version: string | null;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  trigger: string | null;
+  sync_run_id: string | null;
+  score: number | null;
+  pass: number | null;
+  fail: number | null;
+  skip: number | null;
+  error: number | null;
+  manual: number | null;
+  critical_failed: number | null;
+  high_failed: number | null;
+  report_id: string | null;
+  error_message: string | null;
+}
+
+export interface ControlRow {
+  id: string;
+  position: number;
+  title: string | null;
+  section: string | null;
+  level: string | null;
+  assessment: string | null;
+  severity: Severity | null;
+  status: Status;
+  reason: string | null;
+  affected_count: number;
+  evaluated_count: number | null;
+  check_ids: string[] | null;
+  error: string | null;
+  remediation_link: string | null;
+}
+
+const scanColumns = `id, benchmark_id, benchmark_title, benchmark_version, started_at, finished_at, status, trigger, sync_run_id,
+  score, pass, fail, skip, error, manual, critical_failed, high_failed, report_id, error_message`;
+
+export const statuses: readonly Status[] = ['FAIL', 'ERROR', 'MANUAL', 'SKIP', 'PASS'];
+export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+export const sortKeys = ['id', 'title', 'section', 'severity', 'status', 'affected'] as const;
+
+export function findBenchmark(catalog: Catalog, id: string): Benchmark {
+  const b = catalog.benchmarks.find((x) => x.id === id);
+  if (!b) throw notFound('benchmark', id);
+  return b;
+}
+
+export async function listBenchmarks(db: Database, catalog: Catalog) {
+  const latest = await db.all<{ benchmark_id: string; id: string; score: number | null; finished_at: string | null; scans: number }>(`
+    SELECT benchmark_id, arg_max(id, started_at) AS id, arg_max(score, started_at) AS score,
+           arg_max(finished_at, started_at) AS finished_at, count(*) AS scans
+    FROM scans WHERE status = 'complete' GROUP BY benchmark_id`);
+  const byId = new Map(latest.map((r) => [r.benchmark_id, r]));
+  return catalog.benchmarks.map((b) => {
+    const l = byId.get(b.id);
+    return {
+      id: b.id,
+      title: b.title,
+      version: b.version,
+      requirements: b.requirements.length,
+      automated: b.requirements.filter((r) => r.assessment === 'Automated').length,
+      latest_scan_id: l?.id ?? null,
+      latest_score: l?.score ?? null,
+      last_scan_at: l?.finished_at ?? null,
+      scans: l?.scans ?? 0,
+    };
+  });
+}
+
+export async function getScan(db: Database, id: string): Promise<ScanRow> {
+  const row = await db.one<ScanRow>(`SELECT ${scanColumns} FROM scans WHERE id = ?`, [id]);
+  if (!row) throw notFound('scan', id);
+  return row;
+}
+
+/** The scan a report shows: the one asked for (which must belong to the benchmark), else the latest complete one. */
+export async function resolveScan(db: Database, benchmarkId: string, scanId: string | undefined): Promise<ScanRow> {
+  if (scanId !== undefined) {
+    const scan = await getScan(db, scanId);
+    if (scan.benchmark_id !== benchmarkId) throw notFound(`scan of benchmark ${benchmarkId}`, scanId);
+    return scan;
+  }
+  const row = await db.one<ScanRow>(
+    `SELECT ${scanColumns} FROM scans WHERE benchmark_id = ? AND status = 'complete' ORDER BY started_at DESC LIMIT 1`,
+    [benchmarkId],
+  );
+  if (!row) {
+    throw new ApiError({ status: 404, code: 'not_found', message: `benchmark ${benchmarkId} has no completed scan yet: start one with POST /api/scans or \`calabi scan ${benchmarkId}\`` });
+  }
+  return row;
+}
+
+export async function listScans(db: Database, benchmarkId: string | undefined, limit: number): Promise<ScanRow[]> {
+  const where = benchmarkId === undefined ? '' : 'WHERE benchmark_id = ?';
+  return db.all<ScanRow>(`SELECT ${scanColumns} FROM scans ${where} ORDER BY started_at DESC LIMIT ${limit}`, benchmarkId === undefined ? [] : [benchmarkId]);
+}
+
+export async function summaryOf(db: Database, scan: ScanRow) {
+  const previous = await db.one<{ id: string; score: number | null; finished_at: string | null }>(
+    `SELECT id, score, finished_at FROM scans WHERE benchmark_id = ? AND status = 'complete' AND started_at < ? ORDER BY started_at DESC LIMIT 1`,
+    [scan.benchmark_id, new Date(scan.started_at)],
+  );
+  const trend = previous && previous.score !== null && scan.score !== null ? round(scan.score - previous.score) : null;
+  return {
+    score: scan.score,
+    pass: scan.pass ?? 0,
+    fail: scan.fail ?? 0,
+    skip: scan.skip ?? 0,
+    error: scan.error ?? 0,
+    manual: scan.manual ?? 0,
+    critical_failed: scan.critical_failed ?? 0,
+    high_failed: scan.high_failed ?? 0,
+    last_scan_at: scan.finished_at ?? scan.started_at,
+    trend,
+    previous_scan: previous ? { id: previous.id, score: previous.score, finished_at: previous.finished_at } : null,
+  };
+}
+
+export async function controlRows(db: Database, catalog: Catalog, scanId: string): Promise<ControlRow[]> {
+  const rows = await db.all<Omit<ControlRow, 'id' | 'remediation_link'> & { control_id: string }>(
+    `SELECT control_id, position, title, section, level, assessment, severity, status, reason, affected_count, evaluated_count, check_ids, error
+     FROM control_results WHERE scan_id = ? ORDER BY position`,
+    [scanId],
+  );
+  return rows.map(({ control_id, ...r }) => ({
+    id: control_id,
+    ...r,
+    level: r.level === null ? null : String(r.level),
+    remediation_link: firstLink(catalog, r.check_ids ?? []),
+  }));
+}
+
+export interface ReportQuery {
+  status?: string;
+  severity?: string;
+  section?: string;
+  sort?: string;
+}
+
+/** Filters and sorts the control table; unknown values are a 400 that names the parameter. */
+export function filterControls(rows: ControlRow[], q: ReportQuery): ControlRow[] {
+  const wantStatus = parseList(q.status, 'status', statuses, (s) => s.toUpperCase());
+  const wantSeverity = parseList(q.severity, 'severity', severities, (s) => s.toLowerCase());
+  const section = q.section?.trim().toLowerCase();
+  let out = rows.filter(
+    (r) =>
+      (!wantStatus || wantStatus.has(r.status)) &&
+      (!wantSeverity || (r.severity !== null && wantSeverity.has(r.severity))) &&
+      (!section || (r.section ?? '').toLowerCase().startsWith(section)),
+  );
+  if (q.sort) {
+    const desc = q.sort.startsWith('-');
+    const key = q.sort.replace(/^[-+]/, '');
+    if (!(sortKeys as readonly string[]).includes(key)) {
+      throw badRequest('sort', `'${q.sort}' is not a sort key; use one of ${sortKeys.join(', ')} (prefix - for descending)`);
+    }
+    const rank = (r: ControlRow): number | string => {
+      switch (key) {
+        case 'title': return r.title ?? '';
+        case 'section': return `${r.section ?? ''}\u0000${String(r.position).padStart(5, '0')}`;
+        case 'severity': return r.severity === null ? 9 : severities.indexOf(r.severity);
+        case 'status': return statuses.indexOf(r.status);
+        case 'affected': return -r.affected_count;
+        default: return r.position;
+      }
+    };
+    out = [...out].sort((a, b) => {
+      const x = rank(a), y = rank(b);
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+      return (desc ? -c : c) || a.position - b.position;
+    });
+  }
+  return out;
+}
+
+function parseList<T extends string>(value: string | undefined, field: string, allowed: readonly T[], norm: (s: string) => string): Set<T> | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const items = value.split(',').map((s) => norm(s.trim())).filter(Boolean);
+  const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
+  if (bad.length) throw badRequest(field, `'${bad.join(',')}' is not one of ${allowed.join(', ')}`);
+  return new Set(items as T[]);
+}
+
+export async function controlDetail(db: Database, catalog: Catalog, benchmark: Benchmark, scan: ScanRow, controlId: string, limit: number) {
+  const requirement = benchmark.requirements.find((r) => r.id === controlId);
+  const rows = await controlRows(db, catalog, scan.id);
+  const row = rows.find((r) => r.id === controlId);
+  if (!row && !requirement) throw notFound(`control in ${benchmark.id}`, controlId);
+  const checkIds = row?.check_ids ?? requirement?.checks ?? [];
+  const checks = checkIds.map((id) => catalog.checks.get(id)).filter((c): c is CheckMeta => c !== undefined);
+  const [{ total } = { total: 0 }] = await db.all<{ total: number }>(
+    'SELECT count(*) AS total FROM findings WHERE scan_id = ? AND control_id = ?',
+    [scan.id, controlId],
+  );
+  const resources = await db.all<{ check_id: string; resource_id: string; account_id: string; region: string; reason: string; evidence: string | null }>(
+    `SELECT check_id, resource_id, account_id, region, reason, evidence FROM findings
+     WHERE scan_id = ? AND control_id = ? ORDER BY account_id, region, resource_id LIMIT ${limit}`,
+    [scan.id, controlId],
+  );
+  return {
+    benchmark: { id: benchmark.id, title: benchmark.title, version: benchmark.version },
+    scan: { id: scan.id, started_at: scan.started_at, finished_at: scan.finished_at },
+    control: {
+      id: controlId,
+      title: row?.title ?? requirement?.title ?? null,
+      section: row?.section ?? requirement?.section ?? null,
+      level: row?.level ?? (requirement ? String(requirement.level) : null),
+      assessment: row?.assessment ?? requirement?.assessment ?? null,
+      severity: row?.severity ?? null,
+      status: row?.status ?? null,
+      reason: row?.reason ?? null,
+      error: row?.error ?? null,
+      affected_count: row?.affected_count ?? Number(total),
+      evaluated_count: row?.evaluated_count ?? null,
+      description: describe(requirement, checks),
+      rationale: checks.map((c) => c.rationale).filter(Boolean).join('\n\n') || null,
+      remediation: checks.flatMap((c) => c.remediation),
+      links: [...new Set(checks.flatMap((c) => c.links))],
+      evidence_needed: requirement?.evidence ?? null,
+      checks: checks.map((c) => ({ id: c.id, title: c.title, severity: c.severity, service: c.service, tables: c.tables })),
+    },
+    resources: resources.map((r) => ({ ...r, evidence: parseEvidence(r.evidence) })),
+    resources_total: Number(total),
+    resources_truncated: Number(total) > resources.length,
+  };
+}
+
+function describe(requirement: Requirement | undefined, checks: CheckMeta[]): string | null {
+  const parts = checks.map((c) => c.description).filter(Boolean);
+  if (parts.length) return parts.join('\n\n');
+  return requirement?.evidence ?? null;
+}
+
+function parseEvidence(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return { value: text }; // evidence written as plain text: keep it, labelled
+  }
+}
+
+function firstLink(catalog: Catalog, checkIds: string[]): string | null {
+  for (const id of checkIds) {
+    const link = catalog.checks.get(id)?.links[0];
+    if (link) return link;
+  }
+  return null;
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}

@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { controlDetail, controlRows, filterControls, findBenchmark, listBenchmarks, resolveScan, summaryOf } from '../reports.js';
+import type { RouteModule } from './deps.js';
+import { idParam, intParam } from './params.js';
+import { errorResponses, json, pathParam, queryParam } from './openapi-helpers.js';
+
+export const benchmarks: RouteModule = {
+  name: 'benchmarks',
+  routes({ db, catalog }) {
+    return new Hono()
+      .get('/benchmarks', async (c) => c.json({ benchmarks: await listBenchmarks(db, catalog) }))
+      .get('/benchmarks/:id/report', async (c) => {
+        const benchmark = findBenchmark(catalog, c.req.param('id'));
+        const scanParam = c.req.query('scan');
+        const scan = await resolveScan(db, benchmark.id, scanParam === undefined ? undefined : idParam(scanParam, 'scan'));
+        const all = await controlRows(db, catalog, scan.id);
+        const query = { status: c.req.query('status'), severity: c.req.query('severity'), section: c.req.query('section'), sort: c.req.query('sort') };
+        const controls = filterControls(all, query);
+        return c.json({
+          benchmark: { id: benchmark.id, title: benchmark.title, version: benchmark.version },
+          scan: { id: scan.id, status: scan.status, trigger: scan.trigger, started_at: scan.started_at, finished_at: scan.finished_at, report_id: scan.report_id },
+          summary: await summaryOf(db, scan),
+          sections: [...new Set(all.map((r) => r.section ?? ''))].filter(Boolean),
+          total_controls: all.length,
+          controls,
+        });
+      })
+      .get('/benchmarks/:id/controls/:controlId', async (c) => {
+        const benchmark = findBenchmark(catalog, c.req.param('id'));
+        const scanParam = c.req.query('scan');
+        const scan = await resolveScan(db, benchmark.id, scanParam === undefined ? undefined : idParam(scanParam, 'scan'));
+        const limit = intParam(c, 'limit', 1000, 1, 100_000);
+        return c.json(await controlDetail(db, catalog, benchmark, scan, c.req.param('controlId'), limit));
+      });
+  },
+  paths: {
+    '/api/benchmarks': {
+      get: {
+        summary: 'Benchmarks with their latest score',
+        operationId: 'listBenchmarks',
+        responses: { '200': json('Benchmarks', 'BenchmarkList'), ...errorResponses(401) },
+      },
+    },
+    '/api/benchmarks/{id}/report': {
+      get: {
+        summary: "A benchmark's report: summary panel and control table",
+        description: 'The latest completed scan unless `scan` names one. Filters combine with AND; list filters take comma-separated values.',
+        operationId: 'getBenchmarkReport',
+        parameters: [
+          pathParam('id', 'Benchmark id, e.g. cis-aws-3.0'),
+          queryParam('scan', 'Scan id (default: the latest completed scan of the benchmark)'),
+          queryParam('status', 'Comma-separated statuses: PASS, FAIL, ERROR, SKIP, MANUAL'),
+          queryParam('severity', 'Comma-separated severities: critical, high, medium, low'),
+          queryParam('section', 'Section name or its beginning, case-insensitive'),
+          queryParam('sort', 'id, title, section, severity, status or affected; prefix - for descending'),
+        ],
+        responses: { '200': json('The report', 'BenchmarkReport'), ...errorResponses(400, 401, 404) },
+      },
+    },
+    '/api/benchmarks/{id}/controls/{controlId}': {
+      get: {
+        summary: 'One requirement: description, rationale, affected resources, remediation, documentation',
+        operationId: 'getControl',
+        parameters: [
+          pathParam('id', 'Benchmark id'),
+          pathParam('controlId', 'Requirement id, e.g. 2.1.1'),
+          queryParam('scan', 'Scan id (default: the latest completed scan)'),
+          queryParam('limit', 'Most affected resources to return (default 1000)', 'integer'),
+        ],
+        responses: { '200': json('The control', 'ControlDetail'), ...errorResponses(400, 401, 404) },
+      },
+    },
+  },
+};

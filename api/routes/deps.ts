@@ -1,0 +1,26 @@
+import type { Hono } from 'hono';
+import type { Database } from '../../schema/db.js';
+import type { Catalog } from '../catalog.js';
+import type { SqlConsole } from '../console/index.js';
+import type { ScanRunner } from '../scan-runner.js';
+
+/** What every router receives from createApp. */
+export interface AppDeps {
+  db: Database;
+  catalog: Catalog;
+  console: SqlConsole;
+  runner: ScanRunner;
+}
+
+/** OpenAPI 3.1 path items, keyed by the full path (/api/...). */
+export type OpenApiPaths = Record<string, Record<string, unknown>>;
+
+/**
+ * One file of routes. `routes` is mounted under /api; `paths` documents them in /api/openapi.json (a test checks
+ * that every route a module serves is documented).
+ */
+export interface RouteModule {
+  name: string;
+  routes(deps: AppDeps): Hono;
+  paths: OpenApiPaths;
+}

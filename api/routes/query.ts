@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { badRequest } from '../errors.js';
+import type { RouteModule } from './deps.js';
+import { errorResponses, json } from './openapi-helpers.js';
+import { jsonBody } from './params.js';
+
+export const query: RouteModule = {
+  name: 'query',
+  routes({ console }) {
+    return new Hono().post('/query', async (c) => {
+      const body = await jsonBody(c);
+      if (typeof body.sql !== 'string') throw badRequest('sql', 'give the query as a string: {"sql": "SELECT …"}');
+      return c.json(await console.run(body.sql));
+    });
+  },
+  paths: {
+    '/api/query': {
+      post: {
+        summary: 'Run one read-only SQL statement against the inventory',
+        description:
+          'SELECT, WITH, DESCRIBE, SHOW, EXPLAIN or SUMMARIZE only. Queries cannot read files or the network, change settings or write; ' +
+          'they stop after the time limit and return at most the row cap (`truncated` says when more rows existed).',
+        operationId: 'runQuery',
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/QueryRequest' } } } },
+        responses: { '200': json('Columns and rows', 'QueryResult'), ...errorResponses(400, 401, 413) },
+      },
+    },
+  },
+};
