@@ -1,0 +1,229 @@
+import {
+  AuthorizeSecurityGroupIngressCommand,
+  CreateFlowLogsCommand,
+  CreateNetworkAclCommand,
+  CreateNetworkAclEntryCommand,
+  CreateSecurityGroupCommand,
+  CreateSubnetCommand,
+  CreateVolumeCommand,
+  CreateVpcCommand,
+  CreateVpcPeeringConnectionCommand,
+  EC2Client,
+  EnableEbsEncryptionByDefaultCommand,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../schema/db.js';
+import { runSync, type SyncResult } from '../../../sync/runner.js';
+import { memoryDb } from '../../support/db.js';
+import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
+
+// moto 5.2.1 does not implement GetEbsDefaultKmsKeyId: this middleware answers it as AWS does for an account
+// that never chose a key. Every other call goes to moto.
+function cannedDefaultKmsKey(client: unknown, serviceName: string): void {
+  if (serviceName !== 'EC2') return;
+  (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) =>
+      context.commandName === 'GetEbsDefaultKmsKeyIdCommand'
+        ? Promise.resolve({ output: { KmsKeyId: 'alias/aws/ebs', $metadata: {} }, response: {} })
+        : next(args),
+    { step: 'initialize', name: 'cannedGetEbsDefaultKmsKeyId' },
+  );
+}
+
+let moto: Moto;
+let db: Database;
+let result: SyncResult;
+const seeded: Record<string, string> = {};
+
+beforeAll(async () => {
+  moto = await startMoto();
+  const use1 = new EC2Client(motoClientConfig(moto, 'us-east-1'));
+  const euw1 = new EC2Client(motoClientConfig(moto, 'eu-west-1'));
+
+  const vpc = (await use1.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc!.VpcId!;
+  const peer = (await use1.send(new CreateVpcCommand({ CidrBlock: '10.1.0.0/16' }))).Vpc!.VpcId!;
+  const subnetA = (await use1.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet!.SubnetId!;
+  await use1.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.0.2.0/24', AvailabilityZone: 'us-east-1b' }));
+  const sg = (await use1.send(new CreateSecurityGroupCommand({ GroupName: 'web', Description: 'web tier', VpcId: vpc }))).GroupId!;
+  await use1.send(
+    new AuthorizeSecurityGroupIngressCommand({
+      GroupId: sg,
+      IpPermissions: [
+        { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+        { IpProtocol: 'tcp', FromPort: 3389, ToPort: 3389, Ipv6Ranges: [{ CidrIpv6: '::/0' }] },
+        { IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '10.0.0.0/8' }] },
+      ],
+    }),
+  );
+  const acl = (await use1.send(new CreateNetworkAclCommand({ VpcId: vpc }))).NetworkAcl!.NetworkAclId!;
+  await use1.send(
+    new CreateNetworkAclEntryCommand({ NetworkAclId: acl, RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', PortRange: { From: 22, To: 22 } }),
+  );
+  const imdsv2 = (
+    await use1.send(
+      new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 1, MaxCount: 1, SubnetId: subnetA, MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled' } }),
+    )
+  ).Instances![0]!.InstanceId!;
+  const imdsv1 = (
+    await use1.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 1, MaxCount: 1, SubnetId: subnetA, MetadataOptions: { HttpTokens: 'optional' } }))
+  ).Instances![0]!.InstanceId!;
+  await use1.send(new CreateVolumeCommand({ AvailabilityZone: 'us-east-1a', Size: 8, Encrypted: true }));
+  await use1.send(new CreateVolumeCommand({ AvailabilityZone: 'us-east-1a', Size: 16, Encrypted: false }));
+  await use1.send(
+    new CreateFlowLogsCommand({
+      ResourceIds: [vpc],
+      ResourceType: 'VPC',
+      TrafficType: 'REJECT',
+      LogDestinationType: 'cloud-watch-logs',
+      LogGroupName: 'vpc-flow-logs',
+      DeliverLogsPermissionArn: 'arn:aws:iam::123456789012:role/flow-logs',
+    }),
+  );
+  await use1.send(new CreateVpcPeeringConnectionCommand({ VpcId: vpc, PeerVpcId: peer }));
+  await use1.send(new EnableEbsEncryptionByDefaultCommand({}));
+
+  const euVpc = (await euw1.send(new CreateVpcCommand({ CidrBlock: '172.16.0.0/16' }))).Vpc!.VpcId!;
+  Object.assign(seeded, { vpc, peer, subnetA, sg, acl, imdsv2, imdsv1, euVpc });
+
+  db = await memoryDb();
+  result = await runSync({
+    db,
+    endpoint: moto.endpoint,
+    credentials: testCredentials,
+    services: ['ec2'],
+    regions: ['us-east-1', 'eu-west-1'],
+    configureClient: cannedDefaultKmsKey,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  db?.close();
+  await moto?.stop();
+});
+
+const countByRegion = async (table: string) =>
+  Object.fromEntries((await db.all<{ region: string; n: number }>(`SELECT region, count(*) AS n FROM ${table} GROUP BY region`)).map((r) => [r.region, r.n]));
+
+describe('EC2 collectors against moto', () => {
+  it('syncs both regions without a sync error', async () => {
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('ok');
+    expect(await db.all('SELECT * FROM sync_errors')).toEqual([]);
+  });
+
+  it('reads instances with their metadata options, state, VPC and the API object in raw', async () => {
+    const rows = await db.all(
+      `SELECT instance_id, state, vpc_id, subnet_id, metadata_http_tokens, metadata_http_endpoint, raw->>'$.InstanceId' AS raw_id, arn
+       FROM aws_ec2_instances WHERE region = 'us-east-1' ORDER BY metadata_http_tokens`,
+    );
+    expect(rows).toEqual([
+      { instance_id: seeded.imdsv1, state: 'running', vpc_id: seeded.vpc, subnet_id: seeded.subnetA, metadata_http_tokens: 'optional', metadata_http_endpoint: 'enabled', raw_id: seeded.imdsv1, arn: `arn:aws:ec2:us-east-1:123456789012:instance/${seeded.imdsv1}` },
+      { instance_id: seeded.imdsv2, state: 'running', vpc_id: seeded.vpc, subnet_id: seeded.subnetA, metadata_http_tokens: 'required', metadata_http_endpoint: 'enabled', raw_id: seeded.imdsv2, arn: `arn:aws:ec2:us-east-1:123456789012:instance/${seeded.imdsv2}` },
+    ]);
+    expect(await countByRegion('aws_ec2_instances')).toEqual({ 'us-east-1': 2 });
+  });
+
+  it('reads encrypted and unencrypted volumes', async () => {
+    const rows = await db.all<{ encrypted: boolean; size_gib: number; raw_encrypted: boolean }>(
+      `SELECT encrypted, size_gib, (raw->'$.Encrypted')::BOOLEAN AS raw_encrypted FROM aws_ec2_volumes WHERE len(attached_instance_ids) = 0 ORDER BY size_gib`,
+    );
+    expect(rows).toEqual([
+      { encrypted: true, size_gib: 8, raw_encrypted: true },
+      { encrypted: false, size_gib: 16, raw_encrypted: false },
+    ]);
+    // Each instance's root volume is listed too, attached to it.
+    const roots = await db.all<{ id: string }>('SELECT unnest(attached_instance_ids) AS id FROM aws_ec2_volumes ORDER BY id');
+    expect(roots.map((r) => r.id)).toEqual([seeded.imdsv1, seeded.imdsv2].sort());
+  });
+
+  it('reads security groups, marks the default ones, and lists one row per rule with IPv4 and IPv6 sources', async () => {
+    const groups = await db.all<{ group_name: string; is_default: boolean; ingress_rule_count: number }>(
+      `SELECT group_name, is_default, ingress_rule_count FROM aws_ec2_security_groups WHERE vpc_id = ? ORDER BY group_name`,
+      [seeded.vpc!],
+    );
+    expect(groups).toEqual([
+      { group_name: 'default', is_default: true, ingress_rule_count: expect.any(Number) },
+      { group_name: 'web', is_default: false, ingress_rule_count: 3 },
+    ]);
+    const rules = await db.all(
+      `SELECT ip_protocol, from_port, to_port, cidr_ipv4, cidr_ipv6, raw->>'$.GroupId' AS raw_group
+       FROM aws_ec2_security_group_rules WHERE group_id = ? AND NOT is_egress ORDER BY from_port`,
+      [seeded.sg!],
+    );
+    expect(rules).toEqual([
+      { ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: '0.0.0.0/0', cidr_ipv6: null, raw_group: seeded.sg },
+      { ip_protocol: 'tcp', from_port: 80, to_port: 80, cidr_ipv4: '10.0.0.0/8', cidr_ipv6: null, raw_group: seeded.sg },
+      { ip_protocol: 'tcp', from_port: 3389, to_port: 3389, cidr_ipv4: null, cidr_ipv6: '::/0', raw_group: seeded.sg },
+    ]);
+    const egress = await db.one<{ n: number }>('SELECT count(*) AS n FROM aws_ec2_security_group_rules WHERE group_id = ? AND is_egress', [seeded.sg!]);
+    expect(egress!.n).toBe(1);
+  });
+
+  it('reads network ACLs and one row per entry', async () => {
+    const acl = await db.one<{ vpc_id: string; is_default: boolean }>('SELECT vpc_id, is_default FROM aws_ec2_network_acls WHERE network_acl_id = ?', [seeded.acl!]);
+    expect(acl).toEqual({ vpc_id: seeded.vpc, is_default: false });
+    const entries = await db.all(
+      `SELECT entry_id, rule_number, egress, protocol, rule_action, cidr_block, port_from, port_to
+       FROM aws_ec2_network_acl_entries WHERE network_acl_id = ? AND rule_number = 100`,
+      [seeded.acl!],
+    );
+    expect(entries).toEqual([
+      { entry_id: `${seeded.acl}:ingress:100`, rule_number: 100, egress: false, protocol: '6', rule_action: 'allow', cidr_block: '0.0.0.0/0', port_from: 22, port_to: 22 },
+    ]);
+    // The default ACL of each VPC comes with its allow-all entries (protocol -1, no port range).
+    const defaults = await db.all(
+      `SELECT e.protocol, e.port_from, e.port_to, e.rule_action FROM aws_ec2_network_acl_entries e JOIN aws_ec2_network_acls a USING (network_acl_id)
+       WHERE a.vpc_id = ? AND a.is_default AND NOT e.egress AND e.rule_number = 100`,
+      [seeded.vpc!],
+    );
+    expect(defaults).toEqual([{ protocol: '-1', port_from: null, port_to: null, rule_action: 'allow' }]);
+  });
+
+  it('reads VPCs, subnets, route tables, peering connections and interfaces of each region', async () => {
+    expect(await countByRegion('aws_ec2_vpcs')).toEqual({ 'us-east-1': 3, 'eu-west-1': 2 });
+    const vpcs = await db.all(`SELECT region, vpc_id, cidr_block, is_default FROM aws_ec2_vpcs WHERE NOT is_default ORDER BY cidr_block`);
+    expect(vpcs).toEqual([
+      { region: 'us-east-1', vpc_id: seeded.vpc, cidr_block: '10.0.0.0/16', is_default: false },
+      { region: 'us-east-1', vpc_id: seeded.peer, cidr_block: '10.1.0.0/16', is_default: false },
+      { region: 'eu-west-1', vpc_id: seeded.euVpc, cidr_block: '172.16.0.0/16', is_default: false },
+    ]);
+    const subnets = await db.all(`SELECT cidr_block, availability_zone FROM aws_ec2_subnets WHERE vpc_id = ? ORDER BY cidr_block`, [seeded.vpc!]);
+    expect(subnets).toEqual([
+      { cidr_block: '10.0.1.0/24', availability_zone: 'us-east-1a' },
+      { cidr_block: '10.0.2.0/24', availability_zone: 'us-east-1b' },
+    ]);
+    const main = await db.one<{ n: number }>('SELECT count(*) AS n FROM aws_ec2_route_tables WHERE vpc_id = ? AND is_main', [seeded.vpc!]);
+    expect(main!.n).toBe(1);
+    const peering = await db.all('SELECT requester_vpc_id, accepter_vpc_id FROM aws_ec2_vpc_peering_connections');
+    expect(peering).toEqual([{ requester_vpc_id: seeded.vpc, accepter_vpc_id: seeded.peer }]);
+    const enis = await db.all<{ attached_instance_id: string }>('SELECT attached_instance_id FROM aws_ec2_network_interfaces WHERE vpc_id = ? ORDER BY 1', [seeded.vpc!]);
+    expect(enis.map((e) => e.attached_instance_id).sort()).toEqual([seeded.imdsv1, seeded.imdsv2].sort());
+  });
+
+  it('reads the flow log with the VPC it watches and its traffic type', async () => {
+    const logs = await db.all('SELECT region, resource_id, resource_type, status, traffic_type, log_group_name FROM aws_ec2_flow_logs');
+    expect(logs).toEqual([{ region: 'us-east-1', resource_id: seeded.vpc, resource_type: 'VPC', status: 'ACTIVE', traffic_type: 'REJECT', log_group_name: 'vpc-flow-logs' }]);
+  });
+
+  it('writes one EBS encryption-by-default row per region, on in one region only', async () => {
+    const rows = await db.all('SELECT region, enabled, kms_key_id FROM aws_ec2_ebs_encryption_defaults ORDER BY region');
+    expect(rows).toEqual([
+      { region: 'eu-west-1', enabled: false, kms_key_id: null },
+      { region: 'us-east-1', enabled: true, kms_key_id: 'alias/aws/ebs' },
+    ]);
+  });
+});
+
+describe('EBS default key when GetEbsDefaultKmsKeyId fails', () => {
+  it('keeps the enabled flag trusted and reports the failed call in sync_errors', async () => {
+    const db2 = await memoryDb();
+    // No canned answer here: moto's reply to the unimplemented call is a real failure.
+    const run = await runSync({ db: db2, endpoint: moto.endpoint, credentials: testCredentials, services: ['ec2'], regions: ['us-east-1'] });
+    expect(run.errors.map((e) => [e.operation, e.table])).toEqual([['GetEbsDefaultKmsKeyId', 'aws_ec2_ebs_encryption_defaults.kms_key_id']]);
+    expect(await db2.all('SELECT enabled, kms_key_id FROM aws_ec2_ebs_encryption_defaults')).toEqual([{ enabled: true, kms_key_id: null }]);
+    const scope = await db2.one<{ status: string }>(`SELECT status FROM sync_scopes WHERE table_name = 'aws_ec2_ebs_encryption_defaults'`);
+    expect(scope!.status).toBe('ok');
+    db2.close();
+  }, 30_000);
+});
