@@ -45,7 +45,8 @@ async function seedBuckets(): Promise<void> {
   const euw1 = new S3Client(motoClientConfig(moto, 'eu-west-1'));
   await use1.send(new CreateBucketCommand({ Bucket: 'calabi-logs' }));
   // Server access logging needs a target bucket that grants the log delivery group write access.
-  await use1.send(new PutBucketAclCommand({ Bucket: 'calabi-logs', ACL: 'log-delivery-write' }));
+  const logDelivery = 'uri="http://acs.amazonaws.com/groups/s3/LogDelivery"';
+  await use1.send(new PutBucketAclCommand({ Bucket: 'calabi-logs', GrantWrite: logDelivery, GrantReadACP: logDelivery }));
   await use1.send(new CreateBucketCommand({ Bucket: 'calabi-data' }));
   await use1.send(new PutBucketPolicyCommand({ Bucket: 'calabi-data', Policy: JSON.stringify(denyHttp) }));
   await use1.send(
