@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { register as sync } from './sync.js';
+import { register as evaluate } from './evaluate.js';
+import { register as scan } from './scan.js';
+import { register as benchmarks } from './benchmarks.js';
 
 /** Registers a subcommand; `setExit` sets the process exit code the command ends with. */
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
 /** One line per command file. */
-export const commands: RegisterCommand[] = [sync];
+export const commands: RegisterCommand[] = [sync, evaluate, scan, benchmarks];

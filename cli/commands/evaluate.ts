@@ -1,0 +1,103 @@
+import type { Command } from 'commander';
+import { evaluateBenchmark, findBenchmark, UnknownBenchmarkError } from '../../controls/engine.js';
+import { formatReport, reportFormats, type ReportFormat } from '../../controls/format-report.js';
+import { CatalogConfigError, loadCatalog, type Catalog } from '../../controls/loader.js';
+import { severityRank } from '../../controls/status.js';
+import type { ScanReport, Severity } from '../../controls/types.js';
+import { openDb } from '../context.js';
+import { UsageError } from '../errors.js';
+import type { RegisterCommand } from './index.js';
+
+export interface EvaluateFlags {
+  format?: string;
+  failOn?: string;
+  checks?: string[];
+  maxResources?: string;
+}
+
+const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+export function addEvaluateOptions(cmd: Command): Command {
+  return cmd
+    .option('--format <format>', `output: ${reportFormats.join(', ')}`, 'table')
+    .option(
+      '--fail-on <severity>',
+      'exit 1 when a requirement of this severity or higher is FAIL or ERROR (critical, high, medium, low)',
+      'low',
+    )
+    .option('--checks <dir>', 'also load custom .sql checks and benchmark files from DIR (repeatable; $CALABI_CHECKS too)', (v: string, all: string[]) => [...all, ...v.split(':').filter(Boolean)], [] as string[])
+    .option('--max-resources <n>', 'failing resources listed under each failed control in the table (0 = all)', '25');
+}
+
+export interface PreparedEvaluation {
+  catalog: Catalog;
+  format: ReportFormat;
+  failOn: Severity;
+  maxResources: number;
+}
+
+/** Checks the flags and the benchmark id before anything runs, so `scan` does not sync for nothing. */
+export function prepareEvaluation(benchmarkId: string, flags: EvaluateFlags): PreparedEvaluation {
+  const format = (flags.format ?? 'table') as ReportFormat;
+  if (!reportFormats.includes(format)) throw new UsageError(`--format must be one of ${reportFormats.join(', ')}, not '${flags.format}'`);
+  const failOn = (flags.failOn ?? 'low') as Severity;
+  if (!severities.includes(failOn)) throw new UsageError(`--fail-on must be one of ${severities.join(', ')}, not '${flags.failOn}'`);
+  const maxResources = Number(flags.maxResources ?? 25);
+  if (!Number.isInteger(maxResources) || maxResources < 0) throw new UsageError(`--max-resources must be a whole number (0 = all), not '${flags.maxResources}'`);
+  let catalog: Catalog;
+  try {
+    catalog = loadCatalog({ checksDirs: flags.checks });
+  } catch (error) {
+    if (error instanceof CatalogConfigError) throw new UsageError(error.message, { cause: error });
+    throw error;
+  }
+  for (const p of catalog.problems) process.stderr.write(`calabi: warning: ${p.message}\n`);
+  try {
+    findBenchmark(catalog, benchmarkId);
+  } catch (error) {
+    if (error instanceof UnknownBenchmarkError) throw new UsageError(`${error.message} List them with: calabi benchmarks`, { cause: error });
+    throw error;
+  }
+  return { catalog, format, failOn, maxResources };
+}
+
+/**
+ * Exit code of an evaluation: 1 when a requirement at or above --fail-on is FAIL, or is ERROR (fail closed: a
+ * requirement we could not evaluate must not let a pipeline pass; one whose severity is unknown because its
+ * check could not even be loaded counts at any threshold); 0 otherwise. SKIP and MANUAL never fail.
+ */
+export function exitCodeOf(report: ScanReport, failOn: Severity): number {
+  const threshold = severityRank[failOn];
+  const gating = report.controls.filter(
+    (c) => (c.status === 'FAIL' || c.status === 'ERROR') && (c.severity === null || severityRank[c.severity] >= threshold),
+  );
+  return gating.length > 0 ? 1 : 0;
+}
+
+/** Evaluates, records the scan, prints it in the chosen format on stdout, and returns the exit code. */
+export async function runEvaluation(cmd: Command, benchmarkId: string, prepared: PreparedEvaluation, syncRunId?: string): Promise<number> {
+  const db = await openDb(cmd);
+  let report: ScanReport;
+  try {
+    const accounts = await db.one<{ n: number }>('SELECT count(*) AS n FROM aws_accounts');
+    if (!accounts?.n) process.stderr.write('calabi: warning: the inventory is empty, so every check is SKIP or ERROR; run `calabi sync` first (or `calabi scan <benchmark>`).\n');
+    report = await evaluateBenchmark({ db, benchmarkId, catalog: prepared.catalog, trigger: 'cli', syncRunId });
+  } finally {
+    db.close();
+  }
+  const color = prepared.format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  process.stdout.write(formatReport(report, prepared.format, { color, maxResources: prepared.maxResources, width: process.stdout.columns ?? 100 }));
+  return exitCodeOf(report, prepared.failOn);
+}
+
+export const register: RegisterCommand = (program, setExit) => {
+  addEvaluateOptions(
+    program
+      .command('evaluate')
+      .argument('<benchmark>', 'benchmark id, e.g. cis-aws-3.0 (see: calabi benchmarks)')
+      .description('evaluate a benchmark against the current inventory (no AWS calls), record the scan and print it'),
+  ).action(async (benchmarkId: string, flags: EvaluateFlags, cmd: Command) => {
+    const prepared = prepareEvaluation(benchmarkId, flags);
+    setExit(await runEvaluation(cmd, benchmarkId, prepared));
+  });
+};

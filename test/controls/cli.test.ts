@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seed } from '../support/checks.js';
+import { fileDb } from '../support/db.js';
+
+const bin = join(import.meta.dirname, '../../bin/calabi.js');
+const account = '111111111111';
+let dbPath: string;
+let checksDir: string;
+let cleanup: () => void;
+
+function calabi(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, '--db', dbPath, ...args], { encoding: 'utf8', env: { ...process.env, CALABI_CHECKS: '', NO_COLOR: '1' }, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(async () => {
+  const f = await fileDb();
+  ({ path: dbPath, cleanup } = f);
+  checksDir = join(f.dir, 'checks');
+  mkdirSync(checksDir);
+  const meta = (severity: string) => JSON.stringify({ title: 'Buckets are not named public-*', severity, tables: ['aws_s3_buckets'], scope: { table: 'aws_s3_buckets' } });
+  writeFileSync(join(checksDir, 'acme_bucket_not_public.sql'), "SELECT arn AS resource_id, account_id, region, 'named public' AS reason FROM aws_s3_buckets WHERE name LIKE 'public-%'");
+  writeFileSync(join(checksDir, 'acme_bucket_not_public.json'), meta('high'));
+  writeFileSync(join(checksDir, 'acme_bucket_has_name.sql'), "SELECT arn AS resource_id, account_id, region, 'no name' AS reason FROM aws_s3_buckets WHERE name IS NULL");
+  writeFileSync(join(checksDir, 'acme_bucket_has_name.json'), meta('low'));
+  writeFileSync(
+    join(checksDir, 'acme.json'),
+    JSON.stringify({
+      id: 'acme',
+      title: 'ACME baseline',
+      version: '2',
+      requirements: [
+        { id: '1', title: 'No public-named buckets', section: 'Storage', level: 1, assessment: 'Automated', checks: ['acme_bucket_not_public'] },
+        { id: '2', title: 'Buckets have names', section: 'Storage', level: 1, assessment: 'Automated', checks: ['acme_bucket_has_name'] },
+        { id: '3', title: 'Someone reviews the buckets', section: 'Review', level: 2, assessment: 'Manual', checks: [], evidence: 'Read the bucket list.' },
+      ],
+    }),
+  );
+  const { db } = f;
+  await seed(db, 'aws_accounts', [{ account_id: account, arn: `arn:aws:::${account}` }]);
+  await seed(db, 'aws_regions', [{ region: 'us-east-1' }]);
+  await seed(db, 'aws_s3_buckets', [{ name: 'public-site', arn: 'arn:aws:s3:::public-site', region: 'us-east-1' }, { name: 'logs', arn: 'arn:aws:s3:::logs', region: 'us-east-1' }]);
+  await db.run("INSERT INTO sync_scopes VALUES (?, 'global', 'aws_s3_buckets', 'ok', false, 2, now(), now(), 'r1', NULL)", [account]);
+  db.close();
+});
+afterAll(() => cleanup());
+
+describe('calabi evaluate / benchmarks', () => {
+  it('prints the JSON contract and exits 1 when a requirement fails at the default threshold', () => {
+    const r = calabi('evaluate', 'acme', '--checks', checksDir, '--format', 'json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(['benchmark', 'scan', 'summary', 'controls']);
+    expect(report.benchmark).toEqual({ id: 'acme', title: 'ACME baseline', version: '2' });
+    expect(Object.keys(report.scan)).toEqual(['id', 'started_at', 'finished_at', 'report_id']);
+    expect(report.summary).toMatchObject({ score: 50, pass: 1, fail: 1, skip: 0, error: 0, manual: 1, critical_failed: 0, high_failed: 1, trend: null });
+    expect(report.controls[0]).toEqual({
+      id: '1', title: 'No public-named buckets', section: 'Storage', level: 1, severity: 'high', status: 'FAIL', reason: expect.stringContaining('named public'),
+      affected_count: 1, evaluated_count: 2, resources: [{ resource_id: 'arn:aws:s3:::public-site', account_id: account, region: 'us-east-1', reason: 'named public' }],
+    });
+    expect(report.controls.map((c: { status: string }) => c.status)).toEqual(['FAIL', 'PASS', 'MANUAL']);
+  });
+
+  it('exits 0 when every failure is below --fail-on, and reports the trend of the second scan', () => {
+    const r = calabi('evaluate', 'acme', '--checks', checksDir, '--format', 'json', '--fail-on', 'critical');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary.trend).toBe(0);
+  });
+
+  it('prints a table with the failing resources under the failed control and the summary last', () => {
+    const r = calabi('evaluate', 'acme', '--checks', checksDir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    const lines = r.stdout.trimEnd().split('\n');
+    const fail = lines.findIndex((l) => /FAIL\s+1\s+No public-named buckets/.test(l));
+    expect(lines[fail + 1]).toMatch(/111111111111 us-east-1 arn:aws:s3:::public-site — named public/);
+    expect(lines.findIndex((l) => l === 'Summary')).toBeGreaterThan(fail);
+    expect(r.stdout).toMatch(/Score 50%/);
+  });
+
+  it('prints one CSV row per requirement', () => {
+    const r = calabi('evaluate', 'acme', '--checks', checksDir, '--format', 'csv', '--fail-on', 'critical');
+    const rows = r.stdout.trim().split(/\r\n/);
+    expect(rows[0]).toBe('benchmark,version,scan_id,id,title,section,level,severity,status,affected_count,evaluated_count,reason,report_id');
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toMatch(/^acme,2,[0-9a-f-]{36},1,No public-named buckets,Storage,1,high,FAIL,1,2,/);
+  });
+
+  it('exits 2 for an unknown benchmark and lists the valid ones', () => {
+    const r = calabi('evaluate', 'cis-aws-2.0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown benchmark 'cis-aws-2\.0'\. Valid benchmarks: cis-aws-1\.4, cis-aws-1\.5, cis-aws-3\.0/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('lists the benchmarks with their requirement counts and the latest score', () => {
+    const r = calabi('benchmarks', '--format', 'json', '--checks', checksDir);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as Array<{ id: string; requirements: number; latest_score: number | null }>;
+    expect(list.map((b) => [b.id, b.requirements])).toEqual([['cis-aws-1.4', 58], ['cis-aws-1.5', 63], ['cis-aws-3.0', 62], ['acme', 3]]);
+    expect(list.find((b) => b.id === 'acme')!.latest_score).toBe(50);
+  });
+});
