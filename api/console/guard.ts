@@ -38,24 +38,31 @@ export async function prepareReadOnly(conn: DuckDBConnection, sql: string): Prom
   if (extracted.count !== 1) {
     throw new ConsoleError(`the console runs one statement at a time; this text holds ${extracted.count}`, 'refused');
   }
+  // Functions are checked before the statement is bound: binding a table function already runs its bind step.
+  const ast = await syntaxTree(conn, sql);
+  if (ast) refuseStatefulFunctions(ast);
   const prepared = await extracted.prepare(0).catch((cause: unknown) => {
     throw sqlError(cause);
   });
-  const type = prepared.statementType;
-  if (!readOnlyTypes.has(type)) {
-    prepared.destroySync();
-    const keyword = /^\s*([A-Za-z]+)/.exec(stripComments(sql))?.[1]?.toUpperCase() ?? 'this';
-    throw new ConsoleError(`${keyword} is not allowed in the console (a ${StatementType[type] ?? 'non-SELECT'} statement): it runs one read-only SELECT, WITH, DESCRIBE, SHOW, EXPLAIN or SUMMARIZE`, 'refused');
-  }
-  // EXPLAIN ANALYZE runs its statement, so what it explains must pass the same test.
-  const inner = type === StatementType.EXPLAIN ? explained(sql) : sql;
   try {
-    await refuseStatefulFunctions(conn, inner);
+    const type = prepared.statementType;
+    if (!readOnlyTypes.has(type)) {
+      const keyword = /^\s*([A-Za-z]+)/.exec(stripComments(sql))?.[1]?.toUpperCase() ?? 'this';
+      throw new ConsoleError(`${keyword} is not allowed in the console (a ${StatementType[type] ?? 'non-SELECT'} statement): it runs one read-only SELECT, WITH, DESCRIBE, SHOW, EXPLAIN or SUMMARIZE`, 'refused');
+    }
+    if (type === StatementType.EXPLAIN) {
+      // EXPLAIN ANALYZE runs its statement, so what it explains must pass the same test.
+      const inner = await syntaxTree(conn, explained(sql));
+      if (!inner) throw new ConsoleError('EXPLAIN in the console works on a single SELECT only', 'refused');
+      refuseStatefulFunctions(inner);
+    } else if (!ast) {
+      throw new ConsoleError('the console cannot verify this statement; write it as a single SELECT', 'refused');
+    }
+    return prepared;
   } catch (error) {
     prepared.destroySync();
     throw error;
   }
-  return prepared;
 }
 
 function explained(sql: string): string {
@@ -64,13 +71,15 @@ function explained(sql: string): string {
   return stripComments(sql).slice(m[0].length);
 }
 
-async function refuseStatefulFunctions(conn: DuckDBConnection, sql: string): Promise<void> {
+/** DuckDB's own syntax tree of a SELECT-like statement; undefined for statements it cannot serialise. */
+async function syntaxTree(conn: DuckDBConnection, sql: string): Promise<unknown> {
   const reader = await conn.runAndReadAll('SELECT json_serialize_sql(?::VARCHAR) AS ast', [sql]);
   const text = reader.getRowsJS()[0]?.[0];
-  const ast = typeof text === 'string' ? (JSON.parse(text) as { error?: boolean; error_message?: string }) : undefined;
-  if (!ast || ast.error) {
-    throw new ConsoleError(`the console cannot verify this statement (${ast?.error_message ?? 'no syntax tree'}); write it as a single SELECT`, 'refused');
-  }
+  const ast = typeof text === 'string' ? (JSON.parse(text) as { error?: boolean }) : undefined;
+  return ast && !ast.error ? ast : undefined;
+}
+
+function refuseStatefulFunctions(ast: unknown): void {
   const found = new Set<string>();
   walk(ast, (name) => {
     if (refusedFunctions.has(name.toLowerCase())) found.add(name.toLowerCase());

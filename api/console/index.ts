@@ -25,6 +25,8 @@ export interface QueryResult {
 
 export interface SqlConsole {
   readonly limits: Readonly<Required<ConsoleOptions>>;
+  /** Resolves once the instance is sandboxed; rejects with the reason when it cannot be. */
+  ready(): Promise<void>;
   run(sql: string): Promise<QueryResult>;
 }
 
@@ -39,14 +41,19 @@ export function createSqlConsole(db: Database, options: ConsoleOptions = {}): Sq
     maxRows: options.maxRows ?? 10_000,
     memoryLimit: options.memoryLimit ?? defaultMemoryLimit,
   });
-  let ready: Promise<void> | undefined;
-  const sandboxed = () => (ready ??= applySandbox(db, limits.memoryLimit).catch((cause: unknown) => {
-    ready = undefined;
-    throw new ConsoleError(`the SQL console is unavailable: ${(cause as Error).message}`, 'sandbox');
-  }));
+  // Applied at once, not at the first query, so the instance is sandboxed before anyone can reach it.
+  let failure: ConsoleError | undefined;
+  const ready = applySandbox(db, limits.memoryLimit).catch((cause: unknown) => {
+    failure = new ConsoleError(`the SQL console is unavailable: ${(cause as Error).message}`, 'sandbox');
+  });
+  const sandboxed = async () => {
+    await ready;
+    if (failure) throw failure;
+  };
 
   return {
     limits,
+    ready: sandboxed,
     async run(sql) {
       await sandboxed();
       const started = performance.now();
