@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Database } from '../schema/db.js';
+
+export const channelInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: z.literal('webhook').default('webhook'),
+  url: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'url must be an http(s) URL'),
+  enabled: z.boolean().default(true),
+});
+export type ChannelInput = z.input<typeof channelInput>;
+
+export interface ChannelHealth {
+  /** ok | failing | never — failing when the last delivery gave up after its retries. */
+  state: 'ok' | 'failing' | 'never';
+  last_attempt_at: string | null;
+  last_status: string | null;
+  last_http_status: number | null;
+  last_error: string | null;
+  /** Deliveries in a row (newest first) that gave up. */
+  consecutive_failures: number;
+}
+
+export interface Channel {
+  id: string;
+  name: string;
+  kind: 'webhook';
+  url: string;
+  enabled: boolean;
+  created_at: string;
+  updated_at: string;
+  health: ChannelHealth;
+}
+
+export class ChannelInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChannelInputError';
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new ChannelInputError(r.error.issues.map((i) => `${i.path.join('.') || 'channel'}: ${i.message}`).join('; '));
+  return r.data;
+}
+
+export async function listChannels(db: Database): Promise<Channel[]> {
+  const rows = await db.all<Omit<Channel, 'health'>>('SELECT id, name, kind, url, enabled, created_at, updated_at FROM channels ORDER BY created_at, id');
+  return Promise.all(rows.map(async (r) => ({ ...r, health: await channelHealth(db, r.id) })));
+}
+
+export async function getChannel(db: Database, id: string): Promise<Channel | undefined> {
+  const row = await db.one<Omit<Channel, 'health'>>('SELECT id, name, kind, url, enabled, created_at, updated_at FROM channels WHERE id = ?', [id]);
+  return row && { ...row, health: await channelHealth(db, id) };
+}
+
+export async function createChannel(db: Database, input: ChannelInput, now: Date): Promise<Channel> {
+  const v = parse(channelInput, input);
+  const id = randomUUID();
+  await db.write((tx) => tx.run('INSERT INTO channels VALUES (?, ?, ?, ?, ?, ?, ?)', [id, v.name, v.kind, v.url, v.enabled, now, now]));
+  return (await getChannel(db, id))!;
+}
+
+export async function updateChannel(db: Database, id: string, patch: Partial<ChannelInput>, now: Date): Promise<Channel | undefined> {
+  const current = await getChannel(db, id);
+  if (!current) return undefined;
+  const v = parse(channelInput, { name: current.name, kind: current.kind, url: current.url, enabled: current.enabled, ...Object.fromEntries(Object.entries(patch).filter(([, x]) => x !== undefined)) });
+  await db.write((tx) => tx.run('UPDATE channels SET name = ?, url = ?, enabled = ?, updated_at = ? WHERE id = ?', [v.name, v.url, v.enabled, now, id]));
+  return getChannel(db, id);
+}
+
+export async function deleteChannel(db: Database, id: string): Promise<boolean> {
+  if (!(await getChannel(db, id))) return false;
+  await db.write((tx) => tx.run('DELETE FROM channels WHERE id = ?', [id]));
+  return true;
+}
+
+/** Health from the delivery log: the latest attempt, and how many deliveries in a row gave up. */
+export async function channelHealth(db: Database, channelId: string): Promise<ChannelHealth> {
+  const last = await db.one<{ attempted_at: string; status: string; http_status: number | null; error: string | null }>(
+    'SELECT attempted_at, status, http_status, error FROM deliveries WHERE channel_id = ? ORDER BY attempted_at DESC, attempt DESC LIMIT 1',
+    [channelId],
+  );
+  const finals = await db.all<{ status: string }>(
+    'SELECT status FROM deliveries WHERE channel_id = ? AND final ORDER BY attempted_at DESC, attempt DESC LIMIT 100',
+    [channelId],
+  );
+  let consecutive = 0;
+  for (const f of finals) {
+    if (f.status !== 'failed') break;
+    consecutive++;
+  }
+  return {
+    state: !last ? 'never' : consecutive > 0 ? 'failing' : 'ok',
+    last_attempt_at: last?.attempted_at ?? null,
+    last_status: last?.status ?? null,
+    last_http_status: last?.http_status ?? null,
+    last_error: last?.error ?? null,
+    consecutive_failures: consecutive,
+  };
+}

@@ -1,0 +1,58 @@
+import type { Database } from '../schema/db.js';
+
+export const defaultRetentionDays = 90;
+
+/** CALABI_RETENTION_DAYS or the default; a bad value fails at start with a message that says what to change. */
+export function retentionDaysFrom(value: string | number | undefined = process.env.CALABI_RETENTION_DAYS): number {
+  if (value === undefined || value === '') return defaultRetentionDays;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 36_500) {
+    throw new Error(`[retention] retention must be a whole number of days from 1 to 36500, not '${value}' (set --retention-days or CALABI_RETENTION_DAYS)`);
+  }
+  return n;
+}
+
+export interface PruneResult {
+  cutoff: string;
+  scans: number;
+  control_results: number;
+  findings: number;
+  schedule_runs: number;
+  alerts: number;
+  deliveries: number;
+}
+
+/**
+ * Deletes history older than the retention period: scans that started before the cutoff with their control
+ * results and findings, and old run, alert and delivery logs. Never anything newer than the cutoff, never a running
+ * scan, and never the newest complete scan of a benchmark (the report page always has something to show).
+ */
+export async function pruneHistory(db: Database, options: { retentionDays: number; now: Date }): Promise<PruneResult> {
+  const cutoff = new Date(options.now.getTime() - options.retentionDays * 86_400_000);
+  return db.write(async (tx) => {
+    await tx.run(
+      `CREATE OR REPLACE TEMP TABLE prune_scans AS
+       SELECT id FROM scans s WHERE s.started_at < ? AND s.status <> 'running'
+         AND s.id NOT IN (SELECT arg_max(id, started_at) FROM scans WHERE status = 'complete' GROUP BY benchmark_id)`,
+      [cutoff],
+    );
+    const count = async (sql: string, params: (Date | string)[] = []) => Number((await tx.all<{ n: number }>(sql, params))[0]?.n ?? 0);
+    const result: PruneResult = {
+      cutoff: cutoff.toISOString(),
+      scans: await count('SELECT count(*) AS n FROM prune_scans'),
+      control_results: await count('SELECT count(*) AS n FROM control_results WHERE scan_id IN (SELECT id FROM prune_scans)'),
+      findings: await count('SELECT count(*) AS n FROM findings WHERE scan_id IN (SELECT id FROM prune_scans)'),
+      schedule_runs: await count("SELECT count(*) AS n FROM schedule_runs WHERE started_at < ? AND status <> 'running'", [cutoff]),
+      alerts: await count('SELECT count(*) AS n FROM alerts WHERE created_at < ?', [cutoff]),
+      deliveries: await count('SELECT count(*) AS n FROM deliveries WHERE attempted_at < ?', [cutoff]),
+    };
+    await tx.run('DELETE FROM findings WHERE scan_id IN (SELECT id FROM prune_scans)');
+    await tx.run('DELETE FROM control_results WHERE scan_id IN (SELECT id FROM prune_scans)');
+    await tx.run('DELETE FROM scans WHERE id IN (SELECT id FROM prune_scans)');
+    await tx.run("DELETE FROM schedule_runs WHERE started_at < ? AND status <> 'running'", [cutoff]);
+    await tx.run('DELETE FROM alerts WHERE created_at < ?', [cutoff]);
+    await tx.run('DELETE FROM deliveries WHERE attempted_at < ?', [cutoff]);
+    await tx.run('DROP TABLE prune_scans');
+    return result;
+  });
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../schema/db.js';
+import type { Channel } from './channels.js';
+import { systemClock, type Clock } from './clock.js';
+
+export interface DeliveryOptions {
+  /** Waits before attempt 2, 3, …; its length + 1 is the number of attempts. Default 1 s, 5 s, 30 s, 2 min. */
+  backoffMs?: readonly number[];
+  /** Per-attempt timeout. */
+  timeoutMs?: number;
+  clock?: Clock;
+  fetch?: typeof fetch;
+}
+
+export interface DeliveryResult {
+  channel_id: string;
+  ok: boolean;
+  attempts: number;
+  http_status: number | null;
+  error: string | null;
+}
+
+export const defaultBackoffMs = [1_000, 5_000, 30_000, 120_000] as const;
+
+/**
+ * POSTs one JSON message to a webhook channel. Network errors, timeouts, HTTP 408, 429 and 5xx are retried after the
+ * back-off delays; other 4xx answers mean the request itself is wrong and are not retried. Every attempt becomes a
+ * `deliveries` row; the last one is marked `final`.
+ */
+export async function deliver(db: Database, channel: Pick<Channel, 'id' | 'url' | 'name'>, body: unknown, alertId: string | null, options: DeliveryOptions = {}): Promise<DeliveryResult> {
+  const backoff = options.backoffMs ?? defaultBackoffMs;
+  const clock = options.clock ?? systemClock;
+  const doFetch = options.fetch ?? fetch;
+  const maxAttempts = backoff.length + 1;
+  const text = JSON.stringify(body);
+  for (let attempt = 1; ; attempt++) {
+    const started = clock.now();
+    const t0 = performance.now();
+    let status: number | null = null;
+    let error: string | null = null;
+    let retryable = true;
+    try {
+      const res = await doFetch(channel.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'Calabi-Alerts/1' },
+        body: text,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
+      status = res.status;
+      const answer = await res.text().catch((e: unknown) => `(could not read the answer: ${e instanceof Error ? e.message : String(e)})`);
+      if (!res.ok) {
+        error = `HTTP ${res.status}${answer ? `: ${answer.slice(0, 300)}` : ''}`;
+        retryable = res.status === 408 || res.status === 429 || res.status >= 500;
+      }
+    } catch (cause) {
+      const e = cause as Error & { cause?: { code?: string; message?: string } };
+      error = `${e.name === 'TimeoutError' ? 'timed out' : e.message}${e.cause?.code ? ` (${e.cause.code})` : e.cause?.message ? ` (${e.cause.message})` : ''}`;
+    }
+    const ok = error === null;
+    const final = ok || !retryable || attempt >= maxAttempts;
+    await db.write((tx) =>
+      tx.run('INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        randomUUID(), alertId, channel.id, attempt, started, performance.now() - t0, ok ? 'ok' : 'failed', status, error, final,
+      ]),
+    );
+    if (final) return { channel_id: channel.id, ok, attempts: attempt, http_status: status, error };
+    await clock.sleep(backoff[attempt - 1]!);
+  }
+}
+
+export interface DeliveryRow {
+  id: string;
+  alert_id: string | null;
+  channel_id: string;
+  attempt: number;
+  attempted_at: string;
+  duration_ms: number;
+  status: string;
+  http_status: number | null;
+  error: string | null;
+  final: boolean;
+}
+
+export async function listDeliveries(db: Database, channelId: string, limit = 50): Promise<DeliveryRow[]> {
+  return db.all<DeliveryRow>(
+    `SELECT * FROM deliveries WHERE channel_id = ? ORDER BY attempted_at DESC, attempt DESC LIMIT ${Math.max(1, Math.min(500, Math.floor(limit)))}`,
+    [channelId],
+  );
+}
