@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { createSqlConsole, sandboxConfig, ConsoleError, type QueryResult } from '../../api/console/index.js';
+import { Database } from '../../schema/db.js';
+import { dbPathOf } from '../context.js';
+import { UsageError } from '../errors.js';
+import type { RegisterCommand } from './index.js';
+
+interface QueryFlags {
+  format: string;
+  timeout: string;
+  maxRows: string;
+}
+
+/**
+ * `calabi query "SQL"`: the same sandboxed, read-only console as the API, on the database file opened
+ * read-only. "-" reads the SQL from standard input.
+ */
+export const register: RegisterCommand = (program, setExit) => {
+  program
+    .command('query')
+    .description('run one read-only SQL statement against the inventory and print the rows')
+    .argument('<sql>', 'the statement, or - to read it from standard input')
+    .option('--format <format>', 'table, json or csv', 'table')
+    .option('--timeout <seconds>', 'stop the query after this long', '10')
+    .option('--max-rows <n>', 'print at most this many rows', '10000')
+    .action(async (sqlArg: string, flags: QueryFlags, cmd: Command) => {
+      if (!['table', 'json', 'csv'].includes(flags.format)) throw new UsageError(`--format must be table, json or csv, not '${flags.format}'`);
+      const timeout = Number(flags.timeout);
+      if (!(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not '${flags.timeout}'`);
+      const maxRows = Number(flags.maxRows);
+      if (!Number.isInteger(maxRows) || maxRows < 1) throw new UsageError(`--max-rows must be a positive whole number, not '${flags.maxRows}'`);
+      const sql = sqlArg === '-' ? readFileSync(0, 'utf8') : sqlArg;
+      const db = await Database.open(dbPathOf(cmd), { readOnly: true, config: sandboxConfig() });
+      try {
+        const result = await createSqlConsole(db, { timeoutMs: timeout * 1000, maxRows }).run(sql).catch((error: unknown) => {
+          if (error instanceof ConsoleError) throw new UsageError(`query refused or failed: ${error.message}`);
+          throw error;
+        });
+        process.stdout.write(format(result, flags.format));
+        if (result.truncated && flags.format !== 'table') {
+          process.stderr.write(`calabi: showing the first ${result.row_count} rows; raise --max-rows or narrow the query\n`);
+        }
+        setExit(0);
+      } finally {
+        db.close();
+      }
+    });
+};
+
+export function format(result: QueryResult, kind: string): string {
+  if (kind === 'json') {
+    const names = result.columns.map((c) => c.name);
+    return `${JSON.stringify(result.rows.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]]))), null, 2)}\n`;
+  }
+  if (kind === 'csv') return [result.columns.map((c) => csvCell(c.name)), ...result.rows.map((r) => r.map(csvCell))].map((r) => r.join(',')).join('\n') + '\n';
+  return table(result);
+}
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function csvCell(value: unknown): string {
+  const s = text(value);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function table(result: QueryResult): string {
+  const cap = 60;
+  const cells = result.rows.map((r) => r.map((v) => text(v).replace(/\s+/g, ' ')));
+  const widths = result.columns.map((c, i) => Math.min(cap, Math.max(c.name.length, ...cells.map((r) => r[i]!.length))));
+  const fit = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
+  const line = (r: string[]) => r.map((s, i) => fit(s, widths[i]!)).join('  ').trimEnd();
+  const out = [line(result.columns.map((c) => c.name)), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)];
+  out.push(`(${result.row_count} row${result.row_count === 1 ? '' : 's'}${result.truncated ? ', truncated' : ''}, ${result.elapsed_ms} ms)`);
+  return `${out.join('\n')}\n`;
+}

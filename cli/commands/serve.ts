@@ -1,0 +1,104 @@
+import type { Command } from 'commander';
+import { sandboxConfig } from '../../api/console/index.js';
+import { checkAccess, ServerConfigError, startServer, type RunningServer, type ServerOptions } from '../../api/server.js';
+import type { SyncFn } from '../../api/scan-runner.js';
+import { Database } from '../../schema/db.js';
+import { runSync } from '../../sync/runner.js';
+import { dbPathOf, list } from '../context.js';
+import { UsageError } from '../errors.js';
+import type { RegisterCommand } from './index.js';
+import { addSyncOptions, type SyncFlags } from './sync.js';
+
+export interface ServeFlags extends SyncFlags {
+  host: string;
+  port: string;
+  token?: string;
+  queryTimeout: string;
+  queryRows: string;
+  queryMemory: string;
+}
+
+export function addServeOptions(cmd: Command): Command {
+  return cmd
+    .option('--host <address>', 'address to listen on; anything but loopback needs a token', '127.0.0.1')
+    .option('--port <n>', 'port to listen on', '8080')
+    .option('--token <value>', 'require Authorization: Bearer <value> on every API call (default: $CALABI_TOKEN)')
+    .option('--query-timeout <seconds>', 'SQL console: stop a query after this long', '10')
+    .option('--query-rows <n>', 'SQL console: return at most this many rows', '10000')
+    .option('--query-memory <size>', 'DuckDB memory limit of the server (caps console queries)', '2GB');
+}
+
+/** Validated server settings from flags; a wrong value is a UsageError naming the flag. */
+export function serverSettings(flags: ServeFlags) {
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not '${flags.port}'`);
+  const timeout = Number(flags.queryTimeout);
+  if (!(timeout > 0 && timeout <= 3600)) throw new UsageError(`--query-timeout must be a number of seconds from 0 to 3600, not '${flags.queryTimeout}'`);
+  const rows = Number(flags.queryRows);
+  if (!Number.isInteger(rows) || rows < 1 || rows > 1_000_000) throw new UsageError(`--query-rows must be a whole number from 1 to 1000000, not '${flags.queryRows}'`);
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(flags.queryMemory)) throw new UsageError(`--query-memory must be a size such as 512MB or 2GB, not '${flags.queryMemory}'`);
+  const token = flags.token ?? (process.env.CALABI_TOKEN || undefined);
+  return { host: flags.host, port, token, console: { timeoutMs: timeout * 1000, maxRows: rows, memoryLimit: flags.queryMemory } };
+}
+
+/**
+ * Opens the database for serving: the instance runs sandboxed (no files, network or extensions from inside a
+ * query, configuration locked), which sync and evaluate do not need.
+ */
+export function openServedDb(path: string, memoryLimit: string): Promise<Database> {
+  return Database.open(path, { config: sandboxConfig(memoryLimit) });
+}
+
+/** Listens until SIGINT/SIGTERM, then closes the server and the database. */
+export async function serveUntilStopped(server: RunningServer, db: Database): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.stderr.write('\nStopping…\n');
+      server.close().then(resolve, (error: unknown) => {
+        process.stderr.write(`calabi: closing the server failed: ${(error as Error).message}\n`);
+        resolve();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  db.close();
+}
+
+export async function startFromFlags(db: Database, flags: ServeFlags, extra: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  const settings = serverSettings(flags);
+  const sync: SyncFn = (target) =>
+    runSync({
+      db: target, regions: list(flags.regions), services: list(flags.services), profile: flags.profile, roleName: flags.roleName,
+      externalId: flags.externalId, accounts: list(flags.accounts), organization: flags.organization,
+      concurrency: Number(flags.concurrency ?? 8), endpoint: flags.endpointUrl,
+    });
+  try {
+    return await startServer({ db, sync, ...settings, ...extra });
+  } catch (error) {
+    if (error instanceof ServerConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export const register: RegisterCommand = (program) => {
+  addSyncOptions(addServeOptions(program.command('serve').description('serve the dashboard, JSON API and SQL console over the inventory')))
+    .action(async (flags: ServeFlags, cmd: Command) => {
+      const settings = serverSettings(flags);
+      // Check access before opening anything, so a refused start changes nothing.
+      try {
+        checkAccess(settings.host, settings.token);
+      } catch (error) {
+        throw error instanceof ServerConfigError ? new UsageError(error.message) : error;
+      }
+      const db = await openServedDb(dbPathOf(cmd), settings.console.memoryLimit);
+      const server = await startFromFlags(db, flags).catch((error: unknown) => {
+        db.close();
+        throw error;
+      });
+      process.stderr.write(`Calabi is serving ${db.path} at ${server.url}${settings.token ? ' (API token required)' : ''}\nPress Ctrl+C to stop.\n`);
+      await serveUntilStopped(server, db);
+    });
+};
