@@ -1,0 +1,28 @@
+-- CIS 5.2: no inbound rule lets 0.0.0.0/0 reach a remote administration port (22 SSH, 3389 RDP): all-traffic
+-- rules (protocol -1) and TCP rules whose port range covers 22 or 3389 both count. One row per security group.
+WITH open_rules AS (
+  SELECT
+    r.account_id, r.region, r.group_id, r.security_group_rule_id,
+    regexp_replace(r.arn, ':security-group-rule/.*$', ':security-group/' || r.group_id) AS group_arn,
+    r.ip_protocol || ' ' || CASE WHEN r.ip_protocol = '-1' THEN 'all ports' ELSE r.from_port || '-' || r.to_port END AS rule
+  FROM aws_ec2_security_group_rules r
+  WHERE NOT r.is_egress
+    AND r.cidr_ipv4 = '0.0.0.0/0'
+    AND (
+      r.ip_protocol = '-1'
+      OR (r.ip_protocol IN ('tcp', '6') AND ((r.from_port <= 22 AND r.to_port >= 22) OR (r.from_port <= 3389 AND r.to_port >= 3389)))
+    )
+)
+SELECT
+  coalesce(g.arn, o.group_arn) AS resource_id,
+  o.account_id,
+  o.region,
+  'Security group allows 0.0.0.0/0 to reach port 22 or 3389: ' || string_agg(o.rule, ', ' ORDER BY o.rule) AS reason,
+  o.group_id,
+  g.group_name,
+  g.vpc_id,
+  list(o.security_group_rule_id ORDER BY o.security_group_rule_id) AS rule_ids
+FROM open_rules o
+LEFT JOIN aws_ec2_security_groups g ON g.account_id = o.account_id AND g.region = o.region AND g.group_id = o.group_id
+GROUP BY ALL
+ORDER BY o.account_id, o.region, o.group_id;

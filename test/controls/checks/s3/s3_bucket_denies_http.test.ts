@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../../schema/db.js';
+import { runCheck, seed } from '../../../support/checks.js';
+import { memoryDb } from '../../../support/db.js';
+
+let db: Database;
+beforeEach(async () => {
+  db = await memoryDb();
+});
+afterEach(() => db.close());
+
+const arn = (name: string) => `arn:aws:s3:::${name}`;
+const bucket = (name: string, policy: unknown) => ({ name, arn: arn(name), policy });
+const denyHttp = (resource: unknown, extra: Record<string, unknown> = {}) => ({
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 's3:*',
+  Resource: resource,
+  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  ...extra,
+});
+const check = async () => (await runCheck(db, 's3_bucket_denies_http')).map((r) => [r.resource_id, r.reason]);
+
+describe('s3_bucket_denies_http', () => {
+  it('passes a bucket whose policy denies plain HTTP for the bucket and its objects', async () => {
+    await seed(db, 'aws_s3_buckets', [bucket('good', { Version: '2012-10-17', Statement: [denyHttp([arn('good'), `${arn('good')}/*`])] })]);
+    expect(await check()).toEqual([]);
+  });
+
+  it('accepts the common spellings: one statement object, {"AWS": "*"}, Action "*", boolean false, BoolIfExists, any key case', async () => {
+    await seed(db, 'aws_s3_buckets', [
+      bucket('object-statement', { Statement: denyHttp([arn('object-statement'), `${arn('object-statement')}/*`], { Principal: { AWS: '*' }, Action: ['s3:GetObject', '*'] }) }),
+      bucket('bool-false', { Statement: [denyHttp([arn('bool-false'), `${arn('bool-false')}/*`], { Principal: { AWS: ['*'] }, Condition: { Bool: { 'aws:securetransport': false } } })] }),
+      bucket('if-exists', { Statement: [denyHttp([arn('if-exists'), `${arn('if-exists')}/*`], { Condition: { BoolIfExists: { 'aws:SecureTransport': ['false'] } } })] }),
+      bucket('wildcard', { Statement: [denyHttp(`${arn('wildcard')}*`)] }),
+      bucket('split', { Statement: [denyHttp(arn('split')), denyHttp(`${arn('split')}/*`)] }),
+    ]);
+    expect(await check()).toEqual([]);
+  });
+
+  it('fails a bucket whose policy denies plain HTTP only for its objects', async () => {
+    await seed(db, 'aws_s3_buckets', [bucket('objects-only', { Statement: [denyHttp(`${arn('objects-only')}/*`)] })]);
+    expect(await check()).toEqual([[arn('objects-only'), 'Bucket policy denies plain HTTP for the objects only, not for the bucket itself']]);
+  });
+
+  it('fails a bucket whose policy denies plain HTTP only for the bucket itself', async () => {
+    await seed(db, 'aws_s3_buckets', [bucket('bucket-only', { Statement: [denyHttp(arn('bucket-only'))] })]);
+    expect(await check()).toEqual([[arn('bucket-only'), 'Bucket policy denies plain HTTP for the bucket but not for its objects']]);
+  });
+
+  it('fails a bucket without a policy', async () => {
+    await seed(db, 'aws_s3_buckets', [bucket('no-policy', null)]);
+    expect(await check()).toEqual([[arn('no-policy'), 'Bucket has no policy, so requests over plain HTTP are not denied']]);
+  });
+
+  it('fails policies that do not deny every principal every action over HTTP', async () => {
+    const both = (n: string) => [arn(n), `${arn(n)}/*`];
+    await seed(db, 'aws_s3_buckets', [
+      bucket('allows-http', { Statement: [{ ...denyHttp(both('allows-http')), Effect: 'Allow' }] }),
+      bucket('one-principal', { Statement: [denyHttp(both('one-principal'), { Principal: { AWS: 'arn:aws:iam::111111111111:root' } })] }),
+      bucket('some-actions', { Statement: [denyHttp(both('some-actions'), { Action: ['s3:GetObject', 's3:PutObject'] })] }),
+      bucket('secure-true', { Statement: [denyHttp(both('secure-true'), { Condition: { Bool: { 'aws:SecureTransport': 'true' } } })] }),
+      bucket('narrowed', { Statement: [denyHttp(both('narrowed'), { Condition: { Bool: { 'aws:SecureTransport': 'false' }, IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } })] }),
+      bucket('other-bucket', { Statement: [denyHttp(both('elsewhere'))] }),
+    ]);
+    const failed = await check();
+    expect(failed.map(([id]) => id).sort()).toEqual(['allows-http', 'narrowed', 'one-principal', 'other-bucket', 'secure-true', 'some-actions'].map(arn));
+    expect(new Set(failed.map(([, reason]) => reason))).toEqual(new Set(['Bucket policy has no statement denying all principals every S3 action when aws:SecureTransport is false']));
+  });
+
+  it('returns nothing for an empty inventory', async () => {
+    expect(await runCheck(db, 's3_bucket_denies_http')).toEqual([]);
+  });
+});
