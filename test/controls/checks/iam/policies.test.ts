@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../../schema/db.js';
+import { runCheck, seed } from '../../../support/checks.js';
+import { memoryDb } from '../../../support/db.js';
+import { acct, daysAgo, other, seedAccounts, userArn } from './fixtures.js';
+
+let db: Database;
+beforeEach(async () => {
+  db = await memoryDb();
+});
+afterEach(() => db.close());
+
+const policy = (name: string, document: unknown, extra: Record<string, unknown> = {}) => ({
+  arn: `arn:aws:iam::${acct}:policy/${name}`,
+  policy_name: name,
+  is_aws_managed: false,
+  attachment_count: 1,
+  document,
+  ...extra,
+});
+const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
+
+describe('iam_policy_no_full_admin', () => {
+  it('fails attached policies allowing "*" on "*" in any of the shapes IAM accepts', async () => {
+    await seed(db, 'aws_iam_policies', [
+      policy('single-object', { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }),
+      policy('lists', doc({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: '*' }, { Effect: 'Allow', Action: ['ec2:*', '*'], Resource: ['arn:aws:s3:::x', '*'] })),
+      policy('AdministratorAccess', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), { arn: 'arn:aws:iam::aws:policy/AdministratorAccess', is_aws_managed: true, attachment_count: 3 }),
+    ]);
+    const rows = await runCheck(db, 'iam_policy_no_full_admin');
+    expect(rows.map((r) => r.resource_id).sort()).toEqual([`arn:aws:iam::${acct}:policy/lists`, `arn:aws:iam::${acct}:policy/single-object`, 'arn:aws:iam::aws:policy/AdministratorAccess']);
+    expect(rows.find((r) => r.resource_id === 'arn:aws:iam::aws:policy/AdministratorAccess')).toMatchObject({ reason: 'Managed policy AdministratorAccess allows every action ("*") on every resource ("*")', attachment_count: 3 });
+  });
+
+  it('passes unattached admin policies, Deny statements, service wildcards and narrowed resources', async () => {
+    await seed(db, 'aws_iam_policies', [
+      policy('unattached-admin', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), { attachment_count: 0 }),
+      policy('deny-all', doc({ Effect: 'Deny', Action: '*', Resource: '*' })),
+      policy('s3-admin', doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' })),
+      policy('one-bucket', doc({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::bucket/*' })),
+    ]);
+    expect(await runCheck(db, 'iam_policy_no_full_admin')).toEqual([]);
+  });
+
+  it('fails an inline policy of a user, group or role that allows "*" on "*"', async () => {
+    const admin = [{ name: 'god-mode', document: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) }];
+    await seed(db, 'aws_iam_users', [{ arn: userArn('judy'), user_name: 'judy', inline_policies: admin }, { arn: userArn('ok'), user_name: 'ok', inline_policies: [] }]);
+    await seed(db, 'aws_iam_groups', [{ arn: `arn:aws:iam::${acct}:group/ops`, group_name: 'ops', inline_policies: admin }]);
+    await seed(db, 'aws_iam_roles', [{ arn: `arn:aws:iam::${acct}:role/deploy`, role_name: 'deploy', inline_policies: [{ name: 'narrow', document: doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }) }] }]);
+    const rows = await runCheck(db, 'iam_policy_no_full_admin');
+    expect(rows.map((r) => r.reason).sort()).toEqual([
+      'Inline policy god-mode of group ops allows every action ("*") on every resource ("*")',
+      'Inline policy god-mode of user judy allows every action ("*") on every resource ("*")',
+    ]);
+  });
+
+  it('returns nothing for an empty inventory', async () => {
+    expect(await runCheck(db, 'iam_policy_no_full_admin')).toEqual([]);
+  });
+});
+
+describe('iam_support_role_exists', () => {
+  it('passes an account with a role holding AWSSupportAccess and fails one without', async () => {
+    await seedAccounts(db, acct, other);
+    await seed(db, 'aws_iam_policy_entities', [
+      { account_id: acct, policy_arn: 'arn:aws:iam::aws:policy/AWSSupportAccess', policy_name: 'AWSSupportAccess', entity_type: 'role', entity_name: 'support', entity_id: 'AROA1' },
+      { account_id: other, policy_arn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess', policy_name: 'AWSCloudShellFullAccess', entity_type: 'role', entity_name: 'shell', entity_id: 'AROA2' },
+    ]);
+    expect(await runCheck(db, 'iam_support_role_exists')).toEqual([
+      expect.objectContaining({ resource_id: `arn:aws:::${other}`, account_id: other, region: 'global', reason: expect.stringMatching(/No IAM role has AWSSupportAccess attached, so nobody/) }),
+    ]);
+  });
+
+  it('fails an account where only a user holds AWSSupportAccess, as the CIS audit reads PolicyRoles', async () => {
+    await seedAccounts(db, acct);
+    await seed(db, 'aws_iam_policy_entities', [{ account_id: acct, policy_arn: 'arn:aws:iam::aws:policy/AWSSupportAccess', policy_name: 'AWSSupportAccess', entity_type: 'user', entity_name: 'kim', entity_id: 'AIDA1' }]);
+    expect(await runCheck(db, 'iam_support_role_exists')).toEqual([expect.objectContaining({ reason: expect.stringMatching(/only 1 user\(s\) or group\(s\) do/), users_and_groups_with_support_access: 1 })]);
+  });
+
+  it('returns nothing for an empty inventory', async () => {
+    expect(await runCheck(db, 'iam_support_role_exists')).toEqual([]);
+  });
+});
+
+describe('iam_no_expired_server_certificates', () => {
+  it('fails a certificate that expired yesterday and passes one that expires next month', async () => {
+    await seed(db, 'aws_iam_server_certificates', [
+      { arn: `arn:aws:iam::${acct}:server-certificate/old`, server_certificate_name: 'old', expiration: daysAgo(1) },
+      { arn: `arn:aws:iam::${acct}:server-certificate/new`, server_certificate_name: 'new', expiration: daysAgo(-30) },
+    ]);
+    expect(await runCheck(db, 'iam_no_expired_server_certificates')).toEqual([
+      expect.objectContaining({ resource_id: `arn:aws:iam::${acct}:server-certificate/old`, server_certificate_name: 'old', reason: expect.stringMatching(/expired on \d{4}-\d\d-\d\d/) }),
+    ]);
+  });
+
+  it('returns nothing for an empty inventory', async () => {
+    expect(await runCheck(db, 'iam_no_expired_server_certificates')).toEqual([]);
+  });
+});
