@@ -1,0 +1,95 @@
+import type { Database } from '../schema/db.js';
+import { resolveScan, type ScanMeta } from './scan-data.js';
+
+export const defaultCompareBenchmarks = ['cis-aws-1.4', 'cis-aws-1.5', 'cis-aws-3.0'] as const;
+
+export interface CompareColumn {
+  benchmark_id: string;
+  title: string | null;
+  version: string | null;
+  scan_id: string;
+  started_at: string;
+  sync_run_id: string | null;
+  score: number | null;
+  pass: number;
+  fail: number;
+  error: number;
+  skip: number;
+  manual: number;
+}
+
+export interface RequirementCell {
+  id: string;
+  title: string | null;
+  status: string;
+  affected_count: number;
+}
+
+export interface CompareRow {
+  check_id: string;
+  /** benchmark id → the requirement(s) that map this check, with their status in that benchmark's scan. */
+  requirements: Record<string, RequirementCell[]>;
+  /** Every benchmark maps the check and every mapped requirement has the same status. */
+  agrees: boolean;
+}
+
+export interface VersionComparison {
+  benchmarks: CompareColumn[];
+  /** All scans evaluated the same sync run, so differences come from the benchmarks, not from the inventory. */
+  same_inventory: boolean;
+  rows: CompareRow[];
+  /** benchmark id → requirements that map to no check (manual). */
+  unmapped: Record<string, Array<{ id: string; title: string | null; status: string }>>;
+}
+
+/**
+ * Benchmark versions side by side for one inventory: the latest scan of each benchmark (or the given scans), one row
+ * per check with the requirement each version maps it to and how that requirement scored.
+ */
+export async function compareVersions(db: Database, refs: ReadonlyArray<{ benchmarkId: string; scan?: string }>): Promise<VersionComparison> {
+  const scans: ScanMeta[] = [];
+  for (const r of refs) scans.push(await resolveScan(db, r.scan ?? 'latest', r.benchmarkId));
+  const byCheck = new Map<string, Record<string, RequirementCell[]>>();
+  const unmapped: VersionComparison['unmapped'] = {};
+  for (const s of scans) {
+    const rows = await db.all<{ control_id: string; title: string | null; status: string; affected_count: number; check_ids: string[] }>(
+      'SELECT control_id, title, status, affected_count, coalesce(check_ids, []) AS check_ids FROM control_results WHERE scan_id = ? ORDER BY position',
+      [s.id],
+    );
+    unmapped[s.benchmark_id] = [];
+    for (const r of rows) {
+      if (!r.check_ids.length) unmapped[s.benchmark_id]!.push({ id: r.control_id, title: r.title, status: r.status });
+      for (const check of r.check_ids) {
+        const cell = byCheck.get(check) ?? {};
+        (cell[s.benchmark_id] ??= []).push({ id: r.control_id, title: r.title, status: r.status, affected_count: r.affected_count });
+        byCheck.set(check, cell);
+      }
+    }
+  }
+  const rows: CompareRow[] = [...byCheck.entries()]
+    .map(([check_id, requirements]) => {
+      const statuses = scans.map((s) => requirements[s.benchmark_id]?.map((r) => r.status) ?? []);
+      const agrees = statuses.every((st) => st.length > 0) && new Set(statuses.flat()).size === 1;
+      return { check_id, requirements, agrees };
+    })
+    .sort((a, b) => firstId(a, scans).localeCompare(firstId(b, scans), undefined, { numeric: true }) || a.check_id.localeCompare(b.check_id));
+  const syncRuns = new Set(scans.map((s) => s.sync_run_id));
+  return {
+    benchmarks: scans.map((s) => ({
+      benchmark_id: s.benchmark_id, title: s.benchmark_title, version: s.benchmark_version, scan_id: s.id, started_at: s.started_at,
+      sync_run_id: s.sync_run_id, score: s.score, pass: s.pass, fail: s.fail, error: s.error, skip: s.skip, manual: s.manual,
+    })),
+    same_inventory: syncRuns.size === 1 && !syncRuns.has(null),
+    rows,
+    unmapped,
+  };
+}
+
+/** Sort rows by the requirement id in the newest benchmark that maps the check (the last column first). */
+function firstId(row: CompareRow, scans: readonly ScanMeta[]): string {
+  for (let i = scans.length - 1; i >= 0; i--) {
+    const r = row.requirements[scans[i]!.benchmark_id];
+    if (r?.length) return r[0]!.id;
+  }
+  return '~';
+}
