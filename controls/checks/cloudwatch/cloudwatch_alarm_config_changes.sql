@@ -1,0 +1,11 @@
+-- CIS 4.9: an alarmed, subscribed metric filter for AWS Config configuration changes on the log group of a multi-region, logging,
+-- all-management-events trail. Each term must appear as written here (any order, spacing or quoting); extra
+-- terms that narrow the noise are allowed. The chain and its reasons: calabi_cis_monitoring_failures.
+SELECT *
+FROM calabi_cis_monitoring_failures([
+  '$.eventSource = config.amazonaws.com',
+  '$.eventName = StopConfigurationRecorder',
+  '$.eventName = DeleteDeliveryChannel',
+  '$.eventName = PutDeliveryChannel',
+  '$.eventName = PutConfigurationRecorder'
+])

@@ -1,0 +1,12 @@
+-- CIS 4.12: an alarmed, subscribed metric filter for network gateway changes on the log group of a multi-region, logging,
+-- all-management-events trail. Each term must appear as written here (any order, spacing or quoting); extra
+-- terms that narrow the noise are allowed. The chain and its reasons: calabi_cis_monitoring_failures.
+SELECT *
+FROM calabi_cis_monitoring_failures([
+  '$.eventName = CreateCustomerGateway',
+  '$.eventName = DeleteCustomerGateway',
+  '$.eventName = AttachInternetGateway',
+  '$.eventName = CreateInternetGateway',
+  '$.eventName = DeleteInternetGateway',
+  '$.eventName = DetachInternetGateway'
+])

@@ -1,0 +1,9 @@
+-- CIS 4.3: an alarmed, subscribed metric filter for usage of the root user on the log group of a multi-region, logging,
+-- all-management-events trail. Each term must appear as written here (any order, spacing or quoting); extra
+-- terms that narrow the noise are allowed. The chain and its reasons: calabi_cis_monitoring_failures.
+SELECT *
+FROM calabi_cis_monitoring_failures([
+  '$.userIdentity.type = "Root"',
+  '$.userIdentity.invokedBy NOT EXISTS',
+  '$.eventType != "AwsServiceEvent"'
+])

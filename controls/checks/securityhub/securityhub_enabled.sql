@@ -1,0 +1,7 @@
+-- CIS 4.16: Security Hub is enabled in every scanned region.
+SELECT r.account_id || ':' || r.region AS resource_id, r.account_id, r.region,
+       CASE WHEN h.account_id IS NULL THEN 'Security Hub state was not collected for ' || r.region
+            ELSE 'Security Hub is not enabled in ' || r.region END AS reason
+FROM aws_regions r
+LEFT JOIN aws_securityhub_hubs h ON h.account_id = r.account_id AND h.region = r.region
+WHERE NOT coalesce(h.enabled, false)
