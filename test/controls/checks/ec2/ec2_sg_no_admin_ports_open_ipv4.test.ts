@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../../schema/db.js';
+import { runCheck, seed } from '../../../support/checks.js';
+import { memoryDb } from '../../../support/db.js';
+
+let db: Database;
+beforeEach(async () => {
+  db = await memoryDb();
+});
+afterEach(() => db.close());
+
+const acct = '111111111111';
+let n = 0;
+const rule = (group_id: string, ip_protocol: string, from_port: number, to_port: number, source: { cidr_ipv4?: string; cidr_ipv6?: string }, is_egress = false) => ({
+  arn: `arn:aws:ec2:us-east-1:${acct}:security-group-rule/sgr-${++n}`,
+  security_group_rule_id: `sgr-${n}`,
+  group_id,
+  is_egress,
+  ip_protocol,
+  from_port,
+  to_port,
+  ...source,
+});
+const group = (group_id: string) => ({ arn: `arn:aws:ec2:us-east-1:${acct}:security-group/${group_id}`, group_id, group_name: group_id, vpc_id: 'vpc-1' });
+const anywhere = { cidr_ipv4: '0.0.0.0/0' };
+const check = async () => (await runCheck(db, 'ec2_sg_no_admin_ports_open_ipv4')).map((r) => [r.group_id, r.reason]);
+
+describe('ec2_sg_no_admin_ports_open_ipv4', () => {
+  it('fails groups open to 0.0.0.0/0 on 22, on 3389, on a range covering them, or on all traffic', async () => {
+    await seed(db, 'aws_ec2_security_groups', ['sg-ssh', 'sg-rdp', 'sg-range', 'sg-all'].map(group));
+    await seed(db, 'aws_ec2_security_group_rules', [
+      rule('sg-ssh', 'tcp', 22, 22, anywhere),
+      rule('sg-rdp', 'tcp', 3389, 3389, anywhere),
+      rule('sg-range', 'tcp', 0, 1024, anywhere),
+      rule('sg-all', '-1', -1, -1, anywhere),
+    ]);
+    expect(await check()).toEqual([
+      ['sg-all', 'Security group allows 0.0.0.0/0 to reach port 22 or 3389: -1 all ports'],
+      ['sg-range', 'Security group allows 0.0.0.0/0 to reach port 22 or 3389: tcp 0-1024'],
+      ['sg-rdp', 'Security group allows 0.0.0.0/0 to reach port 22 or 3389: tcp 3389-3389'],
+      ['sg-ssh', 'Security group allows 0.0.0.0/0 to reach port 22 or 3389: tcp 22-22'],
+    ]);
+  });
+
+  it('lists every open rule of a group in one finding', async () => {
+    await seed(db, 'aws_ec2_security_groups', [group('sg-both')]);
+    await seed(db, 'aws_ec2_security_group_rules', [rule('sg-both', 'tcp', 22, 22, anywhere), rule('sg-both', 'tcp', 3389, 3389, anywhere)]);
+    const rows = await runCheck(db, 'ec2_sg_no_admin_ports_open_ipv4');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.resource_id).toBe(`arn:aws:ec2:us-east-1:${acct}:security-group/sg-both`);
+    expect(rows[0]!.rule_ids).toHaveLength(2);
+  });
+
+  it('passes port 80 from anywhere, admin ports from a private range, UDP, outbound rules and IPv6-only rules', async () => {
+    await seed(db, 'aws_ec2_security_groups', [group('sg-web')]);
+    await seed(db, 'aws_ec2_security_group_rules', [
+      rule('sg-web', 'tcp', 80, 80, anywhere),
+      rule('sg-web', 'tcp', 443, 443, anywhere),
+      rule('sg-web', 'tcp', 22, 22, { cidr_ipv4: '10.0.0.0/8' }),
+      rule('sg-web', 'udp', 53, 53, anywhere),
+      rule('sg-web', '-1', -1, -1, anywhere, true),
+      rule('sg-web', 'tcp', 22, 22, { cidr_ipv6: '::/0' }),
+    ]);
+    expect(await check()).toEqual([]);
+  });
+
+  it('names the group from its rule ARN when the group row is missing', async () => {
+    await seed(db, 'aws_ec2_security_group_rules', [rule('sg-gone', 'tcp', 22, 22, anywhere)]);
+    const rows = await runCheck(db, 'ec2_sg_no_admin_ports_open_ipv4');
+    expect(rows.map((r) => r.resource_id)).toEqual([`arn:aws:ec2:us-east-1:${acct}:security-group/sg-gone`]);
+  });
+
+  it('returns nothing for an empty inventory', async () => {
+    expect(await runCheck(db, 'ec2_sg_no_admin_ports_open_ipv4')).toEqual([]);
+  });
+});
