@@ -1,0 +1,89 @@
+// npm run bench:sync — seeds moto_server with a few thousand resources across two regions, runs the real sync,
+// and prints resources per second, API calls per resource and peak memory; then measures DuckDB insert
+// throughput on its own with a synthetic batch written through the same scope writer.
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateVolumeCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateLogGroupCommand, CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { Database } from '../schema/db.js';
+import { findTable } from '../schema/inventory.js';
+import { runSync } from '../sync/runner.js';
+import { writeScope } from '../sync/writer.js';
+import { motoClientConfig, startMoto, testCredentials } from '../test/support/moto.js';
+import { peakRssMb, pool, printTable, timed } from './support.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const regions = ['us-east-1', 'eu-west-1'];
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+
+const moto = await startMoto();
+try {
+  console.log(`seeding moto at ${moto.endpoint} (scale ${scale}) …`);
+  const seed = await timed(async () => {
+    const iam = new IAMClient(motoClientConfig(moto));
+    await pool(Array.from({ length: 300 * scale }, (_, i) => i), 8, (i) => iam.send(new CreateUserCommand({ UserName: `bench-user-${i}` })));
+    const s3 = new S3Client(motoClientConfig(moto));
+    await pool(Array.from({ length: 100 * scale }, (_, i) => i), 8, (i) => s3.send(new CreateBucketCommand({ Bucket: `calabi-bench-${i}` })));
+    for (const region of regions) {
+      const ec2 = new EC2Client(motoClientConfig(moto, region));
+      await pool(Array.from({ length: 300 * scale }, (_, i) => i), 8, async (i) => {
+        const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: `bench-sg-${i}`, Description: 'bench' }));
+        await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: sg.GroupId, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }] }));
+      });
+      await pool(Array.from({ length: 200 * scale }, (_, i) => i), 8, () => ec2.send(new CreateVolumeCommand({ AvailabilityZone: `${region}a`, Size: 8 })));
+      await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 50 * scale, MaxCount: 50 * scale, InstanceType: 't3.micro' }));
+      const logs = new CloudWatchLogsClient(motoClientConfig(moto, region));
+      await pool(Array.from({ length: 100 * scale }, (_, i) => i), 8, (i) => logs.send(new CreateLogGroupCommand({ logGroupName: `/bench/${i}` })));
+      const sns = new SNSClient(motoClientConfig(moto, region));
+      await pool(Array.from({ length: 100 * scale }, (_, i) => i), 8, (i) => sns.send(new CreateTopicCommand({ Name: `bench-${i}` })));
+    }
+  });
+  console.log(`seeded in ${(seed.ms / 1000).toFixed(1)} s`);
+
+  const db = await Database.open(':memory:');
+  const rssBefore = peakRssMb();
+  const sync = await timed(() => runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, regions }));
+  const r = sync.value;
+  console.log('\nsync against moto_server (2 regions):');
+  printTable([
+    ['resources (rows written)', r.resources],
+    ['API calls', r.apiCalls],
+    ['API calls per resource', (r.apiCalls / Math.max(1, r.resources)).toFixed(2)],
+    ['duration', `${(sync.ms / 1000).toFixed(2)} s`],
+    ['resources per second', Math.round(r.resources / (sync.ms / 1000))],
+    ['collection errors', r.errors.length],
+    ['peak RSS (process)', `${peakRssMb()} MB (before sync ${rssBefore} MB)`],
+  ]);
+  console.log('  busiest services by API calls:', Object.entries(r.apiCallsByService).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([s, n]) => `${s}=${n}`).join(' '));
+  db.close();
+
+  // Insert throughput, measured apart from AWS: one 500,000-row scope through the same transactional writer.
+  const table = findTable('aws_ec2_security_group_rules') ?? findTable('aws_regions')!;
+  const n = 500_000;
+  const rows = Array.from({ length: n }, (_, i) => {
+    const row: Record<string, unknown> = {};
+    for (const c of table.columns) {
+      if (c.type === 'VARCHAR') row[c.name] = `${c.name}-${i}`;
+      else if (c.type === 'BOOLEAN') row[c.name] = i % 2 === 0;
+      else if (c.type === 'INTEGER' || c.type === 'BIGINT' || c.type === 'DOUBLE') row[c.name] = i % 65536;
+      else if (c.type === 'JSON') row[c.name] = { i, cidr: '10.0.0.0/8' };
+      else if (c.type === 'VARCHAR[]') row[c.name] = ['a', 'b'];
+    }
+    return row;
+  });
+  const fileDb = await Database.open(`/tmp/calabi-bench-insert-${process.pid}.duckdb`);
+  const insert = await timed(() => writeScope(fileDb, { runId: 'bench', accountId: '111111111111', region: 'us-east-1', tables: [table], collected: { [table.name]: rows }, now: new Date(), errors: [] }));
+  fileDb.close();
+  const { rmSync } = await import('node:fs');
+  rmSync(`/tmp/calabi-bench-insert-${process.pid}.duckdb`, { force: true });
+  rmSync(`/tmp/calabi-bench-insert-${process.pid}.duckdb.wal`, { force: true });
+  console.log(`\nDuckDB insert throughput (${table.name}, ${table.columns.length} columns, one transaction, file on disk):`);
+  printTable([
+    ['rows', n],
+    ['duration', `${(insert.ms / 1000).toFixed(2)} s`],
+    ['rows per second', Math.round(n / (insert.ms / 1000))],
+  ]);
+} finally {
+  await moto.stop();
+}
