@@ -1,0 +1,34 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../../schema/db.js';
+import { memoryDb } from '../../../support/db.js';
+import { runCheck, seed } from '../../../support/checks.js';
+
+const id = 'securityhub_enabled';
+const account = '111111111111';
+let db: Database;
+beforeEach(async () => {
+  db = await memoryDb();
+});
+const hub = (region: string, enabled: boolean) => ({ region, hub_arn: `arn:aws:securityhub:${region}:${account}:hub/default`, enabled });
+
+describe(id, () => {
+  it('passes when Security Hub is enabled in every scanned region', async () => {
+    await seed(db, 'aws_regions', [{ region: 'us-east-1' }, { region: 'eu-west-1' }]);
+    await seed(db, 'aws_securityhub_hubs', [hub('us-east-1', true), hub('eu-west-1', true)]);
+    expect(await runCheck(db, id)).toEqual([]);
+  });
+
+  it('fails a region where it is not enabled and one with no collected state', async () => {
+    await seed(db, 'aws_regions', [{ region: 'us-east-1' }, { region: 'eu-west-1' }, { region: 'ap-south-1' }]);
+    await seed(db, 'aws_securityhub_hubs', [hub('us-east-1', true), hub('eu-west-1', false)]);
+    const rows = await runCheck(db, id);
+    expect(rows.sort((a, b) => String(a.region).localeCompare(String(b.region)))).toEqual([
+      { resource_id: `${account}:ap-south-1`, account_id: account, region: 'ap-south-1', reason: 'Security Hub state was not collected for ap-south-1' },
+      { resource_id: `${account}:eu-west-1`, account_id: account, region: 'eu-west-1', reason: 'Security Hub is not enabled in eu-west-1' },
+    ]);
+  });
+
+  it('returns nothing on an empty inventory', async () => {
+    expect(await runCheck(db, id)).toEqual([]);
+  });
+});
