@@ -15,6 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
 import { runSync, type SyncResult } from '../../../sync/runner.js';
+import { runCheck } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
@@ -212,6 +213,26 @@ describe('EC2 collectors against moto', () => {
       { region: 'eu-west-1', enabled: false, kms_key_id: null },
       { region: 'us-east-1', enabled: true, kms_key_id: 'alias/aws/ebs' },
     ]);
+  });
+});
+
+describe('EC2 checks on the synced inventory', () => {
+  it('fail exactly the seeded misconfigurations', async () => {
+    const ids = async (check: string, column: string) => (await runCheck(db, check)).map((r) => r[column]);
+    expect(await ids('ec2_sg_no_admin_ports_open_ipv4', 'group_id')).toEqual([seeded.sg]);
+    expect(await ids('ec2_sg_no_admin_ports_open_ipv6', 'group_id')).toEqual([seeded.sg]);
+    expect(await ids('ec2_instance_imdsv2_required', 'instance_id')).toEqual([seeded.imdsv1]);
+    expect(await ids('ec2_ebs_encryption_by_default', 'region')).toEqual(['eu-west-1']);
+    // Only the custom VPC has a flow log; the default VPCs, the peer and the EU VPC fail.
+    const unlogged = await ids('ec2_vpc_flow_logs_enabled', 'vpc_id');
+    expect(unlogged).toHaveLength(4);
+    expect(unlogged).not.toContain(seeded.vpc);
+    // The custom ACL opens 22; every default ACL allows all traffic from anywhere.
+    const acls = await ids('ec2_nacl_no_admin_ports_open', 'network_acl_id');
+    expect(acls).toContain(seeded.acl);
+    expect(acls).toHaveLength(1 + 5);
+    // Every default group comes with an allow-all outbound rule (and a self-referencing inbound one).
+    expect(await ids('ec2_default_sg_restricts_all_traffic', 'vpc_id')).toHaveLength(5);
   });
 });
 

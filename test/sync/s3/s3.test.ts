@@ -11,6 +11,7 @@ import {
 import { PutPublicAccessBlockCommand as PutAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runSync } from '../../../sync/runner.js';
+import { runCheck } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
@@ -119,6 +120,14 @@ describe('S3 collectors against moto', () => {
     expect(await db.all('SELECT account_id, region, configured, block_public_acls, ignore_public_acls, block_public_policy, restrict_public_buckets FROM aws_s3_account_public_access_blocks')).toEqual([
       { account_id: '123456789012', region: 'global', configured: true, block_public_acls: true, ignore_public_acls: true, block_public_policy: true, restrict_public_buckets: false },
     ]);
+
+    // The S3 checks read these rows as synced: only calabi-data is locked down.
+    const failing = async (check: string) => (await runCheck(db, check)).map((r) => r.bucket);
+    expect(await failing('s3_bucket_denies_http')).toEqual(['calabi-eu', 'calabi-logs']);
+    expect(await failing('s3_bucket_public_access_blocked')).toEqual(['calabi-eu', 'calabi-logs']);
+    expect(await failing('s3_bucket_default_encryption')).toEqual(['calabi-eu', 'calabi-logs']);
+    // moto never returns MFADelete, so every bucket fails here.
+    expect(await failing('s3_bucket_mfa_delete_enabled')).toEqual(['calabi-data', 'calabi-eu', 'calabi-logs']);
   }, 60_000);
 
   it('writes an account row saying nothing is blocked when the account has no public access block', async () => {
