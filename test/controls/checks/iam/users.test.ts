@@ -127,6 +127,7 @@ describe('iam_user_unused_credentials_disabled', () => {
 
 describe('iam_user_single_active_access_key', () => {
   it('fails a user with two active keys and passes one active plus one inactive', async () => {
+    await seed(db, 'aws_iam_users', [user('frank'), user('grace')]);
     await seed(db, 'aws_iam_access_keys', [
       key('AKIAF1', 'frank'),
       key('AKIAF2', 'frank'),
