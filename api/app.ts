@@ -14,6 +14,7 @@ import { openApiDocument } from './openapi.js';
 import { routeModules, type AppDeps, type RouteModule } from './routes/index.js';
 import { ScanRunner, type Evaluate, type SyncFn } from './scan-runner.js';
 import { staticPage } from './static.js';
+import type { Scheduler } from '../scheduler/scheduler.js';
 
 export interface AppOptions {
   db: Database;
@@ -33,6 +34,8 @@ export interface AppOptions {
   onUnexpectedError?: (error: unknown, id: string) => void;
   /** Shared runner (e.g. with a scheduler); default: a new one. */
   runner?: ScanRunner;
+  /** The schedule runner (calabi serve); the schedule routes reload it after changes. */
+  scheduler?: Scheduler;
 }
 
 /**
@@ -47,6 +50,7 @@ export function createApp(options: AppOptions): Hono {
     catalog,
     console: createSqlConsole(options.db, options.console),
     runner: options.runner ?? new ScanRunner({ db: options.db, evaluate: options.evaluate ?? engineEvaluate, sync: options.sync }),
+    scheduler: options.scheduler,
   };
   const modules = [...routeModules, ...(options.extraRoutes ?? [])];
   const report = options.onUnexpectedError ?? ((error: unknown, id: string) => {

@@ -21,6 +21,11 @@ export interface JobDeps {
   sync?: () => Promise<SyncOutcome>;
   /** Evaluates a benchmark and returns the stored scan id; default: the compliance engine. */
   evaluate?: (input: { db: Database; benchmarkId: string; trigger: string; syncRunId: string | null }) => Promise<string>;
+  /**
+   * Sync (optionally) and evaluate in one step, e.g. through the server's shared scan runner so a scheduled run and
+   * a "Run now" never evaluate at once. When given, `sync` and `evaluate` are not used.
+   */
+  scan?: (input: { benchmarkId: string; sync: boolean; trigger: string }) => Promise<{ scanId: string; syncRunId: string | null; syncErrors: number }>;
   /** Base URL of the page, for the report link in alerts. */
   publicUrl?: string;
   delivery?: DeliveryOptions;
@@ -77,14 +82,22 @@ export async function runJob(deps: JobDeps, input: JobInput): Promise<JobResult>
   const fields = { run: runId, benchmark: input.benchmarkId, schedule: input.schedule?.id, trigger: input.trigger };
   log?.info('run started', { ...fields, sync: input.syncFirst });
   try {
-    if (input.syncFirst) {
-      if (!deps.sync) throw new Error('this run asks to sync first, but no AWS settings were given to sync with (start `calabi serve` with the sync options, or run without --sync)');
-      const sync = await deps.sync();
-      result.syncRunId = sync.runId;
-      result.syncErrors = sync.errors.length;
-      log?.[sync.errors.length ? 'warn' : 'info']('sync finished', { ...fields, sync_run: sync.runId, errors: sync.errors.length });
+    let scanId: string;
+    if (deps.scan) {
+      const r = await deps.scan({ benchmarkId: input.benchmarkId, sync: input.syncFirst, trigger: input.schedule ? 'schedule' : 'cli' });
+      result.syncRunId = r.syncRunId;
+      result.syncErrors = r.syncErrors;
+      scanId = r.scanId;
+    } else {
+      if (input.syncFirst) {
+        if (!deps.sync) throw new Error('this run asks to sync first, but no AWS settings were given to sync with (start `calabi serve` with the sync options, or run without --sync)');
+        const sync = await deps.sync();
+        result.syncRunId = sync.runId;
+        result.syncErrors = sync.errors.length;
+        log?.[sync.errors.length ? 'warn' : 'info']('sync finished', { ...fields, sync_run: sync.runId, errors: sync.errors.length });
+      }
+      scanId = await (deps.evaluate ?? defaultEvaluate)({ db, benchmarkId: input.benchmarkId, trigger: input.schedule ? 'schedule' : 'cli', syncRunId: result.syncRunId });
     }
-    const scanId = await (deps.evaluate ?? defaultEvaluate)({ db, benchmarkId: input.benchmarkId, trigger: input.schedule ? 'schedule' : 'cli', syncRunId: result.syncRunId });
     const scan = await resolveScan(db, scanId);
     const previous = await previousScan(db, scan);
     result.scanId = scan.id;

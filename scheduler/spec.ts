@@ -33,7 +33,7 @@ export interface ScheduleTiming {
 }
 
 export class ScheduleSpecError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly field = 'schedule') {
     super(message);
     this.name = 'ScheduleSpecError';
   }
@@ -45,7 +45,7 @@ export function normaliseTiming(input: { frequency: Frequency; weekday?: number 
   try {
     new Intl.DateTimeFormat('en', { timeZone: timezone });
   } catch {
-    throw new ScheduleSpecError(`unknown time zone '${timezone}': use an IANA name such as UTC, Europe/Berlin or America/New_York`);
+    throw new ScheduleSpecError(`unknown time zone '${timezone}': use an IANA name such as UTC, Europe/Berlin or America/New_York`, 'timezone');
   }
   const [h, m] = input.time_of_day.split(':');
   const time = `${String(Number(h)).padStart(2, '0')}:${String(Number(m)).padStart(2, '0')}`;
@@ -54,12 +54,12 @@ export function normaliseTiming(input: { frequency: Frequency; weekday?: number 
   if (input.frequency === 'weekly') {
     const w = input.weekday;
     weekday = typeof w === 'string' ? weekdays.findIndex((d) => d.startsWith(w.trim().toLowerCase().slice(0, 3))) : (w ?? -1);
-    if (weekday < 0 || weekday > 6) throw new ScheduleSpecError('a weekly schedule needs weekday: 0 (Sunday) to 6 (Saturday), or a day name such as monday');
+    if (weekday < 0 || weekday > 6) throw new ScheduleSpecError('a weekly schedule needs weekday: 0 (Sunday) to 6 (Saturday), or a day name such as monday', 'weekday');
   }
   if (input.frequency === 'monthly') {
     const d = input.day_of_month === 'last' ? -1 : input.day_of_month;
     if (d === undefined || d === null || !(d === -1 || (d >= 1 && d <= 28))) {
-      throw new ScheduleSpecError('a monthly schedule needs day_of_month 1–28, or "last" for the last day of the month (29–31 do not occur every month)');
+      throw new ScheduleSpecError('a monthly schedule needs day_of_month 1–28, or "last" for the last day of the month (29–31 do not occur every month)', 'day_of_month');
     }
     day = d;
   }

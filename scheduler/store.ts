@@ -47,7 +47,8 @@ export async function getSchedule(db: Database, id: string): Promise<Schedule | 
 function parse(input: unknown, options: StoreOptions) {
   const parsed = scheduleInput.safeParse(input);
   if (!parsed.success) {
-    throw new ScheduleSpecError(parsed.error.issues.map((i) => `${i.path.join('.') || 'schedule'}: ${i.message}`).join('; '));
+    const first = parsed.error.issues[0];
+    throw new ScheduleSpecError(parsed.error.issues.map((i) => `${i.path.join('.') || 'schedule'}: ${i.message}`).join('; '), String(first?.path[0] ?? 'schedule'));
   }
   const v = parsed.data;
   options.checkBenchmark?.(v.benchmark_id);

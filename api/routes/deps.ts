@@ -3,6 +3,7 @@ import type { Database } from '../../schema/db.js';
 import type { Catalog } from '../catalog.js';
 import type { SqlConsole } from '../console/index.js';
 import type { ScanRunner } from '../scan-runner.js';
+import type { Scheduler } from '../../scheduler/scheduler.js';
 
 /** What every router receives from createApp. */
 export interface AppDeps {
@@ -10,6 +11,8 @@ export interface AppDeps {
   catalog: Catalog;
   console: SqlConsole;
   runner: ScanRunner;
+  /** The schedule runner of `calabi serve`; absent elsewhere (schedules are then stored but not run here). */
+  scheduler?: Scheduler;
 }
 
 /** OpenAPI 3.1 path items, keyed by the full path (/api/...). */
