@@ -133,6 +133,29 @@ describe('the monitoring chain (shown on 4.5, CloudTrail changes)', () => {
   const id = 'cloudwatch_alarm_cloudtrail_changes';
   const reasonOf = async () => (await runCheck(db, id)).map((r) => r.reason);
 
+  it.each([
+    ['cloudwatch_alarm_unauthorized_api_calls', '{($.errorCode ="*UnauthorizedOperation") || ($.errorCode ="AccessDenied*") && ($.sourceIPAddress!="delivery.logs.amazonaws.com") && ($.eventName!="HeadBucket") }'],
+    ['cloudwatch_alarm_console_signin_without_mfa', '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }'],
+    ['cloudwatch_alarm_root_usage', '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }'],
+    ['cloudwatch_alarm_console_auth_failures', '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }'],
+    ['cloudwatch_alarm_cmk_disable_or_deletion', '{($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }'],
+  ])('passes %s with the pattern as CIS prints it', async (check, pattern) => {
+    await seedChain(db, { pattern });
+    expect(await runCheck(db, check)).toEqual([]);
+  });
+
+  it('fails 4.7 when the pattern omits the KMS event source', async () => {
+    await seedChain(db, { pattern: '{ ($.eventName=DisableKey) || ($.eventName=ScheduleKeyDeletion) }' });
+    expect((await runCheck(db, 'cloudwatch_alarm_cmk_disable_or_deletion')).map((r) => r.reason)).toEqual([
+      'No metric filter on the trail log group covers every required term; the closest, cloudtrail/all:cis, lacks $.eventSource = kms.amazonaws.com',
+    ]);
+  });
+
+  it('fails 4.2 when the pattern tests MFAUsed = Yes instead of != Yes', async () => {
+    await seedChain(db, { pattern: '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed = "Yes") }' });
+    expect(await runCheck(db, 'cloudwatch_alarm_console_signin_without_mfa')).toHaveLength(1);
+  });
+
   it('accepts any spacing and either quote style', async () => {
     await seedChain(db, {
       pattern: `{($.eventName="StopLogging")||($.eventName = 'StartLogging') ||  ( $.eventName =DeleteTrail )||($.eventName=UpdateTrail)||($.eventName = "CreateTrail")}`,
