@@ -1,13 +1,13 @@
 import { defineTable, type TableDef } from './table.js';
 
 /**
- * One row per trail, read in its home region (DescribeTrails with includeShadowTrails false), so a
- * multi-region trail appears once. Status and event selectors come from the home region too: that is the only
- * region that answers GetEventSelectors for a trail.
+ * One row per trail the account can see (its own, and an organization trail it is a member of), read in the
+ * trail's home region so a multi-region trail appears once. Status and event selectors come from the home
+ * region too: that is the only region that answers GetEventSelectors for a trail.
  */
 export const awsCloudtrailTrails = defineTable({
   name: 'aws_cloudtrail_trails',
-  description: "One row per CloudTrail trail, read in its home region; region is the trail's home region",
+  description: "One row per CloudTrail trail the account sees (its own and organization trails), read in the trail's home region; region is that home region",
   scope: 'regional',
   resourceId: 'arn',
   columns: [

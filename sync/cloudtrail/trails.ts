@@ -5,8 +5,11 @@ import type { Collector, SyncContext } from '../types.js';
 import { summariseSelectors } from './selectors.js';
 
 /**
- * Trails whose home is this region (includeShadowTrails false), so each trail is read once, in the one region
- * that answers GetEventSelectors for it. DescribeTrails has no paging.
+ * Trails whose home is this region, so each trail is read once, in the one region that answers
+ * GetEventSelectors for it. We ask for shadow trails and keep those whose HomeRegion is this region rather than
+ * passing includeShadowTrails false: AWS documents that false also hides an organization trail from member
+ * accounts, which would make every member account fail CIS 3.1 and 4.x although the organization trail covers
+ * it. DescribeTrails has no paging.
  */
 export const trailsCollector: Collector = {
   service: 'cloudtrail',
@@ -15,8 +18,8 @@ export const trailsCollector: Collector = {
   tables: [awsCloudtrailTrails],
   async collect(ctx) {
     const client = ctx.client(CloudTrailClient);
-    const out = await client.send(new DescribeTrailsCommand({ includeShadowTrails: false }));
-    const trails = (out.trailList ?? []).filter((t) => !t.HomeRegion || t.HomeRegion === ctx.region);
+    const out = await client.send(new DescribeTrailsCommand({ includeShadowTrails: true }));
+    const trails = (out.trailList ?? []).filter((t) => (t.HomeRegion ?? ctx.region) === ctx.region);
     const rows = await ctx.map(trails, (t) => trailRow(ctx, client, t));
     return { [awsCloudtrailTrails.name]: rows };
   },

@@ -1,6 +1,7 @@
--- CIS 4.14: an alarmed, subscribed metric filter for VPC changes on the log group of a multi-region, logging,
--- all-management-events trail. Each term must appear as written here (any order, spacing or quoting); extra
--- terms that narrow the noise are allowed. The chain and its reasons: calabi_cis_monitoring_failures.
+-- CIS 4.14: a metric filter for VPC changes, on the CloudWatch Logs group of a multi-region,
+-- logging, all-management-events trail, watched by an alarm that notifies an SNS topic with a confirmed
+-- subscription. Each term must appear as written (any order, spacing or quoting); extra terms that narrow
+-- the noise are allowed. The chain and its reasons live in calabi_cis_monitoring_failures (schema/sql-objects.ts).
 SELECT *
 FROM calabi_cis_monitoring_failures([
   '$.eventName = CreateVpc',
