@@ -1,0 +1,222 @@
+import { api, ApiError, streamEvents } from './api.js';
+import { $, $$, badge, clear, fmtScore, fmtTime, h } from './dom.js';
+
+const severityRank = { critical: 0, high: 1, medium: 2, low: 3 };
+const statusRank = { FAIL: 0, ERROR: 1, MANUAL: 2, SKIP: 3, PASS: 4 };
+
+const state = { benchmark: null, scan: null, report: null, sort: { key: 'id', desc: false }, expanded: new Set(), running: false };
+
+export function initDashboard({ notify }) {
+  const form = $('#filters');
+  form.addEventListener('input', () => renderRows());
+  form.addEventListener('reset', () => setTimeout(renderRows));
+  form.addEventListener('submit', (e) => e.preventDefault());
+  for (const th of $$('#controls th[data-sort]')) {
+    th.querySelector('button').addEventListener('click', () => {
+      const key = th.dataset.sort;
+      state.sort = { key, desc: state.sort.key === key ? !state.sort.desc : false };
+      for (const other of $$('#controls th[data-sort]')) other.removeAttribute('aria-sort');
+      th.setAttribute('aria-sort', state.sort.desc ? 'descending' : 'ascending');
+      renderRows();
+    });
+  }
+  $('#run-now').addEventListener('click', () => runNow(notify));
+}
+
+/** Loads the report of `benchmark` (latest scan, or `scan`) and renders the summary and the table. */
+export async function showReport(benchmark, scan, notify) {
+  state.benchmark = benchmark;
+  state.scan = scan ?? null;
+  state.expanded.clear();
+  try {
+    const q = scan ? `?scan=${encodeURIComponent(scan)}` : '';
+    state.report = await api.get(`/api/benchmarks/${encodeURIComponent(benchmark)}/report${q}`);
+  } catch (error) {
+    state.report = null;
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+    notify(error.message);
+  }
+  render();
+}
+
+function render() {
+  const r = state.report;
+  $('#dash-title').textContent = r ? `${r.benchmark.title} ${r.benchmark.version}` : 'Benchmark report';
+  $('#scan-info').textContent = r
+    ? `Scan ${r.scan.id.slice(0, 8)} · ${r.scan.trigger ?? 'cli'} · finished ${fmtTime(r.scan.finished_at)}${state.scan ? ' (an earlier scan)' : ''}`
+    : 'No completed scan yet: press Run now.';
+  renderSummary(r?.summary);
+  const sections = $('#f-section');
+  const chosen = sections.value;
+  clear(sections, h('option', { value: '' }, 'All sections'), (r?.sections ?? []).map((s) => h('option', { value: s, selected: s === chosen }, s)));
+  renderRows();
+}
+
+function renderSummary(s) {
+  const box = $('#summary');
+  if (!s) return clear(box);
+  const trend = s.trend === null ? h('span', { class: 'muted' }, 'no earlier scan')
+    : h('span', { class: s.trend > 0 ? 'up' : s.trend < 0 ? 'down' : 'flat' },
+      `${s.trend > 0 ? '▲ +' : s.trend < 0 ? '▼ ' : '■ '}${s.trend} pts`, h('span', { class: 'muted' }, ' vs previous scan'));
+  clear(box,
+    h('div', { class: 'card score' },
+      h('div', { class: 'label', id: 'score-label' }, 'Score'),
+      h('div', { class: 'big', 'aria-describedby': 'score-label' }, fmtScore(s.score)),
+      h('meter', { min: 0, max: 100, low: 50, high: 80, optimum: 100, value: s.score ?? 0, 'aria-label': 'Score' }),
+      h('div', { class: 'trend' }, trend)),
+    h('div', { class: 'card' }, h('div', { class: 'label' }, 'Critical failed'), h('div', { class: `big ${s.critical_failed ? 'bad' : ''}` }, s.critical_failed)),
+    h('div', { class: 'card' }, h('div', { class: 'label' }, 'High failed'), h('div', { class: `big ${s.high_failed ? 'warn' : ''}` }, s.high_failed)),
+    h('div', { class: 'card counts' }, h('div', { class: 'label' }, 'Requirements'),
+      h('dl', {}, ['pass', 'fail', 'error', 'skip', 'manual'].map((k) => [h('dt', {}, badge('status', k)), h('dd', {}, s[k])]))),
+    h('div', { class: 'card' }, h('div', { class: 'label' }, 'Last scan'), h('div', { class: 'when' }, fmtTime(s.last_scan_at))),
+  );
+}
+
+function filtered() {
+  const rows = state.report?.controls ?? [];
+  const form = $('#filters');
+  const statuses = new Set($$('input[name=status]:checked', form).map((i) => i.value));
+  const severity = form.severity.value;
+  const section = form.section.value;
+  const text = form.text.value.trim().toLowerCase();
+  const out = rows.filter((r) =>
+    (!statuses.size || statuses.has(r.status)) && (!severity || r.severity === severity) && (!section || r.section === section) &&
+    (!text || `${r.id} ${r.title} ${r.reason ?? ''}`.toLowerCase().includes(text)));
+  const { key, desc } = state.sort;
+  const val = (r) => key === 'severity' ? (severityRank[r.severity] ?? 9) : key === 'status' ? statusRank[r.status]
+    : key === 'affected' ? -r.affected_count : key === 'id' ? r.position : String(r[key] ?? '');
+  out.sort((a, b) => {
+    const x = val(a), y = val(b);
+    const c = typeof x === 'number' ? x - y : x.localeCompare(y);
+    return (desc ? -c : c) || a.position - b.position;
+  });
+  return out;
+}
+
+function renderRows() {
+  const body = $('#controls tbody');
+  const rows = filtered();
+  const total = state.report?.controls.length ?? 0;
+  $('#controls-caption').textContent = total ? `Requirements: ${rows.length} of ${total} shown` : 'Requirements';
+  clear(body, rows.map((r) => {
+    const open = state.expanded.has(r.id);
+    const detailId = `detail-${r.id.replace(/\W/g, '_')}`;
+    const tr = h('tr', { class: `row status-row-${r.status.toLowerCase()}`, dataset: { id: r.id } },
+      h('td', {}, h('button', { type: 'button', class: 'disclose', 'aria-expanded': String(open), 'aria-controls': detailId, onclick: () => toggle(r.id) },
+        h('span', { class: 'chev', 'aria-hidden': 'true' }, open ? '▾' : '▸'), r.id)),
+      h('td', { class: 'title' }, r.title, r.reason && (r.status === 'FAIL' || r.status === 'ERROR') ? h('div', { class: 'reason' }, r.reason) : null),
+      h('td', { class: 'section' }, r.section ?? ''),
+      h('td', {}, badge('sev', r.severity)),
+      h('td', { class: 'status' }, badge('status', r.status)),
+      h('td', { class: 'num affected' }, r.affected_count || (r.status === 'FAIL' ? r.affected_count : '')),
+      h('td', {}, r.remediation_link ? h('a', { href: r.remediation_link, target: '_blank', rel: 'noopener noreferrer' }, 'AWS docs', h('span', { class: 'sr-only' }, ` for ${r.id}`)) : ''),
+    );
+    const detail = open ? h('tr', { class: 'detail', id: detailId }, h('td', { colspan: 7 }, h('div', { class: 'detail-body', 'aria-busy': 'true' }, 'Loading…'))) : null;
+    if (detail) loadDetail(r.id, detail.querySelector('.detail-body'));
+    return [tr, detail];
+  }));
+  if (!rows.length && total) body.append(h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No requirement matches these filters.')));
+}
+
+function toggle(id) {
+  if (state.expanded.has(id)) state.expanded.delete(id);
+  else state.expanded.add(id);
+  renderRows();
+  $(`#controls tr[data-id="${CSS.escape(id)}"] button.disclose`)?.focus();
+}
+
+async function loadDetail(id, box) {
+  const q = state.report ? `?scan=${encodeURIComponent(state.report.scan.id)}` : '';
+  let d;
+  try {
+    d = await api.get(`/api/benchmarks/${encodeURIComponent(state.benchmark)}/controls/${encodeURIComponent(id)}${q}`);
+  } catch (error) {
+    clear(box, h('p', { class: 'error' }, `Could not load ${id}: ${error.message}`));
+    return;
+  }
+  const c = d.control;
+  const evidenceKeys = [...new Set(d.resources.flatMap((r) => Object.keys(r.evidence ?? {})))].slice(0, 4);
+  box.removeAttribute('aria-busy');
+  clear(box,
+    h('div', { class: 'detail-grid' },
+      h('div', {},
+        h('h3', {}, 'What it checks'), h('p', {}, c.description || c.evidence_needed || '—'),
+        c.rationale ? [h('h3', {}, 'Why it matters'), h('p', {}, c.rationale)] : null,
+        c.reason ? [h('h3', {}, 'Result'), h('p', {}, c.reason)] : null,
+        c.error ? h('p', { class: 'error' }, c.error) : null),
+      h('div', {},
+        h('h3', {}, 'How to fix it'),
+        c.remediation.length ? h('ol', { class: 'steps' }, c.remediation.map((s) => h('li', {}, s))) : h('p', {}, c.evidence_needed || 'No automated remediation: see the documentation.'),
+        c.links.length ? [h('h3', {}, 'Documentation'), h('ul', { class: 'links' }, c.links.map((l) => h('li', {}, h('a', { href: l, target: '_blank', rel: 'noopener noreferrer' }, l))))] : null)),
+    d.resources.length
+      ? h('table', { class: 'resources' },
+        h('caption', {}, `Affected resources (${d.resources_total}${d.resources_truncated ? `, first ${d.resources.length} shown` : ''})`),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Resource'), h('th', { scope: 'col' }, 'Account'), h('th', { scope: 'col' }, 'Region'),
+          h('th', { scope: 'col' }, 'Reason'), evidenceKeys.map((k) => h('th', { scope: 'col' }, k)))),
+        h('tbody', {}, d.resources.map((r) => h('tr', {}, h('td', { class: 'mono' }, r.resource_id), h('td', {}, r.account_id), h('td', {}, r.region),
+          h('td', {}, r.reason), evidenceKeys.map((k) => h('td', { class: 'mono' }, fmtEvidence(r.evidence?.[k])))))))
+      : h('p', { class: 'muted' }, c.status === 'FAIL' ? 'No resources recorded.' : 'No affected resources.'),
+  );
+}
+
+function fmtEvidence(v) {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return s.length > 120 ? `${s.slice(0, 119)}…` : s;
+}
+
+/** Starts a scan and updates the table in place as each requirement's result arrives. */
+async function runNow(notify) {
+  if (state.running || !state.benchmark) return;
+  const button = $('#run-now');
+  const bar = $('#run-bar');
+  const status = $('#run-status');
+  let started;
+  try {
+    started = await api.post('/api/scans', { benchmark: state.benchmark, sync: $('#run-sync').checked });
+  } catch (error) {
+    notify(error.message);
+    return;
+  }
+  state.running = true;
+  button.disabled = true;
+  button.textContent = 'Running…';
+  $('#run-progress').hidden = false;
+  const total = state.report?.total_controls ?? 0;
+  bar.max = total || 1;
+  bar.value = 0;
+  status.textContent = started.sync ? 'Syncing from AWS…' : 'Evaluating…';
+  if (!state.report) state.report = { controls: [], sections: [], total_controls: 0, scan: { id: started.scan_id }, summary: null, benchmark: { title: state.benchmark, version: '' } };
+  let done = 0;
+  try {
+    await streamEvents(started.events, (event, data) => {
+      if (event === 'status') status.textContent = data.state === 'syncing' ? 'Syncing from AWS…' : data.state === 'synced' ? `Synced ${data.resources} resources` : 'Evaluating…';
+      if (event === 'control') {
+        done++;
+        bar.value = done;
+        status.textContent = `${done}${total ? ` of ${total}` : ''} requirements evaluated · ${data.id} ${data.status}`;
+        updateRow(data);
+      }
+      if (event === 'summary') status.textContent = `Done: score ${fmtScore(data.summary.score)}`;
+      if (event === 'error') notify(data.message);
+    });
+    await showReport(state.benchmark, null, notify);
+  } catch (error) {
+    notify(`The live results stopped: ${error.message}`);
+  } finally {
+    state.running = false;
+    button.disabled = false;
+    button.textContent = 'Run now';
+    setTimeout(() => ($('#run-progress').hidden = true), 4000);
+  }
+}
+
+function updateRow(c) {
+  const rows = state.report.controls;
+  const existing = rows.find((r) => r.id === c.id);
+  if (existing) Object.assign(existing, { status: c.status, reason: c.reason, affected_count: c.affected_count, severity: c.severity ?? existing.severity });
+  else rows.push({ ...c, position: rows.length + 1, remediation_link: null, check_ids: [] });
+  renderRows();
+  const tr = $(`#controls tr[data-id="${CSS.escape(c.id)}"]`);
+  tr?.classList.add('just-updated');
+}

@@ -1,0 +1,59 @@
+import { api } from './api.js';
+import { $, clear, fmtScore, fmtTime, h } from './dom.js';
+
+const svgNs = 'http://www.w3.org/2000/svg';
+
+function s(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(svgNs, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  for (const c of children) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return el;
+}
+
+/** Loads the benchmark's scans and draws the score trend (oldest left) and the table (newest first). */
+export async function showHistory(benchmark) {
+  const { scans } = await api.get(`/api/scans?benchmark=${encodeURIComponent(benchmark)}&limit=200`);
+  const done = scans.filter((x) => x.status === 'complete');
+  drawChart(done.slice().reverse());
+  clear($('#scans tbody'), scans.length ? scans.map((x) => h('tr', {},
+    h('td', {}, fmtTime(x.finished_at ?? x.started_at), x.status !== 'complete' ? h('span', { class: 'muted' }, ` (${x.status})`) : null),
+    h('td', { class: 'num' }, fmtScore(x.score)),
+    h('td', { class: 'num' }, x.pass ?? ''), h('td', { class: 'num' }, x.fail ?? ''), h('td', { class: 'num' }, x.error ?? ''),
+    h('td', { class: 'num' }, x.critical_failed ?? ''), h('td', { class: 'num' }, x.high_failed ?? ''),
+    h('td', {}, x.trigger ?? ''),
+    h('td', {}, x.status === 'complete' ? h('a', { href: `#/dashboard?scan=${encodeURIComponent(x.id)}` }, 'Open', h('span', { class: 'sr-only' }, ` the report of ${fmtTime(x.finished_at)}`)) : ''),
+  )) : h('tr', {}, h('td', { colspan: 9, class: 'muted' }, 'No scans yet.')));
+}
+
+function drawChart(points) {
+  const box = $('#trend-chart');
+  const caption = $('#trend-caption');
+  if (!points.length) {
+    clear(box);
+    caption.textContent = 'No completed scans yet.';
+    return;
+  }
+  const W = 1200, H = 240, L = 48, R = 20, T = 14, B = 34;
+  const x = (i) => (points.length === 1 ? L + (W - L - R) / 2 : L + (i * (W - L - R)) / (points.length - 1));
+  const y = (v) => T + ((100 - v) * (H - T - B)) / 100;
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'trend-title trend-desc', class: 'chart' });
+  const first = points[0], last = points.at(-1);
+  svg.append(s('title', { id: 'trend-title' }, 'Score trend'),
+    s('desc', { id: 'trend-desc' }, `${points.length} scans from ${fmtTime(first.finished_at)} (${fmtScore(first.score)}) to ${fmtTime(last.finished_at)} (${fmtScore(last.score)})`));
+  for (const v of [0, 25, 50, 75, 100]) {
+    svg.append(s('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: 'grid' }), s('text', { x: L - 8, y: y(v) + 4, class: 'axis', 'text-anchor': 'end' }, `${v}%`));
+  }
+  const path = points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.score ?? 0).toFixed(1)}`).join(' ');
+  svg.append(s('path', { d: `${path} L${x(points.length - 1).toFixed(1)},${y(0)} L${x(0).toFixed(1)},${y(0)} Z`, class: 'area' }), s('path', { d: path, class: 'line' }));
+  points.forEach((p, i) => {
+    const dot = s('circle', { cx: x(i), cy: y(p.score ?? 0), r: 4, class: 'dot' });
+    dot.append(s('title', {}, `${fmtTime(p.finished_at)}: ${fmtScore(p.score)}`));
+    svg.append(dot);
+  });
+  const labels = points.length <= 6 ? points.map((_, i) => i) : [0, Math.floor((points.length - 1) / 2), points.length - 1];
+  for (const i of labels) {
+    svg.append(s('text', { x: x(i), y: H - 10, class: 'axis', 'text-anchor': 'middle' }, new Date(points[i].finished_at).toLocaleDateString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })));
+  }
+  clear(box, svg);
+  caption.textContent = `Score of each completed scan, oldest to newest. Latest ${fmtScore(last.score)}.`;
+}
