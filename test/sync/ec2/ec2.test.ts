@@ -202,6 +202,25 @@ describe('EC2 collectors against moto', () => {
     expect(enis.map((e) => e.attached_instance_id).sort()).toEqual([seeded.imdsv1, seeded.imdsv2].sort());
   });
 
+  it.each([
+    ['aws_ec2_instances', 'instance_id', '$.InstanceId', { 'us-east-1': 2 }],
+    ['aws_ec2_volumes', 'volume_id', '$.VolumeId', { 'us-east-1': 4 }],
+    ['aws_ec2_security_groups', 'group_id', '$.GroupId', { 'us-east-1': 4, 'eu-west-1': 2 }],
+    ['aws_ec2_security_group_rules', 'security_group_rule_id', '$.SecurityGroupRuleId', { 'us-east-1': 7, 'eu-west-1': 2 }],
+    ['aws_ec2_network_acls', 'network_acl_id', '$.NetworkAclId', { 'us-east-1': 4, 'eu-west-1': 2 }],
+    ['aws_ec2_network_acl_entries', 'rule_number', '$.RuleNumber', { 'us-east-1': 13, 'eu-west-1': 8 }],
+    ['aws_ec2_vpcs', 'vpc_id', '$.VpcId', { 'us-east-1': 3, 'eu-west-1': 2 }],
+    ['aws_ec2_subnets', 'subnet_id', '$.SubnetId', { 'us-east-1': 8, 'eu-west-1': 3 }],
+    ['aws_ec2_route_tables', 'route_table_id', '$.RouteTableId', { 'us-east-1': 3, 'eu-west-1': 2 }],
+    ['aws_ec2_vpc_peering_connections', 'vpc_peering_connection_id', '$.VpcPeeringConnectionId', { 'us-east-1': 1 }],
+    ['aws_ec2_network_interfaces', 'network_interface_id', '$.NetworkInterfaceId', { 'us-east-1': 2 }],
+    ['aws_ec2_flow_logs', 'flow_log_id', '$.FlowLogId', { 'us-east-1': 1 }],
+  ])('fills %s per region, each row carrying its API object in raw', async (table, idColumn, rawPath, expected) => {
+    expect(await countByRegion(table)).toEqual(expected);
+    const mismatched = await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE raw->>'${rawPath}' IS DISTINCT FROM ${idColumn}::VARCHAR`);
+    expect(mismatched!.n).toBe(0);
+  });
+
   it('reads the flow log with the VPC it watches and its traffic type', async () => {
     const logs = await db.all('SELECT region, resource_id, resource_type, status, traffic_type, log_group_name FROM aws_ec2_flow_logs');
     expect(logs).toEqual([{ region: 'us-east-1', resource_id: seeded.vpc, resource_type: 'VPC', status: 'ACTIVE', traffic_type: 'REJECT', log_group_name: 'vpc-flow-logs' }]);
