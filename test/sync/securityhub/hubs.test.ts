@@ -1,4 +1,4 @@
-import { EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { DescribeHubCommand, EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
 import { runSync, type SyncResult } from '../../../sync/runner.js';
@@ -37,5 +37,25 @@ describe('securityhub hubs collector', () => {
       { region: 'eu-west-1', status: 'ok' },
       { region: 'us-east-1', status: 'ok' },
     ]);
+  });
+
+  it('keeps the previous row, marked stale, when DescribeHub fails for another reason than "not subscribed"', async () => {
+    // moto cannot refuse the call, so a middleware does (AccessDenied, as a missing securityhub:DescribeHub would).
+    const deny = (client: unknown, service: string) => {
+      if (service !== 'SecurityHub') return;
+      (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+        (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+          if (context.commandName === DescribeHubCommand.name) {
+            throw Object.assign(new Error('not authorized to perform securityhub:DescribeHub'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } });
+          }
+          return next(args);
+        },
+        { step: 'initialize', name: 'denyDescribeHub' },
+      );
+    };
+    const again = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['securityhub'], regions: ['us-east-1'], configureClient: deny });
+    expect(again.errors.map((e) => [e.region, e.code])).toEqual([['us-east-1', 'AccessDeniedException']]);
+    expect(await db.one("SELECT enabled FROM aws_securityhub_hubs WHERE region = 'us-east-1'")).toEqual({ enabled: true });
+    expect(await db.one("SELECT status, stale FROM sync_scopes WHERE table_name = 'aws_securityhub_hubs' AND region = 'us-east-1'")).toEqual({ status: 'error', stale: true });
   });
 });
