@@ -172,7 +172,7 @@ export function filterControls(rows: ControlRow[], q: ReportQuery): ControlRow[]
         case 'section': return `${r.section ?? ''}\u0000${String(r.position).padStart(5, '0')}`;
         case 'severity': return r.severity === null ? 9 : severities.indexOf(r.severity);
         case 'status': return statuses.indexOf(r.status);
-        case 'affected': return -r.affected_count;
+        case 'affected': return r.affected_count;
         default: return r.position;
       }
     };

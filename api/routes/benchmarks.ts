@@ -52,7 +52,7 @@ export const benchmarks: RouteModule = {
           queryParam('status', 'Comma-separated statuses: PASS, FAIL, ERROR, SKIP, MANUAL'),
           queryParam('severity', 'Comma-separated severities: critical, high, medium, low'),
           queryParam('section', 'Section name or its beginning, case-insensitive'),
-          queryParam('sort', 'id, title, section, severity, status or affected; prefix - for descending'),
+          queryParam('sort', 'id, title, section, severity (critical first), status (FAIL first) or affected (fewest first); prefix - to reverse, e.g. -affected'),
         ],
         responses: { '200': json('The report', 'BenchmarkReport'), ...errorResponses(400, 401, 404) },
       },

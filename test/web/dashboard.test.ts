@@ -69,8 +69,11 @@ describe('dashboard', () => {
     await expect.poll(() => page.locator('#controls tbody tr.row').count()).toBe(expected);
     await page.locator('th[data-sort=affected] button').focus();
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
     expect(await page.locator('th[data-sort=affected]').getAttribute('aria-sort')).toBe('descending');
+    const affected = (await page.locator('#controls tbody tr.row td.affected').allTextContents()).map(Number);
+    expect(affected).toEqual([...affected].sort((a, b) => b - a));
+    await page.keyboard.press('Enter');
+    expect(await page.locator('th[data-sort=affected]').getAttribute('aria-sort')).toBe('ascending');
     await page.screenshot({ path: join(artifacts, 'dashboard-filtered.png') });
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => page.locator('#controls tbody tr.row').count()).toBe(report.controls.length);

@@ -14,7 +14,8 @@ export function initDashboard({ notify }) {
   for (const th of $$('#controls th[data-sort]')) {
     th.querySelector('button').addEventListener('click', () => {
       const key = th.dataset.sort;
-      state.sort = { key, desc: state.sort.key === key ? !state.sort.desc : false };
+      // A first click on Affected shows the most affected first; every other column starts ascending.
+      state.sort = { key, desc: state.sort.key === key ? !state.sort.desc : key === 'affected' };
       for (const other of $$('#controls th[data-sort]')) other.removeAttribute('aria-sort');
       th.setAttribute('aria-sort', state.sort.desc ? 'descending' : 'ascending');
       renderRows();
@@ -84,7 +85,7 @@ function filtered() {
     (!text || `${r.id} ${r.title} ${r.reason ?? ''}`.toLowerCase().includes(text)));
   const { key, desc } = state.sort;
   const val = (r) => key === 'severity' ? (severityRank[r.severity] ?? 9) : key === 'status' ? statusRank[r.status]
-    : key === 'affected' ? -r.affected_count : key === 'id' ? r.position : String(r[key] ?? '');
+    : key === 'affected' ? r.affected_count : key === 'id' ? r.position : String(r[key] ?? '');
   out.sort((a, b) => {
     const x = val(a), y = val(b);
     const c = typeof x === 'number' ? x - y : x.localeCompare(y);
