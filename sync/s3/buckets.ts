@@ -32,16 +32,19 @@ export const bucketsCollector: Collector = {
     const buckets: Bucket[] = [];
     for await (const page of paginateListBuckets({ client: home }, {})) buckets.push(...(page.Buckets ?? []));
     const rows = await ctx.map(buckets.filter((b) => b.Name), (bucket) => collectBucket(ctx, home, bucket));
-    return { [table]: rows };
+    return { [table]: rows.filter((r): r is Row => r !== null) };
   },
 };
 
-async function collectBucket(ctx: SyncContext, home: S3Client, bucket: Bucket): Promise<Row> {
+/** One row, or null when the bucket was deleted between ListBuckets and its own calls (NoSuchBucket). */
+async function collectBucket(ctx: SyncContext, home: S3Client, bucket: Bucket): Promise<Row | null> {
   const name = bucket.Name!;
   const arn = `arn:${ctx.partition}:s3:::${name}`;
+  let gone = false;
   // The error keeps AWS's code for sync_errors; operation and bucket ARN say where it happened.
   const failed = (operation: string) => (error: unknown) => {
-    ctx.itemError(error, { operation, table, resourceId: arn });
+    if (isAwsError(error, 'NoSuchBucket')) gone = true;
+    else ctx.itemError(error, { operation, table, resourceId: arn });
     return undefined;
   };
   // AWS names the region in ListBuckets (BucketRegion); moto does not, so ask GetBucketLocation then.
@@ -52,6 +55,7 @@ async function collectBucket(ctx: SyncContext, home: S3Client, bucket: Bucket): 
     location = out ? strip(out) : undefined;
     if (out) region = regionOfLocation(out.LocationConstraint);
   }
+  if (gone) return null;
   // Without a region the bucket's settings cannot be read reliably: write what ListBuckets said.
   if (!region) {
     return { region: 'unknown', name, arn, creation_date: bucket.CreationDate ?? null, raw: { bucket } };
@@ -72,6 +76,7 @@ async function collectBucket(ctx: SyncContext, home: S3Client, bucket: Bucket): 
     s3.send(new GetBucketAclCommand({ Bucket: name })).catch(failed('GetBucketAcl')),
   ]);
 
+  if (gone) return null;
   let policyDocument: unknown = null;
   if (policy?.Policy) {
     try {

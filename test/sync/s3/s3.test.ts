@@ -168,4 +168,23 @@ describe('S3 collectors against moto', () => {
     expect(scope!.status).toBe('error');
     expect(await db.one('SELECT count(*) AS n FROM aws_s3_buckets')).toEqual({ n: 3 });
   }, 60_000);
+
+  it('leaves out a bucket deleted between ListBuckets and its own calls, without an error', async () => {
+    await seedBuckets();
+    const db = await memoryDb();
+    // Fault injection: every per-bucket call on calabi-eu answers NoSuchBucket, as AWS does after a deletion.
+    const deleted = (client: unknown, serviceName: string) => {
+      if (serviceName !== 'S3') return;
+      (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+        (next: (args: { input: { Bucket?: string } }) => Promise<unknown>, context: { commandName?: string }) => (args: { input: { Bucket?: string } }) =>
+          context.commandName !== 'ListBucketsCommand' && args.input.Bucket === 'calabi-eu'
+            ? Promise.reject(Object.assign(new Error('The specified bucket does not exist'), { name: 'NoSuchBucket', $metadata: { httpStatusCode: 404 } }))
+            : next(args),
+        { step: 'initialize', name: 'bucketDeleted' },
+      );
+    };
+    const result = await runSync({ db, endpoint: moto.endpoint, credentials: testCredentials, services: ['s3'], regions, configureClient: deleted });
+    expect(result.errors).toEqual([]);
+    expect(await db.all('SELECT name FROM aws_s3_buckets ORDER BY name')).toEqual([{ name: 'calabi-data' }, { name: 'calabi-logs' }]);
+  }, 60_000);
 });
