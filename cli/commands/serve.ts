@@ -4,10 +4,26 @@ import { checkAccess, ServerConfigError, startServer, type RunningServer, type S
 import type { SyncFn } from '../../api/scan-runner.js';
 import { Database } from '../../schema/db.js';
 import { runSync } from '../../sync/runner.js';
-import { dbPathOf, list } from '../context.js';
+import { dbPathOf, globalOptions, list } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './index.js';
+import { createServeScheduling } from '../../scheduler/serve.js';
+import { retentionDaysFrom } from '../../scheduler/retention.js';
+import { createLogger } from '../logger.js';
 import { addSyncOptions, type SyncFlags } from './sync.js';
+
+interface ServeSchedulingFlags {
+  retentionDays?: string;
+  publicUrl?: string;
+}
+
+function retentionDaysFlag(flags: ServeSchedulingFlags): number {
+  try {
+    return retentionDaysFrom(flags.retentionDays);
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^\[retention\] /, ''));
+  }
+}
 
 export interface ServeFlags extends SyncFlags {
   host: string;
@@ -50,7 +66,7 @@ export function openServedDb(path: string, memoryLimit: string): Promise<Databas
 }
 
 /** Listens until SIGINT/SIGTERM, then closes the server and the database. */
-export async function serveUntilStopped(server: RunningServer, db: Database): Promise<void> {
+export async function serveUntilStopped(server: RunningServer, db: Database, beforeClose?: () => Promise<void>): Promise<void> {
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -64,17 +80,23 @@ export async function serveUntilStopped(server: RunningServer, db: Database): Pr
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  await beforeClose?.();
   db.close();
 }
 
-export async function startFromFlags(db: Database, flags: ServeFlags, extra: Partial<ServerOptions> = {}): Promise<RunningServer> {
-  const settings = serverSettings(flags);
-  const sync: SyncFn = (target) =>
+/** The sync the server runs for "Run now" with sync and for sync-first schedules. */
+export function syncFromFlags(flags: SyncFlags): SyncFn {
+  return (target) =>
     runSync({
       db: target, regions: list(flags.regions), services: list(flags.services), profile: flags.profile, roleName: flags.roleName,
       externalId: flags.externalId, accounts: list(flags.accounts), organization: flags.organization,
       concurrency: Number(flags.concurrency ?? 8), endpoint: flags.endpointUrl,
     });
+}
+
+export async function startFromFlags(db: Database, flags: ServeFlags, extra: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  const settings = serverSettings(flags);
+  const sync = syncFromFlags(flags);
   try {
     return await startServer({ db, sync, ...settings, ...extra });
   } catch (error) {
@@ -85,7 +107,9 @@ export async function startFromFlags(db: Database, flags: ServeFlags, extra: Par
 
 export const register: RegisterCommand = (program) => {
   addSyncOptions(addServeOptions(program.command('serve').description('serve the dashboard, JSON API and SQL console over the inventory')))
-    .action(async (flags: ServeFlags, cmd: Command) => {
+    .option('--retention-days <n>', 'keep scans this many days, then prune them (default: $CALABI_RETENTION_DAYS or 90)')
+    .option('--public-url <url>', 'base URL of this page as others reach it, for report links in alerts (default: $CALABI_PUBLIC_URL or the listen URL)')
+    .action(async (flags: ServeFlags & ServeSchedulingFlags, cmd: Command) => {
       const settings = serverSettings(flags);
       // Check access before opening anything, so a refused start changes nothing.
       try {
@@ -93,12 +117,15 @@ export const register: RegisterCommand = (program) => {
       } catch (error) {
         throw error instanceof ServerConfigError ? new UsageError(error.message) : error;
       }
+      const retentionDays = retentionDaysFlag(flags);
       const db = await openServedDb(dbPathOf(cmd), settings.console.memoryLimit);
-      const server = await startFromFlags(db, flags).catch((error: unknown) => {
+      const scheduling = createServeScheduling({ db, sync: syncFromFlags(flags), retentionDays, publicUrl: flags.publicUrl ?? process.env.CALABI_PUBLIC_URL, logger: createLogger({ json: globalOptions(cmd).jsonLogs }) });
+      const server = await startFromFlags(db, flags, { runner: scheduling.runner, scheduler: scheduling.scheduler }).catch((error: unknown) => {
         db.close();
         throw error;
       });
+      await scheduling.start(server.url);
       process.stderr.write(`Calabi is serving ${db.path} at ${server.url}${settings.token ? ' (API token required)' : ''}\nPress Ctrl+C to stop.\n`);
-      await serveUntilStopped(server, db);
+      await serveUntilStopped(server, db, () => scheduling.stop());
     });
 };

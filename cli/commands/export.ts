@@ -1,0 +1,53 @@
+import { createWriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import type { CsvLevel } from '../../reports/csv.js';
+import { exportFileName, exportFormats, exportScan, parseFormat } from '../../reports/export.js';
+import { resolveScan, ScanNotFoundError } from '../../reports/scan-data.js';
+import { openDb } from '../context.js';
+import { UsageError } from '../errors.js';
+import type { RegisterCommand } from './index.js';
+
+interface ExportFlags {
+  format: string;
+  output?: string;
+  benchmark?: string;
+  org?: string;
+  level?: string;
+  pdfMaxResources?: string;
+}
+
+export const register: RegisterCommand = (program) => {
+  program
+    .command('export <scan>')
+    .description('write a stored scan (an id, a unique prefix, or "latest") as CSV, XLSX or PDF for auditors; the report id in it can be checked with calabi verify')
+    .requiredOption('--format <format>', `file format: ${exportFormats.join(', ')}`)
+    .option('-o, --output <file>', 'where to write ("-" for stdout; default: a descriptive name in the current folder)')
+    .option('--benchmark <id>', 'with "latest": the newest scan of this benchmark')
+    .option('--org <name>', 'organization name printed on the export (default: $CALABI_ORG)')
+    .option('--level <level>', 'CSV: controls (one row per requirement, default) or findings (one row per failing resource)', 'controls')
+    .option('--pdf-max-resources <n>', 'PDF: failing resources listed per requirement', '1000')
+    .action(async (ref: string, flags: ExportFlags, cmd: Command) => {
+      let format;
+      try {
+        format = parseFormat(flags.format);
+      } catch (error) {
+        throw new UsageError(`--format: ${(error as Error).message}`);
+      }
+      if (flags.level !== 'controls' && flags.level !== 'findings') throw new UsageError(`--level must be controls or findings, not '${flags.level}'`);
+      const maxResources = Number(flags.pdfMaxResources);
+      if (!Number.isInteger(maxResources) || maxResources < 0) throw new UsageError(`--pdf-max-resources must be a whole number, not '${flags.pdfMaxResources}'`);
+      const db = await openDb(cmd);
+      try {
+        const scan = await resolveScan(db, ref, flags.benchmark).catch((error: unknown) => {
+          throw error instanceof ScanNotFoundError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
+        });
+        const level = flags.level as CsvLevel;
+        const file = flags.output ?? exportFileName(scan, format, level);
+        const out = file === '-' ? process.stdout : createWriteStream(file);
+        const reportId = await exportScan(db, scan, out, { format, level, organization: flags.org ?? process.env.CALABI_ORG, maxResourcesPerControl: maxResources });
+        if (file !== '-') process.stderr.write(`Wrote ${file}: ${scan.benchmark_id} scan ${scan.id} of ${scan.started_at}, report id ${reportId}\n`);
+      } finally {
+        db.close();
+      }
+    });
+};

@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import { findBenchmark, loadCatalog, UnknownBenchmarkError } from '../../controls/engine.js';
+import { runJob } from '../../scheduler/job.js';
+import { retentionDaysFrom } from '../../scheduler/retention.js';
+import { runSync } from '../../sync/runner.js';
+import { globalOptions, list, openDb } from '../context.js';
+import { UsageError } from '../errors.js';
+import { createLogger } from '../logger.js';
+import type { RegisterCommand } from './index.js';
+import { addSyncOptions, type SyncFlags } from './sync.js';
+
+interface RunFlags extends SyncFlags {
+  sync?: boolean;
+  alertThreshold?: string;
+  channel?: string[];
+  publicUrl?: string;
+  retentionDays?: string;
+}
+
+/** Exit codes of `calabi run`, for cron and Kubernetes CronJobs. */
+export const runExitCodes = {
+  ok: 0,
+  /** The scan completed, but the sync had errors or requirements are in ERROR (data could not be trusted). */
+  problems: 1,
+  /** Nothing usable: bad arguments, database locked, the sync or evaluation failed. */
+  failed: 2,
+  /** The score dropped by more than --alert-threshold against the previous scan (the alert was sent). */
+  scoreDropped: 3,
+} as const;
+
+export const register: RegisterCommand = (program, setExit) => {
+  addSyncOptions(
+    program
+      .command('run <benchmark>')
+      .description('one-shot scheduled run for cron or a Kubernetes CronJob: optionally sync, evaluate, alert on a score drop, prune old history; exit 0 ok, 1 completed with problems, 2 failed, 3 score dropped')
+      .option('--sync', 'sync the inventory first (with the AWS options below)')
+      .option('--alert-threshold <points>', 'alert the channels when the score drops by more than this many percentage points')
+      .option('--channel <id>', 'alert only this channel (repeatable; default: every enabled channel)', (v: string, all: string[]) => [...all, v], [] as string[])
+      .option('--public-url <url>', 'base URL of the Calabi page, for the report link in alerts (default: $CALABI_PUBLIC_URL)')
+      .option('--retention-days <n>', 'delete scans older than this after the run (default: $CALABI_RETENTION_DAYS or 90)'),
+  ).action(async (benchmarkId: string, flags: RunFlags, cmd: Command) => {
+    const g = globalOptions(cmd);
+    const logger = createLogger({ json: g.jsonLogs });
+    const threshold = flags.alertThreshold === undefined ? null : Number(flags.alertThreshold);
+    if (threshold !== null && !(threshold >= 0 && threshold <= 100)) throw new UsageError(`--alert-threshold must be a number of points from 0 to 100, not '${flags.alertThreshold}'`);
+    let retentionDays: number;
+    try {
+      retentionDays = retentionDaysFrom(flags.retentionDays);
+    } catch (error) {
+      throw new UsageError((error as Error).message.replace(/^\[retention\] /, ''));
+    }
+    try {
+      findBenchmark(loadCatalog(), benchmarkId);
+    } catch (error) {
+      if (error instanceof UnknownBenchmarkError) throw new UsageError(`${error.message} List them with: calabi benchmarks`);
+      throw error;
+    }
+    const db = await openDb(cmd);
+    try {
+      const result = await runJob(
+        {
+          db,
+          logger,
+          publicUrl: flags.publicUrl ?? process.env.CALABI_PUBLIC_URL,
+          retentionDays,
+          sync: async () => {
+            const r = await runSync({
+              db, regions: list(flags.regions), services: list(flags.services), profile: flags.profile, roleName: flags.roleName,
+              externalId: flags.externalId, accounts: list(flags.accounts), organization: flags.organization,
+              concurrency: Number(flags.concurrency ?? 8), endpoint: flags.endpointUrl,
+            });
+            return { runId: r.runId, errors: r.errors };
+          },
+        },
+        {
+          benchmarkId, syncFirst: Boolean(flags.sync), alertThreshold: threshold, channelIds: flags.channel?.length ? flags.channel : null,
+          schedule: null, trigger: 'cli', scheduledFor: null,
+        },
+      );
+      const code = result.status === 'failed' ? runExitCodes.failed
+        : result.alertId ? runExitCodes.scoreDropped
+        : result.syncErrors || result.errorRequirements ? runExitCodes.problems
+        : runExitCodes.ok;
+      logger[code === 0 ? 'info' : code === 2 ? 'error' : 'warn']('run finished', {
+        run: result.runId, status: result.status, scan: result.scanId, score: result.score, previous_score: result.previousScore,
+        sync_errors: result.syncErrors, error_requirements: result.errorRequirements, alert: result.alertId,
+        deliveries_failed: result.deliveries.filter((d) => !d.ok).length, pruned_scans: result.pruned?.scans ?? 0, exit: code,
+      });
+      setExit(code);
+    } finally {
+      db.close();
+    }
+  });
+};
