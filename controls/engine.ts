@@ -30,6 +30,8 @@ export interface EvaluateOptions {
   onControl?: (control: ControlReport) => void;
   /** Checks run concurrently on this many connections (default 3: DuckDB parallelises each query too). */
   concurrency?: number;
+  /** Put each finding's evidence columns on the report's resources (always stored in `findings`). */
+  includeEvidence?: boolean;
   /** Use this scan id (the server's run id) instead of a fresh UUID. */
   scanId?: string;
 }
@@ -97,7 +99,6 @@ async function evaluateRequirements(db: Database, catalog: Catalog, benchmark: L
     results.set(result.id, result);
     options.onControl?.(toReport(result));
   };
-  const started = performance.now();
   for (const r of benchmark.requirements) if (!automated.includes(r)) emit(controlResult(r, [], []));
 
   const outcomes = new Map<string, CheckOutcome>();
@@ -108,7 +109,8 @@ async function evaluateRequirements(db: Database, catalog: Catalog, benchmark: L
       const waiting = pending.get(r.id)!;
       if (!waiting.delete(outcome.checkId) || waiting.size > 0) continue;
       const checks = r.checks.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
-      emit(controlResult(r, checks, r.checks.map((id) => outcomes.get(id)!), performance.now() - started));
+      const outs = [...new Set(r.checks)].map((id) => outcomes.get(id)!);
+      emit(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)));
     }
   };
 
@@ -135,7 +137,7 @@ async function evaluateRequirements(db: Database, catalog: Catalog, benchmark: L
     await Promise.all(
       connections.map(async (conn) => {
         for (let check = queue.shift(); check; check = queue.shift()) {
-          settle(await runCheck(check, { conn, scanId, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems }));
+          settle(await runCheck(check, { conn, scanId, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence }));
         }
       }),
     );

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent, quoteLiteral } from '../schema/table.js';
+import { readFindings } from './read-findings.js';
 import type { ScopeProblem } from './scopes.js';
 import type { Check, ResourceFinding } from './types.js';
 
@@ -26,6 +27,8 @@ export interface RunCheckContext {
   /** Tables and views present in the database. */
   knownTables: ReadonlySet<string>;
   scopeProblems: ReadonlyMap<string, ScopeProblem[]>;
+  /** Put the evidence columns on each finding of the report too (they are always stored in `findings`). */
+  includeEvidence?: boolean;
 }
 
 /**
@@ -94,20 +97,18 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
          FROM ${quoteIdent(temp)} f CROSS JOIN (VALUES ${controls}) c(control_id)`,
       );
     }
-    const reader = await ctx.conn.runAndReadAll(
-      `SELECT resource_id, account_id, region, reason, CAST(evidence AS VARCHAR) FROM ${quoteIdent(temp)} ORDER BY account_id, region, resource_id, reason`,
+    // Canonical order (the report id's), so computeReportId's sort has nothing to do.
+    const rows = await readFindings(
+      ctx.conn,
+      `SELECT resource_id, account_id, region, reason${ctx.includeEvidence ? ', CAST(evidence AS VARCHAR)' : ''} FROM ${quoteIdent(temp)} ORDER BY resource_id, account_id, region, reason`,
+      [],
+      { evidence: ctx.includeEvidence },
     );
-    const findings = (reader.getRowsJS() as Array<[string | null, string | null, string | null, string, string | null]>).map(toFinding);
+    const findings = rows.map((r) => r.finding);
     return outcome({ evaluated, findings });
   } finally {
     await ctx.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
   }
-}
-
-export function toFinding([resource_id, account_id, region, reason, evidence]: [string | null, string | null, string | null, string, string | null]): ResourceFinding {
-  const f: ResourceFinding = { resource_id: resource_id ?? '', account_id: account_id ?? '', region: region ?? '', reason };
-  if (evidence !== null) f.evidence = JSON.parse(evidence) as Record<string, unknown>;
-  return f;
 }
 
 /** DuckDB's message, kept whole: it carries "LINE n:" and a caret under the offending token. */

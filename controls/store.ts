@@ -1,5 +1,5 @@
 import type { Database } from '../schema/db.js';
-import { toFinding } from './run-check.js';
+import { readFindings } from './read-findings.js';
 import type { ControlResult } from './status.js';
 import type { ControlReport, ScanReport, ScanSummary, Severity, Status } from './types.js';
 
@@ -97,6 +97,8 @@ export interface ReportFilters {
   /** Keep only findings (resources) of this account / region; counts stay those of the scan. */
   account?: string;
   region?: string;
+  /** Put each finding's evidence columns on its resource (off by default: the JSON contract has four fields). */
+  evidence?: boolean;
 }
 
 const asList = <T,>(v: T | readonly T[] | undefined): readonly T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v as T]);
@@ -134,15 +136,14 @@ export async function loadScanReport(db: Database, scanId: string, filters: Repo
       const params: string[] = [scanId];
       if (filters.account) (params.push(filters.account), where.push(`account_id = $${params.length}`));
       if (filters.region) (params.push(filters.region), where.push(`region = $${params.length}`));
-      const reader = await conn.runAndReadAll(
-        `SELECT control_id, resource_id, account_id, region, reason, CAST(evidence AS VARCHAR) FROM findings WHERE ${where.join(' AND ')}
-         ORDER BY control_id, account_id, region, resource_id, reason`,
+      const rows = await readFindings(
+        conn,
+        `SELECT resource_id, account_id, region, reason, control_id${filters.evidence ? ', CAST(evidence AS VARCHAR)' : ''} FROM findings
+         WHERE ${where.join(' AND ')} ORDER BY control_id, resource_id, account_id, region, reason`,
         params,
+        { key: true, evidence: filters.evidence },
       );
-      for (const [controlId, ...rest] of reader.getRowsJS() as Array<[string, string | null, string | null, string | null, string | null, string | null]>) {
-        const c = byId.get(controlId);
-        if (c) c.resources.push(toFinding([rest[0], rest[1], rest[2], rest[3] ?? '', rest[4]]));
-      }
+      for (const { key, finding } of rows) byId.get(key ?? '')?.resources.push(finding);
     } finally {
       conn.closeSync();
     }

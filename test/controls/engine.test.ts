@@ -105,7 +105,7 @@ describe('evaluateBenchmark', () => {
 
   it('fails a requirement whose check returns rows and lists each failing resource with its evidence', async () => {
     await seed(db, 'aws_s3_buckets', [bucket('logs'), bucket('public-site')]);
-    const report = await evaluate();
+    const report = await evaluate('acme-baseline', { includeEvidence: true });
     const a1 = control(report, 'A.1');
     expect(a1.status).toBe('FAIL');
     expect(a1.affected_count).toBe(1);
@@ -219,6 +219,9 @@ describe('evaluateBenchmark', () => {
     const loaded = await loadScanReport(db, report.scan.id);
     expect(loaded).toEqual(report);
     expect(computeReportId(loaded!)).toBe(report.scan.report_id);
+    expect(control(loaded!, 'A.1').resources[0]).toEqual({ resource_id: 'arn:aws:s3:::public-site', account_id: account, region: 'us-east-1', reason: 'bucket public-site is named public' });
+    const withEvidence = await loadScanReport(db, report.scan.id, { evidence: true, account, region: 'us-east-1' });
+    expect(control(withEvidence!, 'A.1').resources.map((r) => r.evidence)).toEqual([{ bucket_name: 'public-site' }, { bucket_name: 'public-two' }]);
     const failedOnly = await loadScanReport(db, report.scan.id, { status: 'FAIL' });
     expect(failedOnly!.controls.map((c) => c.id)).toEqual(['A.1', 'B.1']);
     expect(await loadScanReport(db, 'no-such-scan')).toBeNull();
