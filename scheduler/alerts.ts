@@ -25,7 +25,7 @@ export interface ScoreDropAlert {
 /** The link an alert carries to the report page of a scan. */
 export function reportUrl(publicUrl: string | undefined, scanId: string): string | null {
   if (!publicUrl) return null;
-  return `${publicUrl.replace(/\/+$/, '')}/?scan=${encodeURIComponent(scanId)}`;
+  return `${publicUrl.replace(/\/+$/, '')}/#/dashboard?scan=${encodeURIComponent(scanId)}`;
 }
 
 /**

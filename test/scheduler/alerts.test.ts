@@ -123,7 +123,7 @@ describe('score-drop alerts', () => {
     expect(contentType).toBe('application/json');
     expect(body).toMatchObject({
       event: 'score_drop', old_score: 80, new_score: 40, drop: 40, threshold: 10, scan_id: 'after', previous_scan_id: 'before',
-      benchmark: { id: 'cis-aws-3.0' }, report_url: 'https://calabi.example.com/?scan=after', schedule: { id: 's1', name: 'nightly' },
+      benchmark: { id: 'cis-aws-3.0' }, report_url: 'https://calabi.example.com/#/dashboard?scan=after', schedule: { id: 's1', name: 'nightly' },
       newly_failing: [
         { id: '1.8', title: 'Requirement 1.8', severity: 'high', affected_count: 1 },
         { id: '2.1.1', title: 'Requirement 2.1.1', severity: 'high', affected_count: 1 },
@@ -132,7 +132,7 @@ describe('score-drop alerts', () => {
     // Slack and Teams incoming webhooks read a top-level "text".
     expect(body.text).toMatch(/score dropped from 80\.0% to 40\.0% \(−40\.0 points/);
     expect(body.text).toMatch(/• 1\.8 Requirement 1\.8 \(high\)/);
-    expect(body.text).toMatch(/Report: https:\/\/calabi\.example\.com\/\?scan=after/);
+    expect(body.text).toMatch(/Report: https:\/\/calabi\.example\.com\/#\/dashboard\?scan=after/);
     const run = await db.one<{ alert_id: string; status: string }>('SELECT alert_id, status FROM schedule_runs');
     expect(run!.alert_id).toBe(result.alertId);
     expect(await db.all('SELECT count(*) AS n FROM deliveries WHERE alert_id = ?', [result.alertId])).toEqual([{ n: 2 }]);
