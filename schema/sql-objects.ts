@@ -18,6 +18,11 @@ export const sqlObjects: readonly string[] = [
      regexp_matches(calabi_normalise_filter_pattern(pattern),
                     regexp_escape(calabi_normalise_filter_pattern(term)) || '([^A-Za-z0-9_*]|$)')`,
 
+  // True when two event-name equalities are joined by &&: a log event has one eventName, so such a pattern
+  // never matches although it names every required event.
+  `CREATE OR REPLACE MACRO calabi_filter_pattern_contradicts(pattern) AS
+     regexp_matches(calabi_normalise_filter_pattern(pattern), '\\$\\.eventName=[A-Za-z0-9_*]+\\)*&&\\(*\\$\\.eventName=')`,
+
   // Every trail with what keeps it from being the trail CIS 3.1 asks for (multi-region, logging, all read and
   // write management events, no event source left out); compliant when nothing does.
   `CREATE OR REPLACE VIEW calabi_cloudtrail_management_trails AS
@@ -85,22 +90,26 @@ export const sqlObjects: readonly string[] = [
    ),
    filters AS (
      SELECT f.account_id, f.filter_id, f.metric_namespace || '/' || f.metric_name AS metric, f.alarms, f.notifying_alarms,
-            list(t.term ORDER BY t.term) FILTER (WHERE NOT calabi_filter_pattern_has(f.filter_pattern, t.term)) AS missing
+            list(t.term ORDER BY t.term) FILTER (WHERE NOT calabi_filter_pattern_has(f.filter_pattern, t.term)) AS missing,
+            calabi_filter_pattern_contradicts(f.filter_pattern) AS contradicts
      FROM calabi_cloudtrail_metric_filters f CROSS JOIN terms t
      GROUP BY ALL
+   ),
+   scored AS (
+     SELECT *, missing IS NULL AND NOT contradicts AS covers FROM filters
    ),
    per_account AS (
      SELECT account_id,
             count(*) AS filter_count,
-            count(*) FILTER (WHERE missing IS NULL) AS covering_count,
-            count(*) FILTER (WHERE missing IS NULL AND len(alarms) > 0) AS alarmed_count,
-            count(*) FILTER (WHERE missing IS NULL AND len(notifying_alarms) > 0) AS notifying_count,
+            count(*) FILTER (WHERE covers) AS covering_count,
+            count(*) FILTER (WHERE covers AND len(alarms) > 0) AS alarmed_count,
+            count(*) FILTER (WHERE covers AND len(notifying_alarms) > 0) AS notifying_count,
             arg_min(filter_id, len(coalesce(missing, []::VARCHAR[]))) AS closest_filter,
             arg_min(missing, len(coalesce(missing, []::VARCHAR[]))) AS closest_missing,
-            list(filter_id ORDER BY filter_id) FILTER (WHERE missing IS NULL) AS covering_filters,
-            list(metric ORDER BY metric) FILTER (WHERE missing IS NULL) AS covering_metrics,
-            flatten(list(alarms) FILTER (WHERE missing IS NULL)) AS covering_alarms
-     FROM filters
+            list(filter_id ORDER BY filter_id) FILTER (WHERE covers) AS covering_filters,
+            list(metric ORDER BY metric) FILTER (WHERE covers) AS covering_metrics,
+            flatten(list(alarms) FILTER (WHERE covers)) AS covering_alarms
+     FROM scored
      GROUP BY account_id
    )
    SELECT a.account_id AS resource_id, a.account_id, a.region,
@@ -109,6 +118,8 @@ export const sqlObjects: readonly string[] = [
             WHEN t.compliant_count = 0 THEN 'No multi-region trail that is logging and records all read and write management events'
             WHEN t.delivering_count = 0 THEN 'No multi-region, logging, all-management-events trail delivers to a CloudWatch Logs group'
             WHEN coalesce(p.filter_count, 0) = 0 THEN 'The trail log group ' || array_to_string(t.log_groups, ', ') || ' has no metric filter'
+            WHEN p.covering_count = 0 AND p.closest_missing IS NULL THEN 'The metric filter ' || p.closest_filter
+                 || ' names every required term but joins event names with &&, so it never matches'
             WHEN p.covering_count = 0 THEN 'No metric filter on the trail log group covers every required term; the closest, '
                  || p.closest_filter || ', lacks ' || array_to_string(p.closest_missing, ', ')
             WHEN p.alarmed_count = 0 THEN 'No CloudWatch alarm watches the metric of the matching filter ('

@@ -174,6 +174,12 @@ describe('the monitoring chain (shown on 4.5, CloudTrail changes)', () => {
     expect(await reasonOf()).toEqual(['No metric filter on the trail log group covers every required term; the closest, cloudtrail/all:cis, lacks $.eventName = StopLogging']);
   });
 
+  it('fails a filter that names every event but joins them with &&, which can never match', async () => {
+    const names = requirements[id]!.names!;
+    await seedChain(db, { pattern: `{ ${names.map((n) => `($.eventName = ${n})`).join(' && ')} }` });
+    expect(await reasonOf()).toEqual(['The metric filter cloudtrail/all:cis names every required term but joins event names with &&, so it never matches']);
+  });
+
   it('fails when no alarm watches the filter metric', async () => {
     await seedChain(db, { pattern: cisPattern(id), alarm: null });
     expect(await reasonOf()).toEqual(['No CloudWatch alarm watches the metric of the matching filter (CISBenchmark/CisMetric)']);
