@@ -7,7 +7,7 @@ import { defineTable, type TableDef } from './table.js';
  */
 export const awsCloudtrailTrails = defineTable({
   name: 'aws_cloudtrail_trails',
-  description: "One row per CloudTrail trail the account sees (its own and organization trails), read in the trail's home region; region is that home region",
+  description: "One row per CloudTrail trail the account sees (its own and organization trails), read in the trail's home region; region is that home region, or the first scanned region for a multi-region trail homed in a region the sync did not scan",
   scope: 'regional',
   resourceId: 'arn',
   columns: [

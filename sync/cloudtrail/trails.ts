@@ -17,10 +17,16 @@ export const trailsCollector: Collector = {
   scope: 'regional',
   tables: [awsCloudtrailTrails],
   async collect(ctx) {
-    const client = ctx.client(CloudTrailClient);
-    const out = await client.send(new DescribeTrailsCommand({ includeShadowTrails: true }));
-    const trails = (out.trailList ?? []).filter((t) => (t.HomeRegion ?? ctx.region) === ctx.region);
-    const rows = await ctx.map(trails, (t) => trailRow(ctx, client, t));
+    const out = await ctx.client(CloudTrailClient).send(new DescribeTrailsCommand({ includeShadowTrails: true }));
+    const scanned = new Set(ctx.regions);
+    const trails = (out.trailList ?? []).filter((t) => {
+      const home = t.HomeRegion ?? ctx.region;
+      if (home === ctx.region) return true;
+      // A multi-region trail homed in a region this sync does not scan still covers the scanned ones: read it
+      // once, in the first scanned region, asking its home region for status and selectors.
+      return t.IsMultiRegionTrail === true && !scanned.has(home) && ctx.region === ctx.regions[0];
+    });
+    const rows = await ctx.map(trails, (t) => trailRow(ctx, ctx.client(CloudTrailClient, t.HomeRegion ?? ctx.region), t));
     return { [awsCloudtrailTrails.name]: rows };
   },
 };

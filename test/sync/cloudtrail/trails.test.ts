@@ -137,4 +137,17 @@ describe('cloudtrail trails collector', () => {
     );
     expect(row).toEqual({ selectors_source: 'advanced', read_write_type: 'All', s3_object_write_arns: ['arn:aws:s3:::'], s3_object_read_arns: ['arn:aws:s3:::'], n: 2 });
   });
+
+  it('still reads a multi-region trail whose home region is not scanned, once, from the first scanned region', async () => {
+    const partial = await memoryDb();
+    const r = await runSync({ db: partial, credentials: testCredentials, endpoint: moto.endpoint, services: ['cloudtrail'], regions: ['eu-west-1'] });
+    expect(r.errors).toEqual([]);
+    const rows = await partial.all('SELECT name, region, home_region, is_logging, selectors_source, read_write_type FROM aws_cloudtrail_trails ORDER BY name');
+    expect(rows).toEqual([
+      { name: 'data-events', region: 'eu-west-1', home_region: 'us-east-1', is_logging: false, selectors_source: 'advanced', read_write_type: 'All' },
+      { name: 'org-wide', region: 'eu-west-1', home_region: 'us-east-1', is_logging: true, selectors_source: 'aws_default', read_write_type: 'All' },
+      { name: 'west-only', region: 'eu-west-1', home_region: 'eu-west-1', is_logging: false, selectors_source: 'classic', read_write_type: 'WriteOnly' },
+    ]);
+    partial.close();
+  });
 });
