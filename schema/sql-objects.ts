@@ -80,13 +80,16 @@ export const sqlObjects: readonly string[] = [
      SELECT DISTINCT unnest(required_terms) AS term
    ),
    trails AS (
-     SELECT account_id,
+     SELECT m.account_id,
             count(*) AS trail_count,
-            count(*) FILTER (WHERE compliant) AS compliant_count,
-            count(*) FILTER (WHERE compliant AND cloudwatch_logs_log_group_arn IS NOT NULL) AS delivering_count,
-            list(DISTINCT cloudwatch_logs_log_group_arn) FILTER (WHERE compliant AND cloudwatch_logs_log_group_arn IS NOT NULL) AS log_groups
-     FROM calabi_cloudtrail_management_trails
-     GROUP BY account_id
+            count(*) FILTER (WHERE m.compliant) AS compliant_count,
+            count(*) FILTER (WHERE m.compliant AND m.cloudwatch_logs_log_group_arn IS NOT NULL) AS delivering_count,
+            list(DISTINCT m.cloudwatch_logs_log_group_arn) FILTER (WHERE m.compliant AND m.cloudwatch_logs_log_group_arn IS NOT NULL) AS log_groups,
+            list(DISTINCT m.cloudwatch_logs_log_group_arn) FILTER (WHERE m.compliant AND m.cloudwatch_logs_log_group_arn IS NOT NULL AND r.region IS NULL) AS unscanned_log_groups
+     FROM calabi_cloudtrail_management_trails m
+     LEFT JOIN aws_regions r
+       ON r.account_id = split_part(m.cloudwatch_logs_log_group_arn, ':', 5) AND r.region = split_part(m.cloudwatch_logs_log_group_arn, ':', 4)
+     GROUP BY m.account_id
    ),
    filters AS (
      SELECT f.account_id, f.filter_id, f.metric_namespace || '/' || f.metric_name AS metric, f.alarms, f.notifying_alarms,
@@ -117,6 +120,9 @@ export const sqlObjects: readonly string[] = [
             WHEN coalesce(t.trail_count, 0) = 0 THEN 'No CloudTrail trail, so no API activity reaches CloudWatch Logs'
             WHEN t.compliant_count = 0 THEN 'No multi-region trail that is logging and records all read and write management events'
             WHEN t.delivering_count = 0 THEN 'No multi-region, logging, all-management-events trail delivers to a CloudWatch Logs group'
+            WHEN coalesce(p.filter_count, 0) = 0 AND len(coalesce(t.unscanned_log_groups, []::VARCHAR[])) > 0
+                 THEN 'The trail log group ' || array_to_string(t.unscanned_log_groups, ', ')
+                      || ' is in an account or region this sync did not cover, so its metric filters are unknown; sync it'
             WHEN coalesce(p.filter_count, 0) = 0 THEN 'The trail log group ' || array_to_string(t.log_groups, ', ') || ' has no metric filter'
             WHEN p.covering_count = 0 AND p.closest_missing IS NULL THEN 'The metric filter ' || p.closest_filter
                  || ' names every required term but joins event names with &&, so it never matches'

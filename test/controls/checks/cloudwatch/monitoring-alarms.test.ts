@@ -231,8 +231,17 @@ describe('the monitoring chain (shown on 4.5, CloudTrail changes)', () => {
   });
 
   it('fails when the filter sits on a log group the trail does not deliver to', async () => {
+    await seed(db, 'aws_regions', [{ region: 'us-east-1' }]);
     await seedChain(db, { pattern: cisPattern(id), trail: { cloudwatch_logs_log_group_arn: `arn:aws:logs:us-east-1:${account}:log-group:other:*` } });
     expect(await reasonOf()).toEqual([`The trail log group arn:aws:logs:us-east-1:${account}:log-group:other:* has no metric filter`]);
+  });
+
+  it('says so when the trail log group is in a region the sync did not scan', async () => {
+    await seed(db, 'aws_regions', [{ region: 'eu-west-1' }]);
+    await seedChain(db, { pattern: cisPattern(id), trail: { cloudwatch_logs_log_group_arn: `arn:aws:logs:ap-south-1:${account}:log-group:trail:*` } });
+    expect(await reasonOf()).toEqual([
+      `The trail log group arn:aws:logs:ap-south-1:${account}:log-group:trail:* is in an account or region this sync did not cover, so its metric filters are unknown; sync it`,
+    ]);
   });
 
   it('fails when the alarm is in another region than the filter metric', async () => {
