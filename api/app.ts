@@ -11,6 +11,8 @@ import { loadApiCatalog, type Catalog } from './catalog.js';
 import { ConsoleError, createSqlConsole, type ConsoleOptions } from './console/index.js';
 import { ApiError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
+import { ReadPool } from './read-pool.js';
+import { ReportReader } from './reports.js';
 import { routeModules, type AppDeps, type RouteModule } from './routes/index.js';
 import { ScanRunner, type Evaluate, type SyncFn } from './scan-runner.js';
 import { staticPage } from './static.js';
@@ -32,6 +34,8 @@ export interface AppOptions {
   extraRoutes?: readonly RouteModule[];
   /** Where unexpected errors are reported (default: stderr); clients only see an error id. */
   onUnexpectedError?: (error: unknown, id: string) => void;
+  /** Parallel read connections for requests (default 4). */
+  readConnections?: number;
   /** Shared runner (e.g. with a scheduler); default: a new one. */
   runner?: ScanRunner;
   /** The schedule runner (calabi serve); the schedule routes reload it after changes. */
@@ -45,13 +49,18 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const catalog = options.catalog ?? loadApiCatalog();
   const engineEvaluate: Evaluate = (o) => evaluateBenchmark({ ...o, catalog: catalog.engine });
+  const reader = new ReadPool(options.db, options.readConnections ?? 4);
   const deps: AppDeps = {
     db: options.db,
+    reader,
+    reports: new ReportReader(reader, catalog),
     catalog,
     console: createSqlConsole(options.db, options.console),
     runner: options.runner ?? new ScanRunner({ db: options.db, evaluate: options.evaluate ?? engineEvaluate, sync: options.sync }),
     scheduler: options.scheduler,
   };
+  // A scan this server ran is the new latest at once, before its summary event reaches the page.
+  deps.runner.onFinished(() => deps.reports.invalidate());
   const modules = [...routeModules, ...(options.extraRoutes ?? [])];
   const report = options.onUnexpectedError ?? ((error: unknown, id: string) => {
     process.stderr.write(`calabi serve: unexpected error ${id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

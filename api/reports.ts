@@ -1,7 +1,7 @@
-import type { Database } from '../schema/db.js';
 import type { Benchmark, CheckMeta, Requirement, Severity, Status } from '../controls/types.js';
 import type { Catalog } from './catalog.js';
 import { ApiError, badRequest, notFound } from './errors.js';
+import { Lru, type Reader } from './read-pool.js';
 
 /** Reads scans, control_results and findings (written by the engine) into the shapes the API serves. */
 
@@ -57,7 +57,7 @@ export function findBenchmark(catalog: Catalog, id: string): Benchmark {
   return b;
 }
 
-export async function listBenchmarks(db: Database, catalog: Catalog) {
+export async function listBenchmarks(db: Reader, catalog: Catalog) {
   const latest = await db.all<{ benchmark_id: string; id: string; score: number | null; finished_at: string | null; scans: number }>(`
     SELECT benchmark_id, arg_max(id, started_at) AS id, arg_max(score, started_at) AS score,
            arg_max(finished_at, started_at) AS finished_at, count(*) AS scans
@@ -79,14 +79,14 @@ export async function listBenchmarks(db: Database, catalog: Catalog) {
   });
 }
 
-export async function getScan(db: Database, id: string): Promise<ScanRow> {
+export async function getScan(db: Reader, id: string): Promise<ScanRow> {
   const row = await db.one<ScanRow>(`SELECT ${scanColumns} FROM scans WHERE id = ?`, [id]);
   if (!row) throw notFound('scan', id);
   return row;
 }
 
 /** The scan a report shows: the one asked for (which must belong to the benchmark), else the latest complete one. */
-export async function resolveScan(db: Database, benchmarkId: string, scanId: string | undefined): Promise<ScanRow> {
+export async function resolveScan(db: Reader, benchmarkId: string, scanId: string | undefined): Promise<ScanRow> {
   if (scanId !== undefined) {
     const scan = await getScan(db, scanId);
     if (scan.benchmark_id !== benchmarkId) throw notFound(`scan of benchmark ${benchmarkId}`, scanId);
@@ -102,12 +102,12 @@ export async function resolveScan(db: Database, benchmarkId: string, scanId: str
   return row;
 }
 
-export async function listScans(db: Database, benchmarkId: string | undefined, limit: number): Promise<ScanRow[]> {
+export async function listScans(db: Reader, benchmarkId: string | undefined, limit: number): Promise<ScanRow[]> {
   const where = benchmarkId === undefined ? '' : 'WHERE benchmark_id = ?';
   return db.all<ScanRow>(`SELECT ${scanColumns} FROM scans ${where} ORDER BY started_at DESC LIMIT ${limit}`, benchmarkId === undefined ? [] : [benchmarkId]);
 }
 
-export async function summaryOf(db: Database, scan: ScanRow) {
+export async function summaryOf(db: Reader, scan: ScanRow) {
   const previous = await db.one<{ id: string; score: number | null; finished_at: string | null }>(
     `SELECT id, score, finished_at FROM scans WHERE benchmark_id = ? AND status = 'complete' AND started_at < ? ORDER BY started_at DESC LIMIT 1`,
     [scan.benchmark_id, new Date(scan.started_at)],
@@ -128,7 +128,7 @@ export async function summaryOf(db: Database, scan: ScanRow) {
   };
 }
 
-export async function controlRows(db: Database, catalog: Catalog, scanId: string): Promise<ControlRow[]> {
+export async function controlRows(db: Reader, catalog: Catalog, scanId: string): Promise<ControlRow[]> {
   const rows = await db.all<Omit<ControlRow, 'id' | 'remediation_link'> & { control_id: string }>(
     `SELECT control_id, position, title, section, level, assessment, severity, status, reason, affected_count, evaluated_count, check_ids, error
      FROM control_results WHERE scan_id = ? ORDER BY position`,
@@ -193,7 +193,7 @@ function parseList<T extends string>(value: string | undefined, field: string, a
   return new Set(items as T[]);
 }
 
-export async function controlDetail(db: Database, catalog: Catalog, benchmark: Benchmark, scan: ScanRow, controlId: string, limit: number) {
+export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Benchmark, scan: ScanRow, controlId: string, limit: number) {
   const requirement = benchmark.requirements.find((r) => r.id === controlId);
   const rows = await controlRows(db, catalog, scan.id);
   const row = rows.find((r) => r.id === controlId);
@@ -262,4 +262,70 @@ function firstLink(catalog: Catalog, checkIds: string[]): string | null {
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;
+}
+
+type Summary = Awaited<ReturnType<typeof summaryOf>>;
+type Detail = Awaited<ReturnType<typeof controlDetail>>;
+
+/**
+ * Report reads with a cache for finished scans: their results never change, so the control table, summary and
+ * control details are read once. The only query left on the report's hot path is "which scan is the latest".
+ */
+export class ReportReader {
+  private readonly controls = new Lru<string, ControlRow[]>(16);
+  private readonly summaries = new Lru<string, Summary>(16);
+  private readonly details = new Lru<string, Detail>(64);
+  private readonly bodies = new Lru<string, string>(256);
+  private readonly finished = new Lru<string, ScanRow>(64);
+  private readonly latest = new Map<string, { scan: ScanRow; at: number }>();
+
+  /**
+   * `latestTtlMs`: how long "the latest scan of a benchmark" is reused without asking the database. Scans this
+   * server runs invalidate it at once (invalidate()); a scan written by other code in the process shows up
+   * within this time.
+   */
+  constructor(readonly db: Reader, readonly catalog: Catalog, private readonly latestTtlMs = 2000) {}
+
+  /** Forget which scan is the latest (call after writing a scan). Finished scans' contents stay cached. */
+  invalidate(): void {
+    this.latest.clear();
+  }
+
+  /** The scan a report shows: `scanId` (cached once finished), else the latest completed scan of the benchmark. */
+  async resolve(benchmarkId: string, scanId: string | undefined): Promise<ScanRow> {
+    if (scanId !== undefined) {
+      const hit = this.finished.get(scanId);
+      if (hit && hit.benchmark_id === benchmarkId) return hit;
+      const scan = await resolveScan(this.db, benchmarkId, scanId);
+      if (scan.status !== 'running') this.finished.set(scan.id, scan);
+      return scan;
+    }
+    const cached = this.latest.get(benchmarkId);
+    if (cached && Date.now() - cached.at < this.latestTtlMs) return cached.scan;
+    const scan = await resolveScan(this.db, benchmarkId, undefined);
+    this.latest.set(benchmarkId, { scan, at: Date.now() });
+    return scan;
+  }
+
+  /** The serialised response for a finished scan, built once per distinct request. */
+  async body(scan: ScanRow, key: string, build: () => Promise<unknown>): Promise<string> {
+    if (scan.status === 'running') return JSON.stringify(await build());
+    return this.bodies.getOrLoad(`${scan.id}\u0000${key}`, async () => JSON.stringify(await build()));
+  }
+
+  controlRows(scan: ScanRow): Promise<ControlRow[]> {
+    if (scan.status === 'running') return controlRows(this.db, this.catalog, scan.id);
+    return this.controls.getOrLoad(scan.id, () => controlRows(this.db, this.catalog, scan.id));
+  }
+
+  summary(scan: ScanRow): Promise<Summary> {
+    if (scan.status === 'running') return summaryOf(this.db, scan);
+    return this.summaries.getOrLoad(scan.id, () => summaryOf(this.db, scan));
+  }
+
+  detail(benchmark: Benchmark, scan: ScanRow, controlId: string, limit: number): Promise<Detail> {
+    const load = () => controlDetail(this.db, this.catalog, benchmark, scan, controlId, limit);
+    if (scan.status === 'running') return load();
+    return this.details.getOrLoad(`${benchmark.id}\u0000${scan.id}\u0000${controlId}\u0000${limit}`, load);
+  }
 }

@@ -56,8 +56,15 @@ export class ScanRunner {
   private readonly runs = new Map<string, Run>();
   private readonly listeners = new Map<string, Set<(e: RunEvent) => void>>();
   private active: Run | undefined;
+  private readonly finishedListeners = new Set<(run: Run) => void>();
 
   constructor(private readonly options: ScanRunnerOptions) {}
+
+  /** Calls `listener` once per run as it ends (complete or failed), before its last event; returns the unsubscribe function. */
+  onFinished(listener: (run: Run) => void): () => void {
+    this.finishedListeners.add(listener);
+    return () => this.finishedListeners.delete(listener);
+  }
 
   get busy(): Run | undefined {
     return this.active;
@@ -121,6 +128,7 @@ export class ScanRunner {
         onControl: (control) => this.emit(run, 'control', controlEvent(control)),
       });
       run.scanId = report.scan.id;
+      for (const listener of this.finishedListeners) listener(run);
       run.state = 'complete';
       run.finishedAt = new Date().toISOString();
       this.emit(run, 'summary', { run_id: run.id, scan_id: report.scan.id, benchmark: report.benchmark, summary: report.summary, finished_at: report.scan.finished_at });
@@ -128,6 +136,7 @@ export class ScanRunner {
       run.state = 'failed';
       run.finishedAt = new Date().toISOString();
       run.error = error instanceof Error ? error.message : String(error);
+      for (const listener of this.finishedListeners) listener(run);
       this.emit(run, 'error', { run_id: run.id, message: `the ${run.state === 'failed' && run.sync && !run.scanId ? 'sync or ' : ''}scan failed: ${run.error}` });
     }
   }

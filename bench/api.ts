@@ -9,6 +9,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -89,7 +90,7 @@ try {
     await load(`GET …/controls/${top.id} (${top.affected_count.toLocaleString('en')} affected, first 1000)`, () => fetch(`${url}/api/benchmarks/cis-aws-3.0/controls/${top.id}`)),
     await load('POST /api/query (group-by over aws_ec2_instances)', () => fetch(`${url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql: typicalQuery }) })),
   ];
-  console.log(`\n${clients} concurrent clients on loopback, ${seconds} s each, server: calabi serve (separate process)\n`);
+  console.log(`\n${clients} concurrent clients on loopback, ${seconds} s each, server: calabi serve (separate process); ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
   console.log(`${'endpoint'.padEnd(78)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`);
   for (const r of results) {
     console.log(`${r.name.padEnd(78)} ${(r.requests / r.seconds).toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`);

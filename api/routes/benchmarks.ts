@@ -1,36 +1,40 @@
 import { Hono } from 'hono';
-import { controlDetail, controlRows, filterControls, findBenchmark, listBenchmarks, resolveScan, summaryOf } from '../reports.js';
+import type { Context } from 'hono';
+import { filterControls, findBenchmark, listBenchmarks } from '../reports.js';
 import type { RouteModule } from './deps.js';
 import { idParam, intParam } from './params.js';
 import { errorResponses, json, pathParam, queryParam } from './openapi-helpers.js';
 
 export const benchmarks: RouteModule = {
   name: 'benchmarks',
-  routes({ db, catalog }) {
+  routes({ reader, reports, catalog }) {
     return new Hono()
-      .get('/benchmarks', async (c) => c.json({ benchmarks: await listBenchmarks(db, catalog) }))
+      .get('/benchmarks', async (c) => c.json({ benchmarks: await listBenchmarks(reader, catalog) }))
       .get('/benchmarks/:id/report', async (c) => {
         const benchmark = findBenchmark(catalog, c.req.param('id'));
         const scanParam = c.req.query('scan');
-        const scan = await resolveScan(db, benchmark.id, scanParam === undefined ? undefined : idParam(scanParam, 'scan'));
-        const all = await controlRows(db, catalog, scan.id);
+        const scan = await reports.resolve(benchmark.id, scanParam === undefined ? undefined : idParam(scanParam, 'scan'));
         const query = { status: c.req.query('status'), severity: c.req.query('severity'), section: c.req.query('section'), sort: c.req.query('sort') };
-        const controls = filterControls(all, query);
-        return c.json({
-          benchmark: { id: benchmark.id, title: benchmark.title, version: benchmark.version },
-          scan: { id: scan.id, status: scan.status, trigger: scan.trigger, started_at: scan.started_at, finished_at: scan.finished_at, report_id: scan.report_id },
-          summary: await summaryOf(db, scan),
-          sections: [...new Set(all.map((r) => r.section ?? ''))].filter(Boolean),
-          total_controls: all.length,
-          controls,
-        });
+        const key = `report\u0000${benchmark.id}\u0000${query.status}\u0000${query.severity}\u0000${query.section}\u0000${query.sort}`;
+        return jsonText(c, await reports.body(scan, key, async () => {
+          const all = await reports.controlRows(scan);
+          return {
+            benchmark: { id: benchmark.id, title: benchmark.title, version: benchmark.version },
+            scan: { id: scan.id, status: scan.status, trigger: scan.trigger, started_at: scan.started_at, finished_at: scan.finished_at, report_id: scan.report_id },
+            summary: await reports.summary(scan),
+            sections: [...new Set(all.map((r) => r.section ?? ''))].filter(Boolean),
+            total_controls: all.length,
+            controls: filterControls(all, query),
+          };
+        }));
       })
       .get('/benchmarks/:id/controls/:controlId', async (c) => {
         const benchmark = findBenchmark(catalog, c.req.param('id'));
         const scanParam = c.req.query('scan');
-        const scan = await resolveScan(db, benchmark.id, scanParam === undefined ? undefined : idParam(scanParam, 'scan'));
+        const scan = await reports.resolve(benchmark.id, scanParam === undefined ? undefined : idParam(scanParam, 'scan'));
         const limit = intParam(c, 'limit', 1000, 1, 100_000);
-        return c.json(await controlDetail(db, catalog, benchmark, scan, c.req.param('controlId'), limit));
+        const controlId = c.req.param('controlId');
+        return jsonText(c, await reports.body(scan, `control\u0000${benchmark.id}\u0000${controlId}\u0000${limit}`, () => reports.detail(benchmark, scan, controlId, limit)));
       });
   },
   paths: {
@@ -72,3 +76,7 @@ export const benchmarks: RouteModule = {
     },
   },
 };
+
+function jsonText(c: Context, text: string): Response {
+  return c.body(text, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+}

@@ -2,12 +2,18 @@ import type { Hono } from 'hono';
 import type { Database } from '../../schema/db.js';
 import type { Catalog } from '../catalog.js';
 import type { SqlConsole } from '../console/index.js';
+import type { Reader } from '../read-pool.js';
+import type { ReportReader } from '../reports.js';
 import type { ScanRunner } from '../scan-runner.js';
 import type { Scheduler } from '../../scheduler/scheduler.js';
 
 /** What every router receives from createApp. */
 export interface AppDeps {
   db: Database;
+  /** Parallel read connections for request handlers (db itself has one connection, for writes and setup). */
+  reader: Reader;
+  /** Report reads with a cache for finished scans. */
+  reports: ReportReader;
   catalog: Catalog;
   console: SqlConsole;
   runner: ScanRunner;

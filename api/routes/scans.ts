@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { controlRows, findBenchmark, getScan, listScans, summaryOf } from '../reports.js';
+import { findBenchmark, getScan, listScans } from '../reports.js';
 import type { Run, RunEvent } from '../scan-runner.js';
 import type { AppDeps, RouteModule } from './deps.js';
 import { errorResponses, json, pathParam, queryParam } from './openapi-helpers.js';
@@ -10,7 +10,7 @@ import { idParam, intParam, jsonBody } from './params.js';
 export const scans: RouteModule = {
   name: 'scans',
   routes(deps) {
-    const { db, catalog, runner } = deps;
+    const { reader: db, reports, catalog, runner } = deps;
     return new Hono()
       .post('/scans', async (c) => {
         const body = await jsonBody(c);
@@ -38,8 +38,8 @@ export const scans: RouteModule = {
         return c.json({
           run: run ? runView(run) : null,
           scan,
-          summary: await summaryOf(db, scan),
-          controls: await controlRows(db, catalog, scan.id),
+          summary: await reports.summary(scan),
+          controls: await reports.controlRows(scan),
         });
       })
       .get('/scans/:id/events', async (c) => {
@@ -55,10 +55,10 @@ export const scans: RouteModule = {
         return streamSSE(c, async (stream) => {
           // A scan that finished before this server started (a CLI scan, say): replay its stored results.
           let seq = 0;
-          for (const row of await controlRows(db, catalog, scan.id)) {
+          for (const row of await reports.controlRows(scan)) {
             await stream.writeSSE({ id: String(++seq), event: 'control', data: JSON.stringify(row) });
           }
-          await stream.writeSSE({ id: String(++seq), event: 'summary', data: JSON.stringify({ scan_id: scan.id, summary: await summaryOf(db, scan), finished_at: scan.finished_at }) });
+          await stream.writeSSE({ id: String(++seq), event: 'summary', data: JSON.stringify({ scan_id: scan.id, summary: await reports.summary(scan), finished_at: scan.finished_at }) });
         });
       });
   },
