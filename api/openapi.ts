@@ -13,7 +13,7 @@ const list = (items: unknown) => ({ type: 'array', items });
 /** Schemas shared by the route modules' path items; other modules may reference any of these. */
 export const schemas: Record<string, unknown> = {
   Error: obj({ status: int, code: str, message: str, field: str, position: obj({ line: int, column: int }) }, ['status', 'code', 'message']),
-  Health: obj({ status: str, version: str, database: str, tables: int, running_scan: { type: ['object', 'null'] }, console: { type: 'object' }, time: str }),
+  Health: obj({ status: str, version: str, database: str, tables: int, sync_available: { type: 'boolean' }, running_scan: { type: ['object', 'null'] }, console: { type: 'object' }, time: str }),
   BenchmarkList: obj({
     benchmarks: list(obj({ id: str, title: str, version: str, requirements: int, automated: int, latest_scan_id: nstr, latest_score: num, last_scan_at: nstr, scans: int })),
   }),

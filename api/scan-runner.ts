@@ -66,6 +66,11 @@ export class ScanRunner {
     return () => this.finishedListeners.delete(listener);
   }
 
+  /** Whether runs may sync first (the server was given AWS access). */
+  get canSync(): boolean {
+    return Boolean(this.options.sync);
+  }
+
   get busy(): Run | undefined {
     return this.active;
   }

@@ -14,6 +14,7 @@ export const health: RouteModule = {
         version,
         database: db.path,
         tables: row?.tables ?? 0,
+        sync_available: runner.canSync,
         running_scan: busy ? { id: busy.id, benchmark: busy.benchmark, state: busy.state } : null,
         console: { timeout_ms: console.limits.timeoutMs, max_rows: console.limits.maxRows, memory_limit: console.limits.memoryLimit },
         time: new Date().toISOString(),

@@ -43,6 +43,9 @@ registerView('console', () => showConsole());
 async function start() {
   initDashboard({ notify });
   initConsole({ notify });
+  const health = await api.get('/api/health');
+  // A server without AWS access (the demo) cannot sync: do not offer it.
+  $('#run-sync').closest('label').hidden = !health.sync_available;
   const { benchmarks } = await api.get('/api/benchmarks');
   app.benchmarks = benchmarks;
   const stored = localStorage.getItem('calabi.benchmark');
