@@ -35,7 +35,8 @@ export async function writeXlsx(db: Database, scan: ScanMeta, reportId: string, 
     out.once('close', resolve);
     out.once('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Fast deflate: level 1 is about twice as quick as the default and the file only a little larger (mostly text).
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
   wb.creator = 'Calabi';
   wb.title = `${scan.benchmark_title ?? scan.benchmark_id} — scan ${scan.id}`;
   wb.subject = `calabi-report-id:${reportId} calabi-scan-id:${scan.id}`;
