@@ -119,6 +119,20 @@ describe('dashboard', () => {
     await page.screenshot({ path: join(artifacts, 'run-now.png') });
   });
 
+  it('builds the table row by row from the stream for a benchmark that was never scanned', async () => {
+    await openDashboard();
+    await page.locator('#benchmark').selectOption('cis-aws-1.4');
+    await page.locator('#notice', { hasText: 'No completed scan of cis-aws-1.4 yet' }).waitFor();
+    expect(await page.locator('#controls tbody tr.row').count()).toBe(0);
+    expect(await page.locator('#run-sync').isVisible()).toBe(false); // this server has no AWS access
+    await page.getByRole('button', { name: 'Run now' }).click();
+    await page.locator('#run-status', { hasText: 'Done: score' }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('#dash-title').textContent()).toContain('1.4.0');
+    expect(await page.locator('#controls tbody tr.row').count()).toBe(58);
+    await page.locator('#benchmark').selectOption('cis-aws-3.0');
+    await expect.poll(() => page.locator('#dash-title').textContent()).toContain('3.0.0');
+  });
+
   it('shows the scan history with a score trend chart', async () => {
     await page.goto(`${server.url}#/history`);
     await page.locator('#scans tbody tr').nth(1).waitFor();

@@ -35,7 +35,7 @@ export async function showReport(benchmark, scan, notify) {
   } catch (error) {
     state.report = null;
     if (!(error instanceof ApiError && error.status === 404)) throw error;
-    notify(error.message);
+    notify(scan ? error.message : `No completed scan of ${benchmark} yet: press Run now to evaluate it.`);
   }
   render();
 }
