@@ -24,8 +24,21 @@ export interface ExportOptions {
   maxResourcesPerControl?: number;
 }
 
+/** The scan is still running or failed: there are no complete results to hand to an auditor. */
+export class ScanNotExportableError extends Error {
+  constructor(scan: ScanMeta) {
+    super(`[reports] scan ${scan.id} is ${scan.status}, not complete: export a completed scan (\`latest\` picks the newest one)`);
+    this.name = 'ScanNotExportableError';
+  }
+}
+
+export function assertExportable(scan: ScanMeta): void {
+  if (scan.status !== 'complete') throw new ScanNotExportableError(scan);
+}
+
 /** Writes one export of a stored scan to `out` (ended when done); resolves to the report id printed in it. */
 export async function exportScan(db: Database, scan: ScanMeta, out: Writable, options: ExportOptions): Promise<string> {
+  assertExportable(scan);
   const reportId = await reportIdOf(db, scan);
   switch (options.format) {
     case 'csv':

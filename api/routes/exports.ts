@@ -1,9 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import type { CsvLevel } from '../../reports/csv.js';
-import { contentTypes, exportFileName, exportScan, type ExportFormat } from '../../reports/export.js';
+import { assertExportable, contentTypes, exportFileName, exportScan, ScanNotExportableError, type ExportFormat } from '../../reports/export.js';
 import { resolveScan, ScanNotFoundError } from '../../reports/scan-data.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest, conflict, notFound } from '../errors.js';
 import type { AppDeps, RouteModule } from './deps.js';
 import { errorResponses, pathParam, queryParam } from './openapi-helpers.js';
 import { idParam } from './params.js';
@@ -23,6 +23,12 @@ async function download(c: Context, { db }: AppDeps, format: ExportFormat): Prom
     if (error instanceof ScanNotFoundError) throw notFound('scan', ref);
     throw error;
   });
+  try {
+    assertExportable(scan);
+  } catch (error) {
+    if (error instanceof ScanNotExportableError) throw conflict(error.message.replace(/^\[reports\] /, ''));
+    throw error;
+  }
   const out = new PassThrough();
   exportScan(db, scan, out, { format, level, organization: org }).catch((error: unknown) => {
     process.stderr.write(`calabi serve: export of scan ${scan.id} as ${format} failed: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -59,7 +65,7 @@ export const exportsModule: RouteModule = {
         summary: 'CSV download: one row per requirement (level=controls, default) or per failing resource (level=findings); every row carries the scan and report id',
         operationId: 'exportCsv',
         parameters: [...params, queryParam('level', 'controls (default) or findings')],
-        responses: { '200': { description: 'text/csv attachment', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errorResponses(400, 401, 404) },
+        responses: { '200': { description: 'text/csv attachment', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errorResponses(400, 401, 404, 409) },
       },
     },
     '/api/scans/{id}/export.xlsx': {

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import type { CsvLevel } from '../../reports/csv.js';
-import { exportFileName, exportFormats, exportScan, parseFormat } from '../../reports/export.js';
+import { assertExportable, exportFileName, exportFormats, exportScan, parseFormat, ScanNotExportableError } from '../../reports/export.js';
 import { resolveScan, ScanNotFoundError } from '../../reports/scan-data.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -41,6 +41,11 @@ export const register: RegisterCommand = (program) => {
         const scan = await resolveScan(db, ref, flags.benchmark).catch((error: unknown) => {
           throw error instanceof ScanNotFoundError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
         });
+        try {
+          assertExportable(scan);
+        } catch (error) {
+          throw error instanceof ScanNotExportableError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
+        }
         const level = flags.level as CsvLevel;
         const file = flags.output ?? exportFileName(scan, format, level);
         const out = file === '-' ? process.stdout : createWriteStream(file);

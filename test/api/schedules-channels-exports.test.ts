@@ -125,6 +125,13 @@ describe('exports over HTTP', () => {
     expect(Buffer.from(await p.res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('refuses to export a scan that is still running (409) rather than hand out partial results', async () => {
+    await db.run("INSERT INTO scans (id, benchmark_id, started_at, status) VALUES ('scan-running', 'cis-aws-3.0', '2026-11-19 06:00:00', 'running')");
+    const r = await call('/api/scans/scan-running/export.xlsx');
+    expect(r.body).toMatchObject({ status: 409 });
+    expect(r.body.message).toMatch(/is running, not complete/);
+  });
+
   it('answers 404 for an unknown scan and 400 for an unknown level', async () => {
     expect((await call('/api/scans/nope/export.pdf')).body).toMatchObject({ status: 404 });
     expect((await call('/api/scans/scan-a/export.csv?level=rows')).body).toMatchObject({ status: 400, field: 'level' });
