@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent, quoteLiteral } from '../schema/table.js';
-import { readFindings } from './read-findings.js';
+import { readFindingGroups } from './read-findings.js';
 import type { ScopeProblem } from './scopes.js';
 import type { Check, ResourceFinding } from './types.js';
 
@@ -82,8 +82,8 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
   try {
     // The query starts on the first line so DuckDB's "LINE n" in an error matches the file.
     await ctx.conn.run(
-      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(temp)} AS SELECT CAST(q.resource_id AS VARCHAR) AS resource_id, CAST(q.account_id AS VARCHAR) AS account_id, ` +
-        `CAST(q.region AS VARCHAR) AS region, coalesce(CAST(q.reason AS VARCHAR), '') AS reason, ${evidence} AS evidence FROM (${check.sql}\n) q`,
+      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(temp)} AS SELECT coalesce(CAST(q.resource_id AS VARCHAR), '') AS resource_id, coalesce(CAST(q.account_id AS VARCHAR), '') AS account_id, ` +
+        `coalesce(CAST(q.region AS VARCHAR), '') AS region, coalesce(CAST(q.reason AS VARCHAR), '') AS reason, ${evidence} AS evidence FROM (${check.sql}\n) q`,
     );
   } catch (cause) {
     return outcome({ evaluated, error: `${check.file}: ${sqlError(cause)}` });
@@ -98,13 +98,8 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
       );
     }
     // Canonical order (the report id's), so computeReportId's sort has nothing to do.
-    const rows = await readFindings(
-      ctx.conn,
-      `SELECT resource_id, account_id, region, reason${ctx.includeEvidence ? ', CAST(evidence AS VARCHAR)' : ''} FROM ${quoteIdent(temp)} ORDER BY resource_id, account_id, region, reason`,
-      [],
-      { evidence: ctx.includeEvidence },
-    );
-    const findings = rows.map((r) => r.finding);
+    const groups = await readFindingGroups(ctx.conn, { from: quoteIdent(temp), key: "''", evidence: ctx.includeEvidence });
+    const findings = groups.get('') ?? [];
     return outcome({ evaluated, findings });
   } finally {
     await ctx.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);

@@ -1,5 +1,5 @@
 import type { Database } from '../schema/db.js';
-import { readFindings } from './read-findings.js';
+import { readFindingGroups } from './read-findings.js';
 import type { ControlResult } from './status.js';
 import type { ControlReport, ScanReport, ScanSummary, Severity, Status } from './types.js';
 
@@ -136,14 +136,11 @@ export async function loadScanReport(db: Database, scanId: string, filters: Repo
       const params: string[] = [scanId];
       if (filters.account) (params.push(filters.account), where.push(`account_id = $${params.length}`));
       if (filters.region) (params.push(filters.region), where.push(`region = $${params.length}`));
-      const rows = await readFindings(
-        conn,
-        `SELECT resource_id, account_id, region, reason, control_id${filters.evidence ? ', CAST(evidence AS VARCHAR)' : ''} FROM findings
-         WHERE ${where.join(' AND ')} ORDER BY control_id, resource_id, account_id, region, reason`,
-        params,
-        { key: true, evidence: filters.evidence },
-      );
-      for (const { key, finding } of rows) byId.get(key ?? '')?.resources.push(finding);
+      const groups = await readFindingGroups(conn, { from: 'findings', key: 'control_id', where: where.join(' AND '), params, evidence: filters.evidence });
+      for (const [controlId, findings] of groups) {
+        const c = byId.get(controlId);
+        if (c) c.resources = findings;
+      }
     } finally {
       conn.closeSync();
     }
