@@ -50,6 +50,7 @@ describe('the SQL console refuses hostile queries without side effects', () => {
     ['reads a local file with read_blob', () => "SELECT * FROM read_blob('/etc/hostname')", /disabled by configuration/],
     ['reads a local parquet file', () => "SELECT * FROM read_parquet('/tmp/x.parquet')", /disabled by configuration/],
     ['reads a local JSON file by path', () => "SELECT * FROM '/etc/os-release.json'", /disabled by configuration|does not exist/],
+    ['reads the environment (AWS keys live there)', () => "SELECT getenv('AWS_SECRET_ACCESS_KEY')", /does not exist/],
     ['lists files with glob', () => "SELECT * FROM glob('/etc/*')", /disabled by configuration/],
     ['reads over the network', () => "SELECT * FROM read_csv('https://example.com/a.csv')", /disabled by configuration/],
     ['installs httpfs', () => 'INSTALL httpfs', /INSTALL is not allowed/],
