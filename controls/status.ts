@@ -23,11 +23,15 @@ export interface ControlResult extends ControlReport {
  * The status of one requirement from the outcomes of the checks it maps:
  *
  * - MANUAL: the requirement is manual, or maps no check — a person must look at the evidence.
- * - FAIL:   some check returned rows. Findings are facts even when another check or scope errored: the
- *           requirement is failing either way, so FAIL wins over ERROR, and the reason says which data could
+ * - FAIL:   some check returned a row outside the scopes whose data is in doubt. Such a finding is a fact even
+ *           when another check or scope errored, so FAIL wins over ERROR, and the reason says which data could
  *           not be verified (the `error` field keeps the details).
- * - ERROR:  no findings, and a check could not run, or a table it reads failed to sync or was never synced
- *           for a scope the inventory covers. Fail closed: never PASS on data we do not have.
+ * - ERROR:  a check could not run, or a table it reads failed to sync or was never synced for a scope the
+ *           inventory covers, and no trusted finding exists. Rows a check returns for a scope in doubt (same
+ *           account, and same region or either side 'global') do not make a FAIL: an account-level check that
+ *           LEFT JOINs a table whose collection failed reports "nothing configured" exactly there, which is an
+ *           artefact of missing data (Access Analyzer answering 500 is not "no analyzer"). They stay listed.
+ *           Fail closed: never PASS on data we do not have.
  * - SKIP:   no findings, no errors, and nothing was in scope (every check's scope counted 0 rows).
  * - PASS:   otherwise.
  */
@@ -50,24 +54,32 @@ export function controlResult(req: Requirement, checks: readonly Check[], outcom
   const affected = new Set(resources.map((r) => `${r.account_id}\u0000${r.region}\u0000${r.resource_id}`)).size;
   const evaluated = Math.max(0, ...outcomes.map((o) => o.evaluated));
   const checkErrors = outcomes.filter((o) => o.error).map((o) => `${o.checkId}: ${o.error}`);
-  const scopeText = describeScopeProblems(outcomes.flatMap((o) => o.scopeProblems).filter(uniqueScope()));
+  const problems = outcomes.flatMap((o) => o.scopeProblems).filter(uniqueScope());
+  const scopeText = describeScopeProblems(problems);
   const errorText = [...checkErrors, ...(scopeText ? [scopeText] : [])].join('; ') || null;
   const counts = { affected_count: affected, evaluated_count: Math.max(evaluated, affected), resources, error: errorText };
 
-  if (resources.length > 0) {
-    const first = resources[0]!.reason.replace(/\.+$/, '');
+  const trusted = problems.length ? resources.filter((r) => !problems.some((p) => inScope(r, p))) : resources;
+  if (trusted.length > 0) {
+    const first = trusted[0]!.reason.replace(/\.+$/, '');
     const what = `${affected} ${affected === 1 ? 'resource fails' : 'resources fail'}${evaluated ? ` of ${Math.max(evaluated, affected)} evaluated` : ''}`;
     const caveat = errorText ? ` Some data could not be verified, so there may be more: ${errorText}` : '';
     return { ...base, status: 'FAIL', reason: `${what}: ${first}${affected > 1 ? ' …' : ''}.${caveat}`, ...counts };
   }
   if (errorText) {
-    return { ...base, status: 'ERROR', reason: `Cannot be evaluated: ${errorText}`, ...counts };
+    const doubtful = resources.length ? ` ${resources.length} finding(s) fall in those scopes and are listed, unconfirmed.` : '';
+    return { ...base, status: 'ERROR', reason: `Cannot be evaluated: ${errorText}.${doubtful}`, ...counts };
   }
   if (evaluated === 0) {
     const scope = checks.map((c) => `${c.scope.table}${c.scope.where ? ` where ${c.scope.where}` : ''}`);
     return { ...base, status: 'SKIP', reason: `Nothing in scope: no rows in ${[...new Set(scope)].join(', ')}.`, ...counts };
   }
   return { ...base, status: 'PASS', reason: `All ${evaluated} evaluated ${evaluated === 1 ? 'resource passes' : 'resources pass'}.`, ...counts };
+}
+
+/** A finding lies in a scope in doubt: same account, and same region or either side account-wide. */
+function inScope(f: { account_id: string; region: string }, p: { account_id: string; region: string }): boolean {
+  return f.account_id === p.account_id && (p.region === 'global' || f.region === 'global' || p.region === f.region);
 }
 
 function uniqueScope() {

@@ -29,7 +29,16 @@ beforeAll(() => {
   writeCheck('t_unknown_table', "SELECT 'r' AS resource_id, account_id, region, 'x' AS reason\nFROM aws_nonexistent_things", { ...bucketsMeta, tables: ['aws_nonexistent_things'] });
   writeCheck('t_bad_json', "SELECT 'r' AS resource_id, account_id, region, 'x' AS reason FROM aws_accounts", '{ "title": "broken", ');
   writeCheck('t_no_severity', "SELECT 'r' AS resource_id, account_id, region, 'x' AS reason FROM aws_accounts", { title: 't', tables: ['aws_accounts'], scope: { table: 'aws_accounts' } });
+  writeCheck(
+    't_region_has_database',
+    "SELECT r.account_id || ':' || r.region AS resource_id, r.account_id, r.region, 'no database in ' || r.region AS reason\nFROM aws_regions r LEFT JOIN aws_rds_db_instances d ON d.account_id = r.account_id AND d.region = r.region\nWHERE d.arn IS NULL",
+    { title: 'Every region has a database', severity: 'low', tables: ['aws_regions', 'aws_rds_db_instances'], scope: { table: 'aws_regions' } },
+  );
   mkdirSync(join(dir, 'benchmarks'));
+  writeFileSync(
+    join(dir, 'benchmarks', 'regions.json'),
+    JSON.stringify({ id: 'acme-regions', title: 'Regions', version: '1', requirements: [{ id: 'R.1', title: 'databases everywhere', section: 'S', level: 1, assessment: 'Automated', checks: ['t_region_has_database'] }] }),
+  );
   const req = (id: string, checks: string[], section = 'Storage') => ({ id, title: `requirement ${id}`, section, level: 1, assessment: 'Automated', checks });
   writeFileSync(
     join(dir, 'benchmarks', 'acme.json'),
@@ -148,6 +157,17 @@ describe('evaluateBenchmark', () => {
     expect(a2.reason).toMatch(/storage is not encrypted.*could not be verified.*eu-west-1/);
     const row = await db.one<{ error: string }>("SELECT error FROM control_results WHERE control_id = 'A.2'");
     expect(row?.error).toContain('Throttling');
+  });
+
+  it('reports ERROR, not FAIL, when the only findings lie in the scope whose collection failed', async () => {
+    await seed(db, 'aws_rds_db_instances', [rds('db1', true, 'us-east-1')]);
+    await scope('aws_rds_db_instances', 'eu-west-1', 'error', 'DescribeDBInstances: InternalFailure: HTTP 500');
+    const r1 = control(await evaluate('acme-regions'), 'R.1');
+    expect(r1.status).toBe('ERROR');
+    expect(r1.reason).toMatch(/failed to sync in 111111111111\/eu-west-1.*1 finding\(s\) fall in those scopes and are listed, unconfirmed/);
+    expect(r1.resources.map((r) => r.region)).toEqual(['eu-west-1']);
+    await scope('aws_rds_db_instances', 'eu-west-1', 'ok');
+    expect(control(await evaluate('acme-regions'), 'R.1').status).toBe('FAIL');
   });
 
   it('skips a requirement when nothing is in scope, and reports MANUAL with the evidence to look at', async () => {
