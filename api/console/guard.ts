@@ -65,10 +65,14 @@ export async function prepareReadOnly(conn: DuckDBConnection, sql: string): Prom
   }
 }
 
+/**
+ * The statement after EXPLAIN [ANALYZE], cut from the original text: only comments before the keyword are skipped,
+ * never anything later, where a comment marker may sit inside a string literal.
+ */
 function explained(sql: string): string {
-  const m = /^\s*EXPLAIN\s+(?:ANALYZE\s+|ANALYSE\s+)?/i.exec(stripComments(sql));
+  const m = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*EXPLAIN\s+(?:ANALY[SZ]E\s+)?/i.exec(sql);
   if (!m) throw new ConsoleError('write EXPLAIN or EXPLAIN ANALYZE followed by a SELECT; EXPLAIN options are not supported in the console', 'refused');
-  return stripComments(sql).slice(m[0].length);
+  return sql.slice(m[0].length);
 }
 
 /** DuckDB's own syntax tree of a SELECT-like statement; undefined for statements it cannot serialise. */
