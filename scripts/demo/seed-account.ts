@@ -106,7 +106,7 @@ export async function seedAcmeProduction(t: SeedTarget): Promise<void> {
   ] }));
 
   // Instances: two web servers (one still allows IMDSv1) and the bastion.
-  const run = async (name: string, groups: string[], tokens: 'optional' | 'required', type = 't3.small') => {
+  const run = async (name: string, groups: string[], tokens: 'optional' | 'required', type: 't3.small' | 't3.micro' = 't3.small') => {
     await ec2.send(new RunInstancesCommand({
       ImageId: 'ami-0abcdef1234567890', InstanceType: type, MinCount: 1, MaxCount: 1, SubnetId: publicA, SecurityGroupIds: groups,
       MetadataOptions: { HttpTokens: tokens, HttpEndpoint: 'enabled' },
