@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import type { CsvLevel } from '../../reports/csv.js';
 import { assertExportable, exportFileName, exportFormats, exportScan, parseFormat, ScanNotExportableError } from '../../reports/export.js';
@@ -48,8 +49,11 @@ export const register: RegisterCommand = (program) => {
         }
         const level = flags.level as CsvLevel;
         const file = flags.output ?? exportFileName(scan, format, level);
-        const out = file === '-' ? process.stdout : createWriteStream(file);
+        // stdout never emits 'finish' (Node keeps it open), so the writers get a pass-through piped into it.
+        const out = file === '-' ? new PassThrough() : createWriteStream(file);
+        const piped = file === '-' ? new Promise((resolve) => out.pipe(process.stdout, { end: false }).on('unpipe', resolve)) : Promise.resolve();
         const reportId = await exportScan(db, scan, out, { format, level, organization: flags.org ?? process.env.CALABI_ORG, maxResourcesPerControl: maxResources });
+        await piped;
         if (file !== '-') process.stderr.write(`Wrote ${file}: ${scan.benchmark_id} scan ${scan.id} of ${scan.started_at}, report id ${reportId}\n`);
       } finally {
         db.close();
