@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database } from '../schema/db.js';
 import { bearerAuth } from './auth.js';
+import { loopbackHostOnly, sameOriginWrites } from './guards.js';
 import { evaluateBenchmark } from '../controls/engine.js';
 import { loadApiCatalog, type Catalog } from './catalog.js';
 import { ConsoleError, createSqlConsole, type ConsoleOptions } from './console/index.js';
@@ -76,6 +77,8 @@ export function createApp(options: AppOptions): Hono {
     onError: (c) => errorResponse(c, { status: 413, code: 'body_too_large', message: `request body over ${options.bodyLimit ?? 64 * 1024} bytes; send a shorter query or payload` }),
   }));
   if (options.token) app.use('/api/*', bearerAuth(options.token));
+  else app.use('*', loopbackHostOnly());
+  app.use('/api/*', sameOriginWrites());
 
   const api = new Hono();
   api.get('/openapi.json', (c) => c.json(openApiDocument(modules, { '/api/openapi.json': { get: { summary: 'This document', operationId: 'getOpenApi', responses: { '200': { description: 'OpenAPI 3.1 document' } } } } })));

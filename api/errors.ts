@@ -13,8 +13,8 @@ export interface ErrorBody {
 
 /** A request error with a JSON body; thrown from routes and turned into the response by app.onError. */
 export class ApiError extends HTTPException {
-  constructor(readonly body: ErrorBody) {
-    super(body.status as ContentfulStatusCode, { message: body.message });
+  constructor(readonly body: ErrorBody, options?: { cause?: unknown }) {
+    super(body.status as ContentfulStatusCode, { message: body.message, cause: options?.cause });
   }
 }
 

@@ -248,6 +248,35 @@ describe('protocol', () => {
   });
 });
 
+describe('browser attacks on a token-less loopback server', () => {
+  it('refuses another host name in Host (DNS rebinding), for the API and the page', async () => {
+    for (const path of ['/api/benchmarks', '/']) {
+      const res = await app.request(`http://calabi.attacker.example:8080${path}`);
+      expect(res.status, path).toBe(403);
+      expect(((await res.json()) as any).message).toContain('localhost and 127.0.0.1 only');
+    }
+    expect((await app.request('http://127.0.0.1:8080/api/health')).status).toBe(200);
+    expect((await app.request('http://[::1]:8080/api/health')).status).toBe(200);
+  });
+
+  it('refuses a state-changing request sent by a page of another origin, and starts nothing', async () => {
+    const before = (await get('/api/scans?benchmark=api-test')).body.scans.length;
+    for (const headers of [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'http://localhost:3000' }, { origin: 'null' }]) {
+      const { status, body } = await post('/api/scans', { benchmark: 'api-test' }, headers);
+      expect(status, JSON.stringify(headers)).toBe(403);
+      expect(body.code).toBe('cross_origin');
+    }
+    const sql = await post('/api/query', { sql: 'SELECT 1' }, { origin: 'http://evil.example' });
+    expect(sql.status).toBe(403);
+    expect((await get('/api/scans?benchmark=api-test')).body.scans.length).toBe(before);
+  });
+
+  it("accepts writes from the server's own page", async () => {
+    const { status } = await post('/api/query', { sql: 'SELECT 1' }, { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' });
+    expect(status).toBe(200);
+  });
+});
+
 describe('token', () => {
   let guarded: Hono;
   beforeAll(() => {
@@ -266,8 +295,9 @@ describe('token', () => {
     expect(q.status).toBe(401);
   });
 
-  it('accepts the right token and still serves the page itself without one', async () => {
+  it('accepts the right token (under any host name) and still serves the page itself without one', async () => {
     expect((await guarded.request('/api/health', { headers: { authorization: 'Bearer s3cret-token' } })).status).toBe(200);
+    expect((await guarded.request('http://calabi.example.com/api/health', { headers: { authorization: 'Bearer s3cret-token' } })).status).toBe(200);
     expect((await guarded.request('/')).status).toBe(200);
   });
 });

@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from 'hono';
+import { ApiError } from './errors.js';
+
+const loopbackNames = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * A server without a token trusts whoever can reach loopback. A web page elsewhere can reach loopback too, by
+ * pointing its own host name at 127.0.0.1 (DNS rebinding); its requests then carry that name in Host. So without
+ * a token only loopback host names are served.
+ */
+export function loopbackHostOnly(): MiddlewareHandler {
+  return async (c, next) => {
+    const host = (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
+    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
+    if (!loopbackNames.has(name) && !/^127(?:\.\d{1,3}){3}$/.test(name)) {
+      throw new ApiError({ status: 403, code: 'host_refused', message: `this server answers to localhost and 127.0.0.1 only, not '${name}'; to serve other names, start it with a token (CALABI_TOKEN)` });
+    }
+    await next();
+  };
+}
+
+/**
+ * Refuses state-changing API requests sent by a page of another origin (cross-site request forgery): browsers
+ * send Origin and Sec-Fetch-Site on them; scripts and curl send neither and are not affected.
+ */
+export function sameOriginWrites(): MiddlewareHandler {
+  return async (c, next) => {
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const origin = c.req.header('origin');
+      const site = c.req.header('sec-fetch-site');
+      const host = c.req.header('host') ?? new URL(c.req.url).host;
+      let crossOrigin = site === 'cross-site' || site === 'same-site';
+      if (origin && origin !== 'null') {
+        try {
+          crossOrigin ||= new URL(origin).host.toLowerCase() !== host.toLowerCase();
+        } catch (cause) {
+          throw new ApiError({ status: 403, code: 'cross_origin', message: `unreadable Origin header '${origin}'` }, { cause });
+        }
+      } else if (origin === 'null') crossOrigin = true;
+      if (crossOrigin) {
+        throw new ApiError({ status: 403, code: 'cross_origin', message: `${c.req.method} from another site (${origin ?? site}) refused: use this server's own page or a script` });
+      }
+    }
+    await next();
+  };
+}
