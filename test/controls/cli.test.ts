@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../support/checks.js';
 import { fileDb } from '../support/db.js';
+import { startMoto, type Moto } from '../support/moto.js';
 
 const bin = join(import.meta.dirname, '../../bin/calabi.js');
 const account = '111111111111';
@@ -12,7 +13,11 @@ let checksDir: string;
 let cleanup: () => void;
 
 function calabi(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, '--db', dbPath, ...args], { encoding: 'utf8', env: { ...process.env, CALABI_CHECKS: '', NO_COLOR: '1' }, timeout: 60_000 });
+  return calabiWith({}, '--db', dbPath, ...args);
+}
+
+function calabiWith(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CALABI_CHECKS: '', NO_COLOR: '1', ...env }, timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -102,5 +107,50 @@ describe('calabi evaluate / benchmarks', () => {
     const list = JSON.parse(r.stdout) as Array<{ id: string; requirements: number; latest_score: number | null }>;
     expect(list.map((b) => [b.id, b.requirements])).toEqual([['cis-aws-1.4', 58], ['cis-aws-1.5', 63], ['cis-aws-3.0', 62], ['acme', 3]]);
     expect(list.find((b) => b.id === 'acme')!.latest_score).toBe(50);
+  });
+});
+
+describe('calabi scan', () => {
+  let moto: Moto;
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+  afterAll(async () => {
+    await moto?.stop();
+  });
+  const awsEnv = () => ({ AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: moto.endpoint });
+
+  it('refuses an unknown benchmark before syncing anything', async () => {
+    const f = await fileDb();
+    try {
+      f.db.close();
+      const r = calabiWith(awsEnv(), '--db', f.path, 'scan', 'cis-aws-0.1', '--regions', 'us-east-1');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/unknown benchmark 'cis-aws-0\.1'/);
+      expect(r.stderr).not.toMatch(/Synced/);
+    } finally {
+      f.cleanup();
+    }
+  });
+
+  it('syncs an account, evaluates the benchmark, records the sync run on the scan and exits 1 on failures', async () => {
+    const f = await fileDb();
+    try {
+      f.db.close();
+      const r = calabiWith(awsEnv(), '--db', f.path, 'scan', 'cis-aws-3.0', '--regions', 'us-east-1', '--format', 'json');
+      expect(r.stderr).toMatch(/Synced \d+ resources from 1 account/);
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout);
+      expect(report.controls).toHaveLength(62);
+      expect(report.controls.find((c: { id: string }) => c.id === '1.20').status).toBe('ERROR');
+      expect(report.controls.find((c: { id: string }) => c.id === '1.8').status).toBe('FAIL');
+      const { Database } = await import('../../schema/db.js');
+      const db = await Database.open(f.path);
+      const row = await db.one<{ sync_run_id: string; trigger: string; status: string }>('SELECT s.sync_run_id, s.trigger, r.status FROM scans s JOIN sync_runs r ON r.id = s.sync_run_id');
+      db.close();
+      expect(row).toMatchObject({ trigger: 'cli', status: 'partial' });
+    } finally {
+      f.cleanup();
+    }
   });
 });
