@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Benchmark, Check } from './types.js';
@@ -214,10 +214,4 @@ function walk(dir: string): string[] {
     else if (entry.isFile()) out.push(path);
   }
   return out;
-}
-
-/** A path relative to the working directory when shorter: messages name files the way the user typed them. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') ? rel : file;
 }
