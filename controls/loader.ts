@@ -108,9 +108,9 @@ export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
   const addCheck = (id: string, result: Check | CatalogProblem, builtin: boolean) => {
     const existing = checks.get(id) ?? broken.get(id);
     if (existing) {
-      const message = `duplicate check id ${id}: already defined by ${existing.file}; rename one of them (the id is the file name)`;
-      if (builtin) broken.set(id, { file: 'file' in result ? result.file : existing.file, message });
-      else problems.push({ file: 'file' in result ? result.file : '', message });
+      const message = `${result.file}: duplicate check id ${id}: already defined by ${existing.file}; rename one of them (the id is the file name)`;
+      if (builtin) broken.set(id, { file: result.file, message });
+      else problems.push({ file: result.file, message });
       return;
     }
     if ('sql' in result) checks.set(id, result);
@@ -119,7 +119,7 @@ export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
   const addBenchmark = (result: LoadedBenchmark | CatalogProblem) => {
     if (!('requirements' in result)) return void problems.push(result);
     const existing = benchmarks.get(result.id);
-    if (existing) return void problems.push({ file: result.file, message: `duplicate benchmark id ${result.id}: already defined by ${existing.file}; give it another id` });
+    if (existing) return void problems.push({ file: result.file, message: `${result.file}: duplicate benchmark id ${result.id}: already defined by ${existing.file}; give it another id` });
     benchmarks.set(result.id, result);
   };
 
