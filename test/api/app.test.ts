@@ -171,6 +171,21 @@ describe('scans', () => {
     expect(third.status).toBe(202);
   });
 
+  it('reports a run still going, and resumes its event stream after Last-Event-ID', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = createApp({ db, catalog, evaluate: async (o) => { await gate; return evaluateBenchmark({ ...o, catalog: catalog.engine }); } });
+    const started = (await (await slow.request('/api/scans', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"benchmark":"api-test"}' })).json()) as any;
+    const during = (await (await slow.request(`/api/scans/${started.scan_id}`)).json()) as any;
+    expect(during).toMatchObject({ run: { id: started.scan_id, state: 'evaluating', benchmark: 'api-test' }, scan: null });
+    expect(((await (await slow.request('/api/scans')).json()) as any).running).toMatchObject({ id: started.scan_id });
+    release();
+    const all = parseSse(await (await slow.request(started.events)).text());
+    const resumed = parseSse(await (await slow.request(started.events, { headers: { 'last-event-id': all[2]!.id! } })).text());
+    expect(resumed.map((e) => e.id)).toEqual(all.slice(3).map((e) => e.id));
+    expect(resumed.at(-1)!.event).toBe('summary');
+  });
+
   it('streams an error event when the evaluation fails', async () => {
     const failing = createApp({ db, catalog, evaluate: async () => { throw new Error('the database is gone'); } });
     const { events } = (await (await failing.request('/api/scans', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"benchmark":"api-test"}' })).json()) as any;
