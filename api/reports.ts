@@ -274,8 +274,8 @@ type Detail = Awaited<ReturnType<typeof controlDetail>>;
 export class ReportReader {
   private readonly controls = new Lru<string, ControlRow[]>(16);
   private readonly summaries = new Lru<string, Summary>(16);
-  private readonly details = new Lru<string, Detail>(64);
-  private readonly bodies = new Lru<string, string>(256);
+  // Serialised responses: reports are ~40 KB, control details up to a few hundred KB (1,000 resources).
+  private readonly bodies = new Lru<string, string>(64);
   private readonly finished = new Lru<string, ScanRow>(64);
   private readonly latest = new Map<string, { scan: ScanRow; at: number }>();
 
@@ -323,9 +323,8 @@ export class ReportReader {
     return this.summaries.getOrLoad(scan.id, () => summaryOf(this.db, scan));
   }
 
+  /** Not cached by itself: the route caches its serialised body. */
   detail(benchmark: Benchmark, scan: ScanRow, controlId: string, limit: number): Promise<Detail> {
-    const load = () => controlDetail(this.db, this.catalog, benchmark, scan, controlId, limit);
-    if (scan.status === 'running') return load();
-    return this.details.getOrLoad(`${benchmark.id}\u0000${scan.id}\u0000${controlId}\u0000${limit}`, load);
+    return controlDetail(this.db, this.catalog, benchmark, scan, controlId, limit);
   }
 }
