@@ -22,6 +22,8 @@ export interface ExportOptions {
   organization?: string;
   generatedAt?: Date;
   maxResourcesPerControl?: number;
+  /** XLSX: findings per sheet (tests use a small number to exercise the split). */
+  maxRowsPerSheet?: number;
 }
 
 /** The scan is still running or failed: there are no complete results to hand to an auditor. */

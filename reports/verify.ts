@@ -29,7 +29,7 @@ interface FileClaims {
   scanId: string | null;
   reportId: string | null;
   /** Digests of the file's data rows, per table, to compare with the stored scan (CSV and XLSX). */
-  tables: Array<{ name: 'controls' | 'findings'; digest: string; rows: number; trailer: boolean }>;
+  tables: Array<{ name: 'controls' | 'findings'; digest: string; rows: number; trailer: boolean; digestState?: RowDigest }>;
 }
 
 /**
@@ -131,8 +131,16 @@ async function readCsvClaims(file: string): Promise<FileClaims> {
 async function readXlsx(file: string): Promise<FileClaims> {
   const claims: FileClaims = { format: 'xlsx', scanId: null, reportId: null, tables: [] };
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore' });
+  // exceljs's streaming reader may parse a sheet before it has read xl/workbook.xml: it then crashes unless a model
+  // exists, and the sheet has no real name; our writer's order (Summary, Controls, Findings, Findings (2), …) names it.
+  const r = reader as unknown as { model?: { sheets?: unknown[] } };
+  r.model ??= { sheets: [] };
   for await (const sheet of reader) {
-    const name = (sheet as unknown as { name: string }).name;
+    const s = sheet as unknown as { name?: string; id: number | string };
+    const n = Number(s.id);
+    const byOrder = n === 1 ? 'Summary' : n === 2 ? 'Controls' : n === 3 ? 'Findings' : `Findings (${n - 2})`;
+    // Depending on the zip entry order the reader names a sheet "SheetN"; then its position names it.
+    const name = s.name && !/^Sheet\d+$/.test(s.name) ? s.name : byOrder;
     if (name === 'Summary') {
       for await (const row of sheet) {
         const key = cellText(row.getCell(1).value);
@@ -141,10 +149,12 @@ async function readXlsx(file: string): Promise<FileClaims> {
       }
       continue;
     }
-    const table = name === 'Controls' ? 'controls' : name === 'Findings' ? 'findings' : null;
+    const table = name === 'Controls' ? 'controls' : /^Findings( \(\d+\))?$/.test(name) ? 'findings' : null;
     if (!table) continue;
     const width = (table === 'controls' ? controlColumns : findingColumns).length;
-    const d = new RowDigest();
+    // Findings continued on "Findings (2)", … extend one digest.
+    const previous = claims.tables.find((t) => t.name === table);
+    const d = previous?.digestState ?? new RowDigest();
     let first = true;
     for await (const row of sheet) {
       if (first) {
@@ -153,7 +163,9 @@ async function readXlsx(file: string): Promise<FileClaims> {
       }
       d.add(Array.from({ length: width }, (_, i) => row.getCell(i + 1).value));
     }
-    claims.tables.push({ name: table, digest: d.hex(), rows: d.rows, trailer: false });
+    if (previous) previous.rows = d.rows;
+    else claims.tables.push({ name: table, digest: '', rows: d.rows, trailer: false, digestState: d });
   }
+  for (const t of claims.tables) if (t.digestState) t.digest = t.digestState.hex();
   return claims;
 }

@@ -10,6 +10,8 @@ export interface XlsxOptions {
   organization?: string;
   /** When the file was produced; default now. */
   generatedAt?: Date;
+  /** Findings per sheet before continuing on the next (default 1,000,000; a sheet holds 1,048,576 rows). */
+  maxRowsPerSheet?: number;
 }
 
 /** Fill and font colours per status, the conventional "good / bad / neutral" spreadsheet palette. */
@@ -62,11 +64,22 @@ export async function writeXlsx(db: Database, scan: ScanMeta, reportId: string, 
   }
   controls.commit();
 
-  const findings = wb.addWorksheet('Findings', { views: [{ state: 'frozen', ySplit: 1 }] });
-  setColumns(findings, findingColumns);
+  // A sheet holds at most 1,048,576 rows: beyond a million findings they continue on "Findings (2)", …
+  const newFindingsSheet = (part: number) => {
+    const ws = wb.addWorksheet(part === 1 ? 'Findings' : `Findings (${part})`, { views: [{ state: 'frozen', ySplit: 1 }] });
+    setColumns(ws, findingColumns);
+    return ws;
+  };
+  let part = 1;
+  let findings = newFindingsSheet(part);
   let n = 0;
   for await (const chunk of streamFindings(db, scan.id)) {
     for (const f of chunk) {
+      if (n === (options.maxRowsPerSheet ?? maxRowsPerSheet)) {
+        findings.commit();
+        findings = newFindingsSheet(++part);
+        n = 0;
+      }
       findings.addRow(findingCells(f)).commit();
       n++;
     }
@@ -76,8 +89,9 @@ export async function writeXlsx(db: Database, scan: ScanMeta, reportId: string, 
   findings.commit();
   await wb.commit();
   await done;
-  void n;
 }
+
+export const maxRowsPerSheet = 1_000_000;
 
 function setColumns(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[]): void {
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));

@@ -1,5 +1,6 @@
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../schema/db.js';
 import { exportScan, type ExportOptions } from '../../reports/export.js';
@@ -58,6 +59,16 @@ describe('verifyExport', () => {
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);
     expect(result).toMatchObject({ ok: true, scanId: 'scan-v1', fileReportId: result.storedReportId });
     expect(result.checks.length).toBeGreaterThanOrEqual(options.format === 'pdf' ? 2 : 3);
+  });
+
+  it('continues findings on "Findings (2)" past the per-sheet limit and still verifies', async () => {
+    const file = await exportTo('scan-v1', 'split.xlsx', { format: 'xlsx', maxRowsPerSheet: 2 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => [w.name, w.rowCount])).toEqual([['Summary', expect.any(Number)], ['Controls', 4], ['Findings', 3], ['Findings (2)', 2]]);
+    const result = await verifyExport(db, file);
+    expect(result.checks.find((c) => c.name === 'findings rows')).toMatchObject({ ok: true, detail: '3 findings row(s) equal the stored scan' });
+    expect(result.ok).toBe(true);
   });
 
   it('says mismatch when a cell of the CSV was edited', async () => {
