@@ -72,6 +72,11 @@ describe('continuous compliance on the page', () => {
     await page.locator('#schedule-form button[type=submit]').click();
     await expect.poll(() => page.locator('#schedule-table tbody').textContent()).toContain('weekly on Friday at 18:15 Europe/Berlin');
     expect(await page.locator('#channel-table tr.failing').count()).toBe(1);
+    await page.locator('#schedule-table button[data-edit]').first().click();
+    await page.locator('#schedule-form input[name=time_of_day]').fill('19:45');
+    await page.locator('#schedule-form button[data-role=submit]').click();
+    await expect.poll(() => page.locator('#schedule-table tbody').textContent()).toContain('weekly on Friday at 19:45 Europe/Berlin');
+    expect(await page.locator('#schedule-table tbody tr').count()).toBe(1);
     await page.screenshot({ path: join(artifacts, 'schedules.png'), fullPage: true });
   });
 

@@ -59,10 +59,13 @@ function scheduleForm(benchmarks, channels) {
     field('Alert on a drop of more than (points)', h('input', { name: 'alert_threshold', type: 'number', min: 0, max: 100, step: '0.1', placeholder: 'no alert' })),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'sync_first' }), ' Sync AWS first'),
     channels.length ? field('Channels', h('select', { name: 'channel_ids', multiple: true, size: Math.min(4, channels.length) }, channels.map((c) => h('option', { value: c.id }, c.name)))) : null,
-    h('button', { type: 'submit', class: 'primary' }, 'Add schedule'));
+    h('input', { type: 'hidden', name: 'id', value: '' }),
+    h('button', { type: 'submit', class: 'primary', 'data-role': 'submit' }, 'Add schedule'),
+    h('button', { type: 'button', class: 'link', 'data-role': 'cancel', hidden: true, onclick: () => showSchedules() }, 'Cancel'));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const f = new FormData(form);
+    const editing = String(f.get('id') ?? '');
     const frequency = f.get('frequency');
     const chosen = [...form.querySelectorAll('select[name=channel_ids] option:checked')].map((o) => o.value);
     const body = {
@@ -74,14 +77,38 @@ function scheduleForm(benchmarks, channels) {
       ...(chosen.length ? { channel_ids: chosen } : {}),
     };
     try {
-      await api.post('/api/schedules', body);
-      notify('Schedule added.');
+      if (editing) await request(`/api/schedules/${enc(editing)}`, { method: 'PATCH', body: { ...body, channel_ids: chosen.length ? chosen : null } });
+      else await api.post('/api/schedules', body);
+      notify(editing ? 'Schedule changed.' : 'Schedule added.');
       await showSchedules();
     } catch (error) {
-      notify(`Could not add the schedule: ${error.message}`);
+      notify(`Could not ${editing ? 'change' : 'add'} the schedule: ${error.message}`);
     }
   });
   return form;
+}
+
+/** Loads a schedule into the form, which then saves changes with PATCH instead of adding. */
+function editSchedule(s) {
+  const form = $('#schedule-form');
+  const set = (name, value) => {
+    const el = form.elements.namedItem(name);
+    if (el) el.value = value ?? '';
+  };
+  set('id', s.id);
+  set('benchmark_id', s.benchmark_id);
+  set('frequency', s.frequency);
+  if (s.weekday !== null) set('weekday', String(s.weekday));
+  if (s.day_of_month !== null) set('day_of_month', s.day_of_month === -1 ? 'last' : String(s.day_of_month));
+  set('time_of_day', s.time_of_day);
+  set('timezone', s.timezone);
+  set('alert_threshold', s.alert_threshold === null ? '' : String(s.alert_threshold));
+  form.elements.namedItem('sync_first').checked = s.sync_first;
+  for (const o of form.querySelectorAll('select[name=channel_ids] option')) o.selected = (s.channel_ids ?? []).includes(o.value);
+  form.querySelector('[data-role=submit]').textContent = 'Save changes';
+  form.querySelector('[data-role=cancel]').hidden = false;
+  form.scrollIntoView({ block: 'center' });
+  form.elements.namedItem('time_of_day').focus();
 }
 
 function field(label, control) {
@@ -117,6 +144,7 @@ async function showSchedules() {
         h('td', {}, s.last_run ? [badge('status', s.last_run.status === 'ok' ? 'pass' : s.last_run.status === 'failed' ? 'fail' : 'skip'), ' ', fmtTime(s.last_run.started_at), s.last_run.error ? h('div', { class: 'muted' }, s.last_run.error) : null] : '—'),
         h('td', { class: 'actions' },
           h('button', { type: 'button', onclick: () => act('POST', `/api/schedules/${s.id}/run`, showSchedules) }, 'Run now'),
+          h('button', { type: 'button', 'data-edit': s.id, onclick: () => editSchedule(s) }, 'Edit'),
           h('button', { type: 'button', onclick: () => act('POST', `/api/schedules/${s.id}/${s.paused ? 'resume' : 'pause'}`, showSchedules) }, s.paused ? 'Resume' : 'Pause'),
           h('button', { type: 'button', onclick: () => confirm('Delete this schedule? Its run history stays.') && act('DELETE', `/api/schedules/${s.id}`, showSchedules) }, 'Delete')),
       )) : h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No schedules yet.')))),
