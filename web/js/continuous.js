@@ -168,6 +168,14 @@ async function showSchedules() {
               notify(error.message);
             }
           } }, 'Send test'),
+          h('button', { type: 'button', onclick: async () => {
+            try {
+              await request(`/api/channels/${c.id}`, { method: 'PATCH', body: { enabled: !c.enabled } });
+              await showSchedules();
+            } catch (error) {
+              notify(error.message);
+            }
+          } }, c.enabled ? 'Disable' : 'Enable'),
           h('button', { type: 'button', onclick: () => confirm('Delete this channel?') && act('DELETE', `/api/channels/${c.id}`, showSchedules) }, 'Delete')),
       )) : h('tr', {}, h('td', { colspan: 5, class: 'muted' }, 'No channels yet.')))),
     channelForm(),
