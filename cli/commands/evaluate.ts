@@ -79,8 +79,9 @@ export async function runEvaluation(cmd: Command, benchmarkId: string, prepared:
   const db = await openDb(cmd);
   let report: ScanReport;
   try {
+    // Fail closed: an empty inventory would evaluate to all SKIP and exit 0, a silent pass in a pipeline.
     const accounts = await db.one<{ n: number }>('SELECT count(*) AS n FROM aws_accounts');
-    if (!accounts?.n) process.stderr.write('calabi: warning: the inventory is empty, so every check is SKIP or ERROR; run `calabi sync` first (or `calabi scan <benchmark>`).\n');
+    if (!accounts?.n) throw new UsageError(`the inventory in ${db.path} is empty: run \`calabi sync\` first, or \`calabi scan ${benchmarkId}\` to sync and evaluate at once.`);
     report = await evaluateBenchmark({ db, benchmarkId, catalog: prepared.catalog, trigger: 'cli', syncRunId });
   } finally {
     db.close();

@@ -101,6 +101,18 @@ describe('calabi evaluate / benchmarks', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('exits 2 on an empty inventory instead of passing on data it does not have', async () => {
+    const f = await fileDb();
+    try {
+      f.db.close();
+      const r = calabiWith({}, '--db', f.path, 'evaluate', 'cis-aws-3.0');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/inventory in .* is empty: run `calabi sync` first, or `calabi scan cis-aws-3\.0`/);
+    } finally {
+      f.cleanup();
+    }
+  });
+
   it('lists the benchmarks with their requirement counts and the latest score', () => {
     const r = calabi('benchmarks', '--format', 'json', '--checks', checksDir);
     expect(r.code).toBe(0);
