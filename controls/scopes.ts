@@ -36,15 +36,25 @@ export async function scopeProblems(conn: DuckDBConnection, tableNames: Iterable
     WITH t(table_name, scope) AS (VALUES ${values}),
     accounts AS (SELECT DISTINCT account_id FROM aws_accounts),
     regions AS (SELECT DISTINCT account_id, region FROM aws_regions),
+    -- An account the last sync could not enter (AssumeRole failed) keeps its earlier rows and 'ok' scopes: they
+    -- are stale, so every scope older than that failure is in doubt.
+    unreachable AS (
+      SELECT account_id, max(occurred_at) AS failed_at, arg_max(error_code || ': ' || message, occurred_at) AS error
+      FROM sync_errors WHERE operation = 'AssumeRole' AND account_id IS NOT NULL GROUP BY account_id
+    ),
     expected AS (
       SELECT t.table_name, a.account_id, 'global' AS region FROM t CROSS JOIN accounts a WHERE t.scope = 'global'
       UNION ALL
       SELECT t.table_name, r.account_id, r.region FROM t CROSS JOIN regions r WHERE t.scope = 'regional'
     )
-    SELECT e.table_name, e.account_id, e.region, s.status, s.error
-    FROM expected e LEFT JOIN sync_scopes s
-      ON s.table_name = e.table_name AND s.account_id = e.account_id AND s.region = e.region
-    WHERE s.status IS DISTINCT FROM 'ok'
+    SELECT e.table_name, e.account_id, e.region,
+           CASE WHEN s.status = 'ok' THEN 'error' ELSE s.status END AS status,
+           CASE WHEN s.status = 'ok' THEN 'the last sync could not assume its role in this account (' || u.error || '), so these rows are from ' || strftime(s.synced_at, '%Y-%m-%d %H:%M') || ' UTC'
+                ELSE s.error END AS error
+    FROM expected e
+    LEFT JOIN sync_scopes s ON s.table_name = e.table_name AND s.account_id = e.account_id AND s.region = e.region
+    LEFT JOIN unreachable u ON u.account_id = e.account_id
+    WHERE s.status IS DISTINCT FROM 'ok' OR u.failed_at > s.attempted_at
     ORDER BY e.table_name, e.account_id, e.region`);
   for (const [table, account, region, status, error] of reader.getRowsJS() as Array<[string, string, string, string | null, string | null]>) {
     const list = byTable.get(table) ?? [];

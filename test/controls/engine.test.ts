@@ -149,6 +149,19 @@ describe('evaluateBenchmark', () => {
     expect(control(report, 'A.1').reason).toContain(`aws_s3_buckets was never synced in ${account}/global`);
   });
 
+  it('reports ERROR for an account whose role the last sync could not assume, since its rows are stale', async () => {
+    await seed(db, 'aws_s3_buckets', [bucket('logs')]);
+    await db.run(`UPDATE sync_scopes SET attempted_at = now() - INTERVAL 1 DAY, synced_at = now() - INTERVAL 1 DAY`);
+    await db.run(
+      `INSERT INTO sync_errors (run_id, account_id, region, service, operation, error_code, message, occurred_at)
+       VALUES ('run-2', ?, 'global', 'sts', 'AssumeRole', 'AccessDenied', 'not authorized to perform sts:AssumeRole', now())`,
+      [account],
+    );
+    const a1 = control(await evaluate(), 'A.1');
+    expect(a1.status).toBe('ERROR');
+    expect(a1.reason).toMatch(/aws_s3_buckets failed to sync in 111111111111\/global \(the last sync could not assume its role in this account \(AccessDenied: not authorized/);
+  });
+
   it('keeps FAIL when findings exist even though another scope errored, and says what could not be verified', async () => {
     await seed(db, 'aws_rds_db_instances', [rds('db1', false)]);
     await scope('aws_rds_db_instances', 'eu-west-1', 'error', 'DescribeDBInstances: Throttling');
