@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../schema/db.js';
 import { loadCatalog, type Catalog, type LoadedBenchmark } from './loader.js';
 import { computeReportId } from './report-id.js';
-import { runCheck, type CheckOutcome } from './run-check.js';
+import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from './run-check.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, type ControlResult } from './status.js';
 import { completeScan, failScan, insertScan, previousScore } from './store.js';
@@ -58,7 +58,8 @@ export function findBenchmark(catalog: Catalog, benchmarkId: string): LoadedBenc
  * Each distinct check runs once, however many requirements map it; checks run concurrently on a few
  * connections; a requirement is reported (onControl) as soon as its last check is done. Statuses follow
  * controls/status.ts. The scan row is written first as 'running' and completed in one transaction at the end;
- * a crash marks it 'failed' and removes its partial findings.
+ * findings are written once per connection after its last check; a crash marks the scan 'failed' and removes
+ * any findings already written.
  */
 export async function evaluateBenchmark(options: EvaluateOptions): Promise<ScanReport> {
   const { db } = options;
@@ -136,9 +137,13 @@ async function evaluateRequirements(db: Database, catalog: Catalog, benchmark: L
     const queue = [...runnable];
     await Promise.all(
       connections.map(async (conn) => {
+        const staged: StagedFindings[] = [];
         for (let check = queue.shift(); check; check = queue.shift()) {
-          settle(await runCheck(check, { conn, scanId, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence }));
+          const outcome = await runCheck(check, { conn, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence });
+          if (outcome.staged) staged.push(outcome.staged);
+          settle(outcome);
         }
+        await flushFindings(conn, scanId, staged);
       }),
     );
   } finally {
@@ -148,7 +153,7 @@ async function evaluateRequirements(db: Database, catalog: Catalog, benchmark: L
 }
 
 function failed(checkId: string, error: string): CheckOutcome {
-  return { checkId, error, scopeProblems: [], evaluated: 0, findings: [], durationMs: 0 };
+  return { checkId, error, scopeProblems: [], evaluated: 0, findings: [], durationMs: 0, staged: null };
 }
 
 function toReport(r: ControlResult): ControlReport {

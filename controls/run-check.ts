@@ -17,11 +17,20 @@ export interface CheckOutcome {
   evaluated: number;
   findings: ResourceFinding[];
   durationMs: number;
+  /** The connection-local temp table holding its rows until flushFindings writes them (null when none). */
+  staged: StagedFindings | null;
+}
+
+export interface StagedFindings {
+  table: string;
+  checkId: string;
+  controlIds: readonly string[];
+  /** Columns beyond the required four: stored as the finding's evidence. */
+  evidence: readonly string[];
 }
 
 export interface RunCheckContext {
   conn: DuckDBConnection;
-  scanId: string;
   /** Requirement ids of this benchmark that map the check: its findings are stored once for each. */
   controlIds: readonly string[];
   /** Tables and views present in the database. */
@@ -32,9 +41,10 @@ export interface RunCheckContext {
 }
 
 /**
- * Runs one check: validates it cheaply (prepare: syntax, tables, columns), counts its scope, then materialises
- * its failing rows once in a connection-local temp table, from which DuckDB itself copies them into `findings`
- * and the report reads them. No per-row work in JS beyond building the report.
+ * Runs one check: a custom one is first validated cheaply (prepare: syntax, tables, columns; built-in ones are
+ * validated by the registry test), then its failing rows are materialised once in a connection-local temp table,
+ * from which the report reads them and, at the end of the scan, DuckDB copies them into `findings` in one
+ * statement per connection (flushFindings): one commit instead of one per check.
  */
 export async function runCheck(check: Check, ctx: RunCheckContext): Promise<CheckOutcome> {
   const started = performance.now();
@@ -44,6 +54,7 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
     scopeProblems: check.tables.flatMap((t) => ctx.scopeProblems.get(t) ?? []),
     evaluated: 0,
     findings: [],
+    staged: null,
     durationMs: performance.now() - started,
     ...partial,
   });
@@ -52,19 +63,16 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
   if (unknown.length) {
     return outcome({ error: `${check.file}: reads ${[...new Set(unknown)].join(', ')}, which is not a table of the inventory. Fix "tables"/"scope" in its metadata (tables are listed by \`calabi tables\`).` });
   }
-
-  let columns: string[];
-  try {
-    const prepared = await ctx.conn.prepare(check.sql);
-    columns = Array.from({ length: prepared.columnCount }, (_, i) => prepared.columnName(i));
-    prepared.destroySync();
-  } catch (cause) {
-    return outcome({ error: `${check.file}: ${sqlError(cause)}` });
-  }
-  const lower = columns.map((c) => c.toLowerCase());
-  const missing = requiredColumns.filter((c) => !lower.includes(c));
-  if (missing.length) {
-    return outcome({ error: `${check.file}: the query must return the columns ${requiredColumns.join(', ')}; missing ${missing.join(', ')}` });
+  if (!check.builtin) {
+    try {
+      const prepared = await ctx.conn.prepare(check.sql);
+      const columns = Array.from({ length: prepared.columnCount }, (_, i) => prepared.columnName(i));
+      prepared.destroySync();
+      const missing = missingColumns(columns);
+      if (missing.length) return outcome({ error: missingMessage(check, missing) });
+    } catch (cause) {
+      return outcome({ error: `${check.file}: ${sqlError(cause)}` });
+    }
   }
 
   let evaluated: number;
@@ -76,34 +84,67 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
     return outcome({ error: `${check.file}: its scope (${check.scope.table}${check.scope.where ? ` WHERE ${check.scope.where}` : ''}) cannot be counted: ${sqlError(cause)}` });
   }
 
-  const extra = columns.filter((c) => !(requiredColumns as readonly string[]).includes(c.toLowerCase()));
-  const evidence = extra.length ? `json_object(${extra.map((c) => `${quoteLiteral(c)}, q.${quoteIdent(c)}`).join(', ')})` : 'NULL::JSON';
   const temp = `calabi_check_${check.id}`;
   try {
     // The query starts on the first line so DuckDB's "LINE n" in an error matches the file.
-    await ctx.conn.run(
-      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(temp)} AS SELECT coalesce(CAST(q.resource_id AS VARCHAR), '') AS resource_id, coalesce(CAST(q.account_id AS VARCHAR), '') AS account_id, ` +
-        `coalesce(CAST(q.region AS VARCHAR), '') AS region, coalesce(CAST(q.reason AS VARCHAR), '') AS reason, ${evidence} AS evidence FROM (${check.sql}\n) q`,
-    );
+    await ctx.conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(temp)} AS SELECT * FROM (${check.sql}\n) q`);
   } catch (cause) {
     return outcome({ evaluated, error: `${check.file}: ${sqlError(cause)}` });
   }
+  let staged = false;
   try {
-    if (ctx.controlIds.length) {
-      const controls = ctx.controlIds.map((id) => `(${quoteLiteral(id)})`).join(', ');
-      await ctx.conn.run(
-        `INSERT INTO findings (scan_id, control_id, check_id, resource_id, account_id, region, reason, evidence)
-         SELECT ${quoteLiteral(ctx.scanId)}, c.control_id, ${quoteLiteral(check.id)}, f.resource_id, f.account_id, f.region, f.reason, f.evidence
-         FROM ${quoteIdent(temp)} f CROSS JOIN (VALUES ${controls}) c(control_id)`,
+    const columns = ((await ctx.conn.runAndReadAll(`SELECT name FROM pragma_table_info(${quoteLiteral(`temp.${temp}`)})`)).getRowsJS() as string[][]).map((r) => r[0]!);
+    const missing = missingColumns(columns);
+    if (missing.length) return outcome({ evaluated, error: missingMessage(check, missing) });
+    const evidence = columns.filter((c) => !(requiredColumns as readonly string[]).includes(c.toLowerCase()));
+    // Canonical order (the report id's), so computeReportId's sort has nothing to do.
+    const groups = await readFindingGroups(ctx.conn, { from: `(${findingRows(temp, evidence)})`, key: "''", evidence: ctx.includeEvidence });
+    staged = true;
+    return outcome({ evaluated, findings: groups.get('') ?? [], staged: { table: temp, checkId: check.id, controlIds: ctx.controlIds, evidence } });
+  } finally {
+    if (!staged) await ctx.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
+  }
+}
+
+/** The four required columns as non-null text, plus the evidence columns as one JSON object. */
+function findingRows(temp: string, evidence: readonly string[]): string {
+  const json = evidence.length ? `json_object(${evidence.map((c) => `${quoteLiteral(c)}, ${quoteIdent(c)}`).join(', ')})` : 'NULL::JSON';
+  return (
+    `SELECT ${requiredColumns.map((c) => `coalesce(CAST(${quoteIdent(c)} AS VARCHAR), '') AS ${c}`).join(', ')}, ${json} AS evidence ` +
+    `FROM ${quoteIdent(temp)}`
+  );
+}
+
+/**
+ * Copies every staged check's rows of one connection into `findings` in one statement (one commit, one WAL
+ * flush), once for each requirement that maps the check, and drops the temp tables.
+ */
+export async function flushFindings(conn: DuckDBConnection, scanId: string, staged: readonly StagedFindings[]): Promise<void> {
+  const parts = staged
+    .filter((s) => s.controlIds.length > 0)
+    .map(
+      (s) =>
+        `SELECT ${quoteLiteral(scanId)} AS scan_id, c.control_id, ${quoteLiteral(s.checkId)} AS check_id, f.* ` +
+        `FROM (${findingRows(s.table, s.evidence)}) f CROSS JOIN (VALUES ${s.controlIds.map((id) => `(${quoteLiteral(id)})`).join(', ')}) c(control_id)`,
+    );
+  try {
+    if (parts.length) {
+      await conn.run(
+        `INSERT INTO findings (scan_id, control_id, check_id, resource_id, account_id, region, reason, evidence)\n${parts.join('\nUNION ALL\n')}`,
       );
     }
-    // Canonical order (the report id's), so computeReportId's sort has nothing to do.
-    const groups = await readFindingGroups(ctx.conn, { from: quoteIdent(temp), key: "''", evidence: ctx.includeEvidence });
-    const findings = groups.get('') ?? [];
-    return outcome({ evaluated, findings });
   } finally {
-    await ctx.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
+    for (const s of staged) await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(s.table)}`);
   }
+}
+
+function missingColumns(columns: readonly string[]): string[] {
+  const lower = columns.map((c) => c.toLowerCase());
+  return requiredColumns.filter((c) => !lower.includes(c));
+}
+
+function missingMessage(check: Check, missing: readonly string[]): string {
+  return `${check.file}: the query must return the columns ${requiredColumns.join(', ')}; missing ${missing.join(', ')}`;
 }
 
 /** DuckDB's message, kept whole: it carries "LINE n:" and a caret under the offending token. */
