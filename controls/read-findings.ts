@@ -4,27 +4,36 @@ import type { ResourceFinding } from './types.js';
 /** Findings per JSON text; keeps every string far below V8's maximum string length. */
 const partSize = 50_000;
 
+export interface ReadFindingsOptions {
+  /** A table or parenthesised query with VARCHAR resource_id, account_id, region, reason (and JSON evidence). */
+  from: string;
+  /** SQL expression grouping the rows (e.g. control_id); "''" for one group. */
+  key: string;
+  where?: string;
+  params?: DuckDBValue[];
+  evidence?: boolean;
+  /** At most this many rows overall: lets small reads skip the windowed split into parts. */
+  rows?: number;
+}
+
 /**
- * Reads findings grouped by `key` (an SQL expression over `from`), each group in canonical order (resource,
- * account, region, reason). This is the one place a scan does work per finding in JS, so DuckDB renders each
- * group as JSON text and V8's JSON.parse builds the objects: about three times less CPU than converting the
- * values one by one through the client API. `from` must have VARCHAR columns resource_id, account_id, region,
- * reason (and evidence JSON when `evidence` is set).
+ * Reads findings grouped by `key`, each group in canonical order (resource, account, region, reason). This is
+ * the one place a scan does work per finding in JS, so DuckDB renders each group as JSON text (arrays of four
+ * strings, objects when evidence is asked for) and V8's JSON.parse builds them: about three times less CPU than
+ * converting the values one by one through the client API.
  */
-export async function readFindingGroups(
-  conn: DuckDBConnection,
-  options: { from: string; key: string; where?: string; params?: DuckDBValue[]; evidence?: boolean },
-): Promise<Map<string, ResourceFinding[]>> {
-  const base = "'resource_id', resource_id, 'account_id', account_id, 'region', region, 'reason', reason";
-  const object = options.evidence
-    ? `CASE WHEN evidence IS NULL THEN json_object(${base}) ELSE json_object(${base}, 'evidence', evidence) END`
-    : `json_object(${base})`;
+export async function readFindingGroups(conn: DuckDBConnection, options: ReadFindingsOptions): Promise<Map<string, ResourceFinding[]>> {
   const order = 'resource_id, account_id, region, reason';
+  const base = "'resource_id', resource_id, 'account_id', account_id, 'region', region, 'reason', reason";
+  const item = options.evidence
+    ? `CASE WHEN evidence IS NULL THEN json_object(${base}) ELSE json_object(${base}, 'evidence', evidence) END`
+    : 'to_json([resource_id, account_id, region, reason])';
+  const split = options.rows === undefined || options.rows > partSize;
+  const part = split ? `(row_number() OVER (PARTITION BY ${options.key} ORDER BY ${order}) - 1) // ${partSize}` : '0';
   const result = await conn.run(
-    `SELECT k, '[' || string_agg(obj, ',' ORDER BY ${order}) || ']'
+    `SELECT k, '[' || string_agg(item, ',' ORDER BY ${order}) || ']'
      FROM (
-       SELECT ${options.key} AS k, ${order}, CAST(${object} AS VARCHAR) AS obj,
-              (row_number() OVER (PARTITION BY ${options.key} ORDER BY ${order}) - 1) // ${partSize} AS part
+       SELECT ${options.key} AS k, ${order}, CAST(${item} AS VARCHAR) AS item, ${part} AS part
        FROM ${options.from}${options.where ? ` WHERE ${options.where}` : ''}
      )
      GROUP BY k, part ORDER BY k, part`,
@@ -33,7 +42,11 @@ export async function readFindingGroups(
   const groups = new Map<string, ResourceFinding[]>();
   for (const [key, json] of (await result.getRowsJS()) as Array<[string | null, string]>) {
     const list = groups.get(key ?? '') ?? [];
-    for (const f of JSON.parse(json) as ResourceFinding[]) list.push(f);
+    if (options.evidence) {
+      for (const f of JSON.parse(json) as ResourceFinding[]) list.push(f);
+    } else {
+      for (const [resource_id, account_id, region, reason] of JSON.parse(json) as string[][]) list.push({ resource_id: resource_id!, account_id: account_id!, region: region!, reason: reason! });
+    }
     groups.set(key ?? '', list);
   }
   return groups;

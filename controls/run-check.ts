@@ -94,11 +94,12 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
   let staged = false;
   try {
     const columns = ((await ctx.conn.runAndReadAll(`SELECT name FROM pragma_table_info(${quoteLiteral(`temp.${temp}`)})`)).getRowsJS() as string[][]).map((r) => r[0]!);
+    const rows = Number((await ctx.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(temp)}`)).getRowsJS()[0]?.[0] ?? 0);
     const missing = missingColumns(columns);
     if (missing.length) return outcome({ evaluated, error: missingMessage(check, missing) });
     const evidence = columns.filter((c) => !(requiredColumns as readonly string[]).includes(c.toLowerCase()));
     // Canonical order (the report id's), so computeReportId's sort has nothing to do.
-    const groups = await readFindingGroups(ctx.conn, { from: `(${findingRows(temp, evidence)})`, key: "''", evidence: ctx.includeEvidence });
+    const groups = rows === 0 ? new Map<string, ResourceFinding[]>() : await readFindingGroups(ctx.conn, { from: `(${findingRows(temp, evidence)})`, key: "''", evidence: ctx.includeEvidence, rows });
     staged = true;
     return outcome({ evaluated, findings: groups.get('') ?? [], staged: { table: temp, checkId: check.id, controlIds: ctx.controlIds, evidence } });
   } finally {
