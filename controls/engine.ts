@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../schema/db.js';
 import { loadCatalog, type Catalog, type LoadedBenchmark } from './loader.js';
-import { computeReportId } from './report-id.js';
+import { combineReportId, findingsDigest } from './report-id.js';
 import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from './run-check.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, type ControlResult } from './status.js';
@@ -71,11 +71,12 @@ export async function evaluateBenchmark(options: EvaluateOptions): Promise<ScanR
   await insertScan(db, { id: scanId, benchmark: header, startedAt, trigger: options.trigger ?? 'cli', syncRunId: options.syncRunId ?? null });
 
   try {
-    const results = await evaluateRequirements(db, catalog, benchmark, scanId, options);
+    const digests = new Map<string, string>();
+    const results = await evaluateRequirements(db, catalog, benchmark, scanId, options, digests);
     const finishedAt = new Date();
     const summary = summarise(results, await previousScore(db, benchmark.id, scanId));
     const controls: ControlReport[] = results.map(toReport);
-    const reportId = computeReportId({ benchmark: header, controls });
+    const reportId = combineReportId(header, controls, controls.map((c) => digests.get(c.id)!));
     await completeScan(db, scanId, finishedAt, results, summary, reportId);
     return {
       benchmark: header,
@@ -89,7 +90,14 @@ export async function evaluateBenchmark(options: EvaluateOptions): Promise<ScanR
   }
 }
 
-async function evaluateRequirements(db: Database, catalog: Catalog, benchmark: LoadedBenchmark, scanId: string, options: EvaluateOptions): Promise<ControlResult[]> {
+async function evaluateRequirements(
+  db: Database,
+  catalog: Catalog,
+  benchmark: LoadedBenchmark,
+  scanId: string,
+  options: EvaluateOptions,
+  digests: Map<string, string>,
+): Promise<ControlResult[]> {
   const automated = benchmark.requirements.filter((r) => r.assessment === 'Automated' && r.checks.length > 0);
   const checkIds = [...new Set(automated.flatMap((r) => r.checks))];
   const controlsOf = new Map<string, string[]>();
@@ -98,6 +106,8 @@ async function evaluateRequirements(db: Database, catalog: Catalog, benchmark: L
   const results = new Map<string, ControlResult>();
   const emit = (result: ControlResult) => {
     results.set(result.id, result);
+    // Hashed now, while other checks still run on DuckDB's threads, not all at the end.
+    digests.set(result.id, findingsDigest(result.resources));
     options.onControl?.(toReport(result));
   };
   for (const r of benchmark.requirements) if (!automated.includes(r)) emit(controlResult(r, [], []));
