@@ -148,17 +148,23 @@ export class Transaction {
   }
 
   /**
-   * Bulk insert through DuckDB's appender; `columns` lists the table's columns in order with their kinds. Rows go
-   * in as data chunks of 2,048 (DuckDB's vector size): one native call per chunk instead of one per value.
+   * Bulk insert through DuckDB's appender; `columns` lists the table's columns in order with their kinds, and
+   * `defaults` fills a column a row leaves out (so callers need not copy every row to add account_id). Rows go in
+   * as data chunks of 2,048 (DuckDB's vector size): one native call per chunk instead of one per value.
    */
-  async append(table: string, columns: readonly AppendColumn[], rows: Iterable<Row>): Promise<number> {
+  async append(table: string, columns: readonly AppendColumn[], rows: Iterable<Row>, defaults: Row = {}): Promise<number> {
     const types = columns.map((c) => duckType[c.type]);
     const appender = await this.conn.createAppender(table);
     let n = 0;
     let batch: Row[] = [];
     const flush = () => {
       const chunk = DuckDBDataChunk.create(types, batch.length);
-      chunk.setColumns(columns.map((c) => batch.map((r) => toAppendValue(c.type, r[c.name]))));
+      chunk.setColumns(
+        columns.map((c) => {
+          const fallback = defaults[c.name];
+          return batch.map((r) => toAppendValue(c.type, r[c.name] ?? fallback));
+        }),
+      );
       appender.appendDataChunk(chunk);
       n += batch.length;
       batch = [];
@@ -196,6 +202,8 @@ const duckType: Record<ColumnKind, DuckDBType> = {
   'VARCHAR[]': LIST(VARCHAR),
 };
 
+let lastTimestamp: { ms: number; value: DuckDBTimestampValue | null } = { ms: Number.NaN, value: null };
+
 function toAppendValue(kind: ColumnKind, value: unknown): DuckDBValue {
   if (value === null || value === undefined) return null;
   switch (kind) {
@@ -212,7 +220,11 @@ function toAppendValue(kind: ColumnKind, value: unknown): DuckDBValue {
       return Number(value);
     case 'TIMESTAMP': {
       const d = value instanceof Date ? value : new Date(String(value));
-      return Number.isNaN(d.getTime()) ? null : new DuckDBTimestampValue(BigInt(d.getTime()) * 1000n);
+      const ms = d.getTime();
+      if (Number.isNaN(ms)) return null;
+      // Most rows of a scope share one synced_at: reuse its converted value instead of a BigInt per row.
+      if (ms !== lastTimestamp.ms) lastTimestamp = { ms, value: new DuckDBTimestampValue(BigInt(ms) * 1000n) };
+      return lastTimestamp.value;
     }
     case 'VARCHAR[]':
       return listValue((value as unknown[]).map((v) => String(v)));

@@ -1,4 +1,4 @@
-import type { Database, Row, Transaction } from '../schema/db.js';
+import type { Database, Transaction } from '../schema/db.js';
 import type { TableDef } from '../schema/table.js';
 import type { Collected } from './types.js';
 
@@ -30,9 +30,9 @@ export async function writeScope(db: Database, w: ScopeWrite): Promise<number> {
   let written = 0;
   await db.write(async (tx) => {
     for (const table of w.tables) {
-      const rows = (w.collected[table.name] ?? []).map((r) => complete(r, w));
+      const rows = w.collected[table.name] ?? [];
       await deleteScope(tx, table.name, w.accountId, w.region);
-      written += await tx.append(table.name, table.columns, rows);
+      written += await tx.append(table.name, table.columns, rows, { account_id: w.accountId, region: w.region, synced_at: w.now });
       const tableErrors = w.errors.filter((e) => e.table === table.name);
       await upsertScope(tx, {
         accountId: w.accountId,
@@ -63,16 +63,6 @@ export async function recordScopeFailure(db: Database, w: Omit<ScopeWrite, 'coll
       );
     }
   });
-}
-
-function complete(row: Row, w: ScopeWrite): Row {
-  return {
-    ...row,
-    account_id: row.account_id ?? w.accountId,
-    region: row.region ?? w.region,
-    synced_at: row.synced_at ?? w.now,
-    raw: row.raw ?? null,
-  };
 }
 
 async function deleteScope(tx: Transaction, table: string, accountId: string, region: string): Promise<void> {
