@@ -276,7 +276,8 @@ describe('browser attacks on a token-less loopback server', () => {
 
   it('refuses a state-changing request sent by a page of another origin, and starts nothing', async () => {
     const before = (await get('/api/scans?benchmark=api-test')).body.scans.length;
-    for (const headers of [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'http://localhost:3000' }, { origin: 'null' }]) {
+    const attempts: Array<Record<string, string>> = [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'http://localhost:3000' }, { origin: 'null' }];
+    for (const headers of attempts) {
       const { status, body } = await post('/api/scans', { benchmark: 'api-test' }, headers);
       expect(status, JSON.stringify(headers)).toBe(403);
       expect(body.code).toBe('cross_origin');
