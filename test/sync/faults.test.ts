@@ -143,6 +143,21 @@ describe('multi-account sync', () => {
     expect(accounts).toEqual([{ account_id: '123456789012' }, { account_id: '222222222222' }]);
   });
 
+  it('syncs every active account of the organization through the role when asked for --organization', async () => {
+    const { OrganizationsClient, CreateOrganizationCommand, CreateAccountCommand, ListAccountsCommand } = await import('@aws-sdk/client-organizations');
+    const orgs = new OrganizationsClient(motoClientConfig(moto));
+    await orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    await orgs.send(new CreateAccountCommand({ AccountName: 'workload', Email: 'workload@example.com' }));
+    const listed = (await orgs.send(new ListAccountsCommand({}))).Accounts ?? [];
+    const expected = listed.map((a) => a.Id!).sort();
+    expect(expected.length).toBe(2); // the management account and the new member
+    const db = await testDb();
+    const result = await sync(db, { roleName: 'OrganizationAccountAccessRole', organization: true });
+    expect(result.accounts.sort()).toEqual(expected);
+    const synced = await db.all<{ account_id: string; organization_id: string | null }>('SELECT account_id, organization_id FROM aws_accounts ORDER BY account_id');
+    expect(synced.map((a) => a.account_id)).toEqual(expected);
+  });
+
   it('refuses --accounts without --role-name', async () => {
     const db = await testDb();
     await expect(sync(db, { accounts: ['222222222222'] })).rejects.toThrow(/need --role-name/);
