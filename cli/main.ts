@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { exitCodeFor, reportError } from './errors.js';
@@ -6,6 +7,7 @@ import { exitCodeFor, reportError } from './errors.js';
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('calabi')
     .description('SQL-queryable inventory of AWS estates with compliance views')
+    .version((createRequire(import.meta.url)('../package.json') as { version: string }).version)
     .option('--db <path>', 'DuckDB database file (default: $CALABI_DB or ./calabi.duckdb)')
     .option('--json-logs', 'machine-readable log lines on stderr')
     .showHelpAfterError()

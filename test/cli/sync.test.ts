@@ -59,3 +59,17 @@ describe('calabi sync', () => {
     expect(lines.at(-1)).toMatchObject({ msg: 'sync finished', status: 'ok' });
   });
 });
+
+describe('calabi', () => {
+  it('prints its version and exits 0', async () => {
+    const r = await runCli(['--version']);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 2 with usage help for an unknown command', async () => {
+    const r = await runCli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'frobnicate'/);
+  });
+});
