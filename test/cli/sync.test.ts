@@ -73,3 +73,19 @@ describe('calabi', () => {
     expect(r.stderr).toMatch(/unknown command 'frobnicate'/);
   });
 });
+
+describe('calabi sync on a terminal', () => {
+  it('draws a live progress display per account and region', async () => {
+    // `script` runs the command on a pseudo-terminal, so stderr is a TTY as it is for a person.
+    const db = join(dir, 'tty.duckdb');
+    const command = `node bin/calabi.js --db ${db} sync --regions us-east-1 --services ec2`;
+    const r = await runCli([], {}, 120_000, ['script', '-qec', command, '/dev/null'], {
+      ...creds,
+      AWS_ENDPOINT_URL: moto.endpoint,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/sync(?:\x1b\[\d+m)? \[#+\.*\] \d+\/\d+/); // the bar, filled as scopes finish
+    expect(r.stdout).toMatch(/123456789012 us-east-1\s+\d+ done/); // a line per account and region
+    expect(r.stdout).toContain('\x1b['); // redrawn in place
+  });
+});

@@ -7,12 +7,20 @@ export interface CliResult {
 }
 
 /** Runs `node bin/calabi.js …` as a user would, with a clean AWS environment plus `env`. */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 120_000): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  timeoutMs = 120_000,
+  /** Run this command line instead of `node bin/calabi.js args` (e.g. under `script` for a terminal). */
+  command?: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const base = { ...process.env };
     for (const k of Object.keys(base)) if (k.startsWith('AWS_') || k.startsWith('CALABI_')) delete base[k];
-    const proc = spawn(process.execPath, ['bin/calabi.js', ...args], {
-      env: { ...base, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', ...env },
+    const [file, ...rest] = command ?? [process.execPath, 'bin/calabi.js', ...args];
+    const proc = spawn(file!, rest, {
+      env: { ...base, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', ...env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
