@@ -107,6 +107,11 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   const home = homeRegion(partition);
 
   const available = await enabledRegions(baseFactory.get(EC2Client, home), partition).catch((cause) => {
+    // As the message below promises: explicit --regions of the caller's partition work without DescribeRegions.
+    const requested = [...new Set(options.regions ?? [])];
+    if (requested.length > 0 && requested.every((r) => partitionOf(r) === partition)) {
+      return requested.map((region): RegionInfo => ({ region, partition, optInStatus: 'unknown', endpoint: undefined }));
+    }
     throw new SyncSetupError(`[sync] cannot list regions (EC2 DescribeRegions: ${describeAwsError(cause).message}). Grant ec2:DescribeRegions or pass --regions.`, { cause });
   });
   const regions = chooseRegions(options.regions, available);
