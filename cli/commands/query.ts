@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createSqlConsole, sandboxConfig, ConsoleError, type QueryResult } from '../../api/console/index.js';
+import { neutralise } from '../../reports/safe-cell.js';
 import { Database } from '../../schema/db.js';
 import { dbPathOf } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -63,7 +64,7 @@ function text(value: unknown): string {
 }
 
 function csvCell(value: unknown): string {
-  const s = text(value);
+  const s = typeof value === 'string' ? neutralise(value) : text(value);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

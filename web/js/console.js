@@ -97,7 +97,8 @@ async function run(text) {
 function downloadCsv() {
   if (!last) return;
   const cell = (v) => {
-    const s = cellText(v);
+    // Text from the cloud can be a formula: neutralised as in the server's CSV exports (reports/safe-cell.ts).
+    const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : cellText(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const text = [last.columns.map((c) => cell(c.name)), ...last.rows.map((r) => r.map(cell))].map((r) => r.join(',')).join('\r\n');
