@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { createSqlConsole } from '../../api/console/index.js';
+import { refusedFunctions } from '../../api/console/guard.js';
 import type { Database } from '../../schema/db.js';
 import { memoryDb, tempDir } from '../support/db.js';
 import { seedScans, writeTestCatalog } from '../api/fixture.js';
@@ -108,5 +109,22 @@ describe('the time limit stops recursive CTE bombs', () => {
     await expect(sql.run("WITH RECURSIVE r(s) AS (SELECT 'x' UNION ALL SELECT s || s FROM r) SELECT max(length(s)) FROM r")).rejects.toMatchObject({ code: expect.stringMatching(/timeout|sql/) });
     expect(Date.now() - started).toBeLessThan(15000);
     expect((await sql.run('SELECT 42 AS x')).rows).toEqual([[42]]);
+  });
+});
+
+describe('the refused-function list keeps up with DuckDB', () => {
+  it('refuses every table function this DuckDB ships whose name says it changes state', async () => {
+    const rows = await db.all<{ name: string }>(
+      "SELECT DISTINCT function_name AS name FROM duckdb_functions() WHERE function_type = 'table' AND regexp_matches(function_name, '^(enable_|disable_|force_|truncate_|checkpoint|json_execute|query)')",
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.map((r) => r.name).filter((n) => !refusedFunctions.has(n))).toEqual([]);
+  });
+
+  it('interrupts sleep_ms at the time limit instead of holding the connection', async () => {
+    const sql = createSqlConsole(db, { timeoutMs: 400 });
+    const started = Date.now();
+    await expect(sql.run('SELECT sum(sleep_ms(200)::INT) FROM range(50)')).rejects.toMatchObject({ code: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(3000);
   });
 });
