@@ -121,6 +121,14 @@ describe('the refused-function list keeps up with DuckDB', () => {
     expect(rows.map((r) => r.name).filter((n) => !refusedFunctions.has(n))).toEqual([]);
   });
 
+  it('stops a 60-way cross join (planner and row bomb) at the time limit', async () => {
+    const sql = createSqlConsole(db, { timeoutMs: 400 });
+    const started = Date.now();
+    const from = Array.from({ length: 60 }, (_, i) => `range(2) t${i}`).join(', ');
+    await expect(sql.run(`SELECT count(*) FROM ${from}`)).rejects.toMatchObject({ code: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('interrupts sleep_ms at the time limit instead of holding the connection', async () => {
     const sql = createSqlConsole(db, { timeoutMs: 400 });
     const started = Date.now();
