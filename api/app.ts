@@ -90,7 +90,7 @@ export function createApp(options: AppOptions): Hono {
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error.body);
     if (error instanceof ConsoleError) {
-      const status = error.code === 'sandbox' ? 503 : 400;
+      const status = error.code === 'sandbox' ? 503 : error.code === 'busy' ? 429 : 400;
       return errorResponse(c, { status, code: `query_${error.code}`, field: 'sql', message: error.message, ...(error.position ? { position: error.position } : {}) });
     }
     if (error instanceof HTTPException) {

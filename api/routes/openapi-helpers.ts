@@ -18,6 +18,7 @@ const statusText: Record<number, string> = {
   404: 'Unknown benchmark, scan or control',
   409: 'A scan is already running',
   413: 'Request body too large',
+  429: 'The SQL console is busy (too many queries running and waiting); try again shortly',
 };
 
 export function errorResponses(...codes: number[]) {

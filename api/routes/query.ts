@@ -22,7 +22,7 @@ export const query: RouteModule = {
           'they stop after the time limit and return at most the row cap (`truncated` says when more rows existed).',
         operationId: 'runQuery',
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/QueryRequest' } } } },
-        responses: { '200': json('Columns and rows', 'QueryResult'), ...errorResponses(400, 401, 413) },
+        responses: { '200': json('Columns and rows', 'QueryResult'), ...errorResponses(400, 401, 413, 429) },
       },
     },
   },
