@@ -30,7 +30,15 @@ export function isLoopback(host: string): boolean {
  * Checks the access rules before anything listens: a non-loopback address needs a token, because the API
  * exposes the whole inventory and can start syncs.
  */
+/** Shorter tokens can be guessed; the message suggests a generator. */
+export const minTokenLength = 16;
+
 export function checkAccess(host: string, token: string | undefined): void {
+  if (token !== undefined && token !== '' && token.length < minTokenLength) {
+    throw new ServerConfigError(
+      `the API token is ${token.length} characters long; use at least ${minTokenLength} random characters, e.g. CALABI_TOKEN=$(openssl rand -hex 24)`,
+    );
+  }
   if (!isLoopback(host) && !token) {
     throw new ServerConfigError(
       `refusing to listen on ${host} without a token: anyone who can reach it could read the inventory. ` +

@@ -40,3 +40,11 @@ describe('bearer token', () => {
     expect(await status('Bearer s3cret-token-value')).toBe(200);
   });
 });
+
+describe('token strength', () => {
+  it('refuses to start with a token shorter than 16 characters, wherever it listens', () => {
+    expect(() => checkAccess('0.0.0.0', 'a')).toThrow(/1 characters long; use at least 16/);
+    expect(() => checkAccess('127.0.0.1', 'short-token')).toThrow(ServerConfigError);
+    expect(() => checkAccess('0.0.0.0', '0123456789abcdef')).not.toThrow();
+  });
+});
