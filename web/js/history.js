@@ -52,7 +52,9 @@ function drawChart(points) {
   });
   const labels = points.length <= 6 ? points.map((_, i) => i) : [0, Math.floor((points.length - 1) / 2), points.length - 1];
   for (const i of labels) {
-    svg.append(s('text', { x: x(i), y: H - 10, class: 'axis', 'text-anchor': 'middle' }, new Date(points[i].finished_at).toLocaleDateString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })));
+    // The outermost labels align inward so they are not cut off at the chart's edges.
+    const anchor = points.length > 1 && i === 0 ? 'start' : points.length > 1 && i === points.length - 1 ? 'end' : 'middle';
+    svg.append(s('text', { x: x(i), y: H - 10, class: 'axis', 'text-anchor': anchor }, new Date(points[i].finished_at).toLocaleDateString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })));
   }
   clear(box, svg);
   caption.textContent = `Score of each completed scan, oldest to newest. Latest ${fmtScore(last.score)}.`;
