@@ -25,6 +25,7 @@ function notify(message) {
 }
 
 function route() {
+  notify(''); // a notice belongs to the view that raised it
   const [path, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
   const name = views.has(path) ? path : 'dashboard';
   const params = new URLSearchParams(query);
