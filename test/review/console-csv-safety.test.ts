@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxConfig } from '../../api/console/index.js';
 import { startServer, type RunningServer } from '../../api/server.js';
@@ -37,7 +38,7 @@ describe('SQL console CSV', () => {
     let browser: Browser | undefined;
     try {
       server = await startServer({ db, host: '127.0.0.1', port: 0 });
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+      browser = await launchChromium();
       const page = await browser.newPage();
       await page.goto(`${server.url}#/console`);
       await page.getByLabel(/Query/).fill(sql);

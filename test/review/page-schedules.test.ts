@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxConfig } from '../../api/console/index.js';
 import { startServer, type RunningServer } from '../../api/server.js';
@@ -17,7 +18,7 @@ beforeAll(async () => {
   dir = tempDir();
   db = await Database.open(join(dir.dir, 'p.duckdb'), { config: sandboxConfig() });
   server = await startServer({ db, host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on('dialog', (d) => void d.accept());
 }, 120_000);

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxConfig } from '../../api/console/index.js';
 import { startServer, type RunningServer } from '../../api/server.js';
@@ -15,7 +16,6 @@ import { tempDir } from '../support/db.js';
 
 /** Export buttons, schedules, failing channels, drift and version comparison on the page, in Debian's chromium. */
 const artifacts = join(process.cwd(), 'test-artifacts');
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 let dir: { dir: string; cleanup: () => void };
 let db: Database;
@@ -37,7 +37,7 @@ beforeAll(async () => {
   const ch = await createChannel(db, { name: 'ops-slack', url: `http://127.0.0.1:${(broken.address() as AddressInfo).port}/` }, new Date());
   await deliver(db, ch, { text: 'x' }, null, { backoffMs: [1, 1] });
   server = await startServer({ db, host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
 }, 180_000);
 
