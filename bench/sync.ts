@@ -10,7 +10,7 @@ import { Database } from '../schema/db.js';
 import { findTable } from '../schema/inventory.js';
 import { runSync } from '../sync/runner.js';
 import { writeScope } from '../sync/writer.js';
-import { motoClientConfig, startMoto, testCredentials } from '../test/support/moto.js';
+import { motoClientConfig, startMoto, testCredentials } from '../testkit/moto.js';
 import { peakRssMb, pool, printTable, timed } from './support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

@@ -10,7 +10,7 @@ import { bookkeepingTables, sampleDir, type SampleManifest } from '../../demo/sa
 import { Database, type Row } from '../../schema/db.js';
 import { inventoryTables } from '../../schema/inventory.js';
 import { runSync } from '../../sync/runner.js';
-import { startMoto, testCredentials } from '../../test/support/moto.js';
+import { startMoto, testCredentials } from '../../testkit/moto.js';
 import { seedAcmeProduction } from './seed-account.js';
 
 const accountId = '210987654321';
