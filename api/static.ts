@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
 import { Hono } from 'hono';
+import { fromRoot } from '../lib/package-root.js';
 
-const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
+const webDir = fromRoot('web');
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

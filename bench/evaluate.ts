@@ -192,11 +192,31 @@ async function generate(db: Database): Promise<number> {
   return total;
 }
 
-/** The floor: read every column of every table the benchmark's checks read, once, with nothing else. */
-async function plainScan(db: Database, tables: readonly TableDef[]): Promise<number> {
+/**
+ * The floor: read and decode every value the checks read, once, with nothing else. `count(col)` would not do:
+ * DuckDB answers it from the column's statistics without touching the data. Hashing forces every value of
+ * the column to be read and decoded, and the columns are those some check of the benchmark names.
+ */
+async function plainScan(db: Database, tables: readonly ScanTable[]): Promise<number> {
   const started = performance.now();
-  for (const t of tables) await db.all(`SELECT count(*), ${t.columns.map((c) => `count(${quoteIdent(c.name)})`).join(', ')} FROM ${quoteIdent(t.name)}`);
+  for (const t of tables) {
+    await db.all(`SELECT count(*), ${t.columns.map((c) => `bit_xor(hash(${quoteIdent(c)}))`).join(', ')} FROM ${quoteIdent(t.name)}`);
+  }
   return performance.now() - started;
+}
+
+interface ScanTable {
+  name: string;
+  columns: string[];
+}
+
+/** The columns of each table that some check's SQL names (a word match is enough for a floor). */
+function columnsRead(tables: readonly TableDef[], sqls: readonly string[]): ScanTable[] {
+  const text = sqls.join('\n').toLowerCase();
+  return tables.map((t) => ({
+    name: t.name,
+    columns: t.columns.map((c) => c.name).filter((c) => new RegExp(`\\b${c.toLowerCase()}\\b`).test(text)),
+  })).map((t) => (t.columns.length ? t : { ...t, columns: ['account_id'] }));
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'calabi-bench-'));
@@ -213,7 +233,8 @@ try {
   const benchmark = catalog.benchmarks.get('cis-aws-3.0')!;
   const checkIds = new Set(benchmark.requirements.flatMap((r) => r.checks));
   const tableNames = new Set([...checkIds].flatMap((id) => catalog.checks.get(id)?.tables ?? []));
-  const tables = inventoryTables.filter((t) => tableNames.has(t.name));
+  const tableDefs = inventoryTables.filter((t) => tableNames.has(t.name));
+  const tables = columnsRead(tableDefs, [...checkIds].map((id) => catalog.checks.get(id)?.sql ?? ''));
   const missing = [...checkIds].filter((id) => !catalog.checks.has(id));
   if (missing.length) console.log(`note: ${missing.length} of ${checkIds.size} checks are not in the catalogue yet: ${missing.join(', ')}`);
 
@@ -251,9 +272,11 @@ try {
   console.log(`cis-aws-3.0: ${last!.controls.length} requirements, ${checkIds.size} checks over ${tables.length} tables; ${findings.toLocaleString('en')} findings; PASS ${s.pass} FAIL ${s.fail} ERROR ${s.error} SKIP ${s.skip} MANUAL ${s.manual}`);
   console.log(`evaluation: first ${(cold / 1000).toFixed(2)} s, best of the next ${Math.max(0, runs - 1)}: ${(warm / 1000).toFixed(2)} s  (target < 2 s)`);
   console.log(`plain scan of the same ${tables.length} tables (floor): ${(floor / 1000).toFixed(2)} s`);
-  console.log(`ratio evaluation / floor: ${(warm / floor).toFixed(1)}×`);
+  console.log(`ratio evaluation / floor (wall): ${(warm / floor).toFixed(1)}×`);
   // The machine is shared: CPU time (all threads of this process) is steadier than wall time under load.
-  console.log(`CPU time: evaluation ${(Math.min(...cpus) / 1000).toFixed(2)} s, floor ${(Math.min(...floorCpus) / 1000).toFixed(2)} s (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
+  const cpu = Math.min(...cpus);
+  const floorCpu = Math.min(...floorCpus);
+  console.log(`CPU time: evaluation ${(cpu / 1000).toFixed(2)} s, floor ${(floorCpu / 1000).toFixed(2)} s, ratio ${(cpu / floorCpu).toFixed(1)}× (target ≤ 2×; load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
   console.log(`slowest requirements (sum of their checks' time, ms): ${slow.map((r) => `${r.control_id} ${r.duration_ms} (${r.affected_count} failing)`).join(', ')}`);
 } finally {
   if (!args.keep) rmSync(dir, { recursive: true, force: true });

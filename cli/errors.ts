@@ -1,4 +1,4 @@
-import { DatabaseLockedError, DatabaseOpenError } from '../schema/db.js';
+import { DatabaseLockedError, DatabaseOpenError } from '../schema/db-errors.js';
 import { SyncSetupError } from '../sync/errors.js';
 
 /** A user-facing error: bad arguments or configuration. Exit 2, message only, no stack. */

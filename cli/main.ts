@@ -1,20 +1,20 @@
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { commands } from './commands/index.js';
+import { packageVersion } from '../lib/package-root.js';
+import { commandsFor } from './commands/index.js';
 import { exitCodeFor, reportError } from './errors.js';
 
 /** Runs the CLI and resolves to the process exit code (0 ok, 1 finished with problems, 2 could not run). */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('calabi')
     .description('SQL-queryable inventory of AWS estates with compliance views')
-    .version((createRequire(import.meta.url)('../package.json') as { version: string }).version)
+    .version(packageVersion)
     .option('--db <path>', 'DuckDB database file (default: $CALABI_DB or ./calabi.duckdb)')
     .option('--json-logs', 'machine-readable log lines on stderr')
     .showHelpAfterError()
     .exitOverride();
   let code = 0;
-  for (const register of commands) register(program, (c) => (code = c));
   try {
+    for (const register of await commandsFor(argv)) register(program, (c) => (code = c));
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { fromRoot } from '../lib/package-root.js';
 import type { Benchmark, Check } from './types.js';
 
 /**
@@ -11,9 +11,8 @@ import type { Benchmark, Check } from './types.js';
  * ERROR with the message; a broken benchmark file is listed in `problems`.
  */
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const builtinChecksDir = join(here, 'checks');
-export const builtinBenchmarksDir = join(here, 'benchmarks');
+export const builtinChecksDir = fromRoot('controls', 'checks');
+export const builtinBenchmarksDir = fromRoot('controls', 'benchmarks');
 
 export interface LoadedBenchmark extends Benchmark {
   file: string;

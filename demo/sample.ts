@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fromRoot } from '../lib/package-root.js';
 import type { Database, Row, Transaction } from '../schema/db.js';
 import { inventoryTables } from '../schema/inventory.js';
 import type { ColumnKind } from '../schema/table.js';
 
 /** The bundled sample account: one NDJSON file per table plus manifest.json, written by scripts/demo/build-sample.ts. */
-export const sampleDir = join(dirname(fileURLToPath(import.meta.url)), 'sample');
+export const sampleDir = fromRoot('demo', 'sample');
 
 export interface SampleManifest {
   format: 1;

@@ -14,6 +14,7 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
+import { DatabaseLockedError, DatabaseOpenError } from './db-errors.js';
 import { migrate } from './migrations.js';
 import type { ColumnKind } from './table.js';
 
@@ -22,25 +23,7 @@ export type SqlParam = string | number | boolean | bigint | null | Date;
 export type Row = Record<string, unknown>;
 
 /** Raised when another process holds the database file; the CLI turns it into exit 2 with this message. */
-export class DatabaseLockedError extends Error {
-  constructor(path: string, detail: string, options?: { cause?: unknown }) {
-    super(
-      `[db] ${path} is in use by another process (${detail}). ` +
-        'Wait for the running Calabi command (sync, serve, …) to finish, or point this one at another file with --db PATH.',
-      options,
-    );
-    this.name = 'DatabaseLockedError';
-  }
-}
-
-export class DatabaseOpenError extends Error {
-  constructor(path: string, options?: { cause?: unknown }) {
-    const why = options?.cause instanceof Error ? options.cause.message.split('\n')[0] : String(options?.cause);
-    super(`[db] cannot open ${path}: ${why}. Check that the path is a Calabi DuckDB file you may read and write, or choose another with --db PATH.`, options);
-    this.name = 'DatabaseOpenError';
-  }
-}
-
+export { DatabaseLockedError, DatabaseOpenError } from './db-errors.js';
 export interface OpenOptions {
   readOnly?: boolean;
   /** Skip migrations (used by the read-only opener, which must not write). */

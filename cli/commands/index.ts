@@ -1,20 +1,52 @@
 import type { Command } from 'commander';
-import { register as sync } from './sync.js';
-import { register as evaluate } from './evaluate.js';
-import { register as scan } from './scan.js';
-import { register as benchmarks } from './benchmarks.js';
-import { register as serve } from './serve.js';
-import { register as query } from './query.js';
-import { register as demo } from './demo.js';
-import { register as schedule } from './schedule.js';
-import { register as run } from './run.js';
-import { register as diff } from './diff.js';
-import { register as exportCmd } from './export.js';
-import { register as verify } from './verify.js';
-import { register as compare } from './compare.js';
 
 /** Registers a subcommand; `setExit` sets the process exit code the command ends with. */
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-/** One line per command file. */
-export const commands: RegisterCommand[] = [sync, evaluate, scan, benchmarks, serve, query, demo, schedule, run, diff, exportCmd, verify, compare];
+type CommandModule = { register: RegisterCommand };
+
+/**
+ * One line per command file, loaded on demand: `calabi evaluate` imports the evaluate command (and what it
+ * needs) and nothing else, so a command does not pay for the AWS SDK, the server or the PDF writer it never
+ * uses. Help and unknown commands load them all.
+ */
+export const commandLoaders: Record<string, () => Promise<CommandModule>> = {
+  sync: () => import('./sync.js'),
+  evaluate: () => import('./evaluate.js'),
+  scan: () => import('./scan.js'),
+  benchmarks: () => import('./benchmarks.js'),
+  serve: () => import('./serve.js'),
+  query: () => import('./query.js'),
+  demo: () => import('./demo.js'),
+  schedule: () => import('./schedule.js'),
+  run: () => import('./run.js'),
+  diff: () => import('./diff.js'),
+  export: () => import('./export.js'),
+  verify: () => import('./verify.js'),
+  compare: () => import('./compare.js'),
+};
+
+/** Global options that take a value: the command name is the first argument that is neither one nor its value. */
+const valued = new Set(['--db']);
+
+/** The command an argument list names, or null (none, help, or a name we do not know). */
+export function commandOf(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (valued.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    return Object.hasOwn(commandLoaders, a) ? a : null;
+  }
+  return null;
+}
+
+/** The register functions for an argument list: the named command only, or every command. */
+export async function commandsFor(argv: readonly string[]): Promise<RegisterCommand[]> {
+  const name = commandOf(argv);
+  if (!name && (argv.includes('--version') || argv.includes('-V'))) return [];
+  const loaders = name ? [commandLoaders[name]!] : Object.values(commandLoaders);
+  return (await Promise.all(loaders.map((load) => load()))).map((m) => m.register);
+}
