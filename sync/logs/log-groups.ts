@@ -1,6 +1,7 @@
 import { CloudWatchLogsClient, paginateDescribeLogGroups, paginateDescribeMetricFilters, type LogGroup, type MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
 import { awsLogsLogGroups, awsLogsMetricFilters } from '../../schema/logs.js';
 import type { Collector } from '../types.js';
+import { analyseFilterPattern } from '../monitoring/coverage.js';
 
 export const logGroupsCollector: Collector = {
   service: 'logs',
@@ -27,7 +28,11 @@ export const logGroupsCollector: Collector = {
   },
 };
 
-/** Every metric filter of the region in one listing (no logGroupName), pattern kept verbatim. */
+/**
+ * Every metric filter of the region in one listing (no logGroupName), pattern kept verbatim and analysed once
+ * here: parsed, and matched against the sample CloudTrail events of each CIS monitoring requirement, so the
+ * checks only read `covers`.
+ */
 export const metricFiltersCollector: Collector = {
   service: 'logs',
   name: 'metric-filters',
@@ -39,6 +44,7 @@ export const metricFiltersCollector: Collector = {
     for await (const page of paginateDescribeMetricFilters({ client }, {})) filters.push(...(page.metricFilters ?? []));
     const rows = filters.map((f) => {
       const t = f.metricTransformations?.[0];
+      const a = analyseFilterPattern(f.filterPattern);
       return {
         filter_id: `${f.logGroupName}:${f.filterName}`,
         filter_name: f.filterName ?? null,
@@ -48,7 +54,16 @@ export const metricFiltersCollector: Collector = {
         metric_namespace: t?.metricNamespace ?? null,
         metric_value: t?.metricValue ?? null,
         metric_transformations: f.metricTransformations ?? [],
+        metric_unit: t?.unit ?? null,
+        metric_dimensions: t?.dimensions ?? {},
+        metric_default_value: t?.defaultValue ?? null,
         creation_time: f.creationTime !== undefined ? new Date(f.creationTime) : null,
+        pattern_syntax: a.syntax,
+        pattern_error: a.error,
+        parsed_pattern: a.parsed,
+        matches_routine_traffic: a.matchesRoutine,
+        covers: a.covers,
+        missed_events: a.missed,
         raw: f,
       };
     });
