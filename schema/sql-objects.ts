@@ -120,7 +120,7 @@ export const sqlObjects: readonly string[] = [
                  WHEN len(coalesce(missed, []::VARCHAR[])) > 0
                    THEN 'does not match ' || array_to_string(list_slice(missed, 1, 5), ', ')
                         || CASE WHEN len(missed) > 5 THEN ' and ' || (len(missed) - 5) || ' more' ELSE '' END
-                 WHEN matches_routine_traffic THEN 'also matches routine traffic (a successful sts:GetCallerIdentity), so an alarm on it sits in ALARM and never notifies'
+                 WHEN matches_routine_traffic THEN 'also matches routine traffic (successful read calls or console sign-ins with MFA), so an alarm on it sits in ALARM and never notifies'
             END AS gap,
             CASE WHEN unanalysed OR pattern_error IS NOT NULL OR pattern_syntax = 'space-delimited' THEN 1000000
                  ELSE len(coalesce(missed, []::VARCHAR[])) END AS missed_count

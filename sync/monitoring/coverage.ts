@@ -4,20 +4,27 @@ import { cloudTrailEvent } from './cloudtrail-event.js';
 import { monitoringRequirements } from './requirements/index.js';
 
 /**
- * Routine traffic no CIS pattern catches: a successful read call by an IAM user. A filter that matches it counts
- * nearly every event, so its alarm sits in ALARM and, notifying only on a change of state, never tells anyone
- * about the event it is meant for. Such a filter covers no requirement.
+ * Routine traffic no CIS pattern catches: successful read calls and an IAM user's console sign-in with MFA. A
+ * filter that matches them counts nearly every event, so its alarm sits in ALARM and, notifying only on a change
+ * of state, never tells anyone about the event it is meant for. Such a filter covers no requirement.
  */
-export const routineEvent = cloudTrailEvent('sts.amazonaws.com', 'GetCallerIdentity', { readOnly: true, responseElements: { account: '123456789012' } });
-export const routineLabel = 'routine traffic (a successful sts:GetCallerIdentity), so its alarm would sit in ALARM and never notify';
+export const routineEvents: readonly Record<string, unknown>[] = [
+  cloudTrailEvent('sts.amazonaws.com', 'GetCallerIdentity', { readOnly: true, responseElements: { account: '123456789012' } }),
+  cloudTrailEvent('ec2.amazonaws.com', 'DescribeInstances', { readOnly: true }),
+  cloudTrailEvent('signin.amazonaws.com', 'ConsoleLogin', {
+    eventType: 'AwsConsoleSignIn',
+    requestParameters: null,
+    responseElements: { ConsoleLogin: 'Success' },
+    additionalEventData: { LoginTo: 'https://console.aws.amazon.com/console/home', MobileVersion: 'No', MFAUsed: 'Yes' },
+  }),
+];
 
-/** What sync stores beside a metric filter's pattern, so no evaluation parses patterns again. */
 export interface PatternAnalysis {
   /** 'empty', 'json', 'terms', 'space-delimited', or 'invalid' when the pattern does not parse. */
   syntax: FilterPattern['syntax'] | 'invalid';
   error: string | null;
   parsed: FilterPattern | null;
-  /** True when the pattern also matches routineEvent: it then covers nothing. */
+  /** True when the pattern also matches one of routineEvents: it then covers nothing. */
   matchesRoutine: boolean;
   /** Keys of the monitoring requirements whose every sample event the pattern matches, sorted. */
   covers: string[];
@@ -36,7 +43,7 @@ export function analyseFilterPattern(pattern: string | null | undefined): Patter
   }
   const missed: Record<string, string[]> = {};
   const covers: string[] = [];
-  const matchesRoutine = matchesEvent(parsed, routineEvent);
+  const matchesRoutine = routineEvents.some((e) => matchesEvent(parsed, e));
   for (const r of monitoringRequirements) {
     missed[r.key] = r.events.filter((e) => !matchesEvent(parsed, e.event)).map((e) => e.label);
     if (missed[r.key]!.length === 0 && !matchesRoutine) covers.push(r.key);
