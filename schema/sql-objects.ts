@@ -48,6 +48,7 @@ export const sqlObjects: readonly string[] = [
               THEN 'asks for unit ' || a.unit || ' but the filter publishes ' || coalesce(a.metric_unit, 'None')
             WHEN a.comparison_operator IS DISTINCT FROM 'GreaterThanThreshold' AND a.comparison_operator IS DISTINCT FROM 'GreaterThanOrEqualToThreshold'
               THEN 'compares with ' || coalesce(a.comparison_operator, 'no operator') || ', so more matching events do not make it fire'
+            WHEN a.threshold IS NULL THEN 'has no static threshold, so whether one event breaches it is unknown'
             WHEN single IS NULL THEN 'uses the statistic ' || coalesce(a.statistic, 'none') || ', whose value for one event Calabi cannot tell'
             WHEN NOT (CASE a.comparison_operator WHEN 'GreaterThanThreshold' THEN single > a.threshold ELSE single >= a.threshold END)
               THEN 'gets ' || a.statistic || ' = ' || printf('%g', single) || ' from one event, which is not '

@@ -98,6 +98,14 @@ describe('the alarm', () => {
     expect(await reasons()).toEqual([`${alarmSays}compares with LessThanThreshold, so more matching events do not make it fire`]);
   });
 
+  it('fails an anomaly-detection alarm and one without a static threshold', async () => {
+    await seedChain(db, { pattern: cis, alarm: { comparison_operator: 'GreaterThanUpperThreshold', threshold: null } });
+    expect(await reasons()).toEqual([`${alarmSays}compares with GreaterThanUpperThreshold, so more matching events do not make it fire`]);
+    db = await memoryDb();
+    await seedChain(db, { pattern: cis, alarm: { threshold: null } });
+    expect(await reasons()).toEqual([`${alarmSays}has no static threshold, so whether one event breaches it is unknown`]);
+  });
+
   it('fails an alarm that needs two breaching periods, and one that treats missing data as breaching', async () => {
     await seedChain(db, { pattern: cis, alarm: { evaluation_periods: 3, datapoints_to_alarm: 2 } });
     expect(await reasons()).toEqual([`${alarmSays}needs 2 breaching periods, and one event breaches one`]);
