@@ -39,7 +39,7 @@ describe('monitoring verdicts are deterministic', () => {
       }
     }
 
-    const runs = [];
+    const runs: { reportId: string | null | undefined; controls: { id: string; status: string; reason: string; resources: string[][] }[] }[] = [];
     for (let i = 0; i < 3; i++) {
       const r = await evaluateBenchmark({ db, benchmarkId: 'cis-aws-3.0', trigger: 'test' });
       const monitoring = r.controls.filter((c) => /^4\.([1-9]|1[0-5])$/.test(c.id));
