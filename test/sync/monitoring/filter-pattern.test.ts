@@ -3,6 +3,7 @@ import { analyseFilterPattern } from '../../../sync/monitoring/coverage.js';
 import { matchesEvent } from '../../../sync/monitoring/filter-match.js';
 import { FilterPatternError, parseFilterPattern } from '../../../sync/monitoring/filter-pattern.js';
 import { monitoringRequirements } from '../../../sync/monitoring/requirements/index.js';
+import { checkSql } from '../../support/checks.js';
 
 const event = {
   eventName: 'ConsoleLogin',
@@ -134,6 +135,11 @@ describe('analyseFilterPattern', () => {
     const a = analyseFilterPattern('{ $.eventName = ');
     expect(a).toMatchObject({ syntax: 'invalid', parsed: null, covers: [] });
     expect(a.error).toMatch(/must end with }/);
+  });
+
+  it('is the requirement its check asks for: each 4.x check passes its own requirement key to the chain', () => {
+    for (const r of monitoringRequirements) expect(checkSql(r.checkId), r.key).toContain(`calabi_cis_monitoring_failures('${r.key}')`);
+    expect(new Set(monitoringRequirements.map((r) => r.key)).size).toBe(15);
   });
 
   it('gives every requirement at least one sample event with a real event source and name', () => {
