@@ -15,6 +15,7 @@ import { loadCatalog } from '../controls/loader.js';
 import { Database } from '../schema/db.js';
 import { inventoryTables } from '../schema/inventory.js';
 import { quoteIdent, quoteLiteral, type ColumnDef, type TableDef } from '../schema/table.js';
+import { analyseFilterPattern } from '../sync/monitoring/coverage.js';
 
 const { values: args } = parseArgs({
   options: { accounts: { type: 'string', default: '100' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } },
@@ -149,10 +150,20 @@ const overrides: Record<string, string> = {
   'aws_logs_log_groups.arn': "'arn:aws:logs:' || g || ':' || a || ':log-group:' || CASE WHEN i = 0 THEN 'trail-logs' ELSE 'group-' || i END || ':*'",
   'aws_logs_metric_filters.log_group_name': "'trail-logs'",
   'aws_logs_metric_filters.filter_pattern': `CASE i % 5 ${cisPatterns.map((p, k) => `WHEN ${k} THEN ${quoteLiteral(p)}`).join(' ')} END`,
+  // What sync stores beside each pattern (sync/monitoring/coverage.ts), so the checks read it as they would.
+  'aws_logs_metric_filters.covers': `CASE i % 5 ${cisPatterns.map((p, k) => `WHEN ${k} THEN [${analyseFilterPattern(p).covers.map(quoteLiteral).join(', ')}]::VARCHAR[]`).join(' ')} END`,
+  'aws_logs_metric_filters.missed_events': `CASE i % 5 ${cisPatterns.map((p, k) => `WHEN ${k} THEN ${quoteLiteral(JSON.stringify(analyseFilterPattern(p).missed))}`).join(' ')} END`,
+  'aws_logs_metric_filters.pattern_syntax': "'json'",
+  'aws_logs_metric_filters.metric_value': "'1'",
   'aws_logs_metric_filters.metric_name': "'metric-' || i",
   'aws_logs_metric_filters.metric_namespace': "'CISBenchmark'",
   'aws_cloudwatch_alarms.metric_name': "'metric-' || (i % 20)",
   'aws_cloudwatch_alarms.namespace': "'CISBenchmark'",
+  'aws_cloudwatch_alarms.statistic': "'Sum'",
+  'aws_cloudwatch_alarms.comparison_operator': "'GreaterThanOrEqualToThreshold'",
+  'aws_cloudwatch_alarms.threshold': '1',
+  'aws_cloudwatch_alarms.evaluation_periods': '1',
+  'aws_cloudwatch_alarms.actions_enabled': 'true',
   'aws_cloudwatch_alarms.alarm_actions': "['arn:aws:sns:' || g || ':' || a || ':alerts-' || (i % 10)]",
   'aws_sns_topics.arn': "'arn:aws:sns:' || g || ':' || a || ':alerts-' || i",
   'aws_sns_subscriptions.topic_arn': "'arn:aws:sns:' || g || ':' || a || ':alerts-' || (i % 10)",

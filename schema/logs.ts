@@ -31,7 +31,16 @@ export const awsLogsMetricFilters = defineTable({
     { name: 'metric_namespace', type: 'VARCHAR', description: 'Namespace of that metric' },
     { name: 'metric_value', type: 'VARCHAR', description: 'Value published per match (usually 1)' },
     { name: 'metric_transformations', type: 'JSON', description: 'Every metric transformation, as returned' },
+    { name: 'metric_unit', type: 'VARCHAR', description: 'Unit of the published metric (first transformation); NULL means None' },
+    { name: 'metric_dimensions', type: 'JSON', description: 'Dimensions the filter publishes the metric with (first transformation); {} when none' },
+    { name: 'metric_default_value', type: 'DOUBLE', description: 'Value published for events the pattern does not match; NULL when none' },
     { name: 'creation_time', type: 'TIMESTAMP', description: 'When the filter was created' },
+    { name: 'pattern_syntax', type: 'VARCHAR', description: "How the pattern parsed (sync/monitoring/filter-pattern.ts): empty, json, terms, space-delimited, or invalid" },
+    { name: 'pattern_error', type: 'VARCHAR', description: 'Why the pattern did not parse; NULL when it did' },
+    { name: 'parsed_pattern', type: 'JSON', description: 'The parsed pattern tree (JSON expressions, terms), as Calabi evaluates it' },
+    { name: 'matches_routine_traffic', type: 'BOOLEAN', description: 'True when the pattern also matches a routine successful read call, so an alarm on it never leaves ALARM' },
+    { name: 'covers', type: 'VARCHAR[]', description: 'CIS monitoring requirements (sync/monitoring/requirements) whose every sample CloudTrail event the pattern matches; NULL when synced before Calabi analysed patterns' },
+    { name: 'missed_events', type: 'JSON', description: 'Per monitoring requirement, the sample events the pattern does not match' },
   ],
 });
 

@@ -3,26 +3,12 @@
  * `CREATE OR REPLACE` statement that runs as-is in the duckdb shell. Keep them few: a check should read tables.
  *
  * The CIS monitoring requirements (4.1–4.15) share one chain — a compliant trail delivers to a log group, a
- * metric filter on it covers the required terms, an alarm watches the filter's metric and notifies an SNS topic
- * that someone has confirmed a subscription to. The chain lives here once; each 4.x check passes its terms.
+ * metric filter on it catches the requirement's events, an alarm on the filter's metric fires on one such event
+ * and notifies an SNS topic that someone has confirmed a subscription to. Which requirements a filter catches is
+ * decided once, at sync time (aws_logs_metric_filters.covers, by sync/monitoring/coverage.ts); the chain lives
+ * here once and each 4.x check passes its requirement key.
  */
 export const sqlObjects: readonly string[] = [
-  // A CloudWatch Logs filter pattern with white space and both quote styles removed, so `$.eventName = "X"`,
-  // `$.eventName=X` and `$.eventName = 'X'` compare equal.
-  `CREATE OR REPLACE MACRO calabi_normalise_filter_pattern(pattern) AS
-     regexp_replace(coalesce(pattern, ''), '[\\s"'']', '', 'g')`,
-
-  // True when the pattern contains the term as a whole comparison: `$.eventName=CreatePolicy` is not found in
-  // `$.eventName=CreatePolicyVersion` nor in the wildcard `$.eventName=CreatePolicy*`.
-  `CREATE OR REPLACE MACRO calabi_filter_pattern_has(pattern, term) AS
-     regexp_matches(calabi_normalise_filter_pattern(pattern),
-                    regexp_escape(calabi_normalise_filter_pattern(term)) || '([^A-Za-z0-9_*]|$)')`,
-
-  // True when two event-name equalities are joined by &&: a log event has one eventName, so such a pattern
-  // never matches although it names every required event.
-  `CREATE OR REPLACE MACRO calabi_filter_pattern_contradicts(pattern) AS
-     regexp_matches(calabi_normalise_filter_pattern(pattern), '\\$\\.eventName=[A-Za-z0-9_*]+\\)*&&\\(*\\$\\.eventName=')`,
-
   // Every trail with what keeps it from being the trail CIS 3.1 asks for (multi-region, logging, all read and
   // write management events, no event source left out); compliant when nothing does.
   `CREATE OR REPLACE VIEW calabi_cloudtrail_management_trails AS
@@ -34,7 +20,9 @@ export const sqlObjects: readonly string[] = [
               CASE WHEN NOT coalesce(t.is_multi_region, false) THEN 'single-region' END,
               CASE WHEN t.is_logging IS NULL THEN 'logging status unknown'
                    WHEN NOT t.is_logging THEN 'not logging' END,
-              CASE WHEN NOT coalesce(t.include_management_events, false) THEN 'records no management events'
+              CASE WHEN t.selectors_source = 'none' THEN 'GetEventSelectors returned no event selector, so it records no events'
+                   WHEN t.include_management_events IS NULL THEN 'event selectors unknown'
+                   WHEN NOT t.include_management_events THEN 'records no management events'
                    WHEN t.read_write_type IS DISTINCT FROM 'All' THEN 'records ' || t.read_write_type || ' management events only' END,
               CASE WHEN len(coalesce(t.excluded_management_event_sources, []::VARCHAR[])) > 0
                    THEN 'excludes management events of ' || array_to_string(t.excluded_management_event_sources, ', ') END
@@ -42,85 +30,131 @@ export const sqlObjects: readonly string[] = [
      FROM aws_cloudtrail_trails t
    )`,
 
-  // One row per metric filter on the log group of a compliant trail, with the alarms on its metric and those
-  // alarms that can notify someone (actions enabled, an action is an SNS topic with a confirmed subscription).
-  `CREATE OR REPLACE VIEW calabi_cloudtrail_metric_filters AS
-   WITH trails AS (
-     SELECT account_id, arn AS trail_arn, name AS trail_name,
-            split_part(cloudwatch_logs_log_group_arn, ':', 4) AS log_group_region,
-            split_part(cloudwatch_logs_log_group_arn, ':', 5) AS log_group_account,
-            regexp_extract(cloudwatch_logs_log_group_arn, ':log-group:(.+?)(:\\*)?$', 1) AS log_group_name
-     FROM calabi_cloudtrail_management_trails
-     WHERE compliant AND cloudwatch_logs_log_group_arn IS NOT NULL
-   ),
-   alarms AS (
-     SELECT a.account_id, a.region, a.alarm_name, a.metric_name, a.namespace,
-            coalesce(a.actions_enabled, false) AND EXISTS (
-              SELECT 1 FROM unnest(a.alarm_actions) AS u(action)
-              JOIN aws_sns_subscriptions s ON s.topic_arn = u.action AND s.confirmed
-            ) AS notifies
-     FROM aws_cloudwatch_alarms a
-   )
-   SELECT t.account_id, t.trail_arn, t.trail_name, f.region, f.log_group_name, f.filter_id, f.filter_name,
-          f.filter_pattern, f.metric_name, f.metric_namespace,
-          coalesce(list(DISTINCT a.alarm_name) FILTER (WHERE a.alarm_name IS NOT NULL), []::VARCHAR[]) AS alarms,
-          coalesce(list(DISTINCT a.alarm_name) FILTER (WHERE a.notifies), []::VARCHAR[]) AS notifying_alarms
-   FROM trails t
-   JOIN aws_logs_metric_filters f
-     ON f.account_id = t.log_group_account AND f.region = t.log_group_region AND f.log_group_name = t.log_group_name
-   LEFT JOIN alarms a
-     ON a.account_id = f.account_id AND a.region = f.region AND a.metric_name = f.metric_name AND a.namespace = f.metric_namespace
-   GROUP BY ALL`,
+  // One row per metric filter and alarm on the metric it publishes (same account, region, namespace and name),
+  // with why the alarm would not fire on one matching event (never_fires, NULL when it would) and whether it
+  // notifies someone (actions enabled, an action is an SNS topic with a confirmed subscription).
+  // One matching event publishes one datapoint of metric_value in one period. The alarm must fire on it and on
+  // any larger count: only > / >= comparisons do, with SampleCount 1 or any other statistic equal to the value.
+  `CREATE OR REPLACE VIEW calabi_metric_filter_alarms AS
+   SELECT a.account_id, a.region, a.filter_id, a.arn AS alarm_arn, a.alarm_name,
+          CASE
+            WHEN v IS NULL THEN 'publishes ' || coalesce(a.metric_value, 'no value') || ' per event, not a fixed number, so one event may not reach its threshold'
+            WHEN v <= 0 THEN 'publishes ' || a.metric_value || ' per event, so matching events never raise the metric'
+            WHEN coalesce(json_array_length(a.dimensions), 0) > 0 AND coalesce(len(json_keys(a.metric_dimensions)), 0) = 0
+              THEN 'watches dimensions ' || CAST(a.dimensions AS VARCHAR) || ' that the filter does not publish, so it never sees a datapoint'
+            WHEN coalesce(len(json_keys(a.metric_dimensions)), 0) > 0
+              THEN 'watches a metric the filter publishes per dimension value (' || array_to_string(json_keys(a.metric_dimensions), ', ') || '), so it sees only some of the events'
+            WHEN a.unit IS NOT NULL AND a.unit <> coalesce(a.metric_unit, 'None')
+              THEN 'asks for unit ' || a.unit || ' but the filter publishes ' || coalesce(a.metric_unit, 'None')
+            WHEN a.comparison_operator IS DISTINCT FROM 'GreaterThanThreshold' AND a.comparison_operator IS DISTINCT FROM 'GreaterThanOrEqualToThreshold'
+              THEN 'compares with ' || coalesce(a.comparison_operator, 'no operator') || ', so more matching events do not make it fire'
+            WHEN a.threshold IS NULL THEN 'has no static threshold, so whether one event breaches it is unknown'
+            WHEN single IS NULL THEN 'uses the statistic ' || coalesce(a.statistic, 'none') || ', whose value for one event Calabi cannot tell'
+            WHEN NOT (CASE a.comparison_operator WHEN 'GreaterThanThreshold' THEN single > a.threshold ELSE single >= a.threshold END)
+              THEN 'gets ' || a.statistic || ' = ' || printf('%g', single) || ' from one event, which is not '
+                   || CASE a.comparison_operator WHEN 'GreaterThanThreshold' THEN 'greater than' ELSE 'at least' END
+                   || ' its threshold ' || printf('%g', a.threshold)
+            WHEN coalesce(a.datapoints_to_alarm, a.evaluation_periods, 1) > 1
+              THEN 'needs ' || coalesce(a.datapoints_to_alarm, a.evaluation_periods) || ' breaching periods, and one event breaches one'
+            WHEN a.treat_missing_data = 'breaching'
+              THEN 'treats missing data as breaching, so it sits in ALARM while nothing happens and a new event changes nothing'
+            WHEN NOT coalesce(a.actions_enabled, false) THEN 'has its actions disabled'
+          END AS never_fires,
+          coalesce(a.actions_enabled, false) AND EXISTS (
+            SELECT 1 FROM unnest(a.alarm_actions) AS u(action)
+            JOIN aws_sns_subscriptions s ON s.topic_arn = u.action AND s.confirmed
+          ) AS notifies
+   FROM (
+     SELECT f.account_id, f.region, f.filter_id, f.metric_value, f.metric_unit, f.metric_dimensions, v,
+            a.arn, a.alarm_name, a.statistic, a.comparison_operator, a.threshold, a.evaluation_periods,
+            a.datapoints_to_alarm, a.treat_missing_data, a.unit, a.dimensions, a.actions_enabled, a.alarm_actions,
+            CASE WHEN a.statistic = 'SampleCount' THEN 1.0
+                 WHEN a.statistic IN ('Sum', 'Average', 'Minimum', 'Maximum') OR regexp_matches(a.statistic, '^p\\d+(\\.\\d+)?$') THEN v
+            END AS single
+     FROM (SELECT *, try_cast(metric_value AS DOUBLE) AS v FROM aws_logs_metric_filters) f
+     JOIN aws_cloudwatch_alarms a
+       ON a.account_id = f.account_id AND a.region = f.region AND a.metric_name = f.metric_name AND a.namespace = f.metric_namespace
+   ) AS a(account_id, region, filter_id, metric_value, metric_unit, metric_dimensions, v, arn, alarm_name, statistic,
+          comparison_operator, threshold, evaluation_periods, datapoints_to_alarm, treat_missing_data, unit, dimensions,
+          actions_enabled, alarm_actions, single)`,
 
-  // The failing accounts of one CIS monitoring requirement: every synced account without an alarmed, subscribed
-  // metric filter covering all of required_terms on a compliant trail's log group, with the first missing link.
-  // Usage: SELECT * FROM calabi_cis_monitoring_failures(['$.eventName = CreateTrail', ...])
-  `CREATE OR REPLACE MACRO calabi_cis_monitoring_failures(required_terms) AS TABLE
-   WITH terms AS (
-     SELECT term, calabi_normalise_filter_pattern(term) AS norm_term FROM (SELECT DISTINCT unnest(required_terms) AS term)
-   ),
-   trails AS (
+  // The failing accounts of one CIS monitoring requirement (a key of sync/monitoring/requirements): every synced
+  // account without a chain that tells someone about its events, with the first missing link. Deterministic:
+  // every "closest" or "first" is ordered by a total key ending in the filter id or alarm name.
+  // Usage: SELECT * FROM calabi_cis_monitoring_failures('cloudtrail_changes')
+  `CREATE OR REPLACE MACRO calabi_cis_monitoring_failures(requirement) AS TABLE
+   WITH trails AS (
      SELECT m.account_id,
             count(*) AS trail_count,
             count(*) FILTER (WHERE m.compliant) AS compliant_count,
             count(*) FILTER (WHERE m.compliant AND m.cloudwatch_logs_log_group_arn IS NOT NULL) AS delivering_count,
-            list(DISTINCT m.cloudwatch_logs_log_group_arn) FILTER (WHERE m.compliant AND m.cloudwatch_logs_log_group_arn IS NOT NULL) AS log_groups,
-            list(DISTINCT m.cloudwatch_logs_log_group_arn) FILTER (WHERE m.compliant AND m.cloudwatch_logs_log_group_arn IS NOT NULL AND r.region IS NULL) AS unscanned_log_groups
+            list_sort(list(DISTINCT m.cloudwatch_logs_log_group_arn) FILTER (WHERE m.compliant AND m.cloudwatch_logs_log_group_arn IS NOT NULL)) AS log_groups,
+            list_sort(list(DISTINCT m.cloudwatch_logs_log_group_arn) FILTER (WHERE m.compliant AND m.cloudwatch_logs_log_group_arn IS NOT NULL AND r.region IS NULL)) AS unscanned_log_groups
      FROM calabi_cloudtrail_management_trails m
      LEFT JOIN aws_regions r
        ON r.account_id = split_part(m.cloudwatch_logs_log_group_arn, ':', 5) AND r.region = split_part(m.cloudwatch_logs_log_group_arn, ':', 4)
      GROUP BY m.account_id
    ),
-   filters AS (
-     SELECT f.account_id, f.filter_id, f.metric_namespace || '/' || f.metric_name AS metric, f.alarms, f.notifying_alarms,
-            list(t.term ORDER BY t.term) FILTER (WHERE NOT list_contains(f.tokens, t.norm_term)) AS missing,
-            f.contradicts
-     -- Each pattern is normalised and split into its comparisons once, not once per term: a regex built from
-     -- the term per row (calabi_filter_pattern_has) compiled 72k times on 4,000 filters (8 s of the 1M bench).
-     -- A whole comparison must match, so CreatePolicy still does not match CreatePolicyVersion or CreatePolicy*.
-     FROM (SELECT *, regexp_split_to_array(calabi_normalise_filter_pattern(filter_pattern), '[(){}|&]+') AS tokens,
-                  calabi_filter_pattern_contradicts(filter_pattern) AS contradicts
-           FROM calabi_cloudtrail_metric_filters) f CROSS JOIN terms t
-     GROUP BY ALL
+   log_groups AS (
+     SELECT DISTINCT account_id,
+            split_part(cloudwatch_logs_log_group_arn, ':', 5) AS group_account,
+            split_part(cloudwatch_logs_log_group_arn, ':', 4) AS group_region,
+            regexp_extract(cloudwatch_logs_log_group_arn, ':log-group:(.+?)(:\\*)?$', 1) AS group_name
+     FROM calabi_cloudtrail_management_trails
+     WHERE compliant AND cloudwatch_logs_log_group_arn IS NOT NULL
    ),
-   scored AS (
-     SELECT *, missing IS NULL AND NOT contradicts AS covers FROM filters
+   filters AS (
+     SELECT g.account_id, f.account_id AS filter_account, f.region, f.filter_id,
+            f.metric_namespace || '/' || f.metric_name AS metric,
+            coalesce(list_contains(f.covers, requirement), false) AS covers,
+            CAST(f.missed_events -> requirement AS VARCHAR[]) AS missed,
+            f.covers IS NULL AS unanalysed, f.pattern_error, f.pattern_syntax, f.matches_routine_traffic
+     FROM log_groups g
+     JOIN aws_logs_metric_filters f
+       ON f.account_id = g.group_account AND f.region = g.group_region AND f.log_group_name = g.group_name
+   ),
+   gaps AS (
+     SELECT *,
+            CASE WHEN unanalysed THEN 'was synced before Calabi analysed filter patterns; sync again'
+                 WHEN pattern_error IS NOT NULL THEN 'is not a valid filter pattern (' || pattern_error || ')'
+                 WHEN pattern_syntax = 'space-delimited' THEN 'is a space-delimited pattern, which does not read CloudTrail''s JSON events'
+                 WHEN len(coalesce(missed, []::VARCHAR[])) > 0
+                   THEN 'does not match ' || array_to_string(list_slice(missed, 1, 5), ', ')
+                        || CASE WHEN len(missed) > 5 THEN ' and ' || (len(missed) - 5) || ' more' ELSE '' END
+                 WHEN matches_routine_traffic THEN 'also matches routine traffic (successful read calls or console sign-ins with MFA), so an alarm on it sits in ALARM and never notifies'
+            END AS gap,
+            CASE WHEN unanalysed OR pattern_error IS NOT NULL OR pattern_syntax = 'space-delimited' THEN 1000000
+                 ELSE len(coalesce(missed, []::VARCHAR[])) END AS missed_count
+     FROM filters
    ),
    per_account AS (
      SELECT account_id,
             count(*) AS filter_count,
             count(*) FILTER (WHERE covers) AS covering_count,
-            count(*) FILTER (WHERE covers AND len(alarms) > 0) AS alarmed_count,
-            count(*) FILTER (WHERE covers AND len(notifying_alarms) > 0) AS notifying_count,
-            arg_min(filter_id, len(coalesce(missing, []::VARCHAR[]))) AS closest_filter,
-            arg_min(missing, len(coalesce(missing, []::VARCHAR[]))) AS closest_missing,
-            list(filter_id ORDER BY filter_id) FILTER (WHERE covers) AS covering_filters,
-            list(metric ORDER BY metric) FILTER (WHERE covers) AS covering_metrics,
-            flatten(list(alarms) FILTER (WHERE covers)) AS covering_alarms
-     FROM scored
+            (list('The closest metric filter on the trail log group, ' || filter_id || ', ' || gap ORDER BY missed_count, filter_id))[1] AS closest_gap,
+            list_sort(list(DISTINCT filter_id) FILTER (WHERE covers)) AS covering_filters,
+            list_sort(list(DISTINCT metric) FILTER (WHERE covers)) AS covering_metrics
+     FROM gaps
+     GROUP BY account_id
+   ),
+   chains AS (
+     SELECT g.account_id, g.filter_id, m.alarm_name, m.never_fires, m.notifies
+     FROM gaps g
+     JOIN calabi_metric_filter_alarms m ON m.account_id = g.filter_account AND m.region = g.region AND m.filter_id = g.filter_id
+     WHERE g.covers
+   ),
+   per_account_alarms AS (
+     SELECT account_id,
+            list_sort(list(DISTINCT alarm_name)) AS alarms,
+            count(*) FILTER (WHERE never_fires IS NULL) AS firing_count,
+            count(*) FILTER (WHERE never_fires IS NULL AND notifies) AS notifying_count,
+            (list('The alarm ' || alarm_name || ' on the metric of ' || filter_id || ' ' || never_fires ORDER BY alarm_name, filter_id) FILTER (WHERE never_fires IS NOT NULL))[1] AS first_never_fires,
+            list_sort(list(DISTINCT alarm_name) FILTER (WHERE never_fires IS NULL)) AS firing_alarms
+     FROM chains
      GROUP BY account_id
    )
-   SELECT a.account_id AS resource_id, a.account_id, a.region,
+   SELECT 'arn:' || coalesce(a.partition, split_part(a.arn, ':', 2)) || ':iam::' || a.account_id || ':root' AS resource_id,
+          a.account_id, a.region,
           CASE
             WHEN coalesce(t.trail_count, 0) = 0 THEN 'No CloudTrail trail, so no API activity reaches CloudWatch Logs'
             WHEN t.compliant_count = 0 THEN 'No multi-region trail that is logging and records all read and write management events'
@@ -129,20 +163,19 @@ export const sqlObjects: readonly string[] = [
                  THEN 'The trail log group ' || array_to_string(t.unscanned_log_groups, ', ')
                       || ' is in an account or region this sync did not cover, so its metric filters are unknown; sync it'
             WHEN coalesce(p.filter_count, 0) = 0 THEN 'The trail log group ' || array_to_string(t.log_groups, ', ') || ' has no metric filter'
-            WHEN p.covering_count = 0 AND p.closest_missing IS NULL THEN 'The metric filter ' || p.closest_filter
-                 || ' names every required term but joins event names with &&, so it never matches'
-            WHEN p.covering_count = 0 THEN 'No metric filter on the trail log group covers every required term; the closest, '
-                 || p.closest_filter || ', lacks ' || array_to_string(p.closest_missing, ', ')
-            WHEN p.alarmed_count = 0 THEN 'No CloudWatch alarm watches the metric of the matching filter ('
+            WHEN p.covering_count = 0 THEN p.closest_gap
+            WHEN q.alarms IS NULL THEN 'No CloudWatch alarm watches the metric of the matching filter ('
                  || array_to_string(p.covering_metrics, ', ') || ')'
-            ELSE 'No alarm on the matching filter''s metric notifies an SNS topic with a confirmed subscription (alarms: '
-                 || array_to_string(p.covering_alarms, ', ') || ')'
+            WHEN q.firing_count = 0 THEN q.first_never_fires
+            ELSE 'No alarm that fires on the matching filter''s metric notifies an SNS topic with a confirmed subscription (alarms: '
+                 || array_to_string(q.firing_alarms, ', ') || ')'
           END AS reason,
           t.log_groups AS trail_log_groups,
           p.covering_filters AS matching_filters,
-          p.covering_alarms AS matching_alarms
+          q.alarms AS matching_alarms
    FROM aws_accounts a
    LEFT JOIN trails t ON t.account_id = a.account_id
    LEFT JOIN per_account p ON p.account_id = a.account_id
-   WHERE coalesce(p.notifying_count, 0) = 0`,
+   LEFT JOIN per_account_alarms q ON q.account_id = a.account_id
+   WHERE coalesce(q.notifying_count, 0) = 0`,
 ];

@@ -3,12 +3,11 @@ import type { AdvancedEventSelector, EventSelector } from '@aws-sdk/client-cloud
 /** What a trail's event selectors record, in the terms the CIS checks ask about. */
 export interface SelectorSummary {
   /**
-   * 'aws_default' when GetEventSelectors returned neither classic nor advanced selectors. AWS never does that
-   * for a real trail: a trail created without selectors gets the default one (ReadWriteType All,
-   * IncludeManagementEvents true, no data events) and GetEventSelectors returns it. moto returns nothing
-   * instead, so "nothing returned" is read exactly as that default.
+   * 'none' when GetEventSelectors returned neither classic nor advanced selectors. AWS gives a new trail its
+   * default selector (ReadWriteType All, IncludeManagementEvents true) and returns it, so an empty answer is not
+   * the default: it is read literally, as a trail that records nothing (moto answers so; the checks fail closed).
    */
-  source: 'classic' | 'advanced' | 'aws_default';
+  source: 'classic' | 'advanced' | 'none';
   includeManagementEvents: boolean;
   readWriteType: 'All' | 'ReadOnly' | 'WriteOnly' | null;
   /** Event sources no management selector records (the intersection of their exclusions). */
@@ -39,9 +38,7 @@ export function summariseSelectors(classic: readonly EventSelector[], advanced: 
   const acc: Acc = { reads: false, writes: false, exclusions: [], s3Write: new Set(), s3Read: new Set() };
   let source: SelectorSummary['source'] = 'classic';
   if (classic.length === 0 && advanced.length === 0) {
-    source = 'aws_default';
-    acc.reads = acc.writes = true;
-    acc.exclusions.push([]);
+    source = 'none';
   } else if (classic.length > 0) {
     for (const s of classic) addClassic(acc, s, partition);
   } else {
@@ -81,10 +78,13 @@ function addClassic(acc: Acc, s: EventSelector, partition: string): void {
 
 function addAdvanced(acc: Acc, s: AdvancedEventSelector, partition: string): void {
   const fields = new Map((s.FieldSelectors ?? []).map((f) => [f.Field ?? '', f]));
-  const category = fields.get('eventCategory')?.Equals ?? [];
-  const readOnly = fields.get('readOnly')?.Equals;
-  const reads = !readOnly || readOnly.includes('true');
-  const writes = !readOnly || readOnly.includes('false');
+  const categoryField = fields.get('eventCategory');
+  if (!categoryField || !onlyOperators(categoryField, ['Equals'])) return;
+  const category = categoryField.Equals ?? [];
+  const readOnly = readOnlyValues(fields.get('readOnly'));
+  if (!readOnly) return;
+  const reads = readOnly.has('true');
+  const writes = readOnly.has('false');
   if (category.includes('Management')) {
     const eventSource = fields.get('eventSource');
     const narrowsSource = eventSource && (eventSource.Equals || eventSource.StartsWith || eventSource.EndsWith || eventSource.NotStartsWith || eventSource.NotEndsWith);
@@ -109,6 +109,25 @@ function addAdvanced(acc: Acc, s: AdvancedEventSelector, partition: string): voi
       if (reads) acc.s3Read.add(arn);
     }
   }
+}
+
+type FieldSelector = NonNullable<AdvancedEventSelector['FieldSelectors']>[number];
+
+function onlyOperators(f: FieldSelector, allowed: string[]): boolean {
+  return (['Equals', 'NotEquals', 'StartsWith', 'NotStartsWith', 'EndsWith', 'NotEndsWith'] as const).every((op) => allowed.includes(op) || !f[op]);
+}
+
+/**
+ * The readOnly values a selector records: every value without a readOnly field, Equals as listed, NotEquals as
+ * the rest; null for a shape we cannot read (StartsWith…), so the selector counts for nothing.
+ */
+function readOnlyValues(f: FieldSelector | undefined): Set<string> | null {
+  if (!f) return new Set(['true', 'false']);
+  if (!onlyOperators(f, ['Equals', 'NotEquals'])) return null;
+  let values = new Set(['true', 'false']);
+  if (f.Equals) values = new Set(f.Equals.filter((v) => values.has(v)));
+  for (const v of f.NotEquals ?? []) values.delete(v);
+  return values;
 }
 
 function onlyFields(fields: Map<string, unknown>, allowed: string[]): boolean {

@@ -68,6 +68,7 @@ async function trailRow(ctx: SyncContext, client: CloudTrailClient, t: Trail): P
     cloudwatch_logs_log_group_arn: t.CloudWatchLogsLogGroupArn ?? null,
     cloudwatch_logs_role_arn: t.CloudWatchLogsRoleArn ?? null,
     latest_cloudwatch_logs_delivery_time: status?.LatestCloudWatchLogsDeliveryTime ?? null,
+    latest_cloudwatch_logs_delivery_error: status?.LatestCloudWatchLogsDeliveryError || null,
     selectors_source: summary?.source ?? null,
     include_management_events: summary?.includeManagementEvents ?? null,
     read_write_type: summary?.readWriteType ?? null,

@@ -97,6 +97,16 @@ describe('CIS AWS Foundations v3.0 against moto: a badly and a well configured a
     expect(c.reason).toMatch(/aws_accessanalyzer_analyzers failed to sync/);
   });
 
+  it('fails CIS v1.5 3.4 in both accounts: moto never reports a CloudWatch Logs delivery, so none is recent', async () => {
+    // GetTrailStatus on moto has no LatestCloudWatchLogsDeliveryTime; a trail that never delivered does not pass
+    // (the pass case is covered with canned GetTrailStatus facts in test/controls/checks/cloudtrail).
+    const v15 = await evaluateBenchmark({ db, benchmarkId: 'cis-aws-1.5', trigger: 'test' });
+    expect(statusOf(v15, '3.4')).toBe('FAIL');
+    expect(failingAccounts(v15, '3.4')).toEqual([BAD, GOOD]);
+    const good = v15.controls.find((c) => c.id === '3.4')!.resources.filter((f) => f.account_id === GOOD);
+    expect(good.map((f) => f.reason)).toEqual(['Trail everything has never delivered to CloudWatch Logs (GetTrailStatus reports no delivery)']);
+  });
+
   it('passes the well configured account on its own, except where moto cannot express compliance', async () => {
     // The same inventory without the bad account: what is left is the good account's own result.
     await db.write(async (tx) => {

@@ -1,12 +1,9 @@
--- CIS 4.5: a metric filter for CloudTrail configuration changes, on the CloudWatch Logs group of a multi-region,
--- logging, all-management-events trail, watched by an alarm that notifies an SNS topic with a confirmed
--- subscription. Each term must appear as written (any order, spacing or quoting); extra terms that narrow
--- the noise are allowed. The chain and its reasons live in calabi_cis_monitoring_failures (schema/sql-objects.ts).
+-- CIS 4.5: a metric filter for CloudTrail configuration changes.
+-- The chain, read literally: a multi-region, logging, all-management-events trail delivers to a log group; a
+-- metric filter on it matches every sample CloudTrail event of the requirement (sync/monitoring/requirements/
+-- cloudtrail_changes.ts, decided at sync time into aws_logs_metric_filters.covers); an alarm on the filter's metric fires on
+-- one such event and notifies an SNS topic with a confirmed subscription. The chain and its reasons live in
+-- calabi_cis_monitoring_failures (schema/sql-objects.ts). One finding per account:
+-- resource_id arn:<partition>:iam::<account_id>:root, region 'global'.
 SELECT *
-FROM calabi_cis_monitoring_failures([
-  '$.eventName = CreateTrail',
-  '$.eventName = UpdateTrail',
-  '$.eventName = DeleteTrail',
-  '$.eventName = StartLogging',
-  '$.eventName = StopLogging'
-])
+FROM calabi_cis_monitoring_failures('cloudtrail_changes')

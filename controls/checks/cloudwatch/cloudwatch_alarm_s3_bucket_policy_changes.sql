@@ -1,17 +1,9 @@
--- CIS 4.8: a metric filter for S3 bucket policy changes, on the CloudWatch Logs group of a multi-region,
--- logging, all-management-events trail, watched by an alarm that notifies an SNS topic with a confirmed
--- subscription. Each term must appear as written (any order, spacing or quoting); extra terms that narrow
--- the noise are allowed. The chain and its reasons live in calabi_cis_monitoring_failures (schema/sql-objects.ts).
+-- CIS 4.8: a metric filter for S3 bucket policy changes.
+-- The chain, read literally: a multi-region, logging, all-management-events trail delivers to a log group; a
+-- metric filter on it matches every sample CloudTrail event of the requirement (sync/monitoring/requirements/
+-- s3_bucket_policy_changes.ts, decided at sync time into aws_logs_metric_filters.covers); an alarm on the filter's metric fires on
+-- one such event and notifies an SNS topic with a confirmed subscription. The chain and its reasons live in
+-- calabi_cis_monitoring_failures (schema/sql-objects.ts). One finding per account:
+-- resource_id arn:<partition>:iam::<account_id>:root, region 'global'.
 SELECT *
-FROM calabi_cis_monitoring_failures([
-  '$.eventSource = s3.amazonaws.com',
-  '$.eventName = PutBucketAcl',
-  '$.eventName = PutBucketPolicy',
-  '$.eventName = PutBucketCors',
-  '$.eventName = PutBucketLifecycle',
-  '$.eventName = PutBucketReplication',
-  '$.eventName = DeleteBucketPolicy',
-  '$.eventName = DeleteBucketCors',
-  '$.eventName = DeleteBucketLifecycle',
-  '$.eventName = DeleteBucketReplication'
-])
+FROM calabi_cis_monitoring_failures('s3_bucket_policy_changes')

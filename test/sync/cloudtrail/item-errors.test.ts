@@ -42,7 +42,7 @@ describe('cloudtrail per-item failures', () => {
     const rows = await db.all('SELECT name, is_logging, selectors_source, include_management_events, event_selectors FROM aws_cloudtrail_trails ORDER BY name');
     expect(rows).toEqual([
       { name: 'guarded', is_logging: true, selectors_source: null, include_management_events: null, event_selectors: null },
-      { name: 'open', is_logging: true, selectors_source: 'aws_default', include_management_events: true, event_selectors: '[]' },
+      { name: 'open', is_logging: true, selectors_source: 'none', include_management_events: false, event_selectors: '[]' },
     ]);
     const scope = await db.one("SELECT status, stale FROM sync_scopes WHERE table_name = 'aws_cloudtrail_trails' AND region = 'us-east-1'");
     expect(scope).toEqual({ status: 'error', stale: false });

@@ -4,11 +4,12 @@ import { summariseSelectors, wholeBucketArn } from '../../../sync/cloudtrail/sel
 // Shapes moto cannot return (it never echoes AWS's default selector, and accepts few advanced fields) are
 // exercised here on the pure interpretation; the moto test covers the wire path.
 describe('summariseSelectors', () => {
-  it('reads no selectors at all as the AWS default: all read and write management events, no data events', () => {
+  // AWS always returns a trail's selectors (a new trail has the default one); an empty answer is read literally.
+  it('reads an answer with no selectors at all literally: no management events, no data events', () => {
     expect(summariseSelectors([], [], 'aws')).toEqual({
-      source: 'aws_default',
-      includeManagementEvents: true,
-      readWriteType: 'All',
+      source: 'none',
+      includeManagementEvents: false,
+      readWriteType: null,
       excludedManagementEventSources: [],
       s3ObjectWriteArns: [],
       s3ObjectReadArns: [],
@@ -64,6 +65,17 @@ describe('summariseSelectors', () => {
       'aws',
     );
     expect(s).toMatchObject({ source: 'advanced', includeManagementEvents: true, readWriteType: 'WriteOnly', excludedManagementEventSources: ['kms.amazonaws.com'] });
+  });
+
+  it('reads readOnly NotEquals as the other value, and counts a readOnly StartsWith for nothing', () => {
+    const management = { Field: 'eventCategory', Equals: ['Management'] };
+    expect(summariseSelectors([], [{ FieldSelectors: [management, { Field: 'readOnly', NotEquals: ['true'] }] }], 'aws').readWriteType).toBe('WriteOnly');
+    expect(summariseSelectors([], [{ FieldSelectors: [management, { Field: 'readOnly', StartsWith: ['t'] }] }], 'aws')).toMatchObject({ includeManagementEvents: false, readWriteType: null });
+  });
+
+  it('counts a selector whose eventCategory is not an Equals for nothing', () => {
+    const s = summariseSelectors([], [{ FieldSelectors: [{ Field: 'eventCategory', NotEquals: ['Data'] }] }], 'aws');
+    expect(s).toMatchObject({ source: 'advanced', includeManagementEvents: false, readWriteType: null });
   });
 
   it('ignores advanced selectors narrowed by fields we cannot prove complete', () => {

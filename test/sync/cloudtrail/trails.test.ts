@@ -102,15 +102,16 @@ describe('cloudtrail trails collector', () => {
     expect(stopped).toEqual({ is_logging: false, log_file_validation_enabled: false, kms_key_id: null });
   });
 
-  it('reads a trail with no selectors returned as AWS does: all read and write management events', async () => {
-    // moto returns no selectors for a new trail; AWS returns its default (ReadWriteType All, management events on).
+  it('reads a trail whose GetEventSelectors answer holds no selector literally: it records no events', async () => {
+    // moto returns no selectors for a new trail where AWS would return its default one; an empty answer is not
+    // taken for that default (the checks fail closed on it).
     const row = await db.one(
       "SELECT selectors_source, include_management_events, read_write_type, excluded_management_event_sources, s3_object_write_arns, event_selectors FROM aws_cloudtrail_trails WHERE name = 'org-wide'",
     );
     expect(row).toEqual({
-      selectors_source: 'aws_default',
-      include_management_events: true,
-      read_write_type: 'All',
+      selectors_source: 'none',
+      include_management_events: false,
+      read_write_type: null,
       excluded_management_event_sources: [],
       s3_object_write_arns: [],
       event_selectors: '[]',
@@ -145,7 +146,7 @@ describe('cloudtrail trails collector', () => {
     const rows = await partial.all('SELECT name, region, home_region, is_logging, selectors_source, read_write_type FROM aws_cloudtrail_trails ORDER BY name');
     expect(rows).toEqual([
       { name: 'data-events', region: 'eu-west-1', home_region: 'us-east-1', is_logging: false, selectors_source: 'advanced', read_write_type: 'All' },
-      { name: 'org-wide', region: 'eu-west-1', home_region: 'us-east-1', is_logging: true, selectors_source: 'aws_default', read_write_type: 'All' },
+      { name: 'org-wide', region: 'eu-west-1', home_region: 'us-east-1', is_logging: true, selectors_source: 'none', read_write_type: null },
       { name: 'west-only', region: 'eu-west-1', home_region: 'eu-west-1', is_logging: false, selectors_source: 'classic', read_write_type: 'WriteOnly' },
     ]);
     partial.close();

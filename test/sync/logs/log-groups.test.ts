@@ -73,4 +73,14 @@ describe('logs collectors', () => {
       },
     ]);
   });
+
+  it('stores each pattern parsed, with the CIS monitoring requirements it covers and the sample events it misses', async () => {
+    const rows = await db.all(
+      "SELECT filter_name, pattern_syntax, pattern_error, covers, matches_routine_traffic, missed_events->'$.cloudtrail_changes' AS missed, parsed_pattern->>'$.syntax' AS parsed FROM aws_logs_metric_filters ORDER BY filter_id",
+    );
+    expect(rows).toEqual([
+      { filter_name: 'errors', pattern_syntax: 'terms', pattern_error: null, covers: [], matches_routine_traffic: false, missed: '["eventName CreateTrail","eventName UpdateTrail","eventName DeleteTrail","eventName StartLogging","eventName StopLogging"]', parsed: 'terms' },
+      { filter_name: 'cloudtrail-changes', pattern_syntax: 'json', pattern_error: null, covers: ['cloudtrail_changes'], matches_routine_traffic: false, missed: '[]', parsed: 'json' },
+    ]);
+  });
 });

@@ -41,7 +41,22 @@ describe('cloudtrail_multi_region_enabled', () => {
 
   it('fails an account without any trail', async () => {
     await seed(db, 'aws_accounts', [accountRow]);
-    expect(await runCheck(db, id)).toEqual([{ resource_id: account, account_id: account, region: 'global', reason: 'No CloudTrail trail', trails: null }]);
+    expect(await runCheck(db, id)).toEqual([{ resource_id: `arn:aws:iam::${account}:root`, account_id: account, region: 'global', reason: 'No CloudTrail trail', trails: null }]);
+  });
+
+  it('fails a trail whose GetEventSelectors answer held no selector: read literally, it records nothing', async () => {
+    await seed(db, 'aws_accounts', [accountRow]);
+    await seed(db, 'aws_cloudtrail_trails', [
+      trail('main', { selectors_source: 'none', include_management_events: false, read_write_type: null, event_selectors: [], advanced_event_selectors: [] }),
+    ]);
+    expect((await runCheck(db, id)).map((r) => r.reason)).toEqual([
+      'No trail is multi-region, logging and recording all read and write management events (main: GetEventSelectors returned no event selector, so it records no events)',
+    ]);
+  });
+
+  it('names the partition of the account in the resource id', async () => {
+    await seed(db, 'aws_accounts', [{ arn: `arn:aws-us-gov:::${account}`, partition: 'aws-us-gov' }]);
+    expect((await runCheck(db, id)).map((r) => r.resource_id)).toEqual([`arn:aws-us-gov:iam::${account}:root`]);
   });
 
   it('fails and says what each trail lacks: single-region, stopped, write-only, excluded sources', async () => {
@@ -95,18 +110,35 @@ describe('cloudtrail_kms_encryption_enabled', () => {
 
 describe('cloudtrail_cloudwatch_logs_integrated', () => {
   const id = 'cloudtrail_cloudwatch_logs_integrated';
-  it('fails a trail with no log group and one whose last delivery is two days old; passes a recent or unreported one', async () => {
+  // moto never reports a delivery time or error: these GetTrailStatus facts are seeded as AWS would store them.
+  it('passes a trail that delivered an hour before the sync without error', async () => {
+    const now = Date.now();
+    await seed(db, 'aws_cloudtrail_trails', [trail('recent', { latest_cloudwatch_logs_delivery_time: new Date(now - 3600_000), synced_at: new Date(now) })]);
+    expect(await runCheck(db, id)).toEqual([]);
+  });
+
+  it('judges the age against the time the data was collected, not the time of evaluation', async () => {
+    const collected = new Date('2024-01-10T12:00:00Z');
+    await seed(db, 'aws_cloudtrail_trails', [trail('old-sync', { latest_cloudwatch_logs_delivery_time: new Date('2024-01-10T06:00:00Z'), synced_at: collected })]);
+    expect(await runCheck(db, id)).toEqual([]);
+  });
+
+  it('fails a trail with no log group, one that never delivered, one two days stale and one reporting an error', async () => {
     const now = Date.now();
     await seed(db, 'aws_cloudtrail_trails', [
       trail('recent', { latest_cloudwatch_logs_delivery_time: new Date(now - 3600_000), synced_at: new Date(now) }),
-      trail('unreported', { latest_cloudwatch_logs_delivery_time: null }),
+      trail('never', { latest_cloudwatch_logs_delivery_time: null }),
       trail('none', { cloudwatch_logs_log_group_arn: null }),
       trail('stale', { latest_cloudwatch_logs_delivery_time: new Date(now - 2 * 86400_000), synced_at: new Date(now) }),
+      trail('broken', { latest_cloudwatch_logs_delivery_time: new Date(now - 3600_000), latest_cloudwatch_logs_delivery_error: 'AccessDenied', synced_at: new Date(now) }),
     ]);
     const rows = await runCheck(db, id);
-    expect(rows.map((r) => r.resource_id).sort()).toEqual([trailArn('none'), trailArn('stale')]);
-    expect(rows.find((r) => r.resource_id === trailArn('none'))!.reason).toBe('Trail none does not deliver to CloudWatch Logs');
-    expect(rows.find((r) => r.resource_id === trailArn('stale'))!.reason).toMatch(/^Trail stale last delivered to CloudWatch Logs at .* UTC, more than a day before the sync$/);
+    const reason = (name: string) => rows.find((r) => r.resource_id === trailArn(name))?.reason;
+    expect(rows.map((r) => r.resource_id).sort()).toEqual([trailArn('broken'), trailArn('never'), trailArn('none'), trailArn('stale')]);
+    expect(reason('none')).toBe('Trail none does not deliver to CloudWatch Logs');
+    expect(reason('never')).toBe('Trail never has never delivered to CloudWatch Logs (GetTrailStatus reports no delivery)');
+    expect(reason('broken')).toBe('Trail broken reports a CloudWatch Logs delivery error: AccessDenied');
+    expect(reason('stale')).toMatch(/^Trail stale last delivered to CloudWatch Logs at .* UTC, more than a day before the sync$/);
   });
   it('returns nothing on an empty inventory', async () => {
     expect(await runCheck(db, id)).toEqual([]);
