@@ -1,5 +1,6 @@
 import { EC2Client, paginateDescribeSecurityGroupRules, paginateDescribeSecurityGroups, type SecurityGroup, type SecurityGroupRule } from '@aws-sdk/client-ec2';
 import { awsEc2SecurityGroupRules, awsEc2SecurityGroups } from '../../schema/ec2.js';
+import { adminPortsReached } from './admin-ports.js';
 import { allItems, ec2Arn, listCollector, tagMap } from './shared.js';
 
 export const securityGroupsCollector = listCollector<SecurityGroup>({
@@ -43,6 +44,7 @@ export const securityGroupRulesCollector = listCollector<SecurityGroupRule>({
     referenced_group_owner_id: r.ReferencedGroupInfo?.UserId ?? null,
     prefix_list_id: r.PrefixListId ?? null,
     description: r.Description ?? null,
+    admin_ports: r.IsEgress ? [] : adminPortsReached(r.IpProtocol, r.FromPort, r.ToPort),
     tags: tagMap(r.Tags),
   }),
 });
