@@ -89,7 +89,7 @@ export const awsEc2SecurityGroupRules = defineTable({
     { name: 'referenced_group_owner_id', type: 'VARCHAR', description: 'Account of the referenced security group' },
     { name: 'prefix_list_id', type: 'VARCHAR', description: 'Managed prefix list the rule allows, when it references one (its entries: aws_ec2_managed_prefix_lists)' },
     { name: 'description', type: 'VARCHAR', description: 'Rule description' },
-    { name: 'admin_ports', type: 'VARCHAR[]', description: "Remote administration ports the rule's protocol and port range reach, e.g. ['tcp/22', 'udp/3389'] (TCP, UDP or all traffic; 22 and 3389)" },
+    { name: 'admin_ports', type: 'VARCHAR[]', description: "Remote administration ports the rule's protocol and port range reach, e.g. ['tcp/22', 'udp/3389'] (TCP, UDP or all traffic; 22 and 3389); [] for outbound rules" },
     tags,
   ],
 });
