@@ -2,7 +2,7 @@ import { EC2Client, paginateDescribeManagedPrefixLists, paginateGetManagedPrefix
 import type { Row } from '../../schema/db.js';
 import { awsEc2ManagedPrefixLists } from '../../schema/ec2.js';
 import type { Collector } from '../types.js';
-import { allItems, ec2Arn, tagMap } from './shared.js';
+import { allItems, ec2Arn, requireElement, tagMap } from './shared.js';
 
 /**
  * aws_ec2_managed_prefix_lists: DescribeManagedPrefixLists, then GetManagedPrefixListEntries per list (no list
@@ -17,10 +17,12 @@ export const managedPrefixListsCollector: Collector = {
   tables: [awsEc2ManagedPrefixLists],
   async collect(ctx) {
     const ec2 = ctx.client(EC2Client);
-    const lists = await allItems(paginateDescribeManagedPrefixLists({ client: ec2 }, {}), (p) => p.PrefixLists);
+    const lists = await allItems(paginateDescribeManagedPrefixLists({ client: ec2 }, {}), (p) => requireElement(p.PrefixLists, 'DescribeManagedPrefixLists', 'PrefixLists'));
     const entries = await ctx.map(lists, async (list) => {
       try {
-        return await allItems(paginateGetManagedPrefixListEntries({ client: ec2 }, { PrefixListId: list.PrefixListId, TargetVersion: list.Version }), (p) => p.Entries);
+        return await allItems(paginateGetManagedPrefixListEntries({ client: ec2 }, { PrefixListId: list.PrefixListId, TargetVersion: list.Version }), (p) =>
+          requireElement(p.Entries, 'GetManagedPrefixListEntries', 'Entries'),
+        );
       } catch (error) {
         ctx.itemError(error, { operation: 'GetManagedPrefixListEntries', table: awsEc2ManagedPrefixLists.name, resourceId: list.PrefixListArn ?? list.PrefixListId });
         return undefined;

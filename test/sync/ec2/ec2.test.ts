@@ -342,3 +342,25 @@ describe('managed prefix list entries that cannot be read', () => {
     db3.close();
   }, 60_000);
 });
+
+describe('a DescribeManagedPrefixLists answer without its list', () => {
+  it('is a collection error of the table, not an empty list', async () => {
+    // Canned: a 200 whose body lacks the prefixListSet element (a cut answer moto never gives).
+    const emptyAnswer = (client: unknown, serviceName: string): void => {
+      cannedDefaultKmsKey(client, serviceName);
+      if (serviceName !== 'EC2') return;
+      (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+        (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) =>
+          context.commandName === 'DescribeManagedPrefixListsCommand' ? Promise.resolve({ output: { $metadata: {} }, response: {} }) : next(args),
+        { step: 'initialize', name: 'emptyDescribeManagedPrefixLists' },
+      );
+    };
+    const db4 = await memoryDb();
+    const run = await runSync({ db: db4, endpoint: moto.endpoint, credentials: testCredentials, services: ['ec2'], regions: ['us-east-1'], configureClient: emptyAnswer });
+    expect(run.errors.map((e) => e.table)).toEqual(['aws_ec2_managed_prefix_lists']);
+    expect(run.errors[0]!.message).toMatch(/without its PrefixLists element/);
+    const scope = await db4.one<{ status: string }>(`SELECT status FROM sync_scopes WHERE table_name = 'aws_ec2_managed_prefix_lists'`);
+    expect(scope!.status).not.toBe('ok');
+    db4.close();
+  }, 60_000);
+});
