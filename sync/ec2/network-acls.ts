@@ -3,7 +3,7 @@ import type { Row } from '../../schema/db.js';
 import { awsEc2NetworkAclEntries, awsEc2NetworkAcls } from '../../schema/ec2.js';
 import type { Collector } from '../types.js';
 import { naclAdminExposure } from './nacl-exposure.js';
-import { allItems, ec2Arn, tagMap } from './shared.js';
+import { allItems, ec2Arn, requireElement, tagMap } from './shared.js';
 
 /** aws_ec2_network_acls and one row per entry in aws_ec2_network_acl_entries, from one DescribeNetworkAcls. */
 export const networkAclsCollector: Collector = {
@@ -12,7 +12,7 @@ export const networkAclsCollector: Collector = {
   scope: 'regional',
   tables: [awsEc2NetworkAcls, awsEc2NetworkAclEntries],
   async collect(ctx) {
-    const acls = await allItems(paginateDescribeNetworkAcls({ client: ctx.client(EC2Client) }, {}), (p) => p.NetworkAcls);
+    const acls = await allItems(paginateDescribeNetworkAcls({ client: ctx.client(EC2Client) }, {}), (p) => requireElement(p.NetworkAcls, 'DescribeNetworkAcls', 'NetworkAcls'));
     const aclRows: Row[] = [];
     const entryRows: Row[] = [];
     for (const acl of acls) {

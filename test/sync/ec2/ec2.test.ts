@@ -343,23 +343,28 @@ describe('managed prefix list entries that cannot be read', () => {
   }, 60_000);
 });
 
-describe('a DescribeManagedPrefixLists answer without its list', () => {
-  it('is a collection error of the table, not an empty list', async () => {
-    // Canned: a 200 whose body lacks the prefixListSet element (a cut answer moto never gives).
+describe('an EC2 answer without its list element', () => {
+  it.each([
+    ['DescribeManagedPrefixListsCommand', 'aws_ec2_managed_prefix_lists', 'PrefixLists'],
+    ['DescribeSecurityGroupRulesCommand', 'aws_ec2_security_group_rules', 'SecurityGroupRules'],
+    ['DescribeSecurityGroupsCommand', 'aws_ec2_security_groups', 'SecurityGroups'],
+    ['DescribeNetworkAclsCommand', 'aws_ec2_network_acls', 'NetworkAcls'],
+  ])('%s: a 200 without the list is a collection error of %s, not an empty list', async (command, table, element) => {
+    // Canned: a 200 whose body lacks the list element (a cut answer; moto always sends the element).
     const emptyAnswer = (client: unknown, serviceName: string): void => {
       cannedDefaultKmsKey(client, serviceName);
       if (serviceName !== 'EC2') return;
       (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
         (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) =>
-          context.commandName === 'DescribeManagedPrefixListsCommand' ? Promise.resolve({ output: { $metadata: {} }, response: {} }) : next(args),
-        { step: 'initialize', name: 'emptyDescribeManagedPrefixLists' },
+          context.commandName === command ? Promise.resolve({ output: { $metadata: {} }, response: {} }) : next(args),
+        { step: 'initialize', name: 'emptyAnswer' },
       );
     };
     const db4 = await memoryDb();
     const run = await runSync({ db: db4, endpoint: moto.endpoint, credentials: testCredentials, services: ['ec2'], regions: ['us-east-1'], configureClient: emptyAnswer });
-    expect(run.errors.map((e) => e.table)).toEqual(['aws_ec2_managed_prefix_lists']);
-    expect(run.errors[0]!.message).toMatch(/without its PrefixLists element/);
-    const scope = await db4.one<{ status: string }>(`SELECT status FROM sync_scopes WHERE table_name = 'aws_ec2_managed_prefix_lists'`);
+    expect(run.errors.map((e) => e.table)).toContain(table);
+    expect(run.errors.find((e) => e.table === table)!.message).toContain(`without its ${element} element`);
+    const scope = await db4.one<{ status: string }>('SELECT status FROM sync_scopes WHERE table_name = ?', [table]);
     expect(scope!.status).not.toBe('ok');
     db4.close();
   }, 60_000);
