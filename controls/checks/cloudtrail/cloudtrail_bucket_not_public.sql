@@ -2,8 +2,9 @@
 -- Access (bucket or account level) does not neutralise it: IgnorePublicAcls voids public ACL grants,
 -- RestrictPublicBuckets voids public policy statements. Whether the policy is public is derived at sync time
 -- (sync/policy/public.ts): an Allow to Principal * (or NotPrincipal) with no condition that really narrows the
--- caller (principal/org/account, source ARN/VPC/endpoint/IP with specific values). Unknown (NULL) fails. Bucket names are global, so the bucket is found in whichever synced
--- account owns it; a bucket found nowhere fails, since its exposure cannot be shown.
+-- caller (principal/org/account, source ARN/VPC/endpoint/IP with specific values). Unknown (NULL) fails.
+-- Bucket names are global, so the bucket is found in whichever synced account owns it; a bucket found nowhere
+-- fails, since its exposure cannot be shown.
 WITH buckets AS (
   SELECT b.name, b.arn,
          coalesce(b.ignore_public_acls, false) OR coalesce(p.ignore_public_acls, false) AS acls_ignored,
