@@ -92,6 +92,11 @@ const overrides: Record<string, string> = {
   'aws_s3_buckets.name': "'bucket-' || a || '-' || i",
   'aws_s3_buckets.arn': "'arn:aws:s3:::bucket-' || a || '-' || i",
   'aws_s3_buckets.policy': `CASE WHEN p < 60 THEN ('{"Version":"2012-10-17","Statement":[{"Sid":"DenyHttp","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::bucket-' || a || '-' || i || '","arn:aws:s3:::bucket-' || a || '-' || i || '/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}')::JSON ELSE NULL END`,
+  // Facts the sync derives from the policy above (sync/policy): consistent with it, so the checks see real data.
+  'aws_s3_buckets.denies_insecure_transport': 'p < 60',
+  'aws_s3_buckets.insecure_transport_denied_for': "CASE WHEN p < 60 THEN ['bucket', 'objects'] ELSE []::VARCHAR[] END",
+  'aws_s3_buckets.policy_is_public': 'false',
+  'aws_iam_policies.allows_full_admin': 'p < 3',
   'aws_s3_buckets.encryption_algorithm': "CASE WHEN p < 95 THEN 'AES256' ELSE NULL END",
   'aws_s3_buckets.logging_target_bucket': "CASE WHEN p < 50 THEN 'bucket-' || a || '-0' ELSE NULL END",
   'aws_ec2_instances.metadata_http_tokens': "CASE WHEN p < 85 THEN 'required' ELSE 'optional' END",
@@ -109,6 +114,10 @@ const overrides: Record<string, string> = {
   'aws_ec2_security_group_rules.cidr_ipv6': "CASE WHEN p % 7 = 1 THEN '::/0' ELSE NULL END",
   'aws_ec2_security_group_rules.referenced_group_id': 'NULL',
   'aws_ec2_security_group_rules.prefix_list_id': 'NULL',
+  // Derived at sync time from protocol and ports above (sync/ec2/admin-ports.ts, nacl-exposure.ts).
+  'aws_ec2_security_group_rules.admin_ports':
+    "CASE WHEN i % 4 = 3 THEN []::VARCHAR[] WHEN p < 3 THEN ['tcp/22', 'tcp/3389', 'udp/22', 'udp/3389'] WHEN p < 5 THEN ['tcp/22'] WHEN p < 8 THEN ['tcp/3389'] WHEN p < 10 THEN ['tcp/22', 'tcp/3389'] ELSE []::VARCHAR[] END",
+  'aws_ec2_network_acls.ingress_admin_exposure': "CASE WHEN p < 20 THEN ['tcp/22 from 0.0.0.0/0 (rule 100)'] ELSE []::VARCHAR[] END",
   'aws_ec2_network_acls.network_acl_id': "'acl-' || a || '-' || g || '-' || i",
   'aws_ec2_network_acls.vpc_id': "'vpc-' || a || '-' || g || '-' || (i % 10)",
   'aws_ec2_network_acl_entries.network_acl_id': "'acl-' || a || '-' || g || '-' || (i // 5)",

@@ -87,8 +87,30 @@ export const awsEc2SecurityGroupRules = defineTable({
     { name: 'cidr_ipv6', type: 'VARCHAR', description: 'IPv6 range the rule allows, e.g. ::/0' },
     { name: 'referenced_group_id', type: 'VARCHAR', description: 'Security group the rule allows, when it references one' },
     { name: 'referenced_group_owner_id', type: 'VARCHAR', description: 'Account of the referenced security group' },
-    { name: 'prefix_list_id', type: 'VARCHAR', description: 'Managed prefix list the rule allows, when it references one' },
+    { name: 'prefix_list_id', type: 'VARCHAR', description: 'Managed prefix list the rule allows, when it references one (its entries: aws_ec2_managed_prefix_lists)' },
     { name: 'description', type: 'VARCHAR', description: 'Rule description' },
+    { name: 'admin_ports', type: 'VARCHAR[]', description: "Remote administration ports the rule's protocol and port range reach, e.g. ['tcp/22', 'udp/3389'] (TCP, UDP or all traffic; 22 and 3389); [] for outbound rules" },
+    tags,
+  ],
+});
+
+export const awsEc2ManagedPrefixLists = defineTable({
+  name: 'aws_ec2_managed_prefix_lists',
+  description: 'One row per managed prefix list visible in the region (own, shared and AWS-managed), with its entries',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'The prefix list ARN' },
+    { name: 'prefix_list_id', type: 'VARCHAR', description: 'Prefix list id (pl-…)' },
+    { name: 'prefix_list_name', type: 'VARCHAR', description: 'Prefix list name (com.amazonaws.<region>.<service> for AWS-managed lists)' },
+    { name: 'address_family', type: 'VARCHAR', description: 'IPv4 or IPv6' },
+    { name: 'owner_id', type: 'VARCHAR', description: "Account that owns the list ('AWS' for AWS-managed lists)" },
+    { name: 'state', type: 'VARCHAR', description: 'create-complete, modify-complete, …' },
+    { name: 'version', type: 'BIGINT', description: 'Version of the list the entries were read at' },
+    { name: 'max_entries', type: 'INTEGER', description: 'Maximum number of entries' },
+    { name: 'entries', type: 'JSON', description: 'The entries [{"Cidr", "Description"}] (GetManagedPrefixListEntries); NULL when they could not be read' },
+    { name: 'cidrs', type: 'VARCHAR[]', description: 'The CIDR blocks of the entries; NULL when they could not be read' },
+    { name: 'contains_world', type: 'BOOLEAN', description: 'An entry is the whole address space (a /0: 0.0.0.0/0 or ::/0); NULL when the entries could not be read' },
     tags,
   ],
 });
@@ -106,6 +128,7 @@ export const awsEc2NetworkAcls = defineTable({
     { name: 'owner_id', type: 'VARCHAR', description: 'Account that owns the network ACL' },
     { name: 'subnet_ids', type: 'VARCHAR[]', description: 'Subnets associated with the network ACL' },
     { name: 'entries', type: 'JSON', description: 'The entries as AWS lists them' },
+    { name: 'ingress_admin_exposure', type: 'VARCHAR[]', description: "Administration ports the ACL admits from the whole internet, its inbound entries walked in rule-number order as AWS does, e.g. ['tcp/22 from 0.0.0.0/0 (rule 100)']; NULL when the entries could not be evaluated" },
     tags,
   ],
 });
@@ -272,6 +295,7 @@ export const tables: TableDef[] = [
   awsEc2Volumes,
   awsEc2SecurityGroups,
   awsEc2SecurityGroupRules,
+  awsEc2ManagedPrefixLists,
   awsEc2NetworkAcls,
   awsEc2NetworkAclEntries,
   awsEc2Vpcs,

@@ -4,6 +4,8 @@ const policyLists: readonly ColumnDef[] = [
   { name: 'attached_policy_arns', type: 'VARCHAR[]', description: 'ARNs of the managed policies attached directly' },
   { name: 'inline_policy_names', type: 'VARCHAR[]', description: 'Names of the inline policies embedded directly' },
   { name: 'inline_policies', type: 'JSON', description: 'Inline policies as [{"name", "document"}], documents decoded to JSON' },
+  { name: 'inline_policies_normalized', type: 'JSON', description: 'The inline policies in the normalised shape (lists everywhere, Principal as {AWS: [...]}, condition operators and keys lower-cased); NULL when one could not be normalised' },
+  { name: 'full_admin_inline_policies', type: 'VARCHAR[]', description: 'Names of the inline policies with a statement allowing every action on every resource; NULL when not derived' },
 ];
 
 export const awsIamUsers = defineTable({
@@ -74,6 +76,7 @@ export const awsIamRoles = defineTable({
     { name: 'path', type: 'VARCHAR', description: 'The IAM path (/aws-service-role/ for service-linked roles)' },
     { name: 'create_date', type: 'TIMESTAMP', description: 'When the role was created (UTC)' },
     { name: 'assume_role_policy', type: 'JSON', description: 'The trust policy, decoded' },
+    { name: 'assume_role_policy_normalized', type: 'JSON', description: 'The trust policy in the normalised shape' },
     ...policyLists,
     { name: 'instance_profile_arns', type: 'VARCHAR[]', description: 'Instance profiles that carry the role' },
     { name: 'last_used_date', type: 'TIMESTAMP', description: 'When the role was last assumed; NULL if never or unknown' },
@@ -99,6 +102,10 @@ export const awsIamPolicies = defineTable({
     { name: 'create_date', type: 'TIMESTAMP', description: 'When the policy was created (UTC)' },
     { name: 'update_date', type: 'TIMESTAMP', description: 'When the policy was last changed (UTC)' },
     { name: 'document', type: 'JSON', description: 'The default version document, decoded to JSON' },
+    { name: 'document_normalized', type: 'JSON', description: 'The default version document in the normalised shape (lists everywhere, Principal as {AWS: [...]}, condition operators and keys lower-cased)' },
+    { name: 'allows_full_admin', type: 'BOOLEAN', description: 'A statement allows every action on every resource ("*", "*:*", "arn:aws:*:*:*:*", empty NotAction…); NULL when the document is unknown' },
+    { name: 'full_admin_statements', type: 'VARCHAR[]', description: 'Sids (or #positions) of those statements' },
+    { name: 'full_admin_conditional', type: 'BOOLEAN', description: 'Every such statement carries a Condition (full admin for whoever meets it)' },
   ],
 });
 

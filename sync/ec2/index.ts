@@ -2,6 +2,7 @@ import type { Collector } from '../types.js';
 import { ebsEncryptionDefaultsCollector } from './ebs-encryption-defaults.js';
 import { flowLogsCollector } from './flow-logs.js';
 import { instancesCollector } from './instances.js';
+import { managedPrefixListsCollector } from './managed-prefix-lists.js';
 import { networkAclsCollector } from './network-acls.js';
 import { networkInterfacesCollector, routeTablesCollector, subnetsCollector, vpcPeeringConnectionsCollector, vpcsCollector } from './network.js';
 import { securityGroupRulesCollector, securityGroupsCollector } from './security-groups.js';
@@ -13,6 +14,7 @@ export const collectors: Collector[] = [
   volumesCollector,
   securityGroupsCollector,
   securityGroupRulesCollector,
+  managedPrefixListsCollector,
   networkAclsCollector,
   vpcsCollector,
   subnetsCollector,

@@ -1,11 +1,12 @@
 import { EC2Client, paginateDescribeSecurityGroupRules, paginateDescribeSecurityGroups, type SecurityGroup, type SecurityGroupRule } from '@aws-sdk/client-ec2';
 import { awsEc2SecurityGroupRules, awsEc2SecurityGroups } from '../../schema/ec2.js';
-import { allItems, ec2Arn, listCollector, tagMap } from './shared.js';
+import { adminPortsReached } from './admin-ports.js';
+import { allItems, ec2Arn, listCollector, requireElement, tagMap } from './shared.js';
 
 export const securityGroupsCollector = listCollector<SecurityGroup>({
   name: 'security-groups',
   table: awsEc2SecurityGroups,
-  list: (ctx) => allItems(paginateDescribeSecurityGroups({ client: ctx.client(EC2Client) }, {}), (p) => p.SecurityGroups),
+  list: (ctx) => allItems(paginateDescribeSecurityGroups({ client: ctx.client(EC2Client) }, {}), (p) => requireElement(p.SecurityGroups, 'DescribeSecurityGroups', 'SecurityGroups')),
   row: (g, ctx) => ({
     arn: g.SecurityGroupArn ?? ec2Arn(ctx, 'security-group', g.GroupId, g.OwnerId),
     group_id: g.GroupId ?? null,
@@ -27,7 +28,7 @@ export const securityGroupsCollector = listCollector<SecurityGroup>({
 export const securityGroupRulesCollector = listCollector<SecurityGroupRule>({
   name: 'security-group-rules',
   table: awsEc2SecurityGroupRules,
-  list: (ctx) => allItems(paginateDescribeSecurityGroupRules({ client: ctx.client(EC2Client) }, {}), (p) => p.SecurityGroupRules),
+  list: (ctx) => allItems(paginateDescribeSecurityGroupRules({ client: ctx.client(EC2Client) }, {}), (p) => requireElement(p.SecurityGroupRules, 'DescribeSecurityGroupRules', 'SecurityGroupRules')),
   row: (r, ctx) => ({
     arn: r.SecurityGroupRuleArn ?? ec2Arn(ctx, 'security-group-rule', r.SecurityGroupRuleId, r.GroupOwnerId),
     security_group_rule_id: r.SecurityGroupRuleId ?? null,
@@ -43,6 +44,7 @@ export const securityGroupRulesCollector = listCollector<SecurityGroupRule>({
     referenced_group_owner_id: r.ReferencedGroupInfo?.UserId ?? null,
     prefix_list_id: r.PrefixListId ?? null,
     description: r.Description ?? null,
+    admin_ports: r.IsEgress ? [] : adminPortsReached(r.IpProtocol, r.FromPort, r.ToPort),
     tags: tagMap(r.Tags),
   }),
 });

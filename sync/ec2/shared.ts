@@ -40,3 +40,12 @@ export function listCollector<I>(spec: {
     },
   };
 }
+
+/**
+ * The list element of a successful answer, which must be there: a 200 without it (cut or empty body, a proxy
+ * in the way) is a failure of the call, not an empty list — otherwise a lost answer would read as "nothing open".
+ */
+export function requireElement<I>(items: I[] | undefined, operation: string, element: string): I[] {
+  if (items === undefined) throw new Error(`[sync] ec2 ${operation} answered without its ${element} element; the answer is incomplete`);
+  return items;
+}

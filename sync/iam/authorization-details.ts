@@ -16,7 +16,7 @@ import {
 import { awsIamGroups, awsIamPolicies, awsIamRoles, awsIamUsers } from '../../schema/iam.js';
 import { isAwsError } from '../errors.js';
 import type { Collector, SyncContext } from '../types.js';
-import { awsPolicyRow, groupRow, localPolicyRow, roleRow, userRow, type UserExtras } from './principal-rows.js';
+import { awsPolicyRow, groupRow, localPolicyRow, roleRow, userRow, type ReportDocumentError, type UserExtras } from './principal-rows.js';
 
 /**
  * Users, groups, roles and customer managed policies come from GetAccountAuthorizationDetails: one paginated
@@ -57,11 +57,16 @@ export const authorizationDetailsCollector: Collector = {
 
     const members = new Map<string, string[]>();
     for (const u of users) for (const g of u.GroupList ?? []) members.set(g, [...(members.get(g) ?? []), u.UserName ?? '']);
+    // A document IAM returned but we cannot analyse is an item error of its table: the row is kept with NULL facts.
+    const report = (table: string): ReportDocumentError => (error, resourceId) => ctx.itemError(error, { operation: 'GetAccountAuthorizationDetails', table, resourceId });
     return {
-      [awsIamUsers.name]: users.map((u, i) => userRow(u, extras[i]!)),
-      [awsIamGroups.name]: groups.map((g) => groupRow(g, members.get(g.GroupName ?? '') ?? [])),
-      [awsIamRoles.name]: roles.map(roleRow),
-      [awsIamPolicies.name]: [...localPolicies.map(localPolicyRow), ...awsPolicies.map((p, i) => awsPolicyRow(p, versions[i]))],
+      [awsIamUsers.name]: users.map((u, i) => userRow(u, extras[i]!, report(awsIamUsers.name))),
+      [awsIamGroups.name]: groups.map((g) => groupRow(g, members.get(g.GroupName ?? '') ?? [], report(awsIamGroups.name))),
+      [awsIamRoles.name]: roles.map((r) => roleRow(r, report(awsIamRoles.name))),
+      [awsIamPolicies.name]: [
+        ...localPolicies.map((p) => localPolicyRow(p, report(awsIamPolicies.name))),
+        ...awsPolicies.map((p, i) => awsPolicyRow(p, versions[i], report(awsIamPolicies.name))),
+      ],
     };
   },
 };

@@ -1,6 +1,17 @@
 import type { GroupDetail, LoginProfile, ManagedPolicyDetail, MFADevice, Policy, PolicyVersion, RoleDetail, UserDetail } from '@aws-sdk/client-iam';
 import type { Row } from '../../schema/db.js';
+import { identityPolicyFacts } from '../policy/facts.js';
+import { normalizePolicy } from '../policy/normalize.js';
 import { decodePolicyDocument, inlinePolicies, tagsObject } from './documents.js';
+
+/**
+ * Where a document that cannot be analysed is reported (the collector passes ctx.itemError, which marks the
+ * table's scope in error): its derived columns stay NULL, never "no finding".
+ */
+export type ReportDocumentError = (error: Error, resourceId: string | undefined) => void;
+const throwIt: ReportDocumentError = (error) => {
+  throw error;
+};
 
 /** What the per-user calls found; undefined fields mean the call failed (recorded as an item error). */
 export interface UserExtras {
@@ -9,7 +20,7 @@ export interface UserExtras {
   mfaDevices: MFADevice[] | undefined;
 }
 
-export function userRow(u: UserDetail, extras: UserExtras): Row {
+export function userRow(u: UserDetail, extras: UserExtras, report: ReportDocumentError = throwIt): Row {
   const lp = extras.loginProfile;
   return {
     arn: u.Arn,
@@ -24,7 +35,7 @@ export function userRow(u: UserDetail, extras: UserExtras): Row {
     mfa_device_serials: extras.mfaDevices?.map((d) => d.SerialNumber ?? '') ?? null,
     attached_policy_arns: (u.AttachedManagedPolicies ?? []).map((p) => p.PolicyArn ?? ''),
     inline_policy_names: (u.UserPolicyList ?? []).map((p) => p.PolicyName ?? ''),
-    inline_policies: inlinePolicies(u.UserPolicyList, `user ${u.UserName}`),
+    ...inlineColumns(u.UserPolicyList, `user ${u.UserName}`, u.Arn, report),
     group_names: u.GroupList ?? [],
     permissions_boundary_arn: u.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
     tags: tagsObject(u.Tags),
@@ -32,7 +43,7 @@ export function userRow(u: UserDetail, extras: UserExtras): Row {
   };
 }
 
-export function groupRow(g: GroupDetail, members: string[]): Row {
+export function groupRow(g: GroupDetail, members: string[], report: ReportDocumentError = throwIt): Row {
   return {
     arn: g.Arn,
     group_name: g.GroupName,
@@ -41,23 +52,25 @@ export function groupRow(g: GroupDetail, members: string[]): Row {
     create_date: g.CreateDate,
     attached_policy_arns: (g.AttachedManagedPolicies ?? []).map((p) => p.PolicyArn ?? ''),
     inline_policy_names: (g.GroupPolicyList ?? []).map((p) => p.PolicyName ?? ''),
-    inline_policies: inlinePolicies(g.GroupPolicyList, `group ${g.GroupName}`),
+    ...inlineColumns(g.GroupPolicyList, `group ${g.GroupName}`, g.Arn, report),
     user_names: members,
     raw: g,
   };
 }
 
-export function roleRow(r: RoleDetail): Row {
+export function roleRow(r: RoleDetail, report: ReportDocumentError = throwIt): Row {
+  const trust = decodePolicyDocument(r.AssumeRolePolicyDocument, `role ${r.RoleName} trust policy`);
   return {
     arn: r.Arn,
     role_name: r.RoleName,
     role_id: r.RoleId,
     path: r.Path,
     create_date: r.CreateDate,
-    assume_role_policy: decodePolicyDocument(r.AssumeRolePolicyDocument, `role ${r.RoleName} trust policy`),
+    assume_role_policy: trust,
+    assume_role_policy_normalized: trust === null ? null : analyse(() => normalizePolicy(trust), `role ${r.RoleName} trust policy`, r.Arn, report),
     attached_policy_arns: (r.AttachedManagedPolicies ?? []).map((p) => p.PolicyArn ?? ''),
     inline_policy_names: (r.RolePolicyList ?? []).map((p) => p.PolicyName ?? ''),
-    inline_policies: inlinePolicies(r.RolePolicyList, `role ${r.RoleName}`),
+    ...inlineColumns(r.RolePolicyList, `role ${r.RoleName}`, r.Arn, report),
     instance_profile_arns: (r.InstanceProfileList ?? []).map((p) => p.Arn ?? ''),
     last_used_date: r.RoleLastUsed?.LastUsedDate ?? null,
     permissions_boundary_arn: r.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
@@ -67,20 +80,22 @@ export function roleRow(r: RoleDetail): Row {
 }
 
 /** A customer managed policy from GetAccountAuthorizationDetails, which carries every version's document. */
-export function localPolicyRow(p: ManagedPolicyDetail): Row {
+export function localPolicyRow(p: ManagedPolicyDetail, report: ReportDocumentError = throwIt): Row {
   const version = (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? (p.PolicyVersionList ?? []).find((v) => v.VersionId === p.DefaultVersionId);
+  const document = decodePolicyDocument(version?.Document, `policy ${p.Arn} ${p.DefaultVersionId}`);
   return {
     ...policyColumns(p, false),
-    document: decodePolicyDocument(version?.Document, `policy ${p.Arn} ${p.DefaultVersionId}`),
+    ...managedPolicyDocumentColumns(document, `policy ${p.Arn}`, p.Arn, report),
     raw: p,
   };
 }
 
 /** An attached AWS managed policy from ListPolicies plus its default version (undefined: GetPolicyVersion failed). */
-export function awsPolicyRow(p: Policy, version: PolicyVersion | undefined): Row {
+export function awsPolicyRow(p: Policy, version: PolicyVersion | undefined, report: ReportDocumentError = throwIt): Row {
+  const document = version ? decodePolicyDocument(version.Document, `policy ${p.Arn} ${p.DefaultVersionId}`) : null;
   return {
     ...policyColumns(p, true),
-    document: version ? decodePolicyDocument(version.Document, `policy ${p.Arn} ${p.DefaultVersionId}`) : null,
+    ...managedPolicyDocumentColumns(document, `policy ${p.Arn}`, p.Arn, report),
     raw: { ...p, DefaultVersion: version ?? null },
   };
 }
@@ -98,4 +113,45 @@ function policyColumns(p: Policy | ManagedPolicyDetail, awsManaged: boolean): Ro
     create_date: p.CreateDate,
     update_date: p.UpdateDate,
   };
+}
+
+/**
+ * A managed policy's document with its normalised form and the facts checks read. A NULL document (its
+ * version could not be read, already an item error) leaves every derived column NULL: unknown, not "no admin".
+ */
+export function managedPolicyDocumentColumns(document: unknown, what: string, arn: string | undefined, report: ReportDocumentError = throwIt): Row {
+  const facts = document === null ? null : analyse(() => identityPolicyFacts(document), what, arn, report);
+  return {
+    document,
+    document_normalized: facts?.normalized ?? null,
+    allows_full_admin: facts?.allowsFullAdmin ?? null,
+    full_admin_statements: facts?.fullAdminStatements ?? null,
+    full_admin_conditional: facts ? facts.allowsFullAdmin && facts.fullAdminConditional : null,
+  };
+}
+
+/** Inline policies decoded, normalised, and the names of those granting full admin (NULL if any is unreadable). */
+export function inlineColumns(list: Parameters<typeof inlinePolicies>[0], owner: string, arn: string | undefined, report: ReportDocumentError = throwIt): Row {
+  const decoded = inlinePolicies(list, owner);
+  const normalized: Array<{ name: string; document: unknown }> = [];
+  const admin: string[] = [];
+  let complete = true;
+  for (const p of decoded) {
+    const facts = analyse(() => identityPolicyFacts(p.document), `${owner} inline policy ${p.name}`, arn, report);
+    if (!facts) complete = false;
+    else {
+      normalized.push({ name: p.name, document: facts.normalized });
+      if (facts.allowsFullAdmin) admin.push(p.name);
+    }
+  }
+  return { inline_policies: decoded, inline_policies_normalized: complete ? normalized : null, full_admin_inline_policies: complete ? admin : null };
+}
+
+function analyse<T>(fn: () => T, what: string, arn: string | undefined, report: ReportDocumentError): T | null {
+  try {
+    return fn();
+  } catch (cause) {
+    report(new Error(`[sync] iam: the ${what} cannot be analysed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause }), arn);
+    return null;
+  }
 }

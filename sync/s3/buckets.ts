@@ -13,6 +13,7 @@ import {
 import type { Row } from '../../schema/db.js';
 import { awsS3Buckets } from '../../schema/s3.js';
 import { isAwsError } from '../errors.js';
+import { bucketPolicyFacts } from '../policy/facts.js';
 import type { Collector, SyncContext } from '../types.js';
 
 const table = awsS3Buckets.name;
@@ -78,11 +79,19 @@ async function collectBucket(ctx: SyncContext, home: S3Client, bucket: Bucket): 
 
   if (gone) return null;
   let policyDocument: unknown = null;
+  // undefined: the policy is unknown (the call failed or the text is unusable), so are the facts derived from it.
+  let facts: BucketPolicyColumns | undefined = policy === undefined ? undefined : bucketPolicyColumns(null, arn);
   if (policy?.Policy) {
     try {
       policyDocument = JSON.parse(policy.Policy);
+      facts = bucketPolicyColumns(policyDocument, arn);
     } catch (cause) {
-      ctx.itemError(new Error(`bucket policy of ${name} is not valid JSON: ${policy.Policy.slice(0, 80)}`, { cause }), { operation: 'GetBucketPolicy', table, resourceId: arn });
+      facts = undefined;
+      ctx.itemError(new Error(`bucket policy of ${name} cannot be read: ${cause instanceof Error ? cause.message : String(cause)}: ${policy.Policy.slice(0, 80)}`, { cause }), {
+        operation: 'GetBucketPolicy',
+        table,
+        resourceId: arn,
+      });
     }
   }
   const block = pab?.PublicAccessBlockConfiguration;
@@ -96,6 +105,7 @@ async function collectBucket(ctx: SyncContext, home: S3Client, bucket: Bucket): 
     arn,
     creation_date: bucket.CreationDate ?? null,
     policy: policyDocument,
+    ...(facts ?? unknownPolicyColumns),
     versioning_status: versioning?.Status ?? null,
     mfa_delete: versioning ? versioning.MFADelete === 'Enabled' : null,
     block_public_acls: block?.BlockPublicAcls ?? null,
@@ -120,6 +130,27 @@ async function collectBucket(ctx: SyncContext, home: S3Client, bucket: Bucket): 
       encryption: encryption?.ServerSideEncryptionConfiguration ?? null,
       acl: acl ? strip(acl) : null,
     },
+  };
+}
+
+type BucketPolicyColumns = Pick<Row, 'policy_normalized' | 'policy_is_public' | 'public_statements' | 'denies_insecure_transport' | 'insecure_transport_denied_for'>;
+const unknownPolicyColumns: BucketPolicyColumns = { policy_normalized: null, policy_is_public: null, public_statements: null, denies_insecure_transport: null, insecure_transport_denied_for: null };
+
+/**
+ * The facts the checks read, derived once here from the policy (sync/policy): whether it is public, and
+ * whether it denies plain HTTP on the bucket and its objects. No policy (null) is a fact: not public, no
+ * denial. A document that cannot be normalised throws (the caller records it and stores unknowns).
+ */
+export function bucketPolicyColumns(document: unknown, bucketArn: string): BucketPolicyColumns {
+  if (document === null) return { policy_normalized: null, policy_is_public: false, public_statements: [], denies_insecure_transport: false, insecure_transport_denied_for: [] };
+  const f = bucketPolicyFacts(document, bucketArn);
+  const covered = [...(f.deniesInsecureTransport.bucket ? ['bucket'] : []), ...(f.deniesInsecureTransport.objects ? ['objects'] : [])];
+  return {
+    policy_normalized: f.normalized,
+    policy_is_public: f.isPublic,
+    public_statements: f.publicStatements,
+    denies_insecure_transport: covered.length === 2,
+    insecure_transport_denied_for: covered,
   };
 }
 

@@ -1,17 +1,25 @@
--- CIS 5.3: no inbound rule lets ::/0 reach a remote administration port (22 SSH, 3389 RDP): all-traffic
--- rules (protocol -1) and TCP rules whose port range covers 22 or 3389 both count. One row per security group.
+-- CIS 5.3: no inbound rule lets the whole IPv6 internet reach a remote administration port (22 SSH, 3389 RDP)
+-- over TCP, UDP or all traffic. admin_ports is derived at sync time from the rule's protocol (name or number)
+-- and port range. The source is world-wide when it is a /0 block, or a managed prefix list holding one; a
+-- prefix list whose entries are unknown (not found, or unreadable: the sync recorded an error and the verdict
+-- is ERROR) counts as open rather than closed. One row per security group.
 WITH open_rules AS (
   SELECT
     r.account_id, r.region, r.group_id, r.security_group_rule_id,
     regexp_replace(r.arn, ':security-group-rule/.*$', ':security-group/' || r.group_id) AS group_arn,
-    r.ip_protocol || ' ' || CASE WHEN r.ip_protocol = '-1' THEN 'all ports' ELSE r.from_port || '-' || r.to_port END AS rule
+    CASE WHEN lower(r.ip_protocol) IN ('-1', 'all') THEN 'all traffic' ELSE r.ip_protocol || ' ' || r.from_port || '-' || r.to_port END ||
+      CASE
+        WHEN r.prefix_list_id IS NULL THEN ''
+        WHEN pl.contains_world IS NULL THEN ' from prefix list ' || r.prefix_list_id || ' whose entries are unknown'
+        ELSE ' from prefix list ' || r.prefix_list_id
+      END AS rule
   FROM aws_ec2_security_group_rules r
+  LEFT JOIN aws_ec2_managed_prefix_lists pl
+    ON pl.account_id = r.account_id AND pl.region = r.region AND pl.prefix_list_id = r.prefix_list_id
   WHERE NOT r.is_egress
-    AND r.cidr_ipv6 = '::/0'
-    AND (
-      r.ip_protocol = '-1'
-      OR (r.ip_protocol IN ('tcp', '6') AND ((r.from_port <= 22 AND r.to_port >= 22) OR (r.from_port <= 3389 AND r.to_port >= 3389)))
-    )
+    AND coalesce(len(r.admin_ports), 1) > 0
+    AND (r.cidr_ipv6 LIKE '%/0'
+         OR (r.prefix_list_id IS NOT NULL AND pl.address_family IS DISTINCT FROM 'IPv4' AND pl.contains_world IS NOT FALSE))
 )
 SELECT
   coalesce(g.arn, o.group_arn) AS resource_id,

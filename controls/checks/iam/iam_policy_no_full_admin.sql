@@ -1,39 +1,31 @@
--- CIS 1.16: no attached policy allows "*" actions on "*" resources. As the CIS audit does, every attached
+-- CIS 1.16: no attached policy allows every action on every resource. As the CIS audit does, every attached
 -- managed policy counts (AWS managed AdministratorAccess too); inline policies of users, groups and roles are
--- checked as well, since they grant the same power. Statement, Action and Resource may be a value or a list.
-WITH documents AS (
-  SELECT account_id, region, arn AS resource_id, 'Managed policy ' || policy_name AS what, document AS doc, attachment_count
-  FROM aws_iam_policies
-  WHERE attachment_count > 0
-  UNION ALL
-  SELECT u.account_id, u.region, u.arn, 'Inline policy ' || (p ->> 'name') || ' of user ' || u.user_name, p -> 'document', NULL
-  FROM aws_iam_users u, unnest(json_extract(u.inline_policies, '$[*]')) AS t(p)
-  UNION ALL
-  SELECT g.account_id, g.region, g.arn, 'Inline policy ' || (p ->> 'name') || ' of group ' || g.group_name, p -> 'document', NULL
-  FROM aws_iam_groups g, unnest(json_extract(g.inline_policies, '$[*]')) AS t(p)
-  UNION ALL
-  SELECT r.account_id, r.region, r.arn, 'Inline policy ' || (p ->> 'name') || ' of role ' || r.role_name, p -> 'document', NULL
-  FROM aws_iam_roles r, unnest(json_extract(r.inline_policies, '$[*]')) AS t(p)
-),
-statements AS (
-  SELECT d.*, unnest(
-    CASE WHEN json_type(d.doc, '$.Statement') = 'ARRAY' THEN json_extract(d.doc, '$.Statement[*]') ELSE [json_extract(d.doc, '$.Statement')] END
-  ) AS stmt
-  FROM documents d
-  WHERE d.doc IS NOT NULL
-)
+-- checked as well, since they grant the same power. "Every action on every resource" is derived at sync time
+-- from the normalised document (sync/policy/full-admin.ts: "*", "*:*", "arn:aws:*:*:*:*", an empty NotAction…,
+-- with or without a Condition). A document that could not be analysed (NULL) fails: unknown is not "no admin".
 SELECT
-  resource_id,
-  account_id,
-  region,
-  what || ' allows every action ("*") on every resource ("*")' AS reason,
-  attachment_count
-FROM statements
-WHERE stmt ->> 'Effect' = 'Allow'
-  AND list_has_any(
-    CASE WHEN json_type(stmt, '$.Action') = 'ARRAY' THEN json_extract_string(stmt, '$.Action[*]') ELSE [stmt ->> 'Action'] END,
-    ['*', '*:*'])
-  AND list_contains(
-    CASE WHEN json_type(stmt, '$.Resource') = 'ARRAY' THEN json_extract_string(stmt, '$.Resource[*]') ELSE [stmt ->> 'Resource'] END,
-    '*')
-GROUP BY resource_id, account_id, region, what, attachment_count
+  p.arn AS resource_id,
+  p.account_id,
+  p.region,
+  CASE
+    WHEN p.allows_full_admin IS NULL THEN 'Managed policy ' || p.policy_name || ' could not be analysed (its document is unknown): sync again'
+    ELSE 'Managed policy ' || p.policy_name || ' allows every action on every resource (statement ' || array_to_string(p.full_admin_statements, ', ') || ')'
+      || CASE WHEN p.full_admin_conditional THEN ' under a condition' ELSE '' END
+  END AS reason,
+  p.attachment_count,
+  p.full_admin_statements AS statements
+FROM aws_iam_policies p
+WHERE p.attachment_count > 0 AND p.allows_full_admin IS NOT FALSE
+UNION ALL
+SELECT x.arn, x.account_id, x.region,
+       CASE WHEN x.admin IS NULL THEN x.what || ' has inline policies that could not be analysed: sync again'
+            ELSE 'Inline policy ' || name || ' of ' || x.what || ' allows every action on every resource' END,
+       NULL, NULL
+FROM (
+  SELECT arn, account_id, region, 'user ' || user_name AS what, full_admin_inline_policies AS admin, inline_policy_names AS names FROM aws_iam_users
+  UNION ALL
+  SELECT arn, account_id, region, 'group ' || group_name, full_admin_inline_policies, inline_policy_names FROM aws_iam_groups
+  UNION ALL
+  SELECT arn, account_id, region, 'role ' || role_name, full_admin_inline_policies, inline_policy_names FROM aws_iam_roles
+) x, unnest(coalesce(x.admin, [NULL::VARCHAR])) AS t(name)
+WHERE len(x.admin) > 0 OR (x.admin IS NULL AND len(coalesce(x.names, [])) > 0)

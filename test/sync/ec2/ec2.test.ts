@@ -2,6 +2,7 @@ import {
   AuthorizeSecurityGroupIngressCommand,
   CreateFlowLogsCommand,
   CreateNetworkAclCommand,
+  CreateManagedPrefixListCommand,
   CreateNetworkAclEntryCommand,
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
@@ -14,6 +15,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
+import { evaluateBenchmark } from '../../../controls/engine.js';
 import { runSync, type SyncResult } from '../../../sync/runner.js';
 import { runCheck } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
@@ -61,6 +63,21 @@ beforeAll(async () => {
   await use1.send(
     new CreateNetworkAclEntryCommand({ NetworkAclId: acl, RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', PortRange: { From: 22, To: 22 } }),
   );
+  // A prefix list holding 0.0.0.0/0 behind an SSH rule, RDP over UDP, and an ACL whose allow a lower deny shadows.
+  const pl = (
+    await use1.send(new CreateManagedPrefixListCommand({ PrefixListName: 'anywhere', AddressFamily: 'IPv4', MaxEntries: 5, Entries: [{ Cidr: '203.0.113.0/24' }, { Cidr: '0.0.0.0/0' }] }))
+  ).PrefixList!.PrefixListId!;
+  const sgPl = (await use1.send(new CreateSecurityGroupCommand({ GroupName: 'via-prefix-list', Description: 'ssh via a prefix list', VpcId: vpc }))).GroupId!;
+  await use1.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: sgPl, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: pl }] }] }));
+  const sgUdp = (await use1.send(new CreateSecurityGroupCommand({ GroupName: 'rdp-udp', Description: 'rdp over udp', VpcId: vpc }))).GroupId!;
+  await use1.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: sgUdp, IpPermissions: [{ IpProtocol: 'udp', FromPort: 3389, ToPort: 3389, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+  const aclShadowed = (await use1.send(new CreateNetworkAclCommand({ VpcId: vpc }))).NetworkAcl!.NetworkAclId!;
+  await use1.send(
+    new CreateNetworkAclEntryCommand({ NetworkAclId: aclShadowed, RuleNumber: 90, Protocol: '6', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0', PortRange: { From: 22, To: 22 } }),
+  );
+  await use1.send(
+    new CreateNetworkAclEntryCommand({ NetworkAclId: aclShadowed, RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', PortRange: { From: 22, To: 22 } }),
+  );
   const imdsv2 = (
     await use1.send(
       new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 1, MaxCount: 1, SubnetId: subnetA, MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled' } }),
@@ -85,7 +102,7 @@ beforeAll(async () => {
   await use1.send(new EnableEbsEncryptionByDefaultCommand({}));
 
   const euVpc = (await euw1.send(new CreateVpcCommand({ CidrBlock: '172.16.0.0/16' }))).Vpc!.VpcId!;
-  Object.assign(seeded, { vpc, peer, subnetA, sg, acl, imdsv2, imdsv1, euVpc });
+  Object.assign(seeded, { vpc, peer, subnetA, sg, acl, imdsv2, imdsv1, euVpc, pl, sgPl, sgUdp, aclShadowed });
 
   db = await memoryDb();
   result = await runSync({
@@ -145,6 +162,8 @@ describe('EC2 collectors against moto', () => {
     );
     expect(groups).toEqual([
       { group_name: 'default', is_default: true, ingress_rule_count: expect.any(Number) },
+      { group_name: 'rdp-udp', is_default: false, ingress_rule_count: 1 },
+      { group_name: 'via-prefix-list', is_default: false, ingress_rule_count: 1 },
       { group_name: 'web', is_default: false, ingress_rule_count: 3 },
     ]);
     const rules = await db.all(
@@ -181,6 +200,32 @@ describe('EC2 collectors against moto', () => {
     expect(defaults).toEqual([{ protocol: '-1', port_from: null, port_to: null, rule_action: 'allow' }]);
   });
 
+  it('derives each network ACL\'s exposure by walking its entries in rule order', async () => {
+    const rows = await db.all<{ network_acl_id: string; ingress_admin_exposure: string[] }>(
+      'SELECT network_acl_id, ingress_admin_exposure FROM aws_ec2_network_acls WHERE network_acl_id IN (?, ?)',
+      [seeded.acl!, seeded.aclShadowed!],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.network_acl_id, r.ingress_admin_exposure]))).toEqual({
+      [seeded.acl!]: ['tcp/22 from 0.0.0.0/0 (rule 100)'],
+      [seeded.aclShadowed!]: [],
+    });
+  });
+
+  it('reads managed prefix lists with their entries, and the administration ports of each rule', async () => {
+    const lists = await db.all('SELECT prefix_list_name, address_family, list_sort(cidrs) AS cidrs, contains_world FROM aws_ec2_managed_prefix_lists WHERE prefix_list_id = ?', [seeded.pl!]);
+    expect(lists).toEqual([{ prefix_list_name: 'anywhere', address_family: 'IPv4', cidrs: ['0.0.0.0/0', '203.0.113.0/24'], contains_world: true }]);
+    const rules = await db.all('SELECT group_id, ip_protocol, prefix_list_id, admin_ports FROM aws_ec2_security_group_rules WHERE group_id IN (?, ?) AND NOT is_egress ORDER BY group_id', [
+      seeded.sgPl!,
+      seeded.sgUdp!,
+    ]);
+    expect(rules).toEqual(
+      [
+        { group_id: seeded.sgPl, ip_protocol: 'tcp', prefix_list_id: seeded.pl, admin_ports: ['tcp/22'] },
+        { group_id: seeded.sgUdp, ip_protocol: 'udp', prefix_list_id: null, admin_ports: ['udp/3389'] },
+      ].sort((a, b) => a.group_id!.localeCompare(b.group_id!)),
+    );
+  });
+
   it('reads VPCs, subnets, route tables, peering connections and interfaces of each region', async () => {
     expect(await countByRegion('aws_ec2_vpcs')).toEqual({ 'us-east-1': 3, 'eu-west-1': 2 });
     const vpcs = await db.all(`SELECT region, vpc_id, cidr_block, is_default FROM aws_ec2_vpcs WHERE NOT is_default ORDER BY cidr_block`);
@@ -205,10 +250,10 @@ describe('EC2 collectors against moto', () => {
   it.each([
     ['aws_ec2_instances', 'instance_id', '$.InstanceId', { 'us-east-1': 2 }],
     ['aws_ec2_volumes', 'volume_id', '$.VolumeId', { 'us-east-1': 4 }],
-    ['aws_ec2_security_groups', 'group_id', '$.GroupId', { 'us-east-1': 4, 'eu-west-1': 2 }],
-    ['aws_ec2_security_group_rules', 'security_group_rule_id', '$.SecurityGroupRuleId', { 'us-east-1': 7, 'eu-west-1': 2 }],
-    ['aws_ec2_network_acls', 'network_acl_id', '$.NetworkAclId', { 'us-east-1': 4, 'eu-west-1': 2 }],
-    ['aws_ec2_network_acl_entries', 'rule_number', '$.RuleNumber', { 'us-east-1': 13, 'eu-west-1': 8 }],
+    ['aws_ec2_security_groups', 'group_id', '$.GroupId', { 'us-east-1': 6, 'eu-west-1': 2 }],
+    ['aws_ec2_security_group_rules', 'security_group_rule_id', '$.SecurityGroupRuleId', { 'us-east-1': 11, 'eu-west-1': 2 }],
+    ['aws_ec2_network_acls', 'network_acl_id', '$.NetworkAclId', { 'us-east-1': 5, 'eu-west-1': 2 }],
+    ['aws_ec2_network_acl_entries', 'rule_number', '$.RuleNumber', { 'us-east-1': 15, 'eu-west-1': 8 }],
     ['aws_ec2_vpcs', 'vpc_id', '$.VpcId', { 'us-east-1': 3, 'eu-west-1': 2 }],
     ['aws_ec2_subnets', 'subnet_id', '$.SubnetId', { 'us-east-1': 8, 'eu-west-1': 3 }],
     ['aws_ec2_route_tables', 'route_table_id', '$.RouteTableId', { 'us-east-1': 3, 'eu-west-1': 2 }],
@@ -238,7 +283,8 @@ describe('EC2 collectors against moto', () => {
 describe('EC2 checks on the synced inventory', () => {
   it('fail exactly the seeded misconfigurations', async () => {
     const ids = async (check: string, column: string) => (await runCheck(db, check)).map((r) => r[column]);
-    expect(await ids('ec2_sg_no_admin_ports_open_ipv4', 'group_id')).toEqual([seeded.sg]);
+    // SSH from 0.0.0.0/0, SSH through a prefix list holding 0.0.0.0/0, and RDP over UDP.
+    expect((await ids('ec2_sg_no_admin_ports_open_ipv4', 'group_id')).sort()).toEqual([seeded.sg, seeded.sgPl, seeded.sgUdp].sort());
     expect(await ids('ec2_sg_no_admin_ports_open_ipv6', 'group_id')).toEqual([seeded.sg]);
     expect(await ids('ec2_instance_imdsv2_required', 'instance_id')).toEqual([seeded.imdsv1]);
     expect(await ids('ec2_ebs_encryption_by_default', 'region')).toEqual(['eu-west-1']);
@@ -246,9 +292,10 @@ describe('EC2 checks on the synced inventory', () => {
     const unlogged = await ids('ec2_vpc_flow_logs_enabled', 'vpc_id');
     expect(unlogged).toHaveLength(4);
     expect(unlogged).not.toContain(seeded.vpc);
-    // The custom ACL opens 22; every default ACL allows all traffic from anywhere.
+    // The custom ACL opens 22; every default ACL allows all traffic from anywhere; the shadowed allow passes.
     const acls = await ids('ec2_nacl_no_admin_ports_open', 'network_acl_id');
     expect(acls).toContain(seeded.acl);
+    expect(acls).not.toContain(seeded.aclShadowed);
     expect(acls).toHaveLength(1 + 5);
     // Every default group comes with an allow-all outbound rule (and a self-referencing inbound one).
     expect(await ids('ec2_default_sg_restricts_all_traffic', 'vpc_id')).toHaveLength(5);
@@ -266,4 +313,59 @@ describe('EBS default key when GetEbsDefaultKmsKeyId fails', () => {
     expect(scope!.status).toBe('ok');
     db2.close();
   }, 30_000);
+});
+
+describe('managed prefix list entries that cannot be read', () => {
+  it('records the failure, stores the entries as unknown, and makes the security-group requirement ERROR, never PASS', async () => {
+    // Canned: moto cannot deny a call, so this middleware answers GetManagedPrefixListEntries as AWS does for
+    // an identity without ec2:GetManagedPrefixListEntries. Every other call goes to moto.
+    const denyEntries = (client: unknown, serviceName: string): void => {
+      cannedDefaultKmsKey(client, serviceName);
+      if (serviceName !== 'EC2') return;
+      (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+        (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => {
+          if (context.commandName !== 'GetManagedPrefixListEntriesCommand') return next(args);
+          const error = Object.assign(new Error('You are not authorized to perform this operation.'), { name: 'UnauthorizedOperation', $metadata: { httpStatusCode: 403 } });
+          return Promise.reject(error);
+        },
+        { step: 'initialize', name: 'deniedGetManagedPrefixListEntries' },
+      );
+    };
+    const db3 = await memoryDb();
+    const run = await runSync({ db: db3, endpoint: moto.endpoint, credentials: testCredentials, services: ['ec2'], regions: ['us-east-1'], configureClient: denyEntries });
+    expect(new Set(run.errors.map((e) => `${e.operation} ${e.table}`))).toEqual(new Set(['GetManagedPrefixListEntries aws_ec2_managed_prefix_lists']));
+    expect(await db3.one('SELECT cidrs, contains_world FROM aws_ec2_managed_prefix_lists WHERE prefix_list_id = ?', [seeded.pl!])).toEqual({ cidrs: null, contains_world: null });
+    const report = await evaluateBenchmark({ db: db3, benchmarkId: 'cis-aws-3.0' });
+    const sg = report.controls.find((c) => c.id === '5.2')!;
+    expect(sg.status).toBe('ERROR');
+    expect(sg.reason).toContain('aws_ec2_managed_prefix_lists');
+    db3.close();
+  }, 60_000);
+});
+
+describe('an EC2 answer without its list element', () => {
+  it.each([
+    ['DescribeManagedPrefixListsCommand', 'aws_ec2_managed_prefix_lists', 'PrefixLists'],
+    ['DescribeSecurityGroupRulesCommand', 'aws_ec2_security_group_rules', 'SecurityGroupRules'],
+    ['DescribeSecurityGroupsCommand', 'aws_ec2_security_groups', 'SecurityGroups'],
+    ['DescribeNetworkAclsCommand', 'aws_ec2_network_acls', 'NetworkAcls'],
+  ])('%s: a 200 without the list is a collection error of %s, not an empty list', async (command, table, element) => {
+    // Canned: a 200 whose body lacks the list element (a cut answer; moto always sends the element).
+    const emptyAnswer = (client: unknown, serviceName: string): void => {
+      cannedDefaultKmsKey(client, serviceName);
+      if (serviceName !== 'EC2') return;
+      (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+        (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) =>
+          context.commandName === command ? Promise.resolve({ output: { $metadata: {} }, response: {} }) : next(args),
+        { step: 'initialize', name: 'emptyAnswer' },
+      );
+    };
+    const db4 = await memoryDb();
+    const run = await runSync({ db: db4, endpoint: moto.endpoint, credentials: testCredentials, services: ['ec2'], regions: ['us-east-1'], configureClient: emptyAnswer });
+    expect(run.errors.map((e) => e.table)).toContain(table);
+    expect(run.errors.find((e) => e.table === table)!.message).toContain(`without its ${element} element`);
+    const scope = await db4.one<{ status: string }>('SELECT status FROM sync_scopes WHERE table_name = ?', [table]);
+    expect(scope!.status).not.toBe('ok');
+    db4.close();
+  }, 60_000);
 });

@@ -154,6 +154,22 @@ describe('iam sync against moto', () => {
     expect(support!.actions).toContain('support:*');
   });
 
+  it('stores every policy document normalised, with the full-admin fact derived at sync time', async () => {
+    const rows = await db.all(
+      `SELECT policy_name, document_normalized->'$.Statement[0].Action' AS actions, allows_full_admin, full_admin_statements
+       FROM aws_iam_policies WHERE policy_name IN ('local-admin', 'unattached', 'ReadOnlyAccess') ORDER BY policy_name`,
+    );
+    expect(rows).toEqual([
+      { policy_name: 'ReadOnlyAccess', actions: expect.stringMatching(/^\[".*"\]$/), allows_full_admin: false, full_admin_statements: [] },
+      { policy_name: 'local-admin', actions: '["*"]', allows_full_admin: true, full_admin_statements: ['#1'] },
+      { policy_name: 'unattached', actions: '["s3:getobject"]', allows_full_admin: false, full_admin_statements: [] },
+    ]);
+    const alice = await db.one("SELECT inline_policies_normalized->'$[0].document.Statement[0].Resource' AS resource, full_admin_inline_policies FROM aws_iam_users WHERE user_name = 'alice'");
+    expect(alice).toEqual({ resource: '["*"]', full_admin_inline_policies: ['alice-inline'] });
+    const role = await db.one("SELECT assume_role_policy_normalized->'$.Statement[0].Action' AS action, full_admin_inline_policies FROM aws_iam_roles WHERE role_name = 'support'");
+    expect(role).toEqual({ action: '["sts:assumerole"]', full_admin_inline_policies: [] });
+  });
+
   it('collects one row per access key with its status and no last use', async () => {
     const keys = await db.all('SELECT user_name, status, last_used_date, last_used_service, create_date IS NOT NULL AS dated FROM aws_iam_access_keys ORDER BY user_name, status');
     expect(keys).toEqual([

@@ -117,6 +117,19 @@ describe('S3 collectors against moto', () => {
     );
     expect(eu).toEqual({ policy_is_null: true, raw_policy: null });
 
+    // The policy facts are derived once at sync time; no policy is a fact too (not public, no denial).
+    expect(
+      await db.all(
+        `SELECT name, policy_normalized->'$.Statement[0].Principal' AS principal, policy_normalized->'$.Statement[0].Condition' AS cond,
+                policy_is_public, public_statements, denies_insecure_transport, insecure_transport_denied_for
+         FROM aws_s3_buckets ORDER BY name`,
+      ),
+    ).toEqual([
+      { name: 'calabi-data', principal: '{"AWS":["*"]}', cond: '{"bool":{"aws:securetransport":["false"]}}', policy_is_public: false, public_statements: [], denies_insecure_transport: true, insecure_transport_denied_for: ['bucket', 'objects'] },
+      { name: 'calabi-eu', principal: null, cond: null, policy_is_public: false, public_statements: [], denies_insecure_transport: false, insecure_transport_denied_for: [] },
+      { name: 'calabi-logs', principal: null, cond: null, policy_is_public: false, public_statements: [], denies_insecure_transport: false, insecure_transport_denied_for: [] },
+    ]);
+
     expect(await db.all('SELECT account_id, region, configured, block_public_acls, ignore_public_acls, block_public_policy, restrict_public_buckets FROM aws_s3_account_public_access_blocks')).toEqual([
       { account_id: '123456789012', region: 'global', configured: true, block_public_acls: true, ignore_public_acls: true, block_public_policy: true, restrict_public_buckets: false },
     ]);

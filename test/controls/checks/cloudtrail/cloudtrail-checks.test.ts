@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database, Row } from '../../../../schema/db.js';
 import { memoryDb } from '../../../support/db.js';
 import { runCheck, seed } from '../../../support/checks.js';
+import { bucketPolicyColumns } from '../../../../sync/s3/buckets.js';
 
 const account = '111111111111';
 let db: Database;
@@ -145,17 +146,21 @@ describe('cloudtrail_cloudwatch_logs_integrated', () => {
   });
 });
 
+const servicePolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::trail-logs/*' }] };
 const privateBucket: Row = {
   name: 'trail-logs',
   arn: 'arn:aws:s3:::trail-logs',
   region: 'us-east-1',
-  policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::trail-logs/*' }] },
+  policy: servicePolicy,
+  ...bucketPolicyColumns(servicePolicy, 'arn:aws:s3:::trail-logs'),
   acl_grants: [{ Grantee: { Type: 'CanonicalUser', ID: 'abc' }, Permission: 'FULL_CONTROL' }],
   public_access_block_configured: false,
   logging_target_bucket: 'access-logs',
 };
 const allUsersGrant = { Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' }, Permission: 'READ' };
 const publicStatement = { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::trail-logs/*' };
+/** The trail bucket with another policy, its derived columns computed by the sync's own code. */
+const withPolicy = (policy: unknown): Row => ({ ...privateBucket, policy, ...bucketPolicyColumns(policy, 'arn:aws:s3:::trail-logs') });
 
 describe('cloudtrail_bucket_not_public', () => {
   const id = 'cloudtrail_bucket_not_public';
@@ -175,19 +180,40 @@ describe('cloudtrail_bucket_not_public', () => {
 
   it('fails a trail bucket whose policy allows Principal * (single statement object, AWS form)', async () => {
     await seed(db, 'aws_cloudtrail_trails', [trail('main')]);
-    await seed(db, 'aws_s3_buckets', [{ ...privateBucket, policy: { Statement: { ...publicStatement, Principal: { AWS: '*' } } } }]);
-    expect(await reasons()).toEqual(['Trail bucket trail-logs policy allows Principal * without a condition']);
+    await seed(db, 'aws_s3_buckets', [withPolicy({ Statement: { ...publicStatement, Principal: { AWS: '*' } } })]);
+    expect(await reasons()).toEqual(['Trail bucket trail-logs policy allows anyone (statement #1) with no condition narrowing who can call']);
   });
 
-  it('passes a Principal * statement limited by a condition', async () => {
+  it('passes a Principal * statement limited by a condition on the caller', async () => {
     await seed(db, 'aws_cloudtrail_trails', [trail('main')]);
-    await seed(db, 'aws_s3_buckets', [{ ...privateBucket, policy: { Statement: [{ ...publicStatement, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-123' } } }] } }]);
+    await seed(db, 'aws_s3_buckets', [withPolicy({ Statement: [{ ...publicStatement, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-123' } } }] })]);
     expect(await runCheck(db, id)).toEqual([]);
+  });
+
+  it('fails a Principal * statement whose condition narrows nothing (unrelated key, wildcard value, negative operator)', async () => {
+    for (const Condition of [
+      { Bool: { 'aws:SecureTransport': 'true' } },
+      { StringLike: { 'aws:PrincipalArn': '*' } },
+      { StringNotEquals: { 'aws:SourceAccount': '111111111111' } },
+      {},
+    ]) {
+      await db.run('DELETE FROM aws_s3_buckets');
+      await db.run('DELETE FROM aws_cloudtrail_trails');
+      await seed(db, 'aws_cloudtrail_trails', [trail('main')]);
+      await seed(db, 'aws_s3_buckets', [withPolicy({ Statement: [{ ...publicStatement, Sid: 'Open', Condition }] })]);
+      expect(await reasons(), JSON.stringify(Condition)).toEqual(['Trail bucket trail-logs policy allows anyone (statement Open) with no condition narrowing who can call']);
+    }
+  });
+
+  it('fails a trail bucket whose policy could not be analysed', async () => {
+    await seed(db, 'aws_cloudtrail_trails', [trail('main')]);
+    await seed(db, 'aws_s3_buckets', [{ ...privateBucket, policy_is_public: null }]);
+    expect(await reasons()).toEqual(['Trail bucket trail-logs policy could not be read or analysed, so its exposure cannot be shown: sync again']);
   });
 
   it('passes public grants that account-level Block Public Access neutralises', async () => {
     await seed(db, 'aws_cloudtrail_trails', [trail('main')]);
-    await seed(db, 'aws_s3_buckets', [{ ...privateBucket, acl_grants: [allUsersGrant], policy: { Statement: [publicStatement] } }]);
+    await seed(db, 'aws_s3_buckets', [{ ...withPolicy({ Statement: [publicStatement] }), acl_grants: [allUsersGrant] }]);
     await seed(db, 'aws_s3_account_public_access_blocks', [{ configured: true, block_public_acls: true, ignore_public_acls: true, block_public_policy: true, restrict_public_buckets: true }]);
     expect(await runCheck(db, id)).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
 import { runCheck, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
+import { acct, group, prefixList, rule } from './sg-fixtures.js';
 
 let db: Database;
 beforeEach(async () => {
@@ -9,19 +10,6 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-const acct = '111111111111';
-let n = 0;
-const rule = (group_id: string, ip_protocol: string, from_port: number, to_port: number, source: { cidr_ipv4?: string; cidr_ipv6?: string }, is_egress = false) => ({
-  arn: `arn:aws:ec2:us-east-1:${acct}:security-group-rule/sgr-${++n}`,
-  security_group_rule_id: `sgr-${n}`,
-  group_id,
-  is_egress,
-  ip_protocol,
-  from_port,
-  to_port,
-  ...source,
-});
-const group = (group_id: string) => ({ arn: `arn:aws:ec2:us-east-1:${acct}:security-group/${group_id}`, group_id, group_name: group_id });
 const anywhere6 = { cidr_ipv6: '::/0' };
 const check = async () => (await runCheck(db, 'ec2_sg_no_admin_ports_open_ipv6')).map((r) => [r.group_id, r.reason]);
 
@@ -35,7 +23,7 @@ describe('ec2_sg_no_admin_ports_open_ipv6', () => {
       rule('sg-all', '-1', -1, -1, anywhere6),
     ]);
     expect(await check()).toEqual([
-      ['sg-all', 'Security group allows ::/0 to reach port 22 or 3389: -1 all ports'],
+      ['sg-all', 'Security group allows ::/0 to reach port 22 or 3389: all traffic'],
       ['sg-range', 'Security group allows ::/0 to reach port 22 or 3389: tcp 1-65535'],
       ['sg-rdp', 'Security group allows ::/0 to reach port 22 or 3389: 6 3389-3389'],
       ['sg-ssh', 'Security group allows ::/0 to reach port 22 or 3389: tcp 22-22'],
@@ -51,6 +39,44 @@ describe('ec2_sg_no_admin_ports_open_ipv6', () => {
       rule('sg-web', 'tcp', 22, 22, { cidr_ipv4: '0.0.0.0/0' }),
     ]);
     expect(await check()).toEqual([]);
+  });
+
+  it('fails UDP and all-traffic rules spelled as names or numbers, and passes ICMP', async () => {
+    await seed(db, 'aws_ec2_security_groups', ['sg-udp', 'sg-udp-num', 'sg-all-word', 'sg-icmp'].map(group));
+    await seed(db, 'aws_ec2_security_group_rules', [
+      rule('sg-udp', 'udp', 3389, 3389, anywhere6),
+      rule('sg-udp-num', '17', 20, 30, anywhere6),
+      rule('sg-all-word', 'all', -1, -1, anywhere6),
+      rule('sg-icmp', 'icmp', -1, -1, anywhere6),
+      rule('sg-icmp', '58', -1, -1, anywhere6),
+    ]);
+    expect(await check()).toEqual([
+      ['sg-all-word', 'Security group allows ::/0 to reach port 22 or 3389: all traffic'],
+      ['sg-udp', 'Security group allows ::/0 to reach port 22 or 3389: udp 3389-3389'],
+      ['sg-udp-num', 'Security group allows ::/0 to reach port 22 or 3389: 17 20-30'],
+    ]);
+  });
+
+  it('resolves a managed prefix list: open when it holds ::/0, closed when it does not, open when its entries are unknown', async () => {
+    await seed(db, 'aws_ec2_security_groups', ['sg-pl-world', 'sg-pl-office', 'sg-pl-unread', 'sg-pl-missing', 'sg-pl-other-family'].map(group));
+    await seed(db, 'aws_ec2_managed_prefix_lists', [
+      prefixList('pl-world', 'IPv6', ['2001:db8::/32', '::/0']),
+      prefixList('pl-office', 'IPv6', ['2001:db8::/32']),
+      prefixList('pl-unread', 'IPv6', undefined),
+      prefixList('pl-other', 'IPv4', ['0.0.0.0/0']),
+    ]);
+    await seed(db, 'aws_ec2_security_group_rules', [
+      rule('sg-pl-world', 'tcp', 22, 22, { prefix_list_id: 'pl-world' }),
+      rule('sg-pl-office', 'tcp', 22, 22, { prefix_list_id: 'pl-office' }),
+      rule('sg-pl-unread', 'tcp', 3389, 3389, { prefix_list_id: 'pl-unread' }),
+      rule('sg-pl-missing', 'tcp', 22, 22, { prefix_list_id: 'pl-nowhere' }),
+      rule('sg-pl-other-family', 'tcp', 22, 22, { prefix_list_id: 'pl-other' }),
+    ]);
+    expect(await check()).toEqual([
+      ['sg-pl-missing', 'Security group allows ::/0 to reach port 22 or 3389: tcp 22-22 from prefix list pl-nowhere whose entries are unknown'],
+      ['sg-pl-unread', 'Security group allows ::/0 to reach port 22 or 3389: tcp 3389-3389 from prefix list pl-unread whose entries are unknown'],
+      ['sg-pl-world', 'Security group allows ::/0 to reach port 22 or 3389: tcp 22-22 from prefix list pl-world'],
+    ]);
   });
 
   it('returns nothing for an empty inventory', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
 import { runCheck, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
+import { inlineColumns, managedPolicyDocumentColumns } from '../../../../sync/iam/principal-rows.js';
 import { acct, daysAgo, other, seedAccounts, userArn } from './fixtures.js';
 
 let db: Database;
@@ -15,43 +16,75 @@ const policy = (name: string, document: unknown, extra: Record<string, unknown> 
   policy_name: name,
   is_aws_managed: false,
   attachment_count: 1,
-  document,
+  // The derived columns come from the sync's own code, as a real sync would store them.
+  ...managedPolicyDocumentColumns(document, name, undefined),
   ...extra,
 });
 const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
+const inline = (owner: string, ...policies: Array<{ name: string; document: unknown }>) =>
+  inlineColumns(policies.map((p) => ({ PolicyName: p.name, PolicyDocument: JSON.stringify(p.document) })), owner, undefined);
 
 describe('iam_policy_no_full_admin', () => {
-  it('fails attached policies allowing "*" on "*" in any of the shapes IAM accepts', async () => {
+  it('fails attached policies allowing every action on every resource in any of the shapes IAM accepts', async () => {
     await seed(db, 'aws_iam_policies', [
       policy('single-object', { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }),
-      policy('lists', doc({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: '*' }, { Effect: 'Allow', Action: ['ec2:*', '*'], Resource: ['arn:aws:s3:::x', '*'] })),
+      policy('lists', doc({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: '*' }, { Sid: 'Everything', Effect: 'Allow', Action: ['ec2:*', '*'], Resource: ['arn:aws:s3:::x', '*'] })),
+      policy('star-colon-star', doc({ Effect: 'Allow', Action: '*:*', Resource: '*' })),
+      policy('arn-pattern', doc({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:*:*:*:*' })),
+      policy('not-action-nothing', doc({ Effect: 'Allow', NotAction: [], Resource: '*' })),
       policy('AdministratorAccess', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), { arn: 'arn:aws:iam::aws:policy/AdministratorAccess', is_aws_managed: true, attachment_count: 3 }),
     ]);
     const rows = await runCheck(db, 'iam_policy_no_full_admin');
-    expect(rows.map((r) => r.resource_id).sort()).toEqual([`arn:aws:iam::${acct}:policy/lists`, `arn:aws:iam::${acct}:policy/single-object`, 'arn:aws:iam::aws:policy/AdministratorAccess']);
-    expect(rows.find((r) => r.resource_id === 'arn:aws:iam::aws:policy/AdministratorAccess')).toMatchObject({ reason: 'Managed policy AdministratorAccess allows every action ("*") on every resource ("*")', attachment_count: 3 });
+    expect(rows.map((r) => r.resource_id).sort()).toEqual(
+      ['arn-pattern', 'lists', 'not-action-nothing', 'single-object', 'star-colon-star'].map((n) => `arn:aws:iam::${acct}:policy/${n}`).concat('arn:aws:iam::aws:policy/AdministratorAccess'),
+    );
+    expect(rows.find((r) => r.resource_id === 'arn:aws:iam::aws:policy/AdministratorAccess')).toMatchObject({ reason: 'Managed policy AdministratorAccess allows every action on every resource (statement #1)', attachment_count: 3 });
+    expect(rows.find((r) => r.resource_id === `arn:aws:iam::${acct}:policy/lists`)).toMatchObject({ statements: ['Everything'] });
   });
 
-  it('passes unattached admin policies, Deny statements, service wildcards and narrowed resources', async () => {
+  it('fails a full-admin statement under a condition, and says so', async () => {
+    await seed(db, 'aws_iam_policies', [policy('mfa-admin', doc({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }))]);
+    expect((await runCheck(db, 'iam_policy_no_full_admin')).map((r) => r.reason)).toEqual(['Managed policy mfa-admin allows every action on every resource (statement #1) under a condition']);
+  });
+
+  it('passes unattached admin policies, Deny statements, service wildcards, NotAction exclusions and narrowed resources', async () => {
     await seed(db, 'aws_iam_policies', [
       policy('unattached-admin', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), { attachment_count: 0 }),
       policy('deny-all', doc({ Effect: 'Deny', Action: '*', Resource: '*' })),
       policy('s3-admin', doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' })),
+      policy('iam-admin', doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' })),
+      policy('power-user', doc({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' })),
       policy('one-bucket', doc({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::bucket/*' })),
+      policy('one-account', doc({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:*:*:111111111111:*' })),
     ]);
     expect(await runCheck(db, 'iam_policy_no_full_admin')).toEqual([]);
   });
 
-  it('fails an inline policy of a user, group or role that allows "*" on "*"', async () => {
-    const admin = [{ name: 'god-mode', document: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) }];
-    await seed(db, 'aws_iam_users', [{ arn: userArn('judy'), user_name: 'judy', inline_policies: admin }, { arn: userArn('ok'), user_name: 'ok', inline_policies: [] }]);
-    await seed(db, 'aws_iam_groups', [{ arn: `arn:aws:iam::${acct}:group/ops`, group_name: 'ops', inline_policies: admin }]);
-    await seed(db, 'aws_iam_roles', [{ arn: `arn:aws:iam::${acct}:role/deploy`, role_name: 'deploy', inline_policies: [{ name: 'narrow', document: doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }) }] }]);
-    const rows = await runCheck(db, 'iam_policy_no_full_admin');
-    expect(rows.map((r) => r.reason).sort()).toEqual([
-      'Inline policy god-mode of group ops allows every action ("*") on every resource ("*")',
-      'Inline policy god-mode of user judy allows every action ("*") on every resource ("*")',
+  it('fails an attached policy whose document could not be analysed, rather than passing it', async () => {
+    await seed(db, 'aws_iam_policies', [policy('unknown', null)]);
+    expect((await runCheck(db, 'iam_policy_no_full_admin')).map((r) => r.reason)).toEqual(['Managed policy unknown could not be analysed (its document is unknown): sync again']);
+  });
+
+  it('fails an inline policy of a user, group or role that allows every action on every resource', async () => {
+    const admin = { name: 'god-mode', document: doc({ Effect: 'Allow', Action: '*:*', Resource: 'arn:*' }) };
+    await seed(db, 'aws_iam_users', [
+      { arn: userArn('judy'), user_name: 'judy', inline_policy_names: ['god-mode'], ...inline('user judy', admin) },
+      { arn: userArn('ok'), user_name: 'ok', inline_policy_names: [], ...inline('user ok') },
     ]);
+    await seed(db, 'aws_iam_groups', [{ arn: `arn:aws:iam::${acct}:group/ops`, group_name: 'ops', inline_policy_names: ['god-mode'], ...inline('group ops', admin) }]);
+    await seed(db, 'aws_iam_roles', [
+      { arn: `arn:aws:iam::${acct}:role/deploy`, role_name: 'deploy', inline_policy_names: ['narrow'], ...inline('role deploy', { name: 'narrow', document: doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }) }) },
+    ]);
+    const rows = await runCheck(db, 'iam_policy_no_full_admin');
+    expect(rows.map((r) => [r.resource_id, r.reason]).sort()).toEqual([
+      [`arn:aws:iam::${acct}:group/ops`, 'Inline policy god-mode of group ops allows every action on every resource'],
+      [userArn('judy'), 'Inline policy god-mode of user judy allows every action on every resource'],
+    ]);
+  });
+
+  it('fails a principal whose inline policies could not be analysed', async () => {
+    await seed(db, 'aws_iam_roles', [{ arn: `arn:aws:iam::${acct}:role/odd`, role_name: 'odd', inline_policy_names: ['p'], full_admin_inline_policies: null }]);
+    expect((await runCheck(db, 'iam_policy_no_full_admin')).map((r) => r.reason)).toEqual(['role odd has inline policies that could not be analysed: sync again']);
   });
 
   it('returns nothing for an empty inventory', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
 import { runCheck, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
+import { bucketPolicyColumns } from '../../../../sync/s3/buckets.js';
 
 let db: Database;
 beforeEach(async () => {
@@ -10,7 +11,8 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 const arn = (name: string) => `arn:aws:s3:::${name}`;
-const bucket = (name: string, policy: unknown) => ({ name, arn: arn(name), policy });
+// The derived columns come from the sync's own code, as a real sync stores them.
+const bucket = (name: string, policy: unknown) => ({ name, arn: arn(name), policy, ...bucketPolicyColumns(policy, arn(name)) });
 const denyHttp = (resource: unknown, extra: Record<string, unknown> = {}) => ({
   Effect: 'Deny',
   Principal: '*',
@@ -66,6 +68,28 @@ describe('s3_bucket_denies_http', () => {
     const failed = await check();
     expect(failed.map(([id]) => id).sort()).toEqual(['allows-http', 'narrowed', 'one-principal', 'other-bucket', 'secure-true', 'some-actions'].map(arn));
     expect(new Set(failed.map(([, reason]) => reason))).toEqual(new Set(['Bucket policy has no statement denying all principals every S3 action when aws:SecureTransport is false']));
+  });
+
+  it('accepts lower-case and upper-case spellings of the operator, key and action after normalisation', async () => {
+    await seed(db, 'aws_s3_buckets', [
+      bucket('shouty', { Statement: [denyHttp([arn('shouty'), `${arn('shouty')}/*`], { Action: 'S3:*', Condition: { BOOL: { 'AWS:SECURETRANSPORT': 'FALSE' } } })] }),
+      bucket('star-colon', { Statement: [denyHttp([arn('star-colon'), `${arn('star-colon')}/*`], { Action: '*:*', Condition: { boolifexists: { 'aws:securetransport': 'false' } } })] }),
+    ]);
+    expect(await check()).toEqual([]);
+  });
+
+  it('fails a deny that exempts some principals (NotPrincipal) or uses NotAction', async () => {
+    const both = (n: string) => [arn(n), `${arn(n)}/*`];
+    await seed(db, 'aws_s3_buckets', [
+      bucket('not-principal', { Statement: [denyHttp(both('not-principal'), { Principal: undefined, NotPrincipal: { AWS: 'arn:aws:iam::111111111111:role/legacy' } })] }),
+      bucket('not-action', { Statement: [denyHttp(both('not-action'), { Action: undefined, NotAction: 's3:GetObject' })] }),
+    ]);
+    expect((await check()).map(([id]) => id).sort()).toEqual([arn('not-action'), arn('not-principal')]);
+  });
+
+  it('fails a bucket whose policy could not be read, rather than passing it', async () => {
+    await seed(db, 'aws_s3_buckets', [{ name: 'unknown', arn: arn('unknown'), policy: null }]);
+    expect(await check()).toEqual([[arn('unknown'), 'Bucket policy could not be read or analysed, so a denial of plain HTTP cannot be shown: sync again']]);
   });
 
   it('returns nothing for an empty inventory', async () => {
