@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { evaluateBenchmark, loadScanReport } from '../../controls/engine.js';
+import { evaluateBenchmark, listBenchmarks, loadScanReport } from '../../controls/engine.js';
 import { formatReport } from '../../controls/format-report.js';
 import type { ControlReport, ScanReport } from '../../controls/types.js';
 import type { Database } from '../../schema/db.js';
@@ -90,5 +90,10 @@ describe('a requirement CIS labels Manual', () => {
     expect(table).toMatch(/CIS assessment/);
     expect(table).toMatch(/PASS\s+2\s+Manual\s+labelled Manual, decided by a check/);
     expect(table).toMatch(/MANUAL\s+3\s+Manual\s+labelled Manual, only a person can decide/);
+  });
+
+  it('is counted by its CIS label and, separately, as evaluated in the benchmark list', async () => {
+    const list = await listBenchmarks(undefined, { checksDirs: [dir], env: {} });
+    expect(list.find((b) => b.id === 'labels')).toMatchObject({ requirements: 3, automated: 1, manual: 2, evaluated: 2 });
   });
 });
