@@ -30,7 +30,7 @@ export const register: RegisterCommand = (program) => {
         const c = await compareVersions(db, refs, { skipUnscanned: ids.length === 0 }).catch((error: unknown) => {
           throw error instanceof ScanNotFoundError ? new UsageError(`${error.message.replace(/^\[reports\] /, '')} (or pass --evaluate)`) : error;
         });
-        process.stdout.write(flags.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : formatComparison(c));
+        process.stdout.write(flags.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : formatComparison(c, flags.evaluate === true));
       } finally {
         db.close();
       }
@@ -38,13 +38,14 @@ export const register: RegisterCommand = (program) => {
 };
 
 /** The text table: one row per check, one column per version; markers for disagreement and changed meaning. */
-function formatComparison(c: VersionComparison): string {
+function formatComparison(c: VersionComparison, evaluatedNow: boolean): string {
   const w = 18;
   const out: string[] = [];
   out.push(`${'check'.padEnd(40)} ${c.benchmarks.map((b) => b.benchmark_id.padEnd(w)).join(' ')}`);
   out.push(`${'score'.padEnd(40)} ${c.benchmarks.map((b) => (b.score === null ? 'n/a' : `${b.score.toFixed(1)}%`).padEnd(w)).join(' ')}`);
   out.push(`${'scan'.padEnd(40)} ${c.benchmarks.map((b) => b.scan_id.slice(0, 8).padEnd(w)).join(' ')}`);
-  if (!c.same_inventory) out.push('note: the scans are of different syncs; run with --evaluate to compare one inventory');
+  // Just evaluated on the current inventory: one inventory, even without a recorded sync run (the demo's sample).
+  if (!c.same_inventory && !evaluatedNow) out.push('note: the scans are of different syncs; run with --evaluate to compare one inventory');
   if (c.not_evaluated.length) out.push(`note: not evaluated yet, left out: ${c.not_evaluated.join(', ')} (run with --evaluate to include them)`);
   out.push('');
   for (const r of c.rows) {
