@@ -183,6 +183,8 @@ async function runNow(notify) {
   state.running = true;
   button.disabled = true;
   button.textContent = 'Running…';
+  // A run started within 4 s of the last one must not have its progress hidden by the last one's timer.
+  clearTimeout(state.hideProgress);
   $('#run-progress').hidden = false;
   const total = state.report?.total_controls ?? 0;
   bar.max = total || 1;
@@ -209,7 +211,7 @@ async function runNow(notify) {
     state.running = false;
     button.disabled = false;
     button.textContent = 'Run now';
-    setTimeout(() => ($('#run-progress').hidden = true), 4000);
+    state.hideProgress = setTimeout(() => ($('#run-progress').hidden = true), 4000);
   }
 }
 
