@@ -162,5 +162,5 @@ export class ScanRunner {
 }
 
 function controlEvent(c: ControlReport) {
-  return { id: c.id, title: c.title, section: c.section, severity: c.severity, status: c.status, reason: c.reason, affected_count: c.affected_count, evaluated_count: c.evaluated_count };
+  return { id: c.id, title: c.title, section: c.section, assessment: c.assessment ?? null, severity: c.severity, status: c.status, reason: c.reason, affected_count: c.affected_count, evaluated_count: c.evaluated_count };
 }

@@ -8,8 +8,11 @@ export interface BenchmarkListEntry {
   description: string | null;
   builtin: boolean;
   requirements: number;
+  /** Requirements the framework labels Automated / Manual (CIS's own label). */
   automated: number;
   manual: number;
+  /** Requirements a check decides, whatever their label; the rest are MANUAL in every scan. */
+  evaluated: number;
   /** Distinct checks the benchmark maps. */
   checks: number;
   latest_scan_id: string | null;
@@ -44,6 +47,7 @@ export async function listBenchmarks(db?: Database, options: LoadCatalogOptions 
         requirements: b.requirements.length,
         automated: b.requirements.filter((r) => r.assessment === 'Automated').length,
         manual: b.requirements.filter((r) => r.assessment === 'Manual').length,
+        evaluated: b.requirements.filter((r) => r.checks.length > 0).length,
         checks: new Set(b.requirements.flatMap((r) => r.checks)).size,
         latest_scan_id: last?.id ?? null,
         latest_score: last?.score ?? null,

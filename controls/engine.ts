@@ -98,7 +98,8 @@ async function evaluateRequirements(
   options: EvaluateOptions,
   digests: Map<string, string>,
 ): Promise<ControlResult[]> {
-  const automated = benchmark.requirements.filter((r) => r.assessment === 'Automated' && r.checks.length > 0);
+  // Every requirement that maps a check is evaluated, whatever CIS's Automated/Manual label (status.ts).
+  const automated = benchmark.requirements.filter((r) => r.checks.length > 0);
   const checkIds = [...new Set(automated.flatMap((r) => r.checks))];
   const controlsOf = new Map<string, string[]>();
   for (const r of automated) for (const id of new Set(r.checks)) controlsOf.set(id, [...(controlsOf.get(id) ?? []), r.id]);
@@ -168,7 +169,7 @@ function failed(checkId: string, error: string): CheckOutcome {
 
 function toReport(r: ControlResult): ControlReport {
   return {
-    id: r.id, title: r.title, section: r.section, level: r.level, severity: r.severity, status: r.status, reason: r.reason,
+    id: r.id, title: r.title, section: r.section, level: r.level, assessment: r.assessment, severity: r.severity, status: r.status, reason: r.reason,
     affected_count: r.affected_count, evaluated_count: r.evaluated_count, resources: r.resources,
   };
 }

@@ -22,11 +22,11 @@ export function formatReport(report: ScanReport, format: ReportFormat, options: 
   return formatTable(report, options);
 }
 
-const csvHeader = ['benchmark', 'version', 'scan_id', 'id', 'title', 'section', 'level', 'severity', 'status', 'affected_count', 'evaluated_count', 'reason', 'report_id'];
+const csvHeader = ['benchmark', 'version', 'scan_id', 'id', 'title', 'section', 'level', 'cis_assessment', 'severity', 'status', 'affected_count', 'evaluated_count', 'reason', 'report_id'];
 
 function formatCsv(r: ScanReport): string {
   const rows = r.controls.map((c) =>
-    csvLine([r.benchmark.id, r.benchmark.version, r.scan.id, c.id, c.title, c.section, c.level, c.severity, c.status, c.affected_count, c.evaluated_count, c.reason, r.scan.report_id ?? null].map(safeCell)),
+    csvLine([r.benchmark.id, r.benchmark.version, r.scan.id, c.id, c.title, c.section, c.level, c.assessment ?? null, c.severity, c.status, c.affected_count, c.evaluated_count, c.reason, r.scan.report_id ?? null].map(safeCell)),
   );
   return csvLine(csvHeader) + rows.join('');
 }
@@ -47,6 +47,9 @@ function formatTable(r: ScanReport, options: TableOptions): string {
   lines.push(c.bold(`${r.benchmark.title} ${r.benchmark.version}`) + c.dim(` (${r.benchmark.id})`));
   lines.push(c.dim(`scan ${r.scan.id} · ${r.scan.finished_at ?? r.scan.started_at}${r.scan.report_id ? ` · report ${r.scan.report_id.slice(0, 16)}` : ''}`));
 
+  // CIS's own label beside our status: a Manual-labelled requirement a check decides is evaluated all the same.
+  const labelWidth = 'CIS assessment'.length;
+  lines.push('', c.dim(`  ${'Status'.padEnd(6)} ${'Id'.padEnd(idWidth)} ${'CIS assessment'} Title`));
   let section: string | null = null;
   for (const ctl of r.controls) {
     if (ctl.section !== section) {
@@ -55,10 +58,11 @@ function formatTable(r: ScanReport, options: TableOptions): string {
     }
     const counts = ctl.status === 'FAIL' || ctl.status === 'PASS' ? ` ${ctl.affected_count}/${ctl.evaluated_count}` : '';
     const sev = ctl.severity ? ` ${ctl.severity}` : '';
-    const prefix = `  ${ctl.status.padEnd(6)} ${ctl.id.padEnd(idWidth)} `;
+    const label = (ctl.assessment ?? '').padEnd(labelWidth);
+    const prefix = `  ${ctl.status.padEnd(6)} ${ctl.id.padEnd(idWidth)} ${label} `;
     const tail = `${sev}${counts}`;
     const title = truncate(ctl.title, width - prefix.length - tail.length - 1);
-    lines.push(`  ${paint[ctl.status](ctl.status.padEnd(6))} ${ctl.id.padEnd(idWidth)} ${title}${c.dim(tail)}`);
+    lines.push(`  ${paint[ctl.status](ctl.status.padEnd(6))} ${ctl.id.padEnd(idWidth)} ${c.dim(label)} ${title}${c.dim(tail)}`);
     const indent = ' '.repeat(prefix.length);
     if (ctl.status === 'FAIL') lines.push(...resourceLines(ctl, max, indent, width, c.dim));
     if (ctl.status === 'ERROR') lines.push(...wrap(ctl.reason, width - indent.length).map((l) => indent + c.magenta(l)));

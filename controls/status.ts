@@ -22,7 +22,9 @@ export interface ControlResult extends ControlReport {
 /**
  * The status of one requirement from the outcomes of the checks it maps:
  *
- * - MANUAL: the requirement is manual, or maps no check — a person must look at the evidence.
+ * - MANUAL: the requirement maps no check — only a person can decide it (its evidence says what to collect).
+ *           CIS's own Automated/Manual label does not decide this: a Manual-labelled requirement that a check
+ *           can decide is evaluated like any other (the label is reported beside the status).
  * - FAIL:   some check returned a row outside the scopes whose data is in doubt. Such a finding is a fact even
  *           when another check or scope errored, so FAIL wins over ERROR, and the reason says which data could
  *           not be verified (the `error` field keeps the details).
@@ -46,7 +48,7 @@ export function controlResult(req: Requirement, checks: readonly Check[], outcom
     severity: requirementSeverity(checks),
     duration_ms: durationMs,
   };
-  if (req.assessment === 'Manual' || req.checks.length === 0) {
+  if (req.checks.length === 0) {
     return { ...base, status: 'MANUAL', reason: req.evidence ?? 'Needs manual review: no automated check covers this requirement.', affected_count: 0, evaluated_count: 0, resources: [], error: null };
   }
 

@@ -1,7 +1,7 @@
 import type { Database } from '../schema/db.js';
 import { readFindingGroups } from './read-findings.js';
 import type { ControlResult } from './status.js';
-import type { ControlReport, ScanReport, ScanSummary, Severity, Status } from './types.js';
+import type { ControlReport, Requirement, ScanReport, ScanSummary, Severity, Status } from './types.js';
 
 /**
  * Scans persist in three tables (schema/migrations.ts, migration 1): `scans` (one row per evaluation, with the
@@ -115,8 +115,8 @@ export async function loadScanReport(db: Database, scanId: string, filters: Repo
   if (!scan) return null;
 
   const rows = await db.all<{
-    control_id: string; title: string; section: string; level: string; severity: Severity | null; status: Status; reason: string; affected_count: number; evaluated_count: number | null;
-  }>('SELECT control_id, title, section, level, severity, status, reason, affected_count, evaluated_count FROM control_results WHERE scan_id = ? ORDER BY position', [scanId]);
+    control_id: string; title: string; section: string; level: string; assessment: Requirement['assessment'] | null; severity: Severity | null; status: Status; reason: string; affected_count: number; evaluated_count: number | null;
+  }>('SELECT control_id, title, section, level, assessment, severity, status, reason, affected_count, evaluated_count FROM control_results WHERE scan_id = ? ORDER BY position', [scanId]);
 
   const statuses = asList(filters.status);
   const severities = asList(filters.severity);
@@ -124,7 +124,7 @@ export async function loadScanReport(db: Database, scanId: string, filters: Repo
     .filter((r) => (!statuses || statuses.includes(r.status)) && (!severities || (r.severity !== null && severities.includes(r.severity))))
     .filter((r) => (!filters.section || r.section === filters.section) && (!filters.controls || filters.controls.includes(r.control_id)))
     .map((r) => ({
-      id: r.control_id, title: r.title, section: r.section, level: Number(r.level), severity: r.severity, status: r.status, reason: r.reason,
+      id: r.control_id, title: r.title, section: r.section, level: Number(r.level), ...(r.assessment ? { assessment: r.assessment } : {}), severity: r.severity, status: r.status, reason: r.reason,
       affected_count: r.affected_count, evaluated_count: r.evaluated_count ?? 0, resources: [],
     }));
 

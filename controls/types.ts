@@ -41,10 +41,14 @@ export interface Requirement {
   title: string;
   section: string;
   level: number;
+  /**
+   * The framework's own label (CIS: Automated or Manual), reported beside the status. It does not decide whether
+   * the requirement is evaluated: one that maps a check is, whatever the label.
+   */
   assessment: 'Automated' | 'Manual';
-  /** Check ids; empty for manual requirements. */
+  /** Check ids; empty when no check can decide the requirement (it is then MANUAL). */
   checks: string[];
-  /** For manual requirements (and as context for automated ones): what a person must look at. */
+  /** For requirements no check decides (and as context for others): what a person must collect. */
   evidence?: string;
 }
 
@@ -71,6 +75,8 @@ export interface ControlReport {
   title: string;
   section: string;
   level: number;
+  /** The framework's own label (CIS assessment: Automated | Manual), shown beside the status. */
+  assessment?: Requirement['assessment'];
   severity: Severity | null;
   status: Status;
   reason: string;

@@ -1,7 +1,10 @@
+import { cisEditions } from '../controls/reference/cis-reference.js';
+import { normaliseTitle } from '../controls/requirement-title.js';
 import type { Database } from '../schema/db.js';
-import { resolveScan, type ScanMeta } from './scan-data.js';
+import { resolveScan, ScanNotFoundError, type ScanMeta } from './scan-data.js';
 
-export const defaultCompareBenchmarks = ['cis-aws-1.4', 'cis-aws-1.5', 'cis-aws-3.0'] as const;
+/** Every CIS AWS Foundations version Calabi ships, oldest first: what compare sets side by side by default. */
+export const defaultCompareBenchmarks: readonly string[] = cisEditions.map((e) => e.id);
 
 export interface CompareColumn {
   benchmark_id: string;
@@ -31,6 +34,15 @@ export interface CompareRow {
   requirements: Record<string, RequirementCell[]>;
   /** Every benchmark maps the check and every mapped requirement has the same status. */
   agrees: boolean;
+  /** A requirement mapping this check has the same title in another version, which maps other checks. */
+  meaning_changed: boolean;
+}
+
+/** One requirement (by title) that versions map to different checks: its meaning changed between them. */
+export interface ChangedRequirement {
+  title: string;
+  /** benchmark id → that version's requirement id and the checks it maps. */
+  versions: Record<string, { id: string; checks: string[] }>;
 }
 
 export interface VersionComparison {
@@ -38,21 +50,57 @@ export interface VersionComparison {
   /** All scans evaluated the same sync run, so differences come from the benchmarks, not from the inventory. */
   same_inventory: boolean;
   rows: CompareRow[];
+  /** Requirements whose title several versions share but map to different checks (a threshold or scope changed). */
+  changed_meaning: ChangedRequirement[];
   /** benchmark id → requirements that map to no check (manual). */
   unmapped: Record<string, Array<{ id: string; title: string | null; status: string }>>;
+  /** Default versions left out because they have no complete scan yet (only when the caller allowed it). */
+  not_evaluated: string[];
+}
+
+export interface CompareOptions {
+  /**
+   * Leave out benchmarks that have no complete scan (the default set of every CIS version: a user may have
+   * evaluated only some). At least two must remain. Off: a missing scan is an error naming the fix.
+   */
+  skipUnscanned?: boolean;
+}
+
+interface StoredControl {
+  control_id: string;
+  title: string | null;
+  status: string;
+  affected_count: number;
+  check_ids: string[];
 }
 
 /**
  * Benchmark versions side by side for one inventory: the latest scan of each benchmark (or the given scans), one row
- * per check with the requirement each version maps it to and how that requirement scored.
+ * per check with the requirement each version maps it to and how that requirement scored, and the requirements
+ * whose meaning changed (same title, different checks).
  */
-export async function compareVersions(db: Database, refs: ReadonlyArray<{ benchmarkId: string; scan?: string }>): Promise<VersionComparison> {
+export async function compareVersions(db: Database, refs: ReadonlyArray<{ benchmarkId: string; scan?: string }>, options: CompareOptions = {}): Promise<VersionComparison> {
   const scans: ScanMeta[] = [];
-  for (const r of refs) scans.push(await resolveScan(db, r.scan ?? 'latest', r.benchmarkId));
+  const notEvaluated: string[] = [];
+  for (const r of refs) {
+    try {
+      scans.push(await resolveScan(db, r.scan ?? 'latest', r.benchmarkId));
+    } catch (error) {
+      if (!(options.skipUnscanned && !r.scan && error instanceof ScanNotFoundError)) throw error;
+      notEvaluated.push(r.benchmarkId);
+    }
+  }
+  if (scans.length < 2) {
+    throw new ScanNotFoundError(
+      `latest of at least two of ${refs.map((r) => r.benchmarkId).join(', ')}`,
+      `Evaluate them first: \`calabi compare --evaluate\` (or \`calabi evaluate <benchmark>\` for each).`,
+    );
+  }
   const byCheck = new Map<string, Record<string, RequirementCell[]>>();
+  const byTitle = new Map<string, ChangedRequirement>();
   const unmapped: VersionComparison['unmapped'] = {};
   for (const s of scans) {
-    const rows = await db.all<{ control_id: string; title: string | null; status: string; affected_count: number; check_ids: string[] }>(
+    const rows = await db.all<StoredControl>(
       'SELECT control_id, title, status, affected_count, coalesce(check_ids, []) AS check_ids FROM control_results WHERE scan_id = ? ORDER BY position',
       [s.id],
     );
@@ -64,13 +112,21 @@ export async function compareVersions(db: Database, refs: ReadonlyArray<{ benchm
         (cell[s.benchmark_id] ??= []).push({ id: r.control_id, title: r.title, status: r.status, affected_count: r.affected_count });
         byCheck.set(check, cell);
       }
+      if (r.title) {
+        const key = normaliseTitle(r.title);
+        const entry = byTitle.get(key) ?? { title: r.title, versions: {} };
+        entry.versions[s.benchmark_id] = { id: r.control_id, checks: [...r.check_ids].sort() };
+        byTitle.set(key, entry);
+      }
     }
   }
+  const changed = [...byTitle.values()].filter((t) => new Set(Object.values(t.versions).map((v) => v.checks.join(','))).size > 1);
+  const changedChecks = new Set(changed.flatMap((t) => Object.values(t.versions).flatMap((v) => v.checks)));
   const rows: CompareRow[] = [...byCheck.entries()]
     .map(([check_id, requirements]) => {
       const statuses = scans.map((s) => requirements[s.benchmark_id]?.map((r) => r.status) ?? []);
       const agrees = statuses.every((st) => st.length > 0) && new Set(statuses.flat()).size === 1;
-      return { check_id, requirements, agrees };
+      return { check_id, requirements, agrees, meaning_changed: changedChecks.has(check_id) };
     })
     .sort((a, b) => firstId(a, scans).localeCompare(firstId(b, scans), undefined, { numeric: true }) || a.check_id.localeCompare(b.check_id));
   const syncRuns = new Set(scans.map((s) => s.sync_run_id));
@@ -81,7 +137,9 @@ export async function compareVersions(db: Database, refs: ReadonlyArray<{ benchm
     })),
     same_inventory: syncRuns.size === 1 && !syncRuns.has(null),
     rows,
+    changed_meaning: changed,
     unmapped,
+    not_evaluated: notEvaluated,
   };
 }
 

@@ -92,9 +92,9 @@ export async function writePdf(db: Database, scan: ScanMeta, reportId: string, o
   doc.font('Helvetica-Bold').fontSize(13).text('Requirements');
   doc.moveDown(0.3);
   table(doc, [
-    { header: 'Id', width: 44 }, { header: 'Title', width: width - 44 - 56 - 52 - 52 }, { header: 'Severity', width: 56 },
-    { header: 'Status', width: 52 }, { header: 'Affected', width: 52 },
-  ], controls.map((c) => [c.control_id, latin1(c.title ?? ''), c.severity ?? '', c.status, String(c.affected_count)]), 3);
+    { header: 'Id', width: 44 }, { header: 'Title', width: width - 44 - 48 - 48 - 44 - 66 }, { header: 'Severity', width: 48 },
+    { header: 'Status', width: 48 }, { header: 'Affected', width: 44 }, { header: 'CIS assessment', width: 66 },
+  ], controls.map((c) => [c.control_id, latin1(c.title ?? ''), c.severity ?? '', c.status, String(c.affected_count), c.assessment ?? '']), 3);
 
   doc.addPage();
   doc.font('Helvetica-Bold').fontSize(13).text('Resource details');

@@ -17,7 +17,7 @@ export const controlColumns: readonly ColumnSpec[] = [
   { key: 'title', header: 'Title', width: 60 },
   { key: 'section', header: 'Section', width: 24 },
   { key: 'level', header: 'Level', width: 7 },
-  { key: 'assessment', header: 'Assessment', width: 12 },
+  { key: 'assessment', header: 'CIS assessment', width: 15 },
   { key: 'severity', header: 'Severity', width: 10 },
   { key: 'status', header: 'Status', width: 9 },
   { key: 'affected_count', header: 'Affected', width: 10 },

@@ -25,10 +25,12 @@ export const history: RouteModule = {
         return c.json(await diffScans(db, a, b, { limit: intParam(c, 'limit', 500, 0, 100_000) }).catch(requestError));
       })
       .get('/compare', async (c) => {
-        const ids = (c.req.query('benchmarks') ?? defaultCompareBenchmarks.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
-        if (ids.length < 2 || ids.length > 6) throw badRequest('benchmarks', 'give 2 to 6 comma-separated benchmark ids, e.g. cis-aws-1.4,cis-aws-1.5,cis-aws-3.0');
+        // Default: every CIS version that has a scan; named versions must all have one.
+        const given = c.req.query('benchmarks');
+        const ids = (given ?? defaultCompareBenchmarks.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+        if (ids.length < 2 || ids.length > 12) throw badRequest('benchmarks', 'give 2 to 12 comma-separated benchmark ids, e.g. cis-aws-3.0,cis-aws-7.0');
         for (const id of ids) findBenchmark(catalog, id);
-        return c.json(await compareVersions(db, ids.map((benchmarkId) => ({ benchmarkId }))).catch(requestError));
+        return c.json(await compareVersions(db, ids.map((benchmarkId) => ({ benchmarkId })), { skipUnscanned: given === undefined }).catch(requestError));
       })
       .get('/trend', async (c) => {
         const benchmark = c.req.query('benchmark');
@@ -49,7 +51,7 @@ export const history: RouteModule = {
       get: {
         summary: 'Benchmark versions side by side on their latest scans: per check, the requirement each version maps it to and its status',
         operationId: 'compareBenchmarks',
-        parameters: [queryParam('benchmarks', 'Comma-separated ids (default cis-aws-1.4,cis-aws-1.5,cis-aws-3.0)')],
+        parameters: [queryParam('benchmarks', 'Comma-separated ids (default: every CIS version that has a complete scan, at least two)')],
         responses: { '200': { description: 'The comparison' }, ...errorResponses(400, 401, 404) },
       },
     },

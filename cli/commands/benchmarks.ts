@@ -36,8 +36,9 @@ export const register: RegisterCommand = (program) => {
       const idWidth = Math.max(2, ...list.map((b) => b.id.length));
       const rows = list.map((b) => {
         const latest = b.latest_scan_at ? `${b.latest_score === null ? 'n/a' : `${b.latest_score}%`} at ${b.latest_scan_at.replace('T', ' ').slice(0, 16)} UTC` : 'never evaluated';
-        return `${b.id.padEnd(idWidth)}  ${String(b.requirements).padStart(4)}  ${String(b.automated).padStart(9)}  ${String(b.manual).padStart(6)}  ${String(b.checks).padStart(6)}  ${latest.padEnd(30)}  ${b.title} ${b.version}${b.builtin ? '' : ' (custom)'}`;
+        // evaluated: a check decides it (whatever CIS's label); manual: no check can, a person collects evidence.
+        return `${b.id.padEnd(idWidth)}  ${String(b.requirements).padStart(4)}  ${String(b.evaluated).padStart(9)}  ${String(b.requirements - b.evaluated).padStart(6)}  ${String(b.checks).padStart(6)}  ${latest.padEnd(30)}  ${b.title} ${b.version}${b.builtin ? '' : ' (custom)'}`;
       });
-      process.stdout.write(`${'id'.padEnd(idWidth)}  reqs  automated  manual  checks  ${'latest score'.padEnd(30)}  title\n${rows.join('\n')}\n`);
+      process.stdout.write(`${'id'.padEnd(idWidth)}  reqs  evaluated  manual  checks  ${'latest score'.padEnd(30)}  title\n${rows.join('\n')}\n`);
     });
 };

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { evaluateBenchmark } from '../../controls/engine.js';
-import { compareVersions, defaultCompareBenchmarks } from '../../reports/compare.js';
+import { compareVersions, defaultCompareBenchmarks, type VersionComparison } from '../../reports/compare.js';
 import { ScanNotFoundError } from '../../reports/scan-data.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -9,7 +9,10 @@ import type { RegisterCommand } from './index.js';
 export const register: RegisterCommand = (program) => {
   program
     .command('compare [benchmarks...]')
-    .description(`benchmark versions side by side for one inventory (default ${defaultCompareBenchmarks.join(' ')}): which requirements map to the same checks and how each scored`)
+    .description(
+      `benchmark versions side by side for one inventory (default: every CIS version, ${defaultCompareBenchmarks.join(' ')}, those with a scan): ` +
+        'which requirements map to the same checks, how each scored, and which changed meaning',
+    )
     .option('--evaluate', 'evaluate each benchmark now on the current inventory first (otherwise: their latest scans)')
     .option('--format <format>', 'text or json', 'text')
     .action(async (ids: string[], flags: { evaluate?: boolean; format: string }, cmd: Command) => {
@@ -22,29 +25,43 @@ export const register: RegisterCommand = (program) => {
         if (flags.evaluate) {
           for (const b of benchmarks) scans[b] = (await evaluateBenchmark({ db, benchmarkId: b, trigger: 'cli' })).scan.id;
         }
-        const c = await compareVersions(db, benchmarks.map((benchmarkId) => ({ benchmarkId, scan: scans[benchmarkId] }))).catch((error: unknown) => {
+        // Named versions must all have a scan; the default set keeps those that have one.
+        const refs = benchmarks.map((benchmarkId) => ({ benchmarkId, scan: scans[benchmarkId] }));
+        const c = await compareVersions(db, refs, { skipUnscanned: ids.length === 0 }).catch((error: unknown) => {
           throw error instanceof ScanNotFoundError ? new UsageError(`${error.message.replace(/^\[reports\] /, '')} (or pass --evaluate)`) : error;
         });
-        if (flags.format === 'json') {
-          process.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
-          return;
-        }
-        const w = 18;
-        const out: string[] = [];
-        out.push(`${'check'.padEnd(40)} ${c.benchmarks.map((b) => b.benchmark_id.padEnd(w)).join(' ')}`);
-        out.push(`${'score'.padEnd(40)} ${c.benchmarks.map((b) => (b.score === null ? 'n/a' : `${b.score.toFixed(1)}%`).padEnd(w)).join(' ')}`);
-        out.push(`${'scan'.padEnd(40)} ${c.benchmarks.map((b) => b.scan_id.slice(0, 8).padEnd(w)).join(' ')}`);
-        if (!c.same_inventory) out.push('note: the scans are of different syncs; run with --evaluate to compare one inventory');
-        out.push('');
-        for (const r of c.rows) {
-          const cells = c.benchmarks.map((b) => (r.requirements[b.benchmark_id]?.map((q) => `${q.id} ${q.status}`).join(', ') ?? '—').padEnd(w));
-          out.push(`${r.check_id.padEnd(40)} ${cells.join(' ')}${r.agrees ? '' : '  *'}`);
-        }
-        out.push('', '* the versions map the check differently or scored it differently');
-        for (const b of c.benchmarks) out.push(`${b.benchmark_id}: ${c.unmapped[b.benchmark_id]?.length ?? 0} manual requirement(s) without a check`);
-        process.stdout.write(`${out.join('\n')}\n`);
+        process.stdout.write(flags.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : formatComparison(c, flags.evaluate === true));
       } finally {
         db.close();
       }
     });
 };
+
+/** The text table: one row per check, one column per version; markers for disagreement and changed meaning. */
+function formatComparison(c: VersionComparison, evaluatedNow: boolean): string {
+  const w = 18;
+  const out: string[] = [];
+  out.push(`${'check'.padEnd(40)} ${c.benchmarks.map((b) => b.benchmark_id.padEnd(w)).join(' ')}`);
+  out.push(`${'score'.padEnd(40)} ${c.benchmarks.map((b) => (b.score === null ? 'n/a' : `${b.score.toFixed(1)}%`).padEnd(w)).join(' ')}`);
+  out.push(`${'scan'.padEnd(40)} ${c.benchmarks.map((b) => b.scan_id.slice(0, 8).padEnd(w)).join(' ')}`);
+  // Just evaluated on the current inventory: one inventory, even without a recorded sync run (the demo's sample).
+  if (!c.same_inventory && !evaluatedNow) out.push('note: the scans are of different syncs; run with --evaluate to compare one inventory');
+  if (c.not_evaluated.length) out.push(`note: not evaluated yet, left out: ${c.not_evaluated.join(', ')} (run with --evaluate to include them)`);
+  out.push('');
+  for (const r of c.rows) {
+    const cells = c.benchmarks.map((b) => (r.requirements[b.benchmark_id]?.map((q) => `${q.id} ${q.status}`).join(', ') ?? '—').padEnd(w));
+    out.push(`${r.check_id.padEnd(40)} ${cells.join(' ')}${r.agrees ? '' : '  *'}${r.meaning_changed ? '  ≠' : ''}`);
+  }
+  out.push('', '* the versions map the check differently or scored it differently');
+  if (c.changed_meaning.length) {
+    out.push('≠ meaning changed: a requirement with the same title maps different checks across versions');
+    for (const t of c.changed_meaning) {
+      out.push(`  ${t.title}`);
+      for (const [b, v] of Object.entries(t.versions)) out.push(`    ${b} ${v.id}: ${v.checks.join(', ') || '(no check: manual)'}`);
+    }
+  } else {
+    out.push('≠ none: every requirement the versions share by title maps the same checks');
+  }
+  for (const b of c.benchmarks) out.push(`${b.benchmark_id}: ${c.unmapped[b.benchmark_id]?.length ?? 0} manual requirement(s) without a check`);
+  return `${out.join('\n')}\n`;
+}

@@ -143,6 +143,8 @@ describe('scans', () => {
     const events = parseSse(await (await app.request(body.events)).text());
     expect(events.map((e) => e.event)).toEqual(['status', 'control', 'control', 'control', 'summary']);
     expect(events.filter((e) => e.event === 'control').map((e) => e.data.id).sort()).toEqual(['1.1', '1.2', '2.1']);
+    // CIS's own label travels with each streamed result, so a row built from the stream shows it too.
+    for (const e of events.filter((x) => x.event === 'control')) expect(['Automated', 'Manual']).toContain(e.data.assessment);
     expect(events.at(-1)!.data).toMatchObject({ scan_id: body.scan_id, summary: { score: 50 } });
     const scan = await get(`/api/scans/${body.scan_id}`);
     expect(scan.body.scan).toMatchObject({ id: body.scan_id, trigger: 'api', status: 'complete' });

@@ -19,10 +19,10 @@ beforeAll(async () => {
 afterAll(() => dir.cleanup());
 
 describe('calabi demo', () => {
-  it('loads the bundled sample account and evaluates CIS 3.0 without AWS credentials', async () => {
+  it('loads the bundled sample account and evaluates the newest CIS version (7.0) without AWS credentials', async () => {
     const r = await runCli(['--db', dbPath, 'query', "SELECT benchmark_id, trigger, status, fail > 0 AS has_failures FROM scans", '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{ benchmark_id: 'cis-aws-3.0', trigger: 'demo', status: 'complete', has_failures: true }]);
+    expect(JSON.parse(r.stdout)).toEqual([{ benchmark_id: 'cis-aws-7.0', trigger: 'demo', status: 'complete', has_failures: true }]);
   });
 });
 
@@ -81,7 +81,7 @@ describe('calabi serve', () => {
       expect((await fetch(url)).status).toBe(401);
       const ok = await fetch(url, { headers: { authorization: 'Bearer cli-test-token-0123456789' } });
       expect(ok.status).toBe(200);
-      expect(((await ok.json()) as any).benchmarks.find((b: any) => b.id === 'cis-aws-3.0').latest_score).toBeTypeOf('number');
+      expect(((await ok.json()) as any).benchmarks.find((b: any) => b.id === 'cis-aws-7.0').latest_score).toBeTypeOf('number');
     } finally {
       const exited = new Promise((r) => proc.once('exit', r));
       proc.kill('SIGTERM');

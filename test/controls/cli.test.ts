@@ -63,7 +63,7 @@ describe('calabi evaluate / benchmarks', () => {
     expect(Object.keys(report.scan)).toEqual(['id', 'started_at', 'finished_at', 'report_id']);
     expect(report.summary).toMatchObject({ score: 50, pass: 1, fail: 1, skip: 0, error: 0, manual: 1, critical_failed: 0, high_failed: 1, trend: null });
     expect(report.controls[0]).toEqual({
-      id: '1', title: 'No public-named buckets', section: 'Storage', level: 1, severity: 'high', status: 'FAIL', reason: expect.stringContaining('named public'),
+      id: '1', title: 'No public-named buckets', section: 'Storage', level: 1, assessment: 'Automated', severity: 'high', status: 'FAIL', reason: expect.stringContaining('named public'),
       affected_count: 1, evaluated_count: 2, resources: [{ resource_id: 'arn:aws:s3:::public-site', account_id: account, region: 'us-east-1', reason: 'named public' }],
     });
     expect(report.controls.map((c: { status: string }) => c.status)).toEqual(['FAIL', 'PASS', 'MANUAL']);
@@ -80,7 +80,7 @@ describe('calabi evaluate / benchmarks', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/\u001b\[/);
     const lines = r.stdout.trimEnd().split('\n');
-    const fail = lines.findIndex((l) => /FAIL\s+1\s+No public-named buckets/.test(l));
+    const fail = lines.findIndex((l) => /FAIL\s+1\s+Automated\s+No public-named buckets/.test(l));
     expect(lines[fail + 1]).toMatch(/111111111111 us-east-1 arn:aws:s3:::public-site — named public/);
     expect(lines.findIndex((l) => l === 'Summary')).toBeGreaterThan(fail);
     expect(r.stdout).toMatch(/Score 50%/);
@@ -89,15 +89,15 @@ describe('calabi evaluate / benchmarks', () => {
   it('prints one CSV row per requirement', () => {
     const r = calabi('evaluate', 'acme', '--checks', checksDir, '--format', 'csv', '--fail-on', 'critical');
     const rows = r.stdout.trim().split(/\r\n/);
-    expect(rows[0]).toBe('benchmark,version,scan_id,id,title,section,level,severity,status,affected_count,evaluated_count,reason,report_id');
+    expect(rows[0]).toBe('benchmark,version,scan_id,id,title,section,level,cis_assessment,severity,status,affected_count,evaluated_count,reason,report_id');
     expect(rows).toHaveLength(4);
-    expect(rows[1]).toMatch(/^acme,2,[0-9a-f-]{36},1,No public-named buckets,Storage,1,high,FAIL,1,2,/);
+    expect(rows[1]).toMatch(/^acme,2,[0-9a-f-]{36},1,No public-named buckets,Storage,1,Automated,high,FAIL,1,2,/);
   });
 
   it('exits 2 for an unknown benchmark and lists the valid ones', () => {
-    const r = calabi('evaluate', 'cis-aws-2.0');
+    const r = calabi('evaluate', 'cis-aws-9.9');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown benchmark 'cis-aws-2\.0'\. Valid benchmarks: cis-aws-1\.4, cis-aws-1\.5, cis-aws-3\.0/);
+    expect(r.stderr).toMatch(/unknown benchmark 'cis-aws-9\.9'\. Valid benchmarks: cis-aws-1\.4, cis-aws-1\.5, cis-aws-2\.0, cis-aws-3\.0, cis-aws-4\.0, cis-aws-5\.0, cis-aws-6\.0, cis-aws-7\.0\./);
     expect(r.stdout).toBe('');
   });
 
@@ -117,7 +117,9 @@ describe('calabi evaluate / benchmarks', () => {
     const r = calabi('benchmarks', '--format', 'json', '--checks', checksDir);
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as Array<{ id: string; requirements: number; latest_score: number | null }>;
-    expect(list.map((b) => [b.id, b.requirements])).toEqual([['cis-aws-1.4', 58], ['cis-aws-1.5', 63], ['cis-aws-3.0', 62], ['acme', 3]]);
+    expect(list.map((b) => [b.id, b.requirements])).toEqual([
+      ['cis-aws-1.4', 58], ['cis-aws-1.5', 63], ['cis-aws-2.0', 64], ['cis-aws-3.0', 62], ['cis-aws-4.0', 64], ['cis-aws-5.0', 63], ['cis-aws-6.0', 63], ['cis-aws-7.0', 70], ['acme', 3],
+    ]);
     expect(list.find((b) => b.id === 'acme')!.latest_score).toBe(50);
   });
 });

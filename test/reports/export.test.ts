@@ -52,7 +52,7 @@ async function exportTo(name: string, options: ExportOptions): Promise<string> {
 describe('CSV export', () => {
   it('writes one row per requirement with its affected resources, status and the report id', async () => {
     const rows = [...parseCsv(readFileSync(await exportTo('c.csv', { format: 'csv' }), 'utf8'))];
-    expect(rows[0]).toEqual(['Requirement', 'Title', 'Section', 'Level', 'Assessment', 'Severity', 'Status', 'Affected', 'Evaluated', 'Checks', 'Reason', 'Affected resources', 'Scan', 'Report id']);
+    expect(rows[0]).toEqual(['Requirement', 'Title', 'Section', 'Level', 'CIS assessment', 'Severity', 'Status', 'Affected', 'Evaluated', 'Checks', 'Reason', 'Affected resources', 'Scan', 'Report id']);
     expect(rows).toHaveLength(7);
     const http = rows.find((r) => r[0] === '2.1.1')!;
     expect(http[6]).toBe('FAIL');
@@ -123,7 +123,8 @@ describe('PDF export', () => {
     expect(text).toContain('2026-11-21T09:30:00.000Z');
     expect(text).toContain('c0ffee1234');
     expect(text).toMatch(/Score: 33\.3%/);
-    expect(text).toMatch(/2\.1\.1\s+Ensure S3 Bucket Policy is set to deny HTTP requests\s+high\s+FAIL\s+3/);
+    expect(text).toMatch(/2\.1\.1\s+Ensure S3 Bucket Policy is set to deny HTTP requests\s+high\s+FAIL\s+3\s+Automated/);
+    expect(text).toContain('CIS assessment');
     expect(text).toContain('arn:aws:s3:::acme-logs');
     expect(text).toContain('policy allows plain HTTP');
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });

@@ -43,6 +43,14 @@ describe('drift and compare errors', () => {
     expect((await call('/api/compare?benchmarks=cis-aws-3.0,nope')).status).toBe(404);
     expect((await call('/api/compare?benchmarks=cis-aws-1.4,cis-aws-3.0')).status).toBe(404);
   });
+
+  it('compares every CIS version that has a scan when none are named, and names the others', async () => {
+    const all = await call('/api/compare');
+    expect(all.status).toBe(200);
+    expect(all.body.benchmarks.map((b: { benchmark_id: string }) => b.benchmark_id)).toEqual(['cis-aws-1.5', 'cis-aws-3.0']);
+    expect(all.body.not_evaluated).toEqual(['cis-aws-1.4', 'cis-aws-2.0', 'cis-aws-4.0', 'cis-aws-5.0', 'cis-aws-6.0', 'cis-aws-7.0']);
+    expect(all.body.changed_meaning).toEqual([]);
+  });
 });
 
 describe('/api/channels change and delete', () => {

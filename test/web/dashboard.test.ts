@@ -57,6 +57,10 @@ describe('dashboard', () => {
     expect(cards[1]).toContain(String(s.critical_failed));
     expect(cards[2]).toContain(String(s.high_failed));
     expect(await page.locator('#controls tbody tr.row').count()).toBe(report.controls.length);
+    // CIS's own label beside the status: 1.1 is labelled Manual (and is MANUAL), 1.4 Automated.
+    expect(await page.locator('#controls thead th').allTextContents()).toContain('CIS assessment');
+    expect(await page.locator('#controls tr[data-id="1.1"] td.assessment').textContent()).toBe('Manual');
+    expect(await page.locator('#controls tr[data-id="1.4"] td.assessment').textContent()).toBe('Automated');
     expect(await page.locator('#controls tbody tr.row .badge.status-fail').count()).toBe(s.fail);
     await page.screenshot({ path: join(artifacts, 'dashboard.png'), fullPage: false });
   });

@@ -251,19 +251,26 @@ async function showCompare() {
   try {
     c = await api.get('/api/compare');
   } catch (error) {
-    clear(root, h('p', { class: 'muted' }, `${error.message} — evaluate CIS v1.4, v1.5 and v3.0 first (calabi compare --evaluate).`));
+    clear(root, h('p', { class: 'muted' }, `${error.message} — evaluate at least two CIS versions first (calabi compare --evaluate evaluates them all).`));
     return;
   }
+  const changed = c.changed_meaning ?? [];
   clear(root,
     c.same_inventory ? null : h('p', { class: 'notice' }, 'These scans come from different syncs; differences may come from the inventory, not the benchmarks.'),
+    c.not_evaluated?.length ? h('p', { class: 'muted' }, `Not evaluated yet, left out: ${c.not_evaluated.join(', ')}.`) : null,
     h('table', { id: 'compare-table' },
       h('thead', {},
         h('tr', {}, h('th', { scope: 'col' }, 'Check'), c.benchmarks.map((b) => h('th', { scope: 'col' }, `${b.benchmark_id} · ${fmtScore(b.score)}`)))),
-      h('tbody', {}, c.rows.map((r) => h('tr', { class: r.agrees ? '' : 'differs' },
-        h('td', { class: 'mono' }, r.check_id),
+      h('tbody', {}, c.rows.map((r) => h('tr', { class: [r.agrees ? '' : 'differs', r.meaning_changed ? 'meaning-changed' : ''].join(' ').trim() },
+        h('td', { class: 'mono' }, r.check_id, r.meaning_changed ? h('span', { title: 'A requirement mapping this check changed meaning between versions (same title, different checks)' }, ' ≠') : null),
         c.benchmarks.map((b) => h('td', {}, (r.requirements[b.benchmark_id] ?? []).length
           ? r.requirements[b.benchmark_id].map((q) => [q.id, ' ', badge('status', q.status), ' '])
           : h('span', { class: 'muted' }, 'not mapped'))))))),
+    h('h2', {}, 'Requirements that changed meaning'),
+    changed.length
+      ? h('ul', { id: 'compare-changed' }, changed.map((t) => h('li', {}, t.title, ' — ',
+        Object.entries(t.versions).map(([b, v]) => `${b} ${v.id}: ${v.checks.join(', ') || 'no check (manual)'}`).join('; '))))
+      : h('p', { class: 'muted', id: 'compare-changed' }, 'None: every requirement these versions share by title maps the same checks.'),
     h('p', { class: 'muted' }, c.benchmarks.map((b) => `${b.benchmark_id}: ${(c.unmapped[b.benchmark_id] ?? []).length} manual requirement(s)`).join(' · ')));
 }
 

@@ -109,14 +109,15 @@ function renderRows() {
       h('td', { class: 'section' }, r.section ?? ''),
       h('td', {}, badge('sev', r.severity)),
       h('td', { class: 'status' }, badge('status', r.status)),
+      h('td', { class: 'assessment muted' }, r.assessment ?? ''),
       h('td', { class: 'num affected' }, r.affected_count || (r.status === 'FAIL' ? r.affected_count : '')),
       h('td', {}, r.remediation_link ? h('a', { href: r.remediation_link, target: '_blank', rel: 'noopener noreferrer' }, 'AWS docs', h('span', { class: 'sr-only' }, ` for ${r.id}`)) : ''),
     );
-    const detail = open ? h('tr', { class: 'detail', id: detailId }, h('td', { colspan: 7 }, h('div', { class: 'detail-body', 'aria-busy': 'true' }, 'Loading…'))) : null;
+    const detail = open ? h('tr', { class: 'detail', id: detailId }, h('td', { colspan: 8 }, h('div', { class: 'detail-body', 'aria-busy': 'true' }, 'Loading…'))) : null;
     if (detail) loadDetail(r.id, detail.querySelector('.detail-body'));
     return [tr, detail];
   }));
-  if (!rows.length && total) body.append(h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No requirement matches these filters.')));
+  if (!rows.length && total) body.append(h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No requirement matches these filters.')));
 }
 
 function toggle(id) {
@@ -182,6 +183,8 @@ async function runNow(notify) {
   state.running = true;
   button.disabled = true;
   button.textContent = 'Running…';
+  // A run started within 4 s of the last one must not have its progress hidden by the last one's timer.
+  clearTimeout(state.hideProgress);
   $('#run-progress').hidden = false;
   const total = state.report?.total_controls ?? 0;
   bar.max = total || 1;
@@ -208,7 +211,7 @@ async function runNow(notify) {
     state.running = false;
     button.disabled = false;
     button.textContent = 'Run now';
-    setTimeout(() => ($('#run-progress').hidden = true), 4000);
+    state.hideProgress = setTimeout(() => ($('#run-progress').hidden = true), 4000);
   }
 }
 
