@@ -12,6 +12,9 @@ import { tables as rds } from './rds.js';
 import { tables as s3 } from './s3.js';
 import { tables as securityhub } from './securityhub.js';
 import { tables as sns } from './sns.js';
+import { tables as secretsmanager } from './secretsmanager.js';
+import { tables as lambda } from './lambda.js';
+import { tables as sqs } from './sqs.js';
 import type { TableDef } from './table.js';
 
 /** Every inventory table, one import per service file. */
@@ -30,6 +33,9 @@ export const inventoryTables: readonly TableDef[] = [
   ...sns,
   ...accessanalyzer,
   ...securityhub,
+  ...secretsmanager,
+  ...lambda,
+  ...sqs,
 ];
 
 export function findTable(name: string): TableDef | undefined {

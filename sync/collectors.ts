@@ -11,6 +11,9 @@ import { collectors as rds } from './rds/index.js';
 import { collectors as s3 } from './s3/index.js';
 import { collectors as securityhub } from './securityhub/index.js';
 import { collectors as sns } from './sns/index.js';
+import { collectors as secretsmanager } from './secretsmanager/index.js';
+import { collectors as lambda } from './lambda/index.js';
+import { collectors as sqs } from './sqs/index.js';
 import type { Collector } from './types.js';
 
 /** Every collector, one import per service folder. */
@@ -28,6 +31,9 @@ export const allCollectors: readonly Collector[] = [
   ...sns,
   ...accessanalyzer,
   ...securityhub,
+  ...secretsmanager,
+  ...lambda,
+  ...sqs,
 ];
 
 export const services: readonly string[] = [...new Set(allCollectors.map((c) => c.service))];
