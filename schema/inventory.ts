@@ -12,6 +12,9 @@ import { tables as rds } from './rds.js';
 import { tables as s3 } from './s3.js';
 import { tables as securityhub } from './securityhub.js';
 import { tables as sns } from './sns.js';
+import { tables as apigateway } from './apigateway.js';
+import { tables as elbv2 } from './elbv2.js';
+import { tables as cloudfront } from './cloudfront.js';
 import { tables as secretsmanager } from './secretsmanager.js';
 import { tables as lambda } from './lambda.js';
 import { tables as sqs } from './sqs.js';
@@ -33,6 +36,9 @@ export const inventoryTables: readonly TableDef[] = [
   ...sns,
   ...accessanalyzer,
   ...securityhub,
+  ...apigateway,
+  ...elbv2,
+  ...cloudfront,
   ...secretsmanager,
   ...lambda,
   ...sqs,

@@ -11,6 +11,9 @@ import { collectors as rds } from './rds/index.js';
 import { collectors as s3 } from './s3/index.js';
 import { collectors as securityhub } from './securityhub/index.js';
 import { collectors as sns } from './sns/index.js';
+import { collectors as apigateway } from './apigateway/index.js';
+import { collectors as elbv2 } from './elbv2/index.js';
+import { collectors as cloudfront } from './cloudfront/index.js';
 import { collectors as secretsmanager } from './secretsmanager/index.js';
 import { collectors as lambda } from './lambda/index.js';
 import { collectors as sqs } from './sqs/index.js';
@@ -31,6 +34,9 @@ export const allCollectors: readonly Collector[] = [
   ...sns,
   ...accessanalyzer,
   ...securityhub,
+  ...apigateway,
+  ...elbv2,
+  ...cloudfront,
   ...secretsmanager,
   ...lambda,
   ...sqs,
