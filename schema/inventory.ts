@@ -4,6 +4,7 @@ import { tables as cloudwatch } from './cloudwatch.js';
 import { tables as config } from './config.js';
 import { tables as core } from './core.js';
 import { tables as ec2 } from './ec2.js';
+import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
 import { tables as efs } from './efs.js';
 import { tables as iam } from './iam.js';
 import { tables as kms } from './kms.js';
@@ -26,6 +27,7 @@ export const inventoryTables: readonly TableDef[] = [
   ...iam,
   ...s3,
   ...ec2,
+  ...ec2VpcEndpoints,
   ...rds,
   ...efs,
   ...cloudtrail,

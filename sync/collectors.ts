@@ -3,6 +3,7 @@ import { collectors as cloudtrail } from './cloudtrail/index.js';
 import { collectors as cloudwatch } from './cloudwatch/index.js';
 import { collectors as config } from './config/index.js';
 import { collectors as ec2 } from './ec2/index.js';
+import { vpcEndpointsCollector } from './ec2/vpc-endpoints.js';
 import { collectors as efs } from './efs/index.js';
 import { collectors as iam } from './iam/index.js';
 import { collectors as kms } from './kms/index.js';
@@ -24,6 +25,8 @@ export const allCollectors: readonly Collector[] = [
   ...iam,
   ...s3,
   ...ec2,
+  // Registered here, not in ec2/index.ts, so it does not collide with work on the other EC2 collectors.
+  vpcEndpointsCollector,
   ...rds,
   ...efs,
   ...cloudtrail,
