@@ -13,6 +13,8 @@ import { tables as rds } from './rds.js';
 import { tables as s3 } from './s3.js';
 import { tables as securityhub } from './securityhub.js';
 import { tables as sns } from './sns.js';
+import { tables as macie } from './macie.js';
+import { tables as account } from './account.js';
 import { tables as apigateway } from './apigateway.js';
 import { tables as elbv2 } from './elbv2.js';
 import { tables as cloudfront } from './cloudfront.js';
@@ -38,6 +40,8 @@ export const inventoryTables: readonly TableDef[] = [
   ...sns,
   ...accessanalyzer,
   ...securityhub,
+  ...macie,
+  ...account,
   ...apigateway,
   ...elbv2,
   ...cloudfront,

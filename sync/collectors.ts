@@ -12,6 +12,8 @@ import { collectors as rds } from './rds/index.js';
 import { collectors as s3 } from './s3/index.js';
 import { collectors as securityhub } from './securityhub/index.js';
 import { collectors as sns } from './sns/index.js';
+import { collectors as macie } from './macie/index.js';
+import { collectors as account } from './account/index.js';
 import { collectors as apigateway } from './apigateway/index.js';
 import { collectors as elbv2 } from './elbv2/index.js';
 import { collectors as cloudfront } from './cloudfront/index.js';
@@ -37,6 +39,8 @@ export const allCollectors: readonly Collector[] = [
   ...sns,
   ...accessanalyzer,
   ...securityhub,
+  ...macie,
+  ...account,
   ...apigateway,
   ...elbv2,
   ...cloudfront,
