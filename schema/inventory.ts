@@ -13,6 +13,7 @@ import { tables as rds } from './rds.js';
 import { tables as s3 } from './s3.js';
 import { tables as securityhub } from './securityhub.js';
 import { tables as sns } from './sns.js';
+import { tables as organizations } from './organizations.js';
 import { tables as macie } from './macie.js';
 import { tables as account } from './account.js';
 import { tables as apigateway } from './apigateway.js';
@@ -40,6 +41,7 @@ export const inventoryTables: readonly TableDef[] = [
   ...sns,
   ...accessanalyzer,
   ...securityhub,
+  ...organizations,
   ...macie,
   ...account,
   ...apigateway,

@@ -12,6 +12,7 @@ import { collectors as rds } from './rds/index.js';
 import { collectors as s3 } from './s3/index.js';
 import { collectors as securityhub } from './securityhub/index.js';
 import { collectors as sns } from './sns/index.js';
+import { collectors as organizations } from './organizations/index.js';
 import { collectors as macie } from './macie/index.js';
 import { collectors as account } from './account/index.js';
 import { collectors as apigateway } from './apigateway/index.js';
@@ -39,6 +40,7 @@ export const allCollectors: readonly Collector[] = [
   ...sns,
   ...accessanalyzer,
   ...securityhub,
+  ...organizations,
   ...macie,
   ...account,
   ...apigateway,
