@@ -14,6 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
 import { runSync } from '../../../sync/runner.js';
+import { runCheck } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
@@ -86,5 +87,12 @@ describe('Organizations collectors against moto (run from the management account
     expect(await db.all(`SELECT delegation_id, admin_account_id, admin_account_name, service_principal FROM aws_organizations_delegated_administrators`)).toEqual([
       { delegation_id: `${ids.sec}/guardduty.amazonaws.com`, admin_account_id: ids.sec, admin_account_name: 'security', service_principal: 'guardduty.amazonaws.com' },
     ]);
+  });
+
+  it('feeds the organization checks: the root-level account lacks a guardrail, Security Hub lacks a delegated administrator', async () => {
+    const orgArn = `arn:aws:organizations::${management}:organization/${ids.org}`;
+    expect((await runCheck(db, 'organizations_scp_guardrails_attached')).map((r) => r.resource_id)).toEqual([`arn:aws:organizations::${management}:account/${ids.org}/${ids.sec}`]);
+    expect((await runCheck(db, 'organizations_delegated_admin_for_services')).map((r) => [r.resource_id, r.services_without_delegated_admin])).toEqual([[orgArn, ['securityhub.amazonaws.com']]]);
+    expect(await runCheck(db, 'organizations_management_account_no_workloads')).toEqual([]);
   });
 });
