@@ -4,7 +4,7 @@ import type { SyncContext } from './types.js';
 
 type Where = { operation: string; table: string; resourceId: string };
 
-const unknown = { policy: null, policy_normalized: null, has_policy: null, is_public: null, public_statements: null };
+const unknown = { policy: null, policy_normalized: null, has_policy: null, policy_is_public: null, public_statements: null };
 
 /**
  * The resource-policy columns (schema/policy-columns.ts) of one resource, from the policy text AWS returned:
@@ -14,7 +14,7 @@ const unknown = { policy: null, policy_normalized: null, has_policy: null, is_pu
  */
 export function resourcePolicyRow(text: string | null | undefined, ctx: SyncContext, where: Where): Row {
   if (text === undefined) return unknown;
-  if (text === null || text === '') return { policy: null, policy_normalized: null, has_policy: false, is_public: false, public_statements: [] };
+  if (text === null || text === '') return { policy: null, policy_normalized: null, has_policy: false, policy_is_public: false, public_statements: [] };
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -24,7 +24,7 @@ export function resourcePolicyRow(text: string | null | undefined, ctx: SyncCont
   }
   try {
     const facts = resourcePolicyFacts(document);
-    return { policy: document, policy_normalized: facts.normalized, has_policy: true, is_public: facts.isPublic, public_statements: facts.publicStatements };
+    return { policy: document, policy_normalized: facts.normalized, has_policy: true, policy_is_public: facts.isPublic, public_statements: facts.publicStatements };
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     ctx.itemError(new Error(`[sync] ${where.operation} on ${where.resourceId}: the policy cannot be read as an IAM policy (${message})`, { cause }), where);

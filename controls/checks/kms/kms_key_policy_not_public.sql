@@ -8,12 +8,12 @@ SELECT
   t.account_id,
   t.region,
   CASE
-    WHEN t.is_public IS NULL THEN 'The key policy of this KMS key could not be read or parsed; treat it as public until confirmed'
+    WHEN t.policy_is_public IS NULL THEN 'The key policy of this KMS key could not be read or parsed; treat it as public until confirmed'
     ELSE 'The key policy allows anyone (Principal *) with no condition narrowing the caller: statement(s) ' || array_to_string(t.public_statements, ', ')
   END AS reason,
   t.key_id,
   t.public_statements,
   t.policy
 FROM aws_kms_key_policies t
-WHERE t.is_public IS NOT FALSE
+WHERE t.policy_is_public IS NOT FALSE
 ORDER BY t.account_id, t.region, t.arn;

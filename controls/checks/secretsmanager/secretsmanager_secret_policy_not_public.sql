@@ -8,12 +8,12 @@ SELECT
   t.account_id,
   t.region,
   CASE
-    WHEN t.is_public IS NULL THEN 'The resource policy of this secret could not be read or parsed; treat it as public until confirmed'
+    WHEN t.policy_is_public IS NULL THEN 'The resource policy of this secret could not be read or parsed; treat it as public until confirmed'
     ELSE 'The resource policy allows anyone (Principal *) with no condition narrowing the caller: statement(s) ' || array_to_string(t.public_statements, ', ')
   END AS reason,
   t.name,
   t.public_statements,
   t.policy
 FROM aws_secretsmanager_secrets t
-WHERE t.is_public IS NOT FALSE
+WHERE t.policy_is_public IS NOT FALSE
 ORDER BY t.account_id, t.region, t.arn;

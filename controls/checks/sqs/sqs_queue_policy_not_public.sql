@@ -8,12 +8,12 @@ SELECT
   t.account_id,
   t.region,
   CASE
-    WHEN t.is_public IS NULL THEN 'The queue policy of this SQS queue could not be read or parsed; treat it as public until confirmed'
+    WHEN t.policy_is_public IS NULL THEN 'The queue policy of this SQS queue could not be read or parsed; treat it as public until confirmed'
     ELSE 'The queue policy allows anyone (Principal *) with no condition narrowing the caller: statement(s) ' || array_to_string(t.public_statements, ', ')
   END AS reason,
   t.name,
   t.public_statements,
   t.policy
 FROM aws_sqs_queues t
-WHERE t.is_public IS NOT FALSE
+WHERE t.policy_is_public IS NOT FALSE
 ORDER BY t.account_id, t.region, t.arn;

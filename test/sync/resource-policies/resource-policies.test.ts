@@ -2,6 +2,7 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateSecretCommand, PutResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateTopicCommand, SetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
@@ -20,7 +21,7 @@ const emptyZip = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0
 let moto: Moto;
 let db: Database;
 const facts = (table: string, key = 'name') =>
-  db.all(`SELECT ${key} AS id, has_policy, is_public, public_statements, policy_normalized->>'$.Statement[0].Principal.AWS[0]' AS principal FROM ${table} ORDER BY ${key}`);
+  db.all(`SELECT ${key} AS id, has_policy, policy_is_public, public_statements, policy_normalized->>'$.Statement[0].Principal.AWS[0]' AS principal FROM ${table} ORDER BY ${key}`);
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -50,8 +51,13 @@ beforeAll(async () => {
   await sm.send(new PutResourcePolicyCommand({ SecretId: 'loose', ResourcePolicy: doc(anyone('secretsmanager:GetSecretValue', '*', { Condition: { Bool: { 'aws:SecureTransport': 'true' } } })), BlockPublicPolicy: false }));
   await sm.send(new CreateSecretCommand({ Name: 'none', SecretString: 'x' }));
 
+  const sns = new SNSClient(cfg);
+  const alerts = (await sns.send(new CreateTopicCommand({ Name: 'alerts' }))).TopicArn!;
+  await sns.send(new SetTopicAttributesCommand({ TopicArn: alerts, AttributeName: 'Policy', AttributeValue: doc(anyone('sns:Publish', alerts)) }));
+  await sns.send(new CreateTopicCommand({ Name: 'internal' }));
+
   db = await memoryDb();
-  const result = await runSync({ db, endpoint: moto.endpoint, credentials: testCredentials, services: ['sqs', 'lambda', 'kms', 'secretsmanager'], regions: [region] });
+  const result = await runSync({ db, endpoint: moto.endpoint, credentials: testCredentials, services: ['sqs', 'lambda', 'kms', 'secretsmanager', 'sns'], regions: [region] });
   expect(result.errors).toEqual([]);
 }, 90_000);
 afterAll(async () => {
@@ -61,9 +67,9 @@ afterAll(async () => {
 describe('resource-policy collectors against moto', () => {
   it('stores each SQS queue policy with its public verdict: Principal * open, narrowed by org id, or no policy', async () => {
     expect(await facts('aws_sqs_queues')).toEqual([
-      { id: 'open', has_policy: true, is_public: true, public_statements: ['Anyone'], principal: '*' },
-      { id: 'org', has_policy: true, is_public: false, public_statements: [], principal: '*' },
-      { id: 'plain', has_policy: false, is_public: false, public_statements: [], principal: null },
+      { id: 'open', has_policy: true, policy_is_public: true, public_statements: ['Anyone'], principal: '*' },
+      { id: 'org', has_policy: true, policy_is_public: false, public_statements: [], principal: '*' },
+      { id: 'plain', has_policy: false, policy_is_public: false, public_statements: [], principal: null },
     ]);
     const [q] = await db.all(`SELECT arn, queue_url FROM aws_sqs_queues WHERE name = 'open'`);
     expect(q).toEqual({ arn: `arn:aws:sqs:${region}:${account}:open`, queue_url: expect.stringMatching(/\/123456789012\/open$/) });
@@ -71,28 +77,35 @@ describe('resource-policy collectors against moto', () => {
 
   it('reads Lambda policies: a permission for Principal * is public, a function without a policy is a fact', async () => {
     expect(await facts('aws_lambda_functions', 'function_name')).toEqual([
-      { id: 'hook', has_policy: true, is_public: true, public_statements: ['public-invoke'], principal: '*' },
-      { id: 'private', has_policy: false, is_public: false, public_statements: [], principal: null },
+      { id: 'hook', has_policy: true, policy_is_public: true, public_statements: ['public-invoke'], principal: '*' },
+      { id: 'private', has_policy: false, policy_is_public: false, public_statements: [], principal: null },
     ]);
     const [f] = await db.all(`SELECT arn, runtime FROM aws_lambda_functions WHERE function_name = 'hook'`);
     expect(f).toEqual({ arn: `arn:aws:lambda:${region}:${account}:function:hook`, runtime: 'python3.12' });
   });
 
   it("reads every KMS key's default policy: a Principal * grant is public, the default key policy is not", async () => {
-    const rows = await db.all(`SELECT raw->>'$.Policy' IS NOT NULL AS read, has_policy, is_public FROM aws_kms_key_policies ORDER BY is_public`);
+    const rows = await db.all(`SELECT raw->>'$.Policy' IS NOT NULL AS read, has_policy, policy_is_public FROM aws_kms_key_policies ORDER BY policy_is_public`);
     expect(rows).toEqual([
-      { read: true, has_policy: true, is_public: false },
-      { read: true, has_policy: true, is_public: true },
+      { read: true, has_policy: true, policy_is_public: false },
+      { read: true, has_policy: true, policy_is_public: true },
     ]);
   });
 
   it('reads secret resource policies: a VPC-endpoint condition narrows, aws:SecureTransport does not; no value is stored', async () => {
     expect(await facts('aws_secretsmanager_secrets')).toEqual([
-      { id: 'loose', has_policy: true, is_public: true, public_statements: ['Anyone'], principal: '*' },
-      { id: 'none', has_policy: false, is_public: false, public_statements: [], principal: null },
-      { id: 'shared', has_policy: true, is_public: false, public_statements: [], principal: '*' },
+      { id: 'loose', has_policy: true, policy_is_public: true, public_statements: ['Anyone'], principal: '*' },
+      { id: 'none', has_policy: false, policy_is_public: false, public_statements: [], principal: null },
+      { id: 'shared', has_policy: true, policy_is_public: false, public_statements: [], principal: '*' },
     ]);
     const [{ leaked }] = (await db.all(`SELECT count(*)::INTEGER AS leaked FROM aws_secretsmanager_secrets WHERE raw::VARCHAR LIKE '%not-read-by-calabi%'`)) as [{ leaked: number }];
     expect(leaked).toBe(0);
+  });
+
+  it("derives SNS topic facts: a Principal * publish grant is public, the default policy (narrowed by AWS:SourceOwner) is not", async () => {
+    expect(await facts('aws_sns_topics')).toEqual([
+      { id: 'alerts', has_policy: true, policy_is_public: true, public_statements: ['Anyone'], principal: '*' },
+      { id: 'internal', has_policy: true, policy_is_public: false, public_statements: [], principal: '*' },
+    ]);
   });
 });
