@@ -13,14 +13,14 @@ import { tables as rds } from './rds.js';
 import { tables as s3 } from './s3.js';
 import { tables as securityhub } from './securityhub.js';
 import { tables as sns } from './sns.js';
-import { tables as organizations } from './organizations.js';
-import { tables as macie } from './macie.js';
 import { tables as account } from './account.js';
 import { tables as apigateway } from './apigateway.js';
-import { tables as elbv2 } from './elbv2.js';
 import { tables as cloudfront } from './cloudfront.js';
-import { tables as secretsmanager } from './secretsmanager.js';
+import { tables as elbv2 } from './elbv2.js';
 import { tables as lambda } from './lambda.js';
+import { tables as macie } from './macie.js';
+import { tables as organizations } from './organizations.js';
+import { tables as secretsmanager } from './secretsmanager.js';
 import { tables as sqs } from './sqs.js';
 import type { TableDef } from './table.js';
 
@@ -41,14 +41,15 @@ export const inventoryTables: readonly TableDef[] = [
   ...sns,
   ...accessanalyzer,
   ...securityhub,
-  ...organizations,
-  ...macie,
+  // The data of the CIS 2.0–7.0 requirements.
   ...account,
   ...apigateway,
-  ...elbv2,
   ...cloudfront,
-  ...secretsmanager,
+  ...elbv2,
   ...lambda,
+  ...macie,
+  ...organizations,
+  ...secretsmanager,
   ...sqs,
 ];
 

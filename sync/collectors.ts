@@ -12,14 +12,14 @@ import { collectors as rds } from './rds/index.js';
 import { collectors as s3 } from './s3/index.js';
 import { collectors as securityhub } from './securityhub/index.js';
 import { collectors as sns } from './sns/index.js';
-import { collectors as organizations } from './organizations/index.js';
-import { collectors as macie } from './macie/index.js';
 import { collectors as account } from './account/index.js';
 import { collectors as apigateway } from './apigateway/index.js';
-import { collectors as elbv2 } from './elbv2/index.js';
 import { collectors as cloudfront } from './cloudfront/index.js';
-import { collectors as secretsmanager } from './secretsmanager/index.js';
+import { collectors as elbv2 } from './elbv2/index.js';
 import { collectors as lambda } from './lambda/index.js';
+import { collectors as macie } from './macie/index.js';
+import { collectors as organizations } from './organizations/index.js';
+import { collectors as secretsmanager } from './secretsmanager/index.js';
 import { collectors as sqs } from './sqs/index.js';
 import type { Collector } from './types.js';
 
@@ -40,14 +40,15 @@ export const allCollectors: readonly Collector[] = [
   ...sns,
   ...accessanalyzer,
   ...securityhub,
-  ...organizations,
-  ...macie,
+  // The data of the CIS 2.0–7.0 requirements.
   ...account,
   ...apigateway,
-  ...elbv2,
   ...cloudfront,
-  ...secretsmanager,
+  ...elbv2,
   ...lambda,
+  ...macie,
+  ...organizations,
+  ...secretsmanager,
   ...sqs,
 ];
 
