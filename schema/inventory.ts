@@ -4,6 +4,7 @@ import { tables as cloudwatch } from './cloudwatch.js';
 import { tables as config } from './config.js';
 import { tables as core } from './core.js';
 import { tables as ec2 } from './ec2.js';
+import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
 import { tables as efs } from './efs.js';
 import { tables as iam } from './iam.js';
 import { tables as kms } from './kms.js';
@@ -12,6 +13,15 @@ import { tables as rds } from './rds.js';
 import { tables as s3 } from './s3.js';
 import { tables as securityhub } from './securityhub.js';
 import { tables as sns } from './sns.js';
+import { tables as account } from './account.js';
+import { tables as apigateway } from './apigateway.js';
+import { tables as cloudfront } from './cloudfront.js';
+import { tables as elbv2 } from './elbv2.js';
+import { tables as lambda } from './lambda.js';
+import { tables as macie } from './macie.js';
+import { tables as organizations } from './organizations.js';
+import { tables as secretsmanager } from './secretsmanager.js';
+import { tables as sqs } from './sqs.js';
 import type { TableDef } from './table.js';
 
 /** Every inventory table, one import per service file. */
@@ -20,6 +30,7 @@ export const inventoryTables: readonly TableDef[] = [
   ...iam,
   ...s3,
   ...ec2,
+  ...ec2VpcEndpoints,
   ...rds,
   ...efs,
   ...cloudtrail,
@@ -30,6 +41,16 @@ export const inventoryTables: readonly TableDef[] = [
   ...sns,
   ...accessanalyzer,
   ...securityhub,
+  // The data of the CIS 2.0–7.0 requirements.
+  ...account,
+  ...apigateway,
+  ...cloudfront,
+  ...elbv2,
+  ...lambda,
+  ...macie,
+  ...organizations,
+  ...secretsmanager,
+  ...sqs,
 ];
 
 export function findTable(name: string): TableDef | undefined {

@@ -1,3 +1,4 @@
+import { resourcePolicyColumns } from './policy-columns.js';
 import { defineTable, type TableDef } from './table.js';
 
 export const awsKmsKeys = defineTable({
@@ -23,4 +24,17 @@ export const awsKmsKeys = defineTable({
   ],
 });
 
-export const tables: TableDef[] = [awsKmsKeys];
+
+export const awsKmsKeyPolicies = defineTable({
+  name: 'aws_kms_key_policies',
+  description: "One row per KMS key of the region: its key policy (GetKeyPolicy 'default', the only policy name KMS has)",
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'Key ARN' },
+    { name: 'key_id', type: 'VARCHAR', description: 'Key id' },
+    ...resourcePolicyColumns,
+  ],
+});
+
+export const tables: TableDef[] = [awsKmsKeys, awsKmsKeyPolicies];

@@ -1,3 +1,4 @@
+import { resourcePolicyFactColumns } from './policy-columns.js';
 import { defineTable, type TableDef } from './table.js';
 
 export const awsSnsTopics = defineTable({
@@ -13,6 +14,7 @@ export const awsSnsTopics = defineTable({
     { name: 'subscriptions_confirmed', type: 'INTEGER', description: 'GetTopicAttributes SubscriptionsConfirmed' },
     { name: 'subscriptions_pending', type: 'INTEGER', description: 'GetTopicAttributes SubscriptionsPending' },
     { name: 'policy', type: 'JSON', description: 'Topic access policy' },
+    ...resourcePolicyFactColumns,
     { name: 'fifo_topic', type: 'BOOLEAN', description: 'True for a FIFO topic' },
   ],
 });

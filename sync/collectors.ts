@@ -3,6 +3,7 @@ import { collectors as cloudtrail } from './cloudtrail/index.js';
 import { collectors as cloudwatch } from './cloudwatch/index.js';
 import { collectors as config } from './config/index.js';
 import { collectors as ec2 } from './ec2/index.js';
+import { vpcEndpointsCollector } from './ec2/vpc-endpoints.js';
 import { collectors as efs } from './efs/index.js';
 import { collectors as iam } from './iam/index.js';
 import { collectors as kms } from './kms/index.js';
@@ -11,6 +12,15 @@ import { collectors as rds } from './rds/index.js';
 import { collectors as s3 } from './s3/index.js';
 import { collectors as securityhub } from './securityhub/index.js';
 import { collectors as sns } from './sns/index.js';
+import { collectors as account } from './account/index.js';
+import { collectors as apigateway } from './apigateway/index.js';
+import { collectors as cloudfront } from './cloudfront/index.js';
+import { collectors as elbv2 } from './elbv2/index.js';
+import { collectors as lambda } from './lambda/index.js';
+import { collectors as macie } from './macie/index.js';
+import { collectors as organizations } from './organizations/index.js';
+import { collectors as secretsmanager } from './secretsmanager/index.js';
+import { collectors as sqs } from './sqs/index.js';
 import type { Collector } from './types.js';
 
 /** Every collector, one import per service folder. */
@@ -18,6 +28,8 @@ export const allCollectors: readonly Collector[] = [
   ...iam,
   ...s3,
   ...ec2,
+  // Registered here, not in ec2/index.ts, so it does not collide with work on the other EC2 collectors.
+  vpcEndpointsCollector,
   ...rds,
   ...efs,
   ...cloudtrail,
@@ -28,6 +40,16 @@ export const allCollectors: readonly Collector[] = [
   ...sns,
   ...accessanalyzer,
   ...securityhub,
+  // The data of the CIS 2.0–7.0 requirements.
+  ...account,
+  ...apigateway,
+  ...cloudfront,
+  ...elbv2,
+  ...lambda,
+  ...macie,
+  ...organizations,
+  ...secretsmanager,
+  ...sqs,
 ];
 
 export const services: readonly string[] = [...new Set(allCollectors.map((c) => c.service))];

@@ -20,6 +20,7 @@ export const dbInstancesCollector = listCollector<DBInstance>({
     // AWS always answers this; NULL (moto, when not given at creation) means unknown, not private.
     publicly_accessible: d.PubliclyAccessible ?? null,
     multi_az: d.MultiAZ ?? null,
+    availability_zone: d.AvailabilityZone ?? null,
     vpc_id: d.DBSubnetGroup?.VpcId ?? null,
     db_subnet_group_name: d.DBSubnetGroup?.DBSubnetGroupName ?? null,
     db_cluster_identifier: d.DBClusterIdentifier ?? null,

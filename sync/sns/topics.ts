@@ -1,6 +1,7 @@
 import { GetTopicAttributesCommand, paginateListSubscriptions, paginateListTopics, SNSClient, type Subscription } from '@aws-sdk/client-sns';
 import type { Row } from '../../schema/db.js';
 import { awsSnsSubscriptions, awsSnsTopics } from '../../schema/sns.js';
+import { resourcePolicyRow } from '../resource-policy.js';
 import type { Collector, SyncContext } from '../types.js';
 
 export const topicsCollector: Collector = {
@@ -33,7 +34,8 @@ async function topicRow(ctx: SyncContext, client: SNSClient, arn: string): Promi
     kms_master_key_id: attrs.KmsMasterKeyId || null,
     subscriptions_confirmed: intOrNull(attrs.SubscriptionsConfirmed),
     subscriptions_pending: intOrNull(attrs.SubscriptionsPending),
-    policy: attrs.Policy || null,
+    // The access policy with its normalised form and public verdict (AWS always sets one; absent = none).
+    ...resourcePolicyRow(attrs.Policy || null, ctx, { operation: 'GetTopicAttributes', table: awsSnsTopics.name, resourceId: arn }),
     fifo_topic: attrs.FifoTopic === 'true',
     raw: attrs,
   };

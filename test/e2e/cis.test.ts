@@ -64,7 +64,11 @@ describe('CIS AWS Foundations v3.0 against moto: a badly and a well configured a
     expect(sync.accounts.sort()).toEqual([BAD, GOOD]);
     // Besides Access Analyzer, moto answers 500 to GetEbsDefaultKmsKeyId once encryption by default is on; the
     // collector files that under the evidence column only, so the enabled flag stays trusted.
-    const unexpected = sync.errors.filter((e) => e.service !== 'accessanalyzer' && e.operation !== 'GetEbsDefaultKmsKeyId');
+    // moto 5.2.1 also cannot serve Macie's GetMacieSession (timestamps the SDK rejects) or the Account API's
+    // GetContactInformation (HTTP 404): known gaps of the CIS 2.0+ collectors (docs/cis-data.md), one per scope.
+    const motoGap = (e: (typeof sync.errors)[number]) => e.service === 'macie' || (e.service === 'account' && e.table === 'aws_account_contact_information');
+    expect(sync.errors.filter(motoGap)).toHaveLength(6);
+    const unexpected = sync.errors.filter((e) => e.service !== 'accessanalyzer' && e.operation !== 'GetEbsDefaultKmsKeyId' && !motoGap(e));
     expect(unexpected.map((e) => `${e.accountId} ${e.region} ${e.operation} ${e.code}: ${e.message}`)).toEqual([]);
     expect(sync.errors.filter((e) => e.service === 'accessanalyzer').length).toBeGreaterThanOrEqual(4);
   });

@@ -1,0 +1,42 @@
+import { defineTable, type ColumnDef, type TableDef } from './table.js';
+
+const accessLog: readonly ColumnDef[] = [
+  { name: 'access_log_destination_arn', type: 'VARCHAR', description: 'CloudWatch Logs group or Firehose stream receiving access logs; NULL when access logging is off' },
+  { name: 'access_log_format', type: 'VARCHAR', description: 'Access log format' },
+];
+
+export const awsApigatewayStages = defineTable({
+  name: 'aws_apigateway_stages',
+  description: 'One row per stage of every REST API (API Gateway v1) of the region, with its access log settings',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'arn:<partition>:apigateway:<region>::/restapis/<api id>/stages/<stage>' },
+    { name: 'rest_api_id', type: 'VARCHAR', description: 'REST API id' },
+    { name: 'api_name', type: 'VARCHAR', description: 'REST API name' },
+    { name: 'stage_name', type: 'VARCHAR', description: 'Stage name' },
+    { name: 'deployment_id', type: 'VARCHAR', description: 'Deployment the stage serves' },
+    ...accessLog,
+    { name: 'tracing_enabled', type: 'BOOLEAN', description: 'True when X-Ray tracing is on' },
+    { name: 'web_acl_arn', type: 'VARCHAR', description: 'AWS WAF web ACL associated with the stage' },
+    { name: 'client_certificate_id', type: 'VARCHAR', description: 'Client certificate presented to the backend' },
+  ],
+});
+
+export const awsApigatewayv2Stages = defineTable({
+  name: 'aws_apigatewayv2_stages',
+  description: 'One row per stage of every HTTP or WebSocket API (API Gateway v2) of the region, with its access log settings',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'arn:<partition>:apigateway:<region>::/apis/<api id>/stages/<stage>' },
+    { name: 'api_id', type: 'VARCHAR', description: 'API id' },
+    { name: 'api_name', type: 'VARCHAR', description: 'API name' },
+    { name: 'protocol_type', type: 'VARCHAR', description: 'HTTP or WEBSOCKET' },
+    { name: 'stage_name', type: 'VARCHAR', description: 'Stage name ($default for the default stage)' },
+    { name: 'auto_deploy', type: 'BOOLEAN', description: 'True when changes deploy automatically' },
+    ...accessLog,
+  ],
+});
+
+export const tables: TableDef[] = [awsApigatewayStages, awsApigatewayv2Stages];

@@ -1,0 +1,26 @@
+import { defineTable, type TableDef } from './table.js';
+
+export const awsElbv2LoadBalancers = defineTable({
+  name: 'aws_elbv2_load_balancers',
+  description: 'One row per Application, Network or Gateway Load Balancer of the region, with its logging attributes',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'Load balancer ARN' },
+    { name: 'name', type: 'VARCHAR', description: 'Load balancer name' },
+    { name: 'type', type: 'VARCHAR', description: 'application, network or gateway' },
+    { name: 'scheme', type: 'VARCHAR', description: 'internet-facing or internal' },
+    { name: 'vpc_id', type: 'VARCHAR', description: 'VPC of the load balancer' },
+    { name: 'state', type: 'VARCHAR', description: 'active, provisioning, active_impaired or failed' },
+    { name: 'dns_name', type: 'VARCHAR', description: 'Public or internal DNS name' },
+    { name: 'access_logs_enabled', type: 'BOOLEAN', description: 'Attribute access_logs.s3.enabled; NULL when the attributes could not be read (gateway load balancers have no access logs)' },
+    { name: 'access_logs_bucket', type: 'VARCHAR', description: 'Attribute access_logs.s3.bucket' },
+    { name: 'access_logs_prefix', type: 'VARCHAR', description: 'Attribute access_logs.s3.prefix' },
+    { name: 'connection_logs_enabled', type: 'BOOLEAN', description: 'Attribute connection_logs.s3.enabled (Application Load Balancers)' },
+    { name: 'deletion_protection_enabled', type: 'BOOLEAN', description: 'Attribute deletion_protection.enabled' },
+    { name: 'drop_invalid_header_fields', type: 'BOOLEAN', description: 'Attribute routing.http.drop_invalid_header_fields.enabled (Application Load Balancers)' },
+    { name: 'attributes', type: 'JSON', description: 'Every attribute as a {key: value} object (DescribeLoadBalancerAttributes)' },
+  ],
+});
+
+export const tables: TableDef[] = [awsElbv2LoadBalancers];

@@ -1,0 +1,5 @@
+import type { Collector } from '../types.js';
+import { restApiStagesCollector } from './rest-api-stages.js';
+import { v2StagesCollector } from './v2-stages.js';
+
+export const collectors: Collector[] = [restApiStagesCollector, v2StagesCollector];

@@ -1,0 +1,54 @@
+import { DescribeLoadBalancerAttributesCommand, ElasticLoadBalancingV2Client, paginateDescribeLoadBalancers, type LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { Row } from '../../schema/db.js';
+import { awsElbv2LoadBalancers } from '../../schema/elbv2.js';
+import { isAwsError } from '../errors.js';
+import type { Collector, SyncContext } from '../types.js';
+
+const table = awsElbv2LoadBalancers.name;
+
+/** DescribeLoadBalancers pages the load balancers; their attributes need one call each (AWS has no list form). */
+export const loadBalancersCollector: Collector = {
+  service: 'elbv2',
+  name: 'load-balancers',
+  scope: 'regional',
+  tables: [awsElbv2LoadBalancers],
+  async collect(ctx) {
+    const client = ctx.client(ElasticLoadBalancingV2Client);
+    const lbs: LoadBalancer[] = [];
+    for await (const page of paginateDescribeLoadBalancers({ client }, {})) lbs.push(...(page.LoadBalancers ?? []));
+    const rows = await ctx.map(lbs.filter((lb) => lb.LoadBalancerArn), (lb) => loadBalancerRow(ctx, client, lb));
+    return { [table]: rows.filter((r): r is Row => r !== null) };
+  },
+};
+
+async function loadBalancerRow(ctx: SyncContext, client: ElasticLoadBalancingV2Client, lb: LoadBalancer): Promise<Row | null> {
+  const arn = lb.LoadBalancerArn!;
+  let attributes: Record<string, string> | null = null;
+  try {
+    const out = await client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn }));
+    attributes = Object.fromEntries((out.Attributes ?? []).filter((a) => a.Key).map((a) => [a.Key!, a.Value ?? '']));
+  } catch (error) {
+    if (isAwsError(error, 'LoadBalancerNotFound', 'LoadBalancerNotFoundException')) return null;
+    ctx.itemError(error, { operation: 'DescribeLoadBalancerAttributes', table, resourceId: arn });
+  }
+  // An attribute AWS did not list is unknown (gateway load balancers have no access_logs.* at all).
+  const flag = (key: string) => (attributes && key in attributes ? attributes[key] === 'true' : null);
+  const text = (key: string) => (attributes?.[key] ? attributes[key]! : null);
+  return {
+    arn,
+    name: lb.LoadBalancerName ?? null,
+    type: lb.Type ?? null,
+    scheme: lb.Scheme ?? null,
+    vpc_id: lb.VpcId ?? null,
+    state: lb.State?.Code ?? null,
+    dns_name: lb.DNSName ?? null,
+    access_logs_enabled: flag('access_logs.s3.enabled'),
+    access_logs_bucket: text('access_logs.s3.bucket'),
+    access_logs_prefix: text('access_logs.s3.prefix'),
+    connection_logs_enabled: flag('connection_logs.s3.enabled'),
+    deletion_protection_enabled: flag('deletion_protection.enabled'),
+    drop_invalid_header_fields: flag('routing.http.drop_invalid_header_fields.enabled'),
+    attributes,
+    raw: { ...lb, Attributes: attributes },
+  };
+}

@@ -1,0 +1,47 @@
+import { GetPolicyCommand, LambdaClient, paginateListFunctions, type FunctionConfiguration } from '@aws-sdk/client-lambda';
+import type { Row } from '../../schema/db.js';
+import { awsLambdaFunctions } from '../../schema/lambda.js';
+import { isAwsError } from '../errors.js';
+import { resourcePolicyRow } from '../resource-policy.js';
+import type { Collector, SyncContext } from '../types.js';
+
+const table = awsLambdaFunctions.name;
+
+/** ListFunctions pages the configurations; the resource-based policy needs GetPolicy per function (no list form). */
+export const functionsCollector: Collector = {
+  service: 'lambda',
+  name: 'functions',
+  scope: 'regional',
+  tables: [awsLambdaFunctions],
+  async collect(ctx) {
+    const client = ctx.client(LambdaClient);
+    const functions: FunctionConfiguration[] = [];
+    for await (const page of paginateListFunctions({ client }, {})) functions.push(...(page.Functions ?? []));
+    const rows = await ctx.map(functions, (f) => functionRow(ctx, client, f));
+    return { [table]: rows };
+  },
+};
+
+async function functionRow(ctx: SyncContext, client: LambdaClient, f: FunctionConfiguration): Promise<Row> {
+  const arn = f.FunctionArn ?? `arn:${ctx.partition}:lambda:${ctx.region}:${ctx.accountId}:function:${f.FunctionName}`;
+  const where = { operation: 'GetPolicy', table, resourceId: arn };
+  let policy: string | null | undefined;
+  try {
+    policy = (await client.send(new GetPolicyCommand({ FunctionName: arn }))).Policy ?? null;
+  } catch (error) {
+    // ResourceNotFoundException is Lambda's answer for a function without a resource-based policy.
+    if (isAwsError(error, 'ResourceNotFoundException')) policy = null;
+    else ctx.itemError(error, where);
+  }
+  return {
+    arn,
+    function_name: f.FunctionName ?? null,
+    runtime: f.Runtime ?? null,
+    role: f.Role ?? null,
+    package_type: f.PackageType ?? null,
+    vpc_id: f.VpcConfig?.VpcId || null,
+    last_modified: f.LastModified ? new Date(f.LastModified) : null,
+    ...resourcePolicyRow(policy, ctx, where),
+    raw: f,
+  };
+}
