@@ -44,7 +44,8 @@ export async function seedScan(db: Database, s: SeedScan): Promise<void> {
   const count = (st: string) => s.controls.filter((c) => c.status === st).length;
   const pass = count('PASS');
   const fail = count('FAIL');
-  const score = pass + fail ? (100 * pass) / (pass + fail) : null;
+  const scored = pass + fail + count('ERROR');
+  const score = scored ? (100 * pass) / scored : null;
   await db.write(async (tx) => {
     await tx.run(
       `INSERT INTO scans (id, benchmark_id, benchmark_title, benchmark_version, started_at, finished_at, status, trigger, sync_run_id, score,
