@@ -69,7 +69,7 @@ function formatTable(r: ScanReport, options: TableOptions): string {
   lines.push('', c.bold('Summary'));
   const trend = s.trend === null ? '' : s.trend > 0 ? c.green(` ▲ ${s.trend}`) : s.trend < 0 ? c.red(` ▼ ${Math.abs(s.trend)}`) : c.dim(' = 0');
   lines.push(`  Score ${c.bold(s.score === null ? 'n/a' : `${s.score}%`)}${trend}   (${s.score_formula ?? scoreFormula})`);
-  lines.push(`  ${coverageLine(s)}`);
+  lines.push(`  ${coverageLine(s, new Date(r.scan.started_at))}`);
   lines.push(`  ${paint.PASS(`PASS ${s.pass}`)}  ${paint.FAIL(`FAIL ${s.fail}`)}  ${paint.ERROR(`ERROR ${s.error}`)}  ${paint.SKIP(`SKIP ${s.skip}`)}  ${paint.MANUAL(`MANUAL ${s.manual}`)}`);
   lines.push(`  Failed: ${s.critical_failed} critical, ${s.high_failed} high`);
   if (s.sections?.length) {
@@ -82,19 +82,20 @@ function formatTable(r: ScanReport, options: TableOptions): string {
 }
 
 /**
- * "Coverage 40/42 automated requirements with a trustworthy verdict · oldest data 2026-11-20 06:00 UTC (3 days
- * old)": how far the score can be trusted, printed beside it.
+ * "Coverage 40/42 automated requirements with a trustworthy verdict (PASS, FAIL or SKIP) · oldest data 2026-11-20
+ * 06:00 UTC (3 days before the scan)": how far the score can be trusted, printed beside it. The age is counted
+ * from the scan's start, so a report says the same thing whenever it is read.
  */
-export function coverageLine(s: Pick<ScanSummary, 'coverage' | 'oldest_data_at'>, now: Date = new Date()): string {
+export function coverageLine(s: Pick<ScanSummary, 'coverage' | 'oldest_data_at'>, scanStartedAt: Date): string {
   const cov = s.coverage ? `${s.coverage.trusted}/${s.coverage.automated} automated requirements with a trustworthy verdict (PASS, FAIL or SKIP)` : 'not recorded';
-  return `Coverage ${cov} · oldest data ${oldestData(s.oldest_data_at ?? null, now)}`;
+  return `Coverage ${cov} · oldest data ${oldestData(s.oldest_data_at ?? null, scanStartedAt)}`;
 }
 
-/** "2026-11-20 06:00 UTC (3 days old)", or "none (no synced data read)". */
-export function oldestData(iso: string | null, now: Date = new Date()): string {
+/** "2026-11-20 06:00 UTC (3 days before the scan)", or "none (no synced data read)". */
+export function oldestData(iso: string | null, scanStartedAt: Date): string {
   if (!iso) return 'none (no synced data read)';
   const at = new Date(iso);
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC (${age(now.getTime() - at.getTime())} old)`;
+  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC (${age(scanStartedAt.getTime() - at.getTime())} before the scan)`;
 }
 
 function age(ms: number): string {
