@@ -32,9 +32,9 @@ describe('formatReport', () => {
 
   it('prints coverage and the age of the oldest data beside the score', () => {
     const text = formatReport(report, 'table', { width: 120 });
-    expect(text).toMatch(/Score 33\.3%.*\n  Coverage 2\/3 automated requirements with a trustworthy verdict \(PASS, FAIL or SKIP\) · oldest data 2025-12-29 06:00 UTC \(\d+ days old\)/);
-    expect(coverageLine({ coverage: { trusted: 2, automated: 3 }, oldest_data_at: '2026-01-01T00:00:00.000Z' }, new Date('2026-01-01T05:30:00Z'))).toContain('(5 h old)');
-    expect(coverageLine({ coverage: { trusted: 0, automated: 0 }, oldest_data_at: null })).toContain('oldest data none (no synced data read)');
+    expect(text).toMatch(/Score 33\.3%.*\n  Coverage 2\/3 automated requirements with a trustworthy verdict \(PASS, FAIL or SKIP\) · oldest data 2025-12-29 06:00 UTC \(2 days before the scan\)/);
+    expect(coverageLine({ coverage: { trusted: 2, automated: 3 }, oldest_data_at: '2026-01-01T00:00:00.000Z' }, new Date('2026-01-01T05:30:00Z'))).toContain('(5 h before the scan)');
+    expect(coverageLine({ coverage: { trusted: 0, automated: 0 }, oldest_data_at: null }, new Date())).toContain('oldest data none (no synced data read)');
   });
 
   it('colours the table only when asked (the CLI asks on a TTY)', () => {
