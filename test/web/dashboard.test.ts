@@ -153,6 +153,10 @@ describe('dashboard', () => {
     await page.locator('#scans tbody tr').nth(1).waitFor();
     expect(await page.locator('#trend-chart svg circle').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('#trend-chart svg title').first().textContent()).toBe('Score trend');
+    // Each scan's coverage and the age of its data, kept with the scan.
+    const cells = await page.locator('#scans tbody tr').first().locator('td').allTextContents();
+    expect(cells[7]).toMatch(/^\d+ \/ \d+$/);
+    expect(cells[8]).not.toBe('—');
     await page.screenshot({ path: join(artifacts, 'history.png') });
   });
 });
