@@ -4,7 +4,7 @@ import { $, $$, badge, clear, fmtScore, fmtTime, h } from './dom.js';
 const severityRank = { critical: 0, high: 1, medium: 2, low: 3 };
 const statusRank = { FAIL: 0, ERROR: 1, MANUAL: 2, SKIP: 3, PASS: 4 };
 
-const state = { benchmark: null, scan: null, report: null, sort: { key: 'id', desc: false }, expanded: new Set(), running: false };
+const state = { benchmark: null, scan: null, report: null, sort: { key: 'id', desc: false }, expanded: new Set(), running: false, hideProgress: 0 };
 
 export function initDashboard({ notify }) {
   const form = $('#filters');
@@ -205,6 +205,8 @@ async function runNow(notify) {
     return;
   }
   state.running = true;
+  // The previous run's "hide the progress in 4 s" must not hide this run's progress.
+  clearTimeout(state.hideProgress);
   button.disabled = true;
   button.textContent = 'Running…';
   $('#run-progress').hidden = false;
@@ -233,7 +235,7 @@ async function runNow(notify) {
     state.running = false;
     button.disabled = false;
     button.textContent = 'Run now';
-    setTimeout(() => ($('#run-progress').hidden = true), 4000);
+    state.hideProgress = setTimeout(() => ($('#run-progress').hidden = true), 4000);
   }
 }
 
