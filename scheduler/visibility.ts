@@ -33,6 +33,8 @@ export interface VisibilityLossAlert {
   old_score: number | null;
   new_score: number | null;
   report_url: string | null;
+  /** Automated requirements with a trustworthy verdict (PASS, FAIL or SKIP) in the new scan, of all automated ones. */
+  coverage: { trusted: number; automated: number } | null;
   went_dark: DarkRequirement[];
   /** The sync that ran before this scan recorded errors: how many, and the first few. Null when it did not. */
   sync_errors: { run_id: string; count: number; errors: SyncErrorLine[] } | null;
@@ -69,7 +71,12 @@ export async function visibilityLossAlert(
 
   const url = reportUrl(context.publicUrl, scan.id);
   const name = scan.benchmark_title ?? scan.benchmark_id;
-  const parts = [`Calabi: visibility lost on ${name}${scan.score === null ? '' : ` (score ${scan.score.toFixed(1)}%)`}.`];
+  const coverage = scan.trusted === null || scan.automated === null ? null : { trusted: scan.trusted, automated: scan.automated };
+  const facts = [
+    scan.score === null ? null : `score ${scan.score.toFixed(1)}%`,
+    coverage ? `coverage ${coverage.trusted}/${coverage.automated} automated requirements trustworthy` : null,
+  ].filter((f) => f !== null);
+  const parts = [`Calabi: visibility lost on ${name}${facts.length ? ` (${facts.join(', ')})` : ''}.`];
   if (dark.length) {
     const lines = dark.slice(0, 10).map((r) => `• ${r.id} ${r.title ?? ''}${r.severity ? ` (${r.severity})` : ''}: was ${r.was}, now ERROR — ${clip(r.reason ?? 'no reason recorded', 300)}`);
     parts.push(`Requirements that went dark (${dark.length}):\n${lines.join('\n')}${dark.length > 10 ? `\n… and ${dark.length - 10} more` : ''}`);
@@ -88,6 +95,7 @@ export async function visibilityLossAlert(
     old_score: previous?.score ?? null,
     new_score: scan.score,
     report_url: url,
+    coverage,
     went_dark: dark,
     sync_errors: syncErrors,
     schedule: context.schedule ?? null,

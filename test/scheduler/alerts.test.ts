@@ -198,7 +198,8 @@ describe('visibility-loss alerts', () => {
     });
     // 3.1 was already ERROR: it did not go dark in this scan.
     const text = bodies[0]!.text as string;
-    expect(text).toMatch(/visibility lost on CIS AWS Foundations Benchmark v3\.0/);
+    expect(text).toMatch(/visibility lost on CIS AWS Foundations Benchmark v3\.0 \(score 40\.0%, coverage 2\/5 automated requirements trustworthy\)\./);
+    expect(bodies[0]!.coverage).toEqual({ trusted: 2, automated: 5 });
     expect(text).toMatch(/• 1\.4 Requirement 1\.4 \(high\): was PASS, now ERROR — .*AccessDenied: not authorized to perform iam:ListUsers/);
     expect(text).not.toMatch(/• 3\.1/);
     expect(text).toMatch(/Report: https:\/\/calabi\.example\.com\/#\/dashboard\?scan=after/);
