@@ -1,3 +1,4 @@
+import { scoreFormula } from '../controls/summary.js';
 import type { Benchmark, CheckMeta, Requirement, Severity, Status } from '../controls/types.js';
 import type { Catalog } from './catalog.js';
 import { ApiError, badRequest, notFound } from './errors.js';
@@ -25,6 +26,11 @@ export interface ScanRow {
   high_failed: number | null;
   report_id: string | null;
   error_message: string | null;
+  /** Automated requirements with a trustworthy verdict (PASS, FAIL or SKIP), and all automated ones. */
+  trusted: number | null;
+  automated: number | null;
+  /** When the oldest data behind the scan was collected. */
+  oldest_data_at: string | null;
 }
 
 export interface ControlRow {
@@ -45,7 +51,7 @@ export interface ControlRow {
 }
 
 const scanColumns = `id, benchmark_id, benchmark_title, benchmark_version, started_at, finished_at, status, trigger, sync_run_id,
-  score, pass, fail, skip, error, manual, critical_failed, high_failed, report_id, error_message`;
+  score, pass, fail, skip, error, manual, critical_failed, high_failed, report_id, error_message, trusted, automated, oldest_data_at`;
 
 export const statuses: readonly Status[] = ['FAIL', 'ERROR', 'MANUAL', 'SKIP', 'PASS'];
 export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
@@ -115,6 +121,9 @@ export async function summaryOf(db: Reader, scan: ScanRow) {
   const trend = previous && previous.score !== null && scan.score !== null ? round(scan.score - previous.score) : null;
   return {
     score: scan.score,
+    score_formula: scoreFormula,
+    coverage: scan.trusted === null || scan.automated === null ? null : { trusted: scan.trusted, automated: scan.automated },
+    oldest_data_at: scan.oldest_data_at,
     pass: scan.pass ?? 0,
     fail: scan.fail ?? 0,
     skip: scan.skip ?? 0,

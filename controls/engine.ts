@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../schema/db.js';
+import { oldestDataAt } from './coverage.js';
 import { loadCatalog, type Catalog, type LoadedBenchmark } from './loader.js';
 import { combineReportId, findingsDigest } from './report-id.js';
 import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from './run-check.js';
@@ -74,7 +75,7 @@ export async function evaluateBenchmark(options: EvaluateOptions): Promise<ScanR
     const digests = new Map<string, string>();
     const results = await evaluateRequirements(db, catalog, benchmark, scanId, options, digests);
     const finishedAt = new Date();
-    const summary = summarise(results, await previousScore(db, benchmark.id, scanId));
+    const summary = summarise(results, await previousScore(db, benchmark.id, scanId), await oldestDataAt(db, catalog, benchmark));
     const controls: ControlReport[] = results.map(toReport);
     const reportId = combineReportId(header, controls, controls.map((c) => digests.get(c.id)!));
     await completeScan(db, scanId, finishedAt, results, summary, reportId);

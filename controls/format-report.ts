@@ -1,7 +1,8 @@
 import pc from 'picocolors';
 import { csvLine } from '../reports/csv.js';
 import { safeCell } from '../reports/safe-cell.js';
-import type { ControlReport, ScanReport, Status } from './types.js';
+import { scoreFormula } from './summary.js';
+import type { ControlReport, ScanReport, ScanSummary, Status } from './types.js';
 
 /** How `calabi evaluate` prints a report: a terminal table, the JSON contract, or one CSV row per requirement. */
 export type ReportFormat = 'table' | 'json' | 'csv';
@@ -71,7 +72,8 @@ function formatTable(r: ScanReport, options: TableOptions): string {
   const s = r.summary;
   lines.push('', c.bold('Summary'));
   const trend = s.trend === null ? '' : s.trend > 0 ? c.green(` ▲ ${s.trend}`) : s.trend < 0 ? c.red(` ▼ ${Math.abs(s.trend)}`) : c.dim(' = 0');
-  lines.push(`  Score ${c.bold(s.score === null ? 'n/a' : `${s.score}%`)}${trend}   (PASS / (PASS + FAIL))`);
+  lines.push(`  Score ${c.bold(s.score === null ? 'n/a' : `${s.score}%`)}${trend}   (${s.score_formula ?? scoreFormula})`);
+  lines.push(`  ${coverageLine(s, new Date(r.scan.started_at))}`);
   lines.push(`  ${paint.PASS(`PASS ${s.pass}`)}  ${paint.FAIL(`FAIL ${s.fail}`)}  ${paint.ERROR(`ERROR ${s.error}`)}  ${paint.SKIP(`SKIP ${s.skip}`)}  ${paint.MANUAL(`MANUAL ${s.manual}`)}`);
   lines.push(`  Failed: ${s.critical_failed} critical, ${s.high_failed} high`);
   if (s.sections?.length) {
@@ -81,6 +83,31 @@ function formatTable(r: ScanReport, options: TableOptions): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * "Coverage 40/42 automated requirements with a trustworthy verdict (PASS, FAIL or SKIP) · oldest data 2026-11-20
+ * 06:00 UTC (3 days before the scan)": how far the score can be trusted, printed beside it. The age is counted
+ * from the scan's start, so a report says the same thing whenever it is read.
+ */
+export function coverageLine(s: Pick<ScanSummary, 'coverage' | 'oldest_data_at'>, scanStartedAt: Date): string {
+  const cov = s.coverage ? `${s.coverage.trusted}/${s.coverage.automated} automated requirements with a trustworthy verdict (PASS, FAIL or SKIP)` : 'not recorded';
+  return `Coverage ${cov} · oldest data ${oldestData(s.oldest_data_at ?? null, scanStartedAt)}`;
+}
+
+/** "2026-11-20 06:00 UTC (3 days before the scan)", or "none (no synced data read)". */
+export function oldestData(iso: string | null, scanStartedAt: Date): string {
+  if (!iso) return 'none (no synced data read)';
+  const at = new Date(iso);
+  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC (${age(scanStartedAt.getTime() - at.getTime())} before the scan)`;
+}
+
+function age(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} days`;
 }
 
 function resourceLines(ctl: ControlReport, max: number, indent: string, width: number, dim: (s: string) => string): string[] {

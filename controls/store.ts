@@ -53,8 +53,11 @@ export async function completeScan(db: Database, scanId: string, finishedAt: Dat
     );
     await tx.run(
       `UPDATE scans SET finished_at = ?, status = 'complete', score = ?, pass = ?, fail = ?, skip = ?, error = ?, manual = ?,
-         critical_failed = ?, high_failed = ?, report_id = ?, summary = ? WHERE id = ?`,
-      [finishedAt, summary.score, summary.pass, summary.fail, summary.skip, summary.error, summary.manual, summary.critical_failed, summary.high_failed, reportId, JSON.stringify(summary), scanId],
+         critical_failed = ?, high_failed = ?, report_id = ?, summary = ?, trusted = ?, automated = ?, oldest_data_at = ? WHERE id = ?`,
+      [
+        finishedAt, summary.score, summary.pass, summary.fail, summary.skip, summary.error, summary.manual, summary.critical_failed, summary.high_failed, reportId, JSON.stringify(summary),
+        summary.coverage?.trusted ?? null, summary.coverage?.automated ?? null, summary.oldest_data_at ? new Date(summary.oldest_data_at) : null, scanId,
+      ],
     );
   });
 }

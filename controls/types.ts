@@ -86,7 +86,10 @@ export interface ControlReport {
 }
 
 export interface ScanSummary {
+  /** PASS / (PASS + FAIL + ERROR) in percent, one decimal; null when nothing was scored. */
   score: number | null;
+  /** The formula, as text, for every surface that prints the score ('PASS / (PASS + FAIL + ERROR)'). */
+  score_formula?: string;
   pass: number;
   fail: number;
   skip: number;
@@ -96,6 +99,13 @@ export interface ScanSummary {
   high_failed: number;
   /** Score change in percentage points against the previous scan of the same benchmark; null when none. */
   trend: number | null;
+  /**
+   * Automated requirements (every status but MANUAL) and how many of them have a trustworthy verdict (PASS, FAIL
+   * or SKIP; ERROR is not). Absent on scans stored before coverage existed.
+   */
+  coverage?: { trusted: number; automated: number };
+  /** ISO time the oldest data behind the scan was collected (oldest sync_scopes.synced_at the checks read); null: none. */
+  oldest_data_at?: string | null;
   sections?: Array<{ section: string; score: number | null; pass: number; fail: number; skip: number; error: number; manual: number }>;
 }
 

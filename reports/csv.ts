@@ -14,20 +14,35 @@ export interface CsvOptions {
 export const csvTrailer = ['Scan', 'Report id'] as const;
 
 /**
+ * The scan's score (with its formula), coverage and data age, on every row just before the trailer, so a CSV
+ * carries what the page shows beside the score. Plain values only: `calabi verify` recomputes them.
+ */
+export const csvSummaryColumns = ['Score (PASS / (PASS + FAIL + ERROR))', 'Coverage (trusted / automated)', 'Oldest data (UTC)'] as const;
+
+export function csvSummaryCells(scan: Pick<ScanMeta, 'score' | 'trusted' | 'automated' | 'oldest_data_at'>): Cell[] {
+  return [
+    scan.score === null ? 'n/a' : `${Math.round(scan.score * 10) / 10}%`,
+    scan.trusted === null || scan.automated === null ? '' : `${scan.trusted}/${scan.automated}`,
+    scan.oldest_data_at ?? '',
+  ];
+}
+
+/**
  * Writes a scan as CSV (RFC 4180, CRLF, UTF-8 with a byte-order mark so Excel reads accents right):
  * `controls` — one row per requirement with its affected resources; `findings` — one row per failing resource.
- * Every row ends with the scan id and the report id. Text cells are formula-neutralised.
+ * Every row ends with the scan's score, coverage and oldest data, then the scan id and the report id. Text cells
+ * are formula-neutralised.
  */
 export async function writeCsv(db: Database, scan: ScanMeta, reportId: string, out: Writable, options: CsvOptions = {}): Promise<void> {
   const level = options.level ?? 'controls';
-  const trailer: Cell[] = [scan.id, reportId];
+  const trailer: Cell[] = [...csvSummaryCells(scan), scan.id, reportId];
   await write(out, '\uFEFF');
   if (level === 'controls') {
-    await write(out, csvLine([...controlColumns.map((c) => c.header), ...csvTrailer]));
+    await write(out, csvLine([...controlColumns.map((c) => c.header), ...csvSummaryColumns, ...csvTrailer]));
     const affected = await affectedResources(db, scan.id);
     for (const c of await loadControls(db, scan.id)) await write(out, csvLine([...controlCells(c, affected.get(c.control_id)), ...trailer]));
   } else {
-    await write(out, csvLine([...findingColumns.map((c) => c.header), ...csvTrailer]));
+    await write(out, csvLine([...findingColumns.map((c) => c.header), ...csvSummaryColumns, ...csvTrailer]));
     for await (const chunk of streamFindings(db, scan.id)) {
       await write(out, chunk.map((f) => csvLine([...findingCells(f), ...trailer])).join(''));
     }

@@ -1,8 +1,9 @@
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
+import { scoreFormula } from '../controls/summary.js';
 import type { Database } from '../schema/db.js';
 import { loadControls, streamFindings, type ControlRow, type ScanMeta } from './scan-data.js';
-import { scanBreakdown } from './summary.js';
+import { coverageText, scanBreakdown } from './summary.js';
 import { round1 } from './xlsx.js';
 
 export interface PdfOptions {
@@ -75,7 +76,8 @@ export async function writePdf(db: Database, scan: ScanMeta, reportId: string, o
   kv('Generated (UTC)', generatedAt.toISOString());
   doc.moveDown(0.6);
   doc.font('Helvetica-Bold').fontSize(14).text(`Score: ${scan.score === null ? 'n/a' : `${round1(scan.score)}%`}`);
-  doc.font('Helvetica').fontSize(9).text('Score = PASS / (PASS + FAIL). ERROR, SKIP and MANUAL requirements are not scored.');
+  doc.font('Helvetica').fontSize(9).text(`Score = ${scoreFormula}. A requirement in ERROR could not be trusted and counts against the score; SKIP and MANUAL are not scored.`);
+  doc.font('Helvetica').fontSize(9).text(latin1(coverageText(scan)));
   doc.moveDown(0.4);
   doc.fontSize(10).text(b.byStatus.map(([s, n]) => `${s} ${n}`).join('    '));
   doc.text(`Failed by severity: ${b.bySeverity.map((s) => `${s.severity} ${s.failed}`).join(', ')}; failing resources: ${b.findings}`);

@@ -21,6 +21,11 @@ export interface ScanMeta {
   critical_failed: number;
   high_failed: number;
   report_id: string | null;
+  /** Automated requirements with a trustworthy verdict (PASS, FAIL or SKIP) and all automated ones; null before migration 10 recorded them. */
+  trusted: number | null;
+  automated: number | null;
+  /** When the oldest data behind the scan was collected; null when not recorded. */
+  oldest_data_at: string | null;
 }
 
 export interface ControlRow {
@@ -61,7 +66,8 @@ export class ScanNotFoundError extends Error {
 
 const scanColumns = `id, benchmark_id, benchmark_title, benchmark_version, started_at, finished_at, status, trigger, sync_run_id,
   score, coalesce(pass, 0) AS pass, coalesce(fail, 0) AS fail, coalesce(skip, 0) AS skip, coalesce(error, 0) AS error,
-  coalesce(manual, 0) AS manual, coalesce(critical_failed, 0) AS critical_failed, coalesce(high_failed, 0) AS high_failed, report_id`;
+  coalesce(manual, 0) AS manual, coalesce(critical_failed, 0) AS critical_failed, coalesce(high_failed, 0) AS high_failed, report_id,
+  trusted, automated, oldest_data_at`;
 
 /**
  * Resolves `latest` (the newest complete scan, optionally of one benchmark), a full scan id, or a unique prefix of

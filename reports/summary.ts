@@ -1,4 +1,6 @@
 import type { Database } from '../schema/db.js';
+import { coverageLine } from '../controls/format-report.js';
+import { score, scoreFormula } from '../controls/summary.js';
 import type { ScanMeta } from './scan-data.js';
 
 export interface SectionCount {
@@ -44,7 +46,18 @@ export async function scanBreakdown(db: Database, scan: ScanMeta): Promise<Break
       const r = severity.find((x) => x.severity === s);
       return { severity: s, failed: r?.failed ?? 0, findings: r?.findings ?? 0 };
     }),
-    bySection: sections.map(({ first: _first, ...s }) => ({ ...s, score: s.pass + s.fail ? (100 * s.pass) / (s.pass + s.fail) : null })),
+    bySection: sections.map(({ first: _first, ...s }) => ({ ...s, score: score(s.pass, s.fail, s.error) })),
     findings: total?.n ?? 0,
   };
+}
+
+/** "Score 62.5% = PASS / (PASS + FAIL + ERROR)": the score as every export prints it, formula beside it. */
+export function scoreText(scan: Pick<ScanMeta, 'score'>): string {
+  return `${scan.score === null ? 'n/a' : `${Math.round(scan.score * 10) / 10}%`} = ${scoreFormula}`;
+}
+
+/** The coverage and data-age line every export prints beside the score. */
+export function coverageText(scan: Pick<ScanMeta, 'trusted' | 'automated' | 'oldest_data_at' | 'started_at'>): string {
+  const coverage = scan.trusted === null || scan.automated === null ? undefined : { trusted: scan.trusted, automated: scan.automated };
+  return coverageLine({ coverage, oldest_data_at: scan.oldest_data_at }, new Date(scan.started_at));
 }

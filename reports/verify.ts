@@ -2,10 +2,10 @@ import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Database } from '../schema/db.js';
-import { csvTrailer, parseCsv } from './csv.js';
+import { csvSummaryCells, csvSummaryColumns, csvTrailer, parseCsv } from './csv.js';
 import { recomputeReportId } from './report-id.js';
 import { cellText, controlCells, controlColumns, findingCells, findingColumns, RowDigest } from './rows.js';
-import { affectedResources, loadControls, streamFindings, type ScanMeta } from './scan-data.js';
+import { affectedResources, loadControls, resolveScan, streamFindings, type ScanMeta } from './scan-data.js';
 
 export interface VerifyCheck {
   name: string;
@@ -29,7 +29,7 @@ interface FileClaims {
   scanId: string | null;
   reportId: string | null;
   /** Digests of the file's data rows, per table, to compare with the stored scan (CSV and XLSX). */
-  tables: Array<{ name: 'controls' | 'findings'; digest: string; rows: number; trailer: boolean; digestState?: RowDigest }>;
+  tables: Array<{ name: 'controls' | 'findings'; digest: string; rows: number; trailer: boolean; digestState?: RowDigest; summaryColumns?: boolean }>;
 }
 
 /**
@@ -63,7 +63,7 @@ export async function verifyExport(db: Database, file: string): Promise<VerifyRe
     detail: claims.reportId === recomputed ? `file and stored scan both have report id ${recomputed}` : `the file says ${claims.reportId}, the stored scan computes to ${recomputed}`,
   });
   for (const t of claims.tables) {
-    const expected = await expectedDigest(db, scan.id, claims.reportId, t.name, t.trailer);
+    const expected = await expectedDigest(db, scan.id, claims.reportId, t.name, t.trailer, t.summaryColumns ?? false);
     const ok = expected.digest === t.digest;
     checks.push({
       name: `${t.name} rows`,
@@ -75,9 +75,13 @@ export async function verifyExport(db: Database, file: string): Promise<VerifyRe
   return result;
 }
 
-async function expectedDigest(db: Database, scanId: string, reportId: string, table: 'controls' | 'findings', trailer: boolean): Promise<{ digest: string; rows: number }> {
+async function expectedDigest(
+  db: Database, scanId: string, reportId: string, table: 'controls' | 'findings', trailer: boolean, summaryColumns: boolean,
+): Promise<{ digest: string; rows: number }> {
   const d = new RowDigest();
-  const tail = trailer ? [scanId, reportId] : [];
+  // CSVs written before the score/coverage columns existed end with the scan and report id alone.
+  const summary = summaryColumns ? csvSummaryCells(await resolveScan(db, scanId)) : [];
+  const tail = trailer ? [...summary, scanId, reportId] : [];
   if (table === 'controls') {
     const affected = await affectedResources(db, scanId);
     for (const c of await loadControls(db, scanId)) d.add([...controlCells(c, affected.get(c.control_id)), ...tail]);
@@ -117,6 +121,7 @@ async function readCsvClaims(file: string): Promise<FileClaims> {
   const table = header[0] === controlColumns[0]!.header && header[1] === controlColumns[1]!.header ? 'controls' : header[1] === findingColumns[1]!.header ? 'findings' : null;
   const trailer = header.slice(-2).join() === csvTrailer.join();
   if (!table || !trailer) return claims;
+  const summaryColumns = header.slice(-2 - csvSummaryColumns.length, -2).join() === csvSummaryColumns.join();
   const d = new RowDigest();
   for (const row of rows) {
     if (row.length === 1 && row[0] === '') continue;
@@ -124,7 +129,7 @@ async function readCsvClaims(file: string): Promise<FileClaims> {
     claims.reportId ??= row[row.length - 1] ?? null;
     d.add(row);
   }
-  claims.tables.push({ name: table, digest: d.hex(), rows: d.rows, trailer: true });
+  claims.tables.push({ name: table, digest: d.hex(), rows: d.rows, trailer: true, summaryColumns });
   return claims;
 }
 

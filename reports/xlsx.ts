@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { scoreFormula } from '../controls/summary.js';
 import type { Database } from '../schema/db.js';
 import { controlCells, controlColumns, findingCells, findingColumns, type ColumnSpec } from './rows.js';
 import { safeCell } from './safe-cell.js';
@@ -123,7 +124,10 @@ async function writeSummary(db: Database, wb: ExcelJS.stream.xlsx.WorkbookWriter
   kv('Scan started (UTC)', scan.started_at);
   kv('Scan finished (UTC)', scan.finished_at ?? '');
   kv('Report id', reportId);
-  kv('Score (PASS / (PASS + FAIL))', scan.score === null ? 'n/a' : `${round1(scan.score)}%`);
+  kv('Score', scan.score === null ? 'n/a' : `${round1(scan.score)}%`);
+  kv('Score formula', `${scoreFormula} (a requirement in ERROR counts against the score; SKIP and MANUAL are not scored)`);
+  kv('Coverage', scan.trusted === null || scan.automated === null ? 'not recorded' : `${scan.trusted} of ${scan.automated} automated requirements with a trustworthy verdict (PASS, FAIL or SKIP)`);
+  kv('Oldest data (UTC)', scan.oldest_data_at ?? 'none recorded');
   kv('Generated (UTC)', (options.generatedAt ?? new Date()).toISOString());
   ws.addRow([]).commit();
 

@@ -3,6 +3,7 @@ import type { Database } from '../schema/db.js';
 import { diffScans } from '../reports/diff.js';
 import type { ScanMeta } from '../reports/scan-data.js';
 import { listChannels } from './channels.js';
+import type { VisibilityLossAlert } from './visibility.js';
 import { deliver, type DeliveryOptions, type DeliveryResult } from './webhook.js';
 
 export interface ScoreDropAlert {
@@ -68,10 +69,13 @@ export async function scoreDropAlert(
   };
 }
 
+/** Every alert Calabi sends; `event` tells them apart. */
+export type Alert = ScoreDropAlert | VisibilityLossAlert;
+
 /** Records the alert and delivers it to the given channels (every enabled one when `channelIds` is null). */
 export async function sendAlert(
   db: Database,
-  alert: ScoreDropAlert,
+  alert: Alert,
   channelIds: readonly string[] | null,
   now: Date,
   options: DeliveryOptions = {},

@@ -5,6 +5,7 @@ import { previousScan } from '../reports/diff.js';
 import { resolveScan } from '../reports/scan-data.js';
 import { scoreDropAlert, sendAlert } from './alerts.js';
 import { systemClock, type Clock } from './clock.js';
+import { visibilityLossAlert } from './visibility.js';
 import { pruneHistory, type PruneResult } from './retention.js';
 import { finishRun, startRun, type RunTrigger } from './runs.js';
 import type { DeliveryOptions, DeliveryResult } from './webhook.js';
@@ -54,7 +55,12 @@ export interface JobResult {
   previousScore: number | null;
   /** Requirements in ERROR in the new scan. */
   errorRequirements: number;
+  /** Requirements that were PASS or FAIL in the previous scan and are ERROR now. */
+  wentDark: number;
+  /** The score-drop alert, when one was sent. */
   alertId: string | null;
+  /** The visibility-loss alert (requirements went dark, or the sync recorded errors), when one was sent. */
+  visibilityAlertId: string | null;
   deliveries: DeliveryResult[];
   pruned: PruneResult | null;
   error: string | null;
@@ -65,8 +71,10 @@ const defaultEvaluate: NonNullable<JobDeps['evaluate']> = async ({ db, benchmark
 
 /**
  * One sync-and-evaluate run, recorded in schedule_runs from start to end: optionally sync, evaluate, compare with
- * the previous scan of the benchmark, alert the channels when the score dropped by more than the threshold, prune
- * old history. A failure is recorded on the run and returned, not thrown.
+ * the previous scan of the benchmark, alert the channels when the score dropped by more than the threshold and
+ * (separately) when visibility was lost — a requirement went from PASS or FAIL to ERROR, or the sync recorded
+ * errors —, prune old history. Alerts go out only for runs with a threshold (alerting on). The run's alert_id is
+ * the score-drop alert, else the visibility one. A failure is recorded on the run and returned, not thrown.
  */
 export async function runJob(deps: JobDeps, input: JobInput): Promise<JobResult> {
   const { db } = deps;
@@ -76,8 +84,8 @@ export async function runJob(deps: JobDeps, input: JobInput): Promise<JobResult>
     schedule_id: input.schedule?.id ?? null, benchmark_id: input.benchmarkId, trigger: input.trigger, scheduled_for: input.scheduledFor, started_at: clock.now(),
   });
   const result: JobResult = {
-    runId, status: 'ok', scanId: null, syncRunId: null, syncErrors: 0, score: null, previousScore: null, errorRequirements: 0,
-    alertId: null, deliveries: [], pruned: null, error: null,
+    runId, status: 'ok', scanId: null, syncRunId: null, syncErrors: 0, score: null, previousScore: null, errorRequirements: 0, wentDark: 0,
+    alertId: null, visibilityAlertId: null, deliveries: [], pruned: null, error: null,
   };
   const fields = { run: runId, benchmark: input.benchmarkId, schedule: input.schedule?.id, trigger: input.trigger };
   log?.info('run started', { ...fields, sync: input.syncFirst });
@@ -113,6 +121,21 @@ export async function runJob(deps: JobDeps, input: JobInput): Promise<JobResult>
         result.deliveries = sent.deliveries;
         log?.warn('score dropped: alert sent', { ...fields, drop: alert.drop, delivered: sent.deliveries.filter((d) => d.ok).length, failed: sent.deliveries.filter((d) => !d.ok).length });
       }
+      // Visibility loss alerts whatever the score did: an ERROR now counts like a FAIL, so data going dark
+      // can leave the score unchanged.
+      const lost = await visibilityLossAlert(db, scan, previous, {
+        publicUrl: deps.publicUrl, schedule: input.schedule, syncRunId: input.syncFirst ? result.syncRunId : null, syncErrorCount: result.syncErrors,
+      });
+      if (lost) {
+        const sent = await sendAlert(db, lost, input.channelIds, clock.now(), { clock, ...deps.delivery });
+        result.visibilityAlertId = sent.alertId;
+        result.wentDark = lost.went_dark.length;
+        result.deliveries.push(...sent.deliveries);
+        log?.warn('visibility lost: alert sent', {
+          ...fields, went_dark: lost.went_dark.map((r) => r.id), sync_errors: lost.sync_errors?.count ?? 0,
+          delivered: sent.deliveries.filter((d) => d.ok).length, failed: sent.deliveries.filter((d) => !d.ok).length,
+        });
+      }
     }
   } catch (error) {
     result.status = 'failed';
@@ -120,7 +143,7 @@ export async function runJob(deps: JobDeps, input: JobInput): Promise<JobResult>
     log?.error('run failed', { ...fields, error: result.error });
   }
   await finishRun(db, runId, result.status, clock.now(), {
-    scan_id: result.scanId, sync_run_id: result.syncRunId, score: result.score, previous_score: result.previousScore, alert_id: result.alertId, error: result.error,
+    scan_id: result.scanId, sync_run_id: result.syncRunId, score: result.score, previous_score: result.previousScore, alert_id: result.alertId ?? result.visibilityAlertId, error: result.error,
   });
   if (deps.retentionDays !== undefined) {
     result.pruned = await pruneHistory(db, { retentionDays: deps.retentionDays, now: clock.now() });

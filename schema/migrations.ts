@@ -1,5 +1,6 @@
 import type { Database, Transaction } from './db.js';
 import { inventoryTables } from './inventory.js';
+import { scoreCoverageMigration } from './migration-score.js';
 import { sqlObjects } from './sql-objects.js';
 import { columnDdl, quoteIdent, quoteLiteral, type TableDef } from './table.js';
 
@@ -187,6 +188,7 @@ export const migrations: readonly Migration[] = [
         )`);
     },
   },
+  scoreCoverageMigration,
 ];
 
 export async function migrate(db: Database): Promise<void> {

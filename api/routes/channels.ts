@@ -41,7 +41,7 @@ export const channels: RouteModule = {
       })
       .post('/channels/:id/test', async (c) => {
         const ch = await find(c.req.param('id'));
-        const text = `Calabi test message for channel '${ch.name}': alerts on score drops will arrive here.`;
+        const text = `Calabi test message for channel '${ch.name}': alerts on score drops and lost visibility will arrive here.`;
         const result = await deliver(db, ch, { text, event: 'test', channel: { id: ch.id, name: ch.name } }, null, { backoffMs: [] });
         return c.json({ ...result, channel: await getChannel(db, ch.id) });
       })

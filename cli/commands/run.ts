@@ -20,11 +20,15 @@ interface RunFlags extends SyncFlags {
 /** Exit codes of `calabi run`, for cron and Kubernetes CronJobs. */
 export const runExitCodes = {
   ok: 0,
-  /** The scan completed, but the sync had errors or requirements are in ERROR (data could not be trusted). */
+  /**
+   * The scan completed, but the sync had errors or requirements are in ERROR (data could not be trusted). Lost
+   * visibility (a requirement went from PASS or FAIL to ERROR, or the sync recorded errors) is this code too: it is
+   * a problem with the data, not a change in the estate; its alert, when alerting is on, says what went dark.
+   */
   problems: 1,
   /** Nothing usable: bad arguments, database locked, the sync or evaluation failed. */
   failed: 2,
-  /** The score dropped by more than --alert-threshold against the previous scan (the alert was sent). */
+  /** The score dropped by more than --alert-threshold against the previous scan (the alert was sent); wins over 1. */
   scoreDropped: 3,
 } as const;
 
@@ -32,9 +36,9 @@ export const register: RegisterCommand = (program, setExit) => {
   addSyncOptions(
     program
       .command('run <benchmark>')
-      .description('one-shot scheduled run for cron or a Kubernetes CronJob: optionally sync, evaluate, alert on a score drop, prune old history; exit 0 ok, 1 completed with problems, 2 failed, 3 score dropped')
+      .description('one-shot scheduled run for cron or a Kubernetes CronJob: optionally sync, evaluate, alert on a score drop or lost visibility, prune old history; exit 0 ok, 1 completed with problems (sync errors, requirements in ERROR, visibility lost), 2 failed, 3 score dropped')
       .option('--sync', 'sync the inventory first (with the AWS options below)')
-      .option('--alert-threshold <points>', 'alert the channels when the score drops by more than this many percentage points')
+      .option('--alert-threshold <points>', 'alert the channels when the score drops by more than this many percentage points, and when visibility is lost (100: visibility alerts only)')
       .option('--channel <id>', 'alert only this channel (repeatable; default: every enabled channel)', (v: string, all: string[]) => [...all, v], [] as string[])
       .option('--public-url <url>', 'base URL of the Calabi page, for the report link in alerts (default: $CALABI_PUBLIC_URL)')
       .option('--retention-days <n>', 'delete scans older than this after the run (default: $CALABI_RETENTION_DAYS or 90)'),
@@ -83,7 +87,7 @@ export const register: RegisterCommand = (program, setExit) => {
         : runExitCodes.ok;
       logger[code === 0 ? 'info' : code === 2 ? 'error' : 'warn']('run finished', {
         run: result.runId, status: result.status, scan: result.scanId, score: result.score, previous_score: result.previousScore,
-        sync_errors: result.syncErrors, error_requirements: result.errorRequirements, alert: result.alertId,
+        sync_errors: result.syncErrors, error_requirements: result.errorRequirements, went_dark: result.wentDark, alert: result.alertId, visibility_alert: result.visibilityAlertId,
         deliveries_failed: result.deliveries.filter((d) => !d.ok).length, pruned_scans: result.pruned?.scans ?? 0, exit: code,
       });
       setExit(code);

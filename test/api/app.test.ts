@@ -61,6 +61,16 @@ describe('benchmarks and reports', () => {
     expect(body.controls[1]).toMatchObject({ severity: 'critical', remediation_link: 'https://docs.aws.amazon.com/apitest_bucket_has_policy.html' });
   });
 
+  it('puts the score formula, coverage and the age of the oldest data beside the score, for the report and the scan list', async () => {
+    const { body } = await get('/api/benchmarks/api-test/report');
+    const synced = await db.one<{ at: string }>("SELECT min(synced_at) AS at FROM sync_scopes WHERE table_name = 'aws_s3_buckets'");
+    expect(body.summary).toMatchObject({ score_formula: 'PASS / (PASS + FAIL + ERROR)', coverage: { trusted: 2, automated: 2 }, oldest_data_at: synced!.at });
+    const listed = (await get('/api/scans?benchmark=api-test')).body.scans.find((x: any) => x.id === scans.second);
+    expect(listed).toMatchObject({ trusted: 2, automated: 2, oldest_data_at: synced!.at });
+    const doc = (await get('/api/openapi.json')).body;
+    expect(doc.components.schemas.Summary.properties.score.description).toMatch(/^PASS \/ \(PASS \+ FAIL \+ ERROR\)/);
+  });
+
   it('reports an earlier scan when asked for it', async () => {
     const { body } = await get(`/api/benchmarks/api-test/report?scan=${scans.first}`);
     expect(body.summary).toMatchObject({ score: 0, fail: 2, high_failed: 1, trend: null });

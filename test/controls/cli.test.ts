@@ -62,6 +62,8 @@ describe('calabi evaluate / benchmarks', () => {
     expect(report.benchmark).toEqual({ id: 'acme', title: 'ACME baseline', version: '2' });
     expect(Object.keys(report.scan)).toEqual(['id', 'started_at', 'finished_at', 'report_id']);
     expect(report.summary).toMatchObject({ score: 50, pass: 1, fail: 1, skip: 0, error: 0, manual: 1, critical_failed: 0, high_failed: 1, trend: null });
+    // Additive fields: the formula, coverage and the age of the oldest data behind the scan.
+    expect(report.summary).toMatchObject({ score_formula: 'PASS / (PASS + FAIL + ERROR)', coverage: { trusted: 2, automated: 2 }, oldest_data_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect(report.controls[0]).toEqual({
       id: '1', title: 'No public-named buckets', section: 'Storage', level: 1, assessment: 'Automated', severity: 'high', status: 'FAIL', reason: expect.stringContaining('named public'),
       affected_count: 1, evaluated_count: 2, resources: [{ resource_id: 'arn:aws:s3:::public-site', account_id: account, region: 'us-east-1', reason: 'named public' }],
@@ -83,7 +85,7 @@ describe('calabi evaluate / benchmarks', () => {
     const fail = lines.findIndex((l) => /FAIL\s+1\s+Automated\s+No public-named buckets/.test(l));
     expect(lines[fail + 1]).toMatch(/111111111111 us-east-1 arn:aws:s3:::public-site — named public/);
     expect(lines.findIndex((l) => l === 'Summary')).toBeGreaterThan(fail);
-    expect(r.stdout).toMatch(/Score 50%/);
+    expect(r.stdout).toMatch(/Score 50%.*\(PASS \/ \(PASS \+ FAIL \+ ERROR\)\)\n  Coverage 2\/2 automated requirements with a trustworthy verdict \(PASS, FAIL or SKIP\) · oldest data \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   });
 
   it('prints one CSV row per requirement', () => {

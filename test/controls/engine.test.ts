@@ -190,7 +190,7 @@ describe('evaluateBenchmark', () => {
     expect(control(report, 'A.3')).toMatchObject({ status: 'MANUAL', reason: 'Look at the contacts page.', severity: null });
   });
 
-  it('scores PASS / (PASS + FAIL) and reports the trend against the previous scan of the benchmark', async () => {
+  it('scores PASS / (PASS + FAIL + ERROR) and reports the trend against the previous scan of the benchmark', async () => {
     await seed(db, 'aws_s3_buckets', [bucket('public-site')]);
     await seed(db, 'aws_rds_db_instances', [rds('db1', true)]);
     const first = await evaluate();

@@ -21,6 +21,7 @@ beforeAll(async () => {
     id: 'scan-export-1',
     startedAt: '2026-11-21T09:30:00.000Z',
     reportId: 'c0ffee1234',
+    oldestDataAt: '2026-11-19T06:00:00.000Z',
     controls: [
       { id: '1.4', title: 'Ensure no root user account access key exists', status: 'PASS', severity: 'critical', checks: ['iam_root_no_access_keys'] },
       { id: '1.8', title: 'Ensure IAM password policy requires minimum length of 14', status: 'FAIL', severity: 'medium', checks: ['iam_password_policy_min_length_14'] },
@@ -52,13 +53,17 @@ async function exportTo(name: string, options: ExportOptions): Promise<string> {
 describe('CSV export', () => {
   it('writes one row per requirement with its affected resources, status and the report id', async () => {
     const rows = [...parseCsv(readFileSync(await exportTo('c.csv', { format: 'csv' }), 'utf8'))];
-    expect(rows[0]).toEqual(['Requirement', 'Title', 'Section', 'Level', 'CIS assessment', 'Severity', 'Status', 'Affected', 'Evaluated', 'Checks', 'Reason', 'Affected resources', 'Scan', 'Report id']);
+    expect(rows[0]).toEqual([
+      'Requirement', 'Title', 'Section', 'Level', 'CIS assessment', 'Severity', 'Status', 'Affected', 'Evaluated', 'Checks', 'Reason', 'Affected resources',
+      'Score (PASS / (PASS + FAIL + ERROR))', 'Coverage (trusted / automated)', 'Oldest data (UTC)', 'Scan', 'Report id',
+    ]);
     expect(rows).toHaveLength(7);
     const http = rows.find((r) => r[0] === '2.1.1')!;
     expect(http[6]).toBe('FAIL');
     expect(http[7]).toBe('3');
     expect(http[11]!.split('\n')).toEqual(["'" + hostile, 'arn:aws:s3:::-dash-bucket', 'arn:aws:s3:::acme-logs']);
-    expect(rows.slice(1).every((r) => r[12] === 'scan-export-1' && r[13] === 'c0ffee1234')).toBe(true);
+    // 1 PASS of 1 PASS + 2 FAIL + 1 ERROR; 4 of the 5 automated requirements have a trustworthy verdict.
+    expect(rows.slice(1).map((r) => r.slice(12))).toEqual(Array(6).fill(['25%', '4/5', '2026-11-19T06:00:00.000Z', 'scan-export-1', 'c0ffee1234']));
   });
 
   it('writes one row per failing resource with account, region and reason, neutralising formula-like text', async () => {
@@ -87,7 +92,10 @@ describe('XLSX export', () => {
     expect(kv.get('Organization')).toBe('Acme Corp');
     expect(kv.get('Report id')).toBe('c0ffee1234');
     expect(kv.get('Scan started (UTC)')).toBe('2026-11-21T09:30:00.000Z');
-    expect(kv.get('Score (PASS / (PASS + FAIL))')).toBe('33.3%');
+    expect(kv.get('Score')).toBe('25%');
+    expect(kv.get('Score formula')).toMatch(/^PASS \/ \(PASS \+ FAIL \+ ERROR\)/);
+    expect(kv.get('Coverage')).toBe('4 of 5 automated requirements with a trustworthy verdict (PASS, FAIL or SKIP)');
+    expect(kv.get('Oldest data (UTC)')).toBe('2026-11-19T06:00:00.000Z');
     expect(kv.get('FAIL')).toBe(2);
     expect(kv.get('ERROR')).toBe(1);
     expect(kv.get('high')).toBe(1);
@@ -122,7 +130,9 @@ describe('PDF export', () => {
     expect(text).toContain('Acme Corp');
     expect(text).toContain('2026-11-21T09:30:00.000Z');
     expect(text).toContain('c0ffee1234');
-    expect(text).toMatch(/Score: 33\.3%/);
+    expect(text).toMatch(/Score: 25%/);
+    expect(text).toContain('Score = PASS / (PASS + FAIL + ERROR)');
+    expect(text).toMatch(/Coverage 4\/5 automated requirements with a trustworthy verdict \(PASS, FAIL or SKIP\) · oldest data 2026-11-19 06:00 UTC\s+\(2\s+days before the scan\)/);
     expect(text).toMatch(/2\.1\.1\s+Ensure S3 Bucket Policy is set to deny HTTP requests\s+high\s+FAIL\s+3\s+Automated/);
     expect(text).toContain('CIS assessment');
     expect(text).toContain('arn:aws:s3:::acme-logs');

@@ -27,6 +27,8 @@ export interface SeedScan {
   startedAt?: string;
   reportId?: string | null;
   syncRunId?: string | null;
+  /** When the oldest data behind the scan was collected (scans.oldest_data_at); default none. */
+  oldestDataAt?: string | null;
   controls: SeedControl[];
   findings?: Iterable<SeedFinding>;
 }
@@ -44,18 +46,20 @@ export async function seedScan(db: Database, s: SeedScan): Promise<void> {
   const count = (st: string) => s.controls.filter((c) => c.status === st).length;
   const pass = count('PASS');
   const fail = count('FAIL');
-  const score = pass + fail ? (100 * pass) / (pass + fail) : null;
+  const scored = pass + fail + count('ERROR');
+  const score = scored ? (100 * pass) / scored : null;
   await db.write(async (tx) => {
     await tx.run(
       `INSERT INTO scans (id, benchmark_id, benchmark_title, benchmark_version, started_at, finished_at, status, trigger, sync_run_id, score,
-                          pass, fail, skip, error, manual, critical_failed, high_failed, report_id, summary)
-       VALUES (?, ?, ?, ?, ?, ?, 'complete', 'cli', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')`,
+                          pass, fail, skip, error, manual, critical_failed, high_failed, report_id, summary, trusted, automated, oldest_data_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'complete', 'cli', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?)`,
       [
         s.id, benchmarkId, `CIS AWS Foundations Benchmark ${benchmarkId.replace('cis-aws-', 'v')}`, benchmarkId.replace('cis-aws-', ''),
         new Date(started), new Date(Date.parse(started) + 5000), s.syncRunId ?? null, score, pass, fail, count('SKIP'), count('ERROR'), count('MANUAL'),
         s.controls.filter((c) => c.status === 'FAIL' && c.severity === 'critical').length,
         s.controls.filter((c) => c.status === 'FAIL' && c.severity === 'high').length,
         s.reportId === undefined ? `rid-${s.id}` : s.reportId,
+        pass + fail + count('SKIP'), pass + fail + count('SKIP') + count('ERROR'), s.oldestDataAt ? new Date(s.oldestDataAt) : null,
       ],
     );
     let position = 0;

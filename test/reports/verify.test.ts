@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../schema/db.js';
 import { exportScan, type ExportOptions } from '../../reports/export.js';
+import { csvLine, parseCsv } from '../../reports/csv.js';
 import { recomputeReportId } from '../../reports/report-id.js';
 import { resolveScan } from '../../reports/scan-data.js';
 import { verifyExport } from '../../reports/verify.js';
@@ -78,6 +79,18 @@ describe('verifyExport', () => {
     expect(result.ok).toBe(false);
     expect(result.checks.find((c) => c.name === 'controls rows')).toMatchObject({ ok: false });
     expect(result.checks.find((c) => c.name === 'report id')).toMatchObject({ ok: true });
+  });
+
+  it('says mismatch when the score or coverage of a CSV was edited, and still verifies a CSV written before those columns', async () => {
+    const file = await exportTo('scan-v1', 'score.csv', { format: 'csv' });
+    const text = readFileSync(file, 'utf8');
+    const scored = /,(\d+(?:\.\d)?%|n\/a),(\d+\/\d+),/.exec(text)!;
+    writeFileSync(file, text.replaceAll(scored[0], ',100%,' + scored[2] + ','));
+    expect((await verifyExport(db, file)).checks.find((c) => c.name === 'controls rows')).toMatchObject({ ok: false });
+    // An older export: no score, coverage and oldest-data columns before the scan and report id.
+    const rows = [...parseCsv(text)].filter((r) => r.length > 1).map((r) => [...r.slice(0, -5), ...r.slice(-2)]);
+    writeFileSync(file, '\uFEFF' + rows.map((r) => csvLine(r)).join(''));
+    expect((await verifyExport(db, file)).ok).toBe(true);
   });
 
   it('says mismatch when the stored results changed after the export', async () => {

@@ -144,3 +144,99 @@ describe('score-drop alerts', () => {
     expect(hook.bodies).toHaveLength(0);
   });
 });
+
+describe('visibility-loss alerts', () => {
+  const ids = ['1.4', '1.8', '2.1.1', '3.1', '4.1'];
+  const statuses = (s: Record<string, SeedControl['status']>, reasons: Record<string, string> = {}): SeedControl[] =>
+    ids.map((id) => ({ id, title: `Requirement ${id}`, status: s[id] ?? 'PASS', severity: 'high', reason: reasons[id] }));
+
+  async function run(before: SeedControl[], after: SeedControl[], options: { threshold?: number | null; syncErrors?: Array<[string, string, string]> } = {}) {
+    const db = await memoryDb();
+    open.push(db);
+    const hook = await receiver();
+    open.push(hook);
+    await createChannel(db, { name: 'ops', url: hook.url }, new Date());
+    await seedScan(db, { id: 'before', startedAt: '2026-11-20T06:00:00Z', controls: before });
+    const sync: JobDeps['sync'] = async () => {
+      for (const [service, code, message] of options.syncErrors ?? []) {
+        await db.run(
+          `INSERT INTO sync_errors (run_id, account_id, region, service, operation, table_name, error_code, message, occurred_at)
+           VALUES ('sync-2', '123456789012', 'eu-west-1', ?, 'Describe', NULL, ?, ?, now())`,
+          [service, code, message],
+        );
+      }
+      return { runId: 'sync-2', errors: options.syncErrors ?? [] };
+    };
+    const evaluate: JobDeps['evaluate'] = async ({ db: d, syncRunId }) => {
+      await seedScan(d, { id: 'after', startedAt: '2026-11-21T06:00:00Z', controls: after, syncRunId });
+      return 'after';
+    };
+    const result = await runJob(
+      { db, sync, evaluate, publicUrl: 'https://calabi.example.com', delivery: fast },
+      { benchmarkId: 'cis-aws-3.0', syncFirst: true, alertThreshold: options.threshold === undefined ? 100 : options.threshold, channelIds: null, schedule: { id: 's1', name: 'nightly' }, trigger: 'due', scheduledFor: null },
+    );
+    return { db, hook, result, bodies: hook.bodies.map((b) => (b as { body: Record<string, unknown> }).body) };
+  }
+
+  it('names the requirements that went from PASS or FAIL to ERROR, with why, and links the report', async () => {
+    const denied = 'Cannot be evaluated: aws_iam_users failed to sync in 123456789012/global (AccessDenied: not authorized to perform iam:ListUsers)';
+    const { result, bodies } = await run(
+      statuses({ '4.1': 'FAIL', '3.1': 'ERROR' }),
+      statuses({ '1.4': 'ERROR', '4.1': 'ERROR', '3.1': 'ERROR' }, { '1.4': denied, '4.1': 'Cannot be evaluated: aws_logs_metric_filters failed to sync (Throttling)' }),
+    );
+    // Threshold 100: no score-drop alert can fire, the visibility one does on its own.
+    expect(result).toMatchObject({ status: 'ok', alertId: null, wentDark: 2 });
+    expect(result.visibilityAlertId).toEqual(expect.any(String));
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toMatchObject({
+      event: 'visibility_lost', scan_id: 'after', previous_scan_id: 'before', benchmark: { id: 'cis-aws-3.0' },
+      report_url: 'https://calabi.example.com/#/dashboard?scan=after', schedule: { id: 's1', name: 'nightly' }, sync_errors: null,
+      went_dark: [
+        { id: '1.4', title: 'Requirement 1.4', severity: 'high', was: 'PASS', reason: denied },
+        { id: '4.1', title: 'Requirement 4.1', severity: 'high', was: 'FAIL', reason: expect.stringContaining('Throttling') },
+      ],
+    });
+    // 3.1 was already ERROR: it did not go dark in this scan.
+    const text = bodies[0]!.text as string;
+    expect(text).toMatch(/visibility lost on CIS AWS Foundations Benchmark v3\.0 \(score 40\.0%, coverage 2\/5 automated requirements trustworthy\)\./);
+    expect(bodies[0]!.coverage).toEqual({ trusted: 2, automated: 5 });
+    expect(text).toMatch(/• 1\.4 Requirement 1\.4 \(high\): was PASS, now ERROR — .*AccessDenied: not authorized to perform iam:ListUsers/);
+    expect(text).not.toMatch(/• 3\.1/);
+    expect(text).toMatch(/Report: https:\/\/calabi\.example\.com\/#\/dashboard\?scan=after/);
+    const stored = await (await run(statuses({}), statuses({ '1.8': 'ERROR' }))).db.one<{ n: number; event: string }>(
+      "SELECT count(*) AS n, any_value(payload->>'event') AS event FROM alerts",
+    );
+    expect(stored).toEqual({ n: 1, event: 'visibility_lost' });
+  });
+
+  it('alerts when the sync before a scheduled scan recorded errors, quoting them, even with every verdict unchanged', async () => {
+    const { result, bodies } = await run(statuses({ '4.1': 'FAIL' }), statuses({ '4.1': 'FAIL' }), {
+      syncErrors: [['securityhub', 'AccessDeniedException', 'User is not authorized to perform securityhub:DescribeHub']],
+    });
+    expect(result).toMatchObject({ syncErrors: 1, wentDark: 0, alertId: null });
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toMatchObject({
+      event: 'visibility_lost', went_dark: [],
+      sync_errors: { run_id: 'sync-2', count: 1, errors: [{ service: 'securityhub', operation: 'Describe', error_code: 'AccessDeniedException', region: 'eu-west-1' }] },
+    });
+    expect(bodies[0]!.text).toMatch(/The sync before this scan recorded 1 error\(s\):\n• 123456789012\/eu-west-1 securityhub Describe: AccessDeniedException — User is not authorized/);
+  });
+
+  it('sends both alerts when the score dropped and visibility was lost, and stays silent when nothing went dark', async () => {
+    const both = await run(statuses({}), statuses({ '1.4': 'ERROR', '1.8': 'FAIL' }), { threshold: 10 });
+    expect(both.bodies.map((b) => b.event)).toEqual(['score_drop', 'visibility_lost']);
+    expect(both.result.alertId).not.toBeNull();
+    expect(both.result.visibilityAlertId).not.toBeNull();
+
+    const quiet = await run(statuses({ '3.1': 'ERROR', '4.1': 'SKIP' }), statuses({ '3.1': 'ERROR', '4.1': 'ERROR', '1.8': 'FAIL' }));
+    // ERROR → ERROR and SKIP → ERROR lost nothing that was visible; a new FAIL is not lost visibility.
+    expect(quiet.bodies).toHaveLength(0);
+    expect(quiet.result).toMatchObject({ alertId: null, visibilityAlertId: null });
+  });
+
+  it('sends nothing when the run was not asked to alert', async () => {
+    const { bodies, result } = await run(statuses({}), statuses({ '1.4': 'ERROR' }), { threshold: null });
+    expect(bodies).toHaveLength(0);
+    expect(result.visibilityAlertId).toBeNull();
+  });
+});

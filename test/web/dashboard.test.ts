@@ -48,6 +48,19 @@ async function openDashboard() {
 }
 
 describe('dashboard', () => {
+  it('prints the score formula beside the score, and coverage with the age of the oldest data beside it', async () => {
+    await openDashboard();
+    const s = report.summary;
+    expect(s.score_formula).toBe('PASS / (PASS + FAIL + ERROR)');
+    expect(s.coverage).toEqual({ trusted: s.pass + s.fail + s.skip, automated: s.pass + s.fail + s.skip + s.error });
+    expect(s.oldest_data_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    await expect.poll(() => page.locator('.card.score .formula').textContent()).toBe('= PASS / (PASS + FAIL + ERROR)');
+    const coverage = page.locator('.card.coverage');
+    expect(await coverage.locator('.big').textContent()).toBe(`${s.coverage.trusted} / ${s.coverage.automated}`);
+    expect(await coverage.textContent()).toContain('automated requirements with a trustworthy verdict (PASS, FAIL or SKIP)');
+    expect(await coverage.locator('.oldest').textContent()).toMatch(/^Oldest data: .+ \(\d+ (min|h|days) before the scan\)$/);
+  });
+
   it('shows the summary of the demo account: score, failed by severity, counts, and every requirement', async () => {
     await openDashboard();
     const s = report.summary;
@@ -144,6 +157,10 @@ describe('dashboard', () => {
     await page.locator('#scans tbody tr').nth(1).waitFor();
     expect(await page.locator('#trend-chart svg circle').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('#trend-chart svg title').first().textContent()).toBe('Score trend');
+    // Each scan's coverage and the age of its data, kept with the scan.
+    const cells = await page.locator('#scans tbody tr').first().locator('td').allTextContents();
+    expect(cells[7]).toMatch(/^\d+ \/ \d+$/);
+    expect(cells[8]).not.toBe('—');
     await page.screenshot({ path: join(artifacts, 'history.png') });
   });
 });

@@ -150,7 +150,7 @@ async function showSchedules() {
       )) : h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No schedules yet.')))),
     scheduleForm(benchmarks, channels),
     h('h2', {}, 'Alert channels'),
-    h('p', { class: 'muted' }, 'Webhooks receive a JSON POST when a scheduled scan’s score drops by more than its threshold; the body has a top-level “text”, so Slack and Teams incoming webhooks work as they are.'),
+    h('p', { class: 'muted' }, 'Webhooks receive a JSON POST when a scheduled scan’s score drops by more than its threshold, and when visibility is lost (a requirement went from PASS or FAIL to ERROR, or the sync recorded errors); the body has a top-level “text”, so Slack and Teams incoming webhooks work as they are.'),
     h('table', { id: 'channel-table' },
       h('thead', {}, h('tr', {}, ['Name', 'URL', 'Health', 'Last attempt', ''].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, channels.length ? channels.map((c) => h('tr', { 'data-channel': c.id, class: c.health.state === 'failing' ? 'failing' : '' },

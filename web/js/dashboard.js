@@ -4,7 +4,7 @@ import { $, $$, badge, clear, fmtScore, fmtTime, h } from './dom.js';
 const severityRank = { critical: 0, high: 1, medium: 2, low: 3 };
 const statusRank = { FAIL: 0, ERROR: 1, MANUAL: 2, SKIP: 3, PASS: 4 };
 
-const state = { benchmark: null, scan: null, report: null, sort: { key: 'id', desc: false }, expanded: new Set(), running: false };
+const state = { benchmark: null, scan: null, report: null, sort: { key: 'id', desc: false }, expanded: new Set(), running: false, hideProgress: 0 };
 
 export function initDashboard({ notify }) {
   const form = $('#filters');
@@ -64,13 +64,38 @@ function renderSummary(s) {
       h('div', { class: 'label', id: 'score-label' }, 'Score'),
       h('div', { class: 'big', 'aria-describedby': 'score-label' }, fmtScore(s.score)),
       h('meter', { min: 0, max: 100, low: 50, high: 80, optimum: 100, value: s.score ?? 0, 'aria-label': 'Score' }),
-      h('div', { class: 'trend' }, trend)),
+      h('div', { class: 'trend' }, trend),
+      h('div', { class: 'formula small muted', title: 'A requirement in ERROR could not be trusted and counts against the score; SKIP and MANUAL are not scored' },
+        `= ${s.score_formula ?? 'PASS / (PASS + FAIL + ERROR)'}`)),
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'Critical failed'), h('div', { class: `big ${s.critical_failed ? 'bad' : ''}` }, s.critical_failed)),
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'High failed'), h('div', { class: `big ${s.high_failed ? 'warn' : ''}` }, s.high_failed)),
     h('div', { class: 'card counts' }, h('div', { class: 'label' }, 'Requirements'),
       h('dl', {}, ['pass', 'fail', 'error', 'skip', 'manual'].map((k) => [h('dt', {}, badge('status', k)), h('dd', {}, s[k])]))),
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'Last scan'), h('div', { class: 'when' }, fmtTime(s.last_scan_at))),
+    coverageCard(s),
   );
+}
+
+/**
+ * How far the score can be trusted: automated requirements with a trustworthy verdict (PASS, FAIL or SKIP, not
+ * ERROR) of all automated ones, and when the oldest data behind the scan was collected.
+ */
+function coverageCard(s) {
+  const c = s.coverage;
+  const full = c && c.trusted === c.automated;
+  return h('div', { class: 'card coverage' },
+    h('div', { class: 'label', id: 'coverage-label' }, 'Coverage'),
+    h('div', { class: `big ${c && !full ? 'warn' : ''}`, 'aria-describedby': 'coverage-label' }, c ? `${c.trusted} / ${c.automated}` : '—'),
+    h('div', { class: 'small muted' }, 'automated requirements with a trustworthy verdict (PASS, FAIL or SKIP)'),
+    h('div', { class: 'oldest small' }, 'Oldest data: ', h('strong', {}, s.oldest_data_at ? fmtTime(s.oldest_data_at) : 'none recorded'),
+      s.oldest_data_at ? h('span', { class: 'muted' }, ` (${ageBefore(s.oldest_data_at, s.last_scan_at)} before the scan)`) : null));
+}
+
+function ageBefore(iso, scanAt) {
+  const minutes = Math.max(0, Math.floor((Date.parse(scanAt) - Date.parse(iso)) / 60000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
 }
 
 function filtered() {
@@ -181,6 +206,8 @@ async function runNow(notify) {
     return;
   }
   state.running = true;
+  // The previous run's "hide the progress in 4 s" must not hide this run's progress.
+  clearTimeout(state.hideProgress);
   button.disabled = true;
   button.textContent = 'Running…';
   // A run started within 4 s of the last one must not have its progress hidden by the last one's timer.

@@ -12,6 +12,7 @@ others AS (
   GROUP BY account_id, region
 )
 SELECT
+  -- The region setting's id: arn:<partition>:access-analyzer:<region>:<account> (docs/resource-ids.md).
   'arn:' || r.partition || ':access-analyzer:' || r.region || ':' || r.account_id AS resource_id,
   r.account_id,
   r.region,

@@ -1,5 +1,6 @@
 -- Every scanned region must have EBS encryption by default on; a region with no setting row failed to sync.
 SELECT
+  -- The region setting's id: arn:<partition>:ec2:<region>:<account> (docs/resource-ids.md).
   'arn:' || r.partition || ':ec2:' || r.region || ':' || r.account_id AS resource_id,
   r.account_id,
   r.region,

@@ -1,6 +1,7 @@
 -- CIS 1.8: the account password policy requires 14 or more characters. No policy at all fails.
 SELECT
-  a.arn AS resource_id,
+  -- The account principal, AWS's own name for the account (docs/resource-ids.md).
+  'arn:' || a.partition || ':iam::' || a.account_id || ':root' AS resource_id,
   a.account_id,
   'global' AS region,
   CASE

@@ -1,7 +1,8 @@
 -- CIS 1.9: the password policy prevents reuse. The CIS recommendation is to remember 24 passwords (the IAM
 -- maximum), so anything less — including no reuse prevention and no policy — fails.
 SELECT
-  a.arn AS resource_id,
+  -- The account principal, AWS's own name for the account (docs/resource-ids.md).
+  'arn:' || a.partition || ':iam::' || a.account_id || ':root' AS resource_id,
   a.account_id,
   'global' AS region,
   CASE

@@ -7,7 +7,8 @@ WITH root_virtual AS (
   GROUP BY account_id
 )
 SELECT
-  a.arn AS resource_id,
+  -- The account principal, AWS's own name for the account (docs/resource-ids.md).
+  'arn:' || a.partition || ':iam::' || a.account_id || ':root' AS resource_id,
   a.account_id,
   'global' AS region,
   CASE

@@ -1,7 +1,8 @@
 -- CIS 1.5: MFA on the root user. GetAccountSummary AccountMFAEnabled; the credential report's root row when
 -- the summary is missing. No evidence at all is a failure: root MFA cannot be confirmed.
 SELECT
-  a.arn AS resource_id,
+  -- The account principal, AWS's own name for the account (docs/resource-ids.md).
+  'arn:' || a.partition || ':iam::' || a.account_id || ':root' AS resource_id,
   a.account_id,
   'global' AS region,
   CASE

@@ -1,7 +1,8 @@
 -- CIS 1.4: the root user has no access keys. GetAccountSummary's AccountAccessKeysPresent is the primary
 -- evidence; the credential report's <root_account> row is a second witness (either one saying "keys" fails).
 SELECT
-  a.arn AS resource_id,
+  -- The account principal, AWS's own name for the account (docs/resource-ids.md).
+  'arn:' || a.partition || ':iam::' || a.account_id || ':root' AS resource_id,
   a.account_id,
   'global' AS region,
   CASE

@@ -31,7 +31,7 @@ describe(id, () => {
   it('fails a scanned region with no recorder', async () => {
     await seed(db, 'aws_config_recorders', [recorder('us-east-1')]);
     expect(await runCheck(db, id)).toEqual([
-      { resource_id: `${account}:eu-west-1`, account_id: account, region: 'eu-west-1', reason: 'No AWS Config recorder in eu-west-1', recorders: null },
+      { resource_id: `arn:aws:config:eu-west-1:${account}`, account_id: account, region: 'eu-west-1', reason: 'No AWS Config recorder in eu-west-1', recorders: null },
     ]);
   });
 

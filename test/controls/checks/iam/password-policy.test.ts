@@ -18,7 +18,7 @@ describe('iam_password_policy_min_length_14', () => {
       { account_id: other, configured: true, minimum_password_length: 14, password_reuse_prevention: 24 },
     ]);
     expect(await runCheck(db, 'iam_password_policy_min_length_14')).toEqual([
-      expect.objectContaining({ resource_id: `arn:aws:::${acct}`, account_id: acct, region: 'global', reason: expect.stringMatching(/only 12 characters/), minimum_password_length: 12 }),
+      expect.objectContaining({ resource_id: `arn:aws:iam::${acct}:root`, account_id: acct, region: 'global', reason: expect.stringMatching(/only 12 characters/), minimum_password_length: 12 }),
     ]);
   });
 

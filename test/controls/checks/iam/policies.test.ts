@@ -100,7 +100,7 @@ describe('iam_support_role_exists', () => {
       { account_id: other, policy_arn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess', policy_name: 'AWSCloudShellFullAccess', entity_type: 'role', entity_name: 'shell', entity_id: 'AROA2' },
     ]);
     expect(await runCheck(db, 'iam_support_role_exists')).toEqual([
-      expect.objectContaining({ resource_id: `arn:aws:::${other}`, account_id: other, region: 'global', reason: expect.stringMatching(/No IAM role has AWSSupportAccess attached, so nobody/) }),
+      expect.objectContaining({ resource_id: `arn:aws:iam::${other}:root`, account_id: other, region: 'global', reason: expect.stringMatching(/No IAM role has AWSSupportAccess attached, so nobody/) }),
     ]);
   });
 

@@ -31,7 +31,7 @@ describe('iam_root_no_access_keys', () => {
       { account_id: other, account_access_keys_present: false, account_mfa_enabled: true },
     ]);
     const rows = await runCheck(db, 'iam_root_no_access_keys');
-    expect(rows).toEqual([expect.objectContaining({ resource_id: `arn:aws:::${acct}`, account_id: acct, region: 'global', reason: expect.stringMatching(/root user has access keys/) })]);
+    expect(rows).toEqual([expect.objectContaining({ resource_id: `arn:aws:iam::${acct}:root`, account_id: acct, region: 'global', reason: expect.stringMatching(/root user has access keys/) })]);
   });
 
   it('fails on an active root key in the credential report even when the summary says none', async () => {

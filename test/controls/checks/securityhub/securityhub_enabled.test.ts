@@ -19,12 +19,12 @@ describe(id, () => {
   });
 
   it('fails a region where it is not enabled and one with no collected state', async () => {
-    await seed(db, 'aws_regions', [{ region: 'us-east-1' }, { region: 'eu-west-1' }, { region: 'ap-south-1' }]);
+    await seed(db, 'aws_regions', [{ region: 'us-east-1', partition: 'aws' }, { region: 'eu-west-1', partition: 'aws' }, { region: 'ap-south-1', partition: 'aws' }]);
     await seed(db, 'aws_securityhub_hubs', [hub('us-east-1', true), hub('eu-west-1', false)]);
     const rows = await runCheck(db, id);
     expect(rows.sort((a, b) => String(a.region).localeCompare(String(b.region)))).toEqual([
-      { resource_id: `${account}:ap-south-1`, account_id: account, region: 'ap-south-1', reason: 'Security Hub state was not collected for ap-south-1' },
-      { resource_id: `${account}:eu-west-1`, account_id: account, region: 'eu-west-1', reason: 'Security Hub is not enabled in eu-west-1' },
+      { resource_id: `arn:aws:securityhub:ap-south-1:${account}`, account_id: account, region: 'ap-south-1', reason: 'Security Hub state was not collected for ap-south-1' },
+      { resource_id: `arn:aws:securityhub:eu-west-1:${account}`, account_id: account, region: 'eu-west-1', reason: 'Security Hub is not enabled in eu-west-1' },
     ]);
   });
 
