@@ -71,6 +71,8 @@ export class Database {
   }
 
   static async open(path = defaultDbPath(), options: OpenOptions = {}): Promise<Database> {
+    // DuckDB reads '' as "in memory": nothing would persist. Tests and tools that mean it say ':memory:'.
+    if (path.trim() === '') throw new DatabaseOpenError('an empty path', { cause: new Error('an empty database path would be a throw-away in-memory database; give a file path with --db or CALABI_DB') });
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, {
