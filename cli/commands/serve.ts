@@ -4,7 +4,8 @@ import { checkAccess, ServerConfigError, startServer, type RunningServer, type S
 import type { SyncFn } from '../../api/scan-runner.js';
 import { Database } from '../../schema/db.js';
 import { runSync } from '../../sync/runner.js';
-import { dbPathOf, globalOptions, list } from '../context.js';
+import { dbPathOf, globalOptions } from '../context.js';
+import { syncSettings } from '../sync-options.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './index.js';
 import { createServeScheduling } from '../../scheduler/serve.js';
@@ -86,12 +87,8 @@ export async function serveUntilStopped(server: RunningServer, db: Database, bef
 
 /** The sync the server runs for "Run now" with sync and for sync-first schedules. */
 export function syncFromFlags(flags: SyncFlags): SyncFn {
-  return (target) =>
-    runSync({
-      db: target, regions: list(flags.regions), services: list(flags.services), profile: flags.profile, roleName: flags.roleName,
-      externalId: flags.externalId, accounts: list(flags.accounts), organization: flags.organization,
-      concurrency: Number(flags.concurrency ?? 8), endpoint: flags.endpointUrl,
-    });
+  const settings = syncSettings(flags);
+  return (target) => runSync({ db: target, ...settings });
 }
 
 export async function startFromFlags(db: Database, flags: ServeFlags, extra: Partial<ServerOptions> = {}): Promise<RunningServer> {
@@ -118,6 +115,7 @@ export const register: RegisterCommand = (program) => {
         throw error instanceof ServerConfigError ? new UsageError(error.message) : error;
       }
       const retentionDays = retentionDaysFlag(flags);
+      syncSettings(flags); // a bad sync flag fails now, not at the first scheduled run
       const db = await openServedDb(dbPathOf(cmd), settings.console.memoryLimit);
       const scheduling = createServeScheduling({ db, sync: syncFromFlags(flags), retentionDays, publicUrl: flags.publicUrl ?? process.env.CALABI_PUBLIC_URL, logger: createLogger({ json: globalOptions(cmd).jsonLogs }) });
       const server = await startFromFlags(db, flags, { runner: scheduling.runner, scheduler: scheduling.scheduler }).catch((error: unknown) => {
