@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { Database, type OpenOptions } from '../schema/db.js';
+import { closeInterruptedRuns } from '../controls/interrupted.js';
+import { NewerDatabaseError } from '../schema/newer.js';
 import { UsageError } from './errors.js';
 
 const defaultDbPath = () => './calabi.duckdb';
@@ -37,8 +39,38 @@ function checkedDbPath(value: string, source: string): string {
   return value;
 }
 
-export function openDb(cmd: Command, options: OpenOptions = {}): Promise<Database> {
-  return Database.open(dbPathOf(cmd), options);
+export interface CliOpenOptions extends OpenOptions {
+  /**
+   * The command only reads: a file written by a newer Calabi is then opened read-only (with a note) instead of
+   * refused. Write commands (sync, evaluate, serve, schedule…) leave this off and get NewerDatabaseError.
+   */
+  readsOnly?: boolean;
+}
+
+/**
+ * Opens the database for a command. For writing, it first closes the scans and sync runs a killed process left
+ * `running` (interrupted), so no command starts on top of half-done rows.
+ */
+export async function openDb(cmd: Command, options: CliOpenOptions = {}): Promise<Database> {
+  const path = dbPathOf(cmd);
+  const { readsOnly, ...open } = options;
+  let db: Database;
+  try {
+    db = await Database.open(path, open);
+  } catch (error) {
+    if (!(readsOnly && error instanceof NewerDatabaseError)) throw error;
+    process.stderr.write(`calabi: note: ${error.message.replace(/^\[db\] /, '').split('. ')[0]}; opened read-only.\n`);
+    return Database.open(path, { ...open, readOnly: true });
+  }
+  if (!db.readOnly) {
+    try {
+      await closeInterruptedRuns(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+  return db;
 }
 
 /** Splits "a,b, c" into ['a','b','c']. */

@@ -1,4 +1,5 @@
 import { DatabaseLockedError, DatabaseOpenError } from '../schema/db.js';
+import { NewerDatabaseError } from '../schema/newer.js';
 import { SyncSetupError } from '../sync/errors.js';
 
 /** A user-facing error: bad arguments or configuration. Exit 2, message only, no stack. */
@@ -9,7 +10,7 @@ export class UsageError extends Error {
   }
 }
 
-const expected = [UsageError, SyncSetupError, DatabaseLockedError, DatabaseOpenError];
+const expected = [UsageError, SyncSetupError, DatabaseLockedError, DatabaseOpenError, NewerDatabaseError];
 
 export function exitCodeFor(_error: unknown): number {
   return 2;

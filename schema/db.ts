@@ -86,7 +86,14 @@ export class Database {
       throw new DatabaseOpenError(path, { cause });
     }
     const db = new Database(path, instance, await instance.connect(), options.readOnly ?? false);
-    if (!db.readOnly && options.migrate !== false) await migrate(db);
+    if (!db.readOnly && options.migrate !== false) {
+      try {
+        await migrate(db);
+      } catch (error) {
+        db.close(); // release the file lock: the caller may reopen it read-only (a newer file) or give up
+        throw error;
+      }
+    }
     return db;
   }
 

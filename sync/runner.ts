@@ -6,6 +6,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import pLimit from 'p-limit';
 import type { Database, Row } from '../schema/db.js';
+import { currentOwner } from '../schema/owner.js';
 import { awsAccounts, awsRegions } from '../schema/core.js';
 import { allCollectors } from './collectors.js';
 import { CallCounter, ClientFactory, type CallTimeouts } from './clients.js';
@@ -145,13 +146,11 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
   });
   const regions = chooseRegions(options.regions, available);
 
-  await options.db.run('INSERT INTO sync_runs (id, started_at, status, regions, services) VALUES (?, ?, ?, ?::VARCHAR[], ?::VARCHAR[])', [
-    runId,
-    new Date(started),
-    'running',
-    JSON.stringify(regions.map((r) => r.region)),
-    JSON.stringify([...new Set(collectors.map((c) => c.service))]),
-  ]);
+  const owner = currentOwner(); // a killed sync's row is closed as interrupted by the next command (controls/interrupted.ts)
+  await options.db.run(
+    'INSERT INTO sync_runs (id, started_at, status, regions, services, owner_pid, owner_host, owner_started_at) VALUES (?, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?, ?, ?)',
+    [runId, new Date(started), 'running', JSON.stringify(regions.map((r) => r.region)), JSON.stringify([...new Set(collectors.map((c) => c.service))]), owner.pid, owner.host, owner.startedAt],
+  );
 
   const recordError = (e: SyncErrorRow) => errors.push(e);
   const targets = await resolveAccounts(options, baseFactory, baseCredentials, identity, partition, home, recordError, deadline);

@@ -39,7 +39,7 @@ export const register: RegisterCommand = (program) => {
       if (!Number.isInteger(maxResources) || maxResources < 0) throw new UsageError(`--pdf-max-resources must be a whole number, not '${flags.pdfMaxResources}'`);
       // A wrong --output is a usage error before any work, not a stack after it.
       if (flags.output !== undefined && flags.output !== '-') assertWritableTarget(flags.output, '--output');
-      const db = await openDb(cmd);
+      const db = await openDb(cmd, { readsOnly: true });
       try {
         const scan = await resolveScan(db, ref, flags.benchmark).catch((error: unknown) => {
           throw error instanceof ScanNotFoundError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;

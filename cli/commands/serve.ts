@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { sandboxConfig } from '../../api/console/index.js';
 import { checkAccess, ServerConfigError, startServer, type RunningServer, type ServerOptions } from '../../api/server.js';
 import type { SyncFn } from '../../api/scan-runner.js';
+import { closeInterruptedRuns } from '../../controls/interrupted.js';
 import { Database } from '../../schema/db.js';
 import { runSync } from '../../sync/runner.js';
 import { dbPathOf, globalOptions } from '../context.js';
@@ -62,8 +63,14 @@ export function serverSettings(flags: ServeFlags) {
  * Opens the database for serving: the instance runs sandboxed (no files, network or extensions from inside a
  * query, configuration locked), which sync and evaluate do not need.
  */
-export function openServedDb(path: string, memoryLimit: string): Promise<Database> {
-  return Database.open(path, { config: sandboxConfig(memoryLimit) });
+export async function openServedDb(path: string, memoryLimit: string): Promise<Database> {
+  const db = await Database.open(path, { config: sandboxConfig(memoryLimit) });
+  // Scans and syncs a killed process left `running` show as interrupted, not as runs that never end.
+  await closeInterruptedRuns(db).catch((error: unknown) => {
+    db.close();
+    throw error;
+  });
+  return db;
 }
 
 /** Listens until SIGINT/SIGTERM, then closes the server and the database. */
