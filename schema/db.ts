@@ -15,6 +15,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { migrate } from './migrations.js';
+import { asStorageError, StorageError } from './storage-error.js';
 import type { ColumnKind } from './table.js';
 
 /** A value we bind as a query parameter or append to a table. */
@@ -83,6 +84,8 @@ export class Database {
       const message = cause instanceof Error ? cause.message : String(cause);
       const lock = /Could not set lock on file.*?(Conflicting lock is held in .*?)(?:\.|$)/s.exec(message);
       if (lock) throw new DatabaseLockedError(path, lock[1]!.replace(/\s+/g, ' ').trim(), { cause });
+      const storage = asStorageError(cause, path);
+      if (storage instanceof StorageError) throw storage;
       throw new DatabaseOpenError(path, { cause });
     }
     const db = new Database(path, instance, await instance.connect(), options.readOnly ?? false);
@@ -91,7 +94,7 @@ export class Database {
         await migrate(db);
       } catch (error) {
         db.close(); // release the file lock: the caller may reopen it read-only (a newer file) or give up
-        throw error;
+        throw asStorageError(error, path);
       }
     }
     return db;
@@ -103,7 +106,11 @@ export class Database {
   }
 
   async run(sql: string, params: SqlParam[] = []): Promise<void> {
-    await this.main.run(sql, params.map(toDuckValue));
+    try {
+      await this.main.run(sql, params.map(toDuckValue));
+    } catch (error) {
+      throw asStorageError(error, this.path);
+    }
   }
 
   async all<T = Row>(sql: string, params: SqlParam[] = [], conn: DuckDBConnection = this.main): Promise<T[]> {
@@ -129,7 +136,8 @@ export class Database {
         return result;
       } catch (error) {
         await conn.run('ROLLBACK').catch(() => undefined); // the original error is what matters
-        throw error;
+        // A full disk or failed write is named as such, whatever the caller was doing (a sync, an evaluation).
+        throw asStorageError(error, this.path);
       } finally {
         conn.closeSync();
       }

@@ -34,6 +34,13 @@ export class SyncDeadline {
     }, ms);
   }
 
+  /** Ends the run now (the database cannot be written): nothing more starts or writes, calls in flight abort. */
+  stop(reason: Error): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.controller.abort(reason);
+  }
+
   track(scope: TrackedScope): TrackedScope {
     this.pending.add(scope);
     return scope;

@@ -7,6 +7,7 @@ import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/creden
 import pLimit from 'p-limit';
 import type { Database, Row } from '../schema/db.js';
 import { currentOwner } from '../schema/owner.js';
+import { StorageError } from '../schema/storage-error.js';
 import { awsAccounts, awsRegions } from '../schema/core.js';
 import { allCollectors } from './collectors.js';
 import { CallCounter, ClientFactory, type CallTimeouts } from './clients.js';
@@ -215,6 +216,12 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
               for (const t of collector.tables) rowsByTable[t.name] = (rowsByTable[t.name] ?? 0) + (collected[t.name]?.length ?? 0);
             } catch (cause) {
               if (deadline.ended) return;
+              if (cause instanceof StorageError) {
+                // The database cannot be written (disk full): not a collection failure, and nothing more can be
+                // recorded. Stop every call and end the sync with this error; committed scopes stay as they were.
+                deadline.stop(cause);
+                throw cause;
+              }
               failed = true;
               const { code, message } = describeAwsError(cause);
               scopeErrors.push({ operation: operationOf(cause) ?? collector.name, table: collector.tables[0]?.name ?? collector.name, code, message });
