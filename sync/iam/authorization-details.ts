@@ -55,10 +55,12 @@ export const authorizationDetailsCollector: Collector = {
       }
     });
 
+    // A user deleted between the details call and its own calls is simply gone, as a deleted bucket is for S3.
+    const present = users.map((u, i) => ({ u, extras: extras[i]! })).filter(({ extras }) => !extras.gone);
     const members = new Map<string, string[]>();
-    for (const u of users) for (const g of u.GroupList ?? []) members.set(g, [...(members.get(g) ?? []), u.UserName ?? '']);
+    for (const { u } of present) for (const g of u.GroupList ?? []) members.set(g, [...(members.get(g) ?? []), u.UserName ?? '']);
     return {
-      [awsIamUsers.name]: users.map((u, i) => userRow(u, extras[i]!)),
+      [awsIamUsers.name]: present.map(({ u, extras }) => userRow(u, extras)),
       [awsIamGroups.name]: groups.map((g) => groupRow(g, members.get(g.GroupName ?? '') ?? [])),
       [awsIamRoles.name]: roles.map(roleRow),
       [awsIamPolicies.name]: [...localPolicies.map(localPolicyRow), ...awsPolicies.map((p, i) => awsPolicyRow(p, versions[i]))],
@@ -81,6 +83,10 @@ async function userExtras(ctx: SyncContext, iam: IAMClient, u: UserDetail): Prom
     for await (const page of paginateListMFADevices({ client: iam }, { UserName: u.UserName })) found.push(...(page.MFADevices ?? []));
     mfaDevices = found;
   } catch (error) {
+    // ListMFADevices has no "nothing configured" NoSuchEntity: it means the user itself no longer exists. That also
+    // settles an earlier GetLoginProfile NoSuchEntity (same code for "no password" and "no user"): this call comes
+    // second, so a user it still finds existed when GetLoginProfile answered, and the answer meant "no password".
+    if (isAwsError(error, 'NoSuchEntity', 'NoSuchEntityException')) return { loginProfile, mfaDevices, gone: true };
     ctx.itemError(error, { operation: 'ListMFADevices', table: awsIamUsers.name, resourceId: u.Arn });
   }
   return { loginProfile, mfaDevices };
