@@ -237,7 +237,8 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
       }
     }
   }
-  const completed = await deadline.race(Promise.all(tasks));
+  // A deadline that passes as the last scope finishes ends nothing: only unfinished scopes make a timed-out run.
+  const completed = (await deadline.race(Promise.all(tasks))) || deadline.unfinished().length === 0;
   if (!completed) {
     // The deadline passed: every scope still collecting or waiting keeps its previous rows, marked stale and in
     // error, so the checks reading it report ERROR instead of passing on old data.
