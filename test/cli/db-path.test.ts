@@ -17,7 +17,7 @@ describe('an empty database path', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/CALABI_DB is empty/);
     }
-  });
+  }, 240_000);
 
   it('refuses a blank path when the database is opened directly', async () => {
     await expect(Database.open('  ')).rejects.toBeInstanceOf(DatabaseOpenError);

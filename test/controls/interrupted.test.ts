@@ -99,7 +99,7 @@ describe('an evaluate killed mid-way', () => {
     } finally {
       db.close();
     }
-  }, 180_000);
+  }, 300_000);
 
   it('closes runs of dead or unrecorded owners, never a running scan of the process itself', async () => {
     const db = await Database.open(':memory:');

@@ -60,5 +60,5 @@ describe('a database written by a newer Calabi', () => {
     const e = await runCli(['--db', path, 'export', 'scan-old', '--format', 'csv', '-o', out]);
     expect(e.code).toBe(0);
     expect(existsSync(out)).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });
