@@ -146,9 +146,14 @@ export class Database {
     return next;
   }
 
+  /** Closing checkpoints the write-ahead log into the file, which can fail on a full disk like any write. */
   close(): void {
-    this.main.closeSync();
-    this.instance.closeSync();
+    try {
+      this.main.closeSync();
+      this.instance.closeSync();
+    } catch (error) {
+      throw asStorageError(error, this.path);
+    }
   }
 }
 
