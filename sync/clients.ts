@@ -26,6 +26,18 @@ export interface CallTimeouts {
 
 export const defaultCallTimeouts: CallTimeouts = { connectMs: 10_000, requestMs: 60_000 };
 
+/** NodeHttpHandler options for a client's `requestHandler` (also the STS client that assumes roles). */
+export function requestHandlerOptions(timeouts: CallTimeouts = defaultCallTimeouts) {
+  // requestTimeout only warns unless throwOnRequestTimeout is set; socketTimeout (idle socket) also covers a server
+  // that goes silent mid-response.
+  return {
+    connectionTimeout: timeouts.connectMs,
+    requestTimeout: timeouts.requestMs,
+    socketTimeout: timeouts.requestMs,
+    throwOnRequestTimeout: true,
+  };
+}
+
 /** Counts API calls across every client of one sync run. */
 export class CallCounter {
   total = 0;
@@ -66,14 +78,7 @@ export class ClientFactory {
       credentials: this.options.credentials,
       retryMode: 'adaptive',
       maxAttempts: this.options.maxAttempts,
-      // NodeHttpHandler options: requestTimeout only warns unless throwOnRequestTimeout is set; socketTimeout
-      // (idle socket) covers a server that trickles nothing after the headers.
-      requestHandler: {
-        connectionTimeout: timeouts.connectMs,
-        requestTimeout: timeouts.requestMs,
-        socketTimeout: timeouts.requestMs,
-        throwOnRequestTimeout: true,
-      },
+      requestHandler: requestHandlerOptions(timeouts),
       ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
       ...(endpoint && serviceName === 'S3' ? { forcePathStyle: true } : {}),
       // S3 Control's endpoint rules put the account id in front of the host (123456789012.127.0.0.1), which a

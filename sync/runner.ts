@@ -10,7 +10,7 @@ import { currentOwner } from '../schema/owner.js';
 import { StorageError } from '../schema/storage-error.js';
 import { awsAccounts, awsRegions } from '../schema/core.js';
 import { allCollectors } from './collectors.js';
-import { CallCounter, ClientFactory, type CallTimeouts } from './clients.js';
+import { CallCounter, ClientFactory, requestHandlerOptions, type CallTimeouts } from './clients.js';
 import { defaultSyncDeadlineMs, deadlineScopeError, SyncDeadline } from './deadline.js';
 import { describeAwsError, isAwsError, SyncSetupError } from './errors.js';
 import { chooseRegions, enabledRegions, homeRegion, partitionOf, type RegionInfo } from './regions.js';
@@ -359,7 +359,7 @@ async function resolveAccounts(
     const credentials = fromTemporaryCredentials({
       masterCredentials: baseCredentials,
       params: { RoleArn: roleArn, RoleSessionName: 'calabi-sync', ...(options.externalId ? { ExternalId: options.externalId } : {}) },
-      clientConfig: { region: home, ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
+      clientConfig: { region: home, requestHandler: requestHandlerOptions(options.timeouts), ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
     });
     try {
       const probe = new ClientFactory({ credentials, endpoint: options.endpoint, maxAttempts: options.maxAttempts ?? 6, timeouts: options.timeouts, signal: deadline.signal }, new CallCounter());
