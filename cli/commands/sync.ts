@@ -59,6 +59,10 @@ function printSummary(r: SyncResult, logger: ReturnType<typeof createLogger>, js
   out.write(`\nSynced ${r.resources} resources from ${r.accounts.length} account(s) × ${r.regions.length} region(s) in ${fields.seconds}s with ${r.apiCalls} API calls.\n`);
   const tables = Object.entries(r.rowsByTable).filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b));
   for (const [t, n] of tables) out.write(`  ${t.padEnd(44)} ${String(n).padStart(7)}\n`);
+  if (r.status === 'timed_out') {
+    out.write('\nThe sync deadline passed before every scope finished (raise --deadline, or sync fewer regions or services at once);\n' +
+      'the unfinished scopes keep their previous rows, marked in error (SyncDeadlineExceeded).\n');
+  }
   if (r.errors.length) {
     const groups = new Map<string, number>();
     for (const e of r.errors) {

@@ -104,6 +104,7 @@ describe('an AWS endpoint that accepts connections and never answers', () => {
       expect(Date.now() - t0).toBeLessThan(90_000);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/SyncDeadlineExceeded/);
+      expect(r.stderr).toMatch(/The sync deadline passed before every scope finished/);
       const q = await runCli(['--db', path, 'query', "SELECT status FROM sync_runs", '--format', 'csv']);
       expect(q.code).toBe(0);
       expect(q.stdout).toContain('timed_out');
