@@ -55,7 +55,9 @@ export const schemas: Record<string, unknown> = {
     resources_truncated: { type: 'boolean' },
   }),
   Scan: obj({
-    id: str, benchmark_id: str, benchmark_title: nstr, benchmark_version: nstr, started_at: str, finished_at: nstr, status: str, trigger: nstr,
+    id: str, benchmark_id: str, benchmark_title: nstr, benchmark_version: nstr, started_at: str, finished_at: nstr,
+    // interrupted: the process running it ended (killed) before it finished; error_message says which process.
+    status: { type: 'string', enum: ['running', 'complete', 'failed', 'interrupted'] }, trigger: nstr,
     sync_run_id: nstr, score: num, pass: int, fail: int, skip: int, error: int, manual: int, critical_failed: int, high_failed: int,
     report_id: nstr, error_message: nstr,
     trusted: { type: ['integer', 'null'], description: 'Automated requirements with a trustworthy verdict (PASS, FAIL or SKIP)' },

@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { Database, defaultDbPath, type OpenOptions } from '../schema/db.js';
+import { Database, type OpenOptions } from '../schema/db.js';
+import { closeInterruptedRuns } from '../controls/interrupted.js';
+import { NewerDatabaseError } from '../schema/newer.js';
+import { UsageError } from './errors.js';
+
+const defaultDbPath = () => './calabi.duckdb';
 
 export interface GlobalOptions {
   db?: string;
@@ -10,12 +15,62 @@ export function globalOptions(cmd: Command): GlobalOptions {
   return cmd.optsWithGlobals() as GlobalOptions;
 }
 
-export function dbPathOf(cmd: Command): string {
-  return globalOptions(cmd).db ?? defaultDbPath();
+/**
+ * The database file: --db, else CALABI_DB, else ./calabi.duckdb. An empty value is refused: DuckDB would open an
+ * in-memory database, so a CI job with an unset variable would sync and evaluate nothing persistent and exit 0.
+ */
+export function dbPathOf(cmd: Command, fallback = defaultDbPath): string {
+  const flag = globalOptions(cmd).db;
+  if (flag !== undefined) return checkedDbPath(flag, '--db');
+  if (process.env.CALABI_DB !== undefined) return checkedDbPath(process.env.CALABI_DB, 'CALABI_DB');
+  return fallback();
 }
 
-export function openDb(cmd: Command, options: OpenOptions = {}): Promise<Database> {
-  return Database.open(dbPathOf(cmd), options);
+/** --db as given (checked), for commands whose default is not CALABI_DB (demo). */
+export function dbFlagOf(cmd: Command): string | undefined {
+  const flag = globalOptions(cmd).db;
+  return flag === undefined ? undefined : checkedDbPath(flag, '--db');
+}
+
+function checkedDbPath(value: string, source: string): string {
+  if (value.trim() === '') {
+    throw new UsageError(`${source} is empty, which would mean a throw-away in-memory database: give a file path (e.g. ${source === '--db' ? '--db ./calabi.duckdb' : 'CALABI_DB=./calabi.duckdb'}) or unset it to use ./calabi.duckdb`);
+  }
+  return value;
+}
+
+export interface CliOpenOptions extends OpenOptions {
+  /**
+   * The command only reads: a file written by a newer Calabi is then opened read-only (with a note) instead of
+   * refused. Write commands (sync, evaluate, serve, schedule…) leave this off and get NewerDatabaseError.
+   */
+  readsOnly?: boolean;
+}
+
+/**
+ * Opens the database for a command. For writing, it first closes the scans and sync runs a killed process left
+ * `running` (interrupted), so no command starts on top of half-done rows.
+ */
+export async function openDb(cmd: Command, options: CliOpenOptions = {}): Promise<Database> {
+  const path = dbPathOf(cmd);
+  const { readsOnly, ...open } = options;
+  let db: Database;
+  try {
+    db = await Database.open(path, open);
+  } catch (error) {
+    if (!(readsOnly && error instanceof NewerDatabaseError)) throw error;
+    process.stderr.write(`calabi: note: ${error.message.replace(/^\[db\] /, '').split('. ')[0]}; opened read-only.\n`);
+    return Database.open(path, { ...open, readOnly: true });
+  }
+  if (!db.readOnly) {
+    try {
+      await closeInterruptedRuns(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+  return db;
 }
 
 /** Splits "a,b, c" into ['a','b','c']. */

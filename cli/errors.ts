@@ -1,4 +1,6 @@
 import { DatabaseLockedError, DatabaseOpenError } from '../schema/db-errors.js';
+import { NewerDatabaseError } from '../schema/newer.js';
+import { StorageError } from '../schema/storage-error.js';
 import { SyncSetupError } from '../sync/errors.js';
 
 /** A user-facing error: bad arguments or configuration. Exit 2, message only, no stack. */
@@ -9,7 +11,7 @@ export class UsageError extends Error {
   }
 }
 
-const expected = [UsageError, SyncSetupError, DatabaseLockedError, DatabaseOpenError];
+const expected = [UsageError, SyncSetupError, DatabaseLockedError, DatabaseOpenError, NewerDatabaseError, StorageError];
 
 export function exitCodeFor(_error: unknown): number {
   return 2;

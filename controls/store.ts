@@ -1,4 +1,5 @@
 import type { Database } from '../schema/db.js';
+import { currentOwner } from '../schema/owner.js';
 import { readFindingGroups } from './read-findings.js';
 import type { ControlResult } from './status.js';
 import type { ControlReport, Requirement, ScanReport, ScanSummary, Severity, Status } from './types.js';
@@ -17,11 +18,13 @@ export interface ScanStart {
   syncRunId: string | null;
 }
 
+/** Starts a scan row owned by this process (a killed process's row is closed as interrupted: controls/interrupted.ts). */
 export async function insertScan(db: Database, s: ScanStart): Promise<void> {
+  const owner = currentOwner();
   await db.run(
-    `INSERT INTO scans (id, benchmark_id, benchmark_title, benchmark_version, started_at, status, trigger, sync_run_id)
-     VALUES (?, ?, ?, ?, ?, 'running', ?, ?)`,
-    [s.id, s.benchmark.id, s.benchmark.title, s.benchmark.version, s.startedAt, s.trigger, s.syncRunId],
+    `INSERT INTO scans (id, benchmark_id, benchmark_title, benchmark_version, started_at, status, trigger, sync_run_id, owner_pid, owner_host, owner_started_at)
+     VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)`,
+    [s.id, s.benchmark.id, s.benchmark.title, s.benchmark.version, s.startedAt, s.trigger, s.syncRunId, owner.pid, owner.host, owner.startedAt],
   );
 }
 

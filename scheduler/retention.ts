@@ -1,3 +1,4 @@
+import { closeInterruptedRuns } from '../controls/interrupted.js';
 import type { Database } from '../schema/db.js';
 
 export const defaultRetentionDays = 90;
@@ -29,6 +30,8 @@ export interface PruneResult {
  */
 export async function pruneHistory(db: Database, options: { retentionDays: number; now: Date }): Promise<PruneResult> {
   const cutoff = new Date(options.now.getTime() - options.retentionDays * 86_400_000);
+  // Runs a killed process left `running` would otherwise never be pruned: close them as interrupted first.
+  await closeInterruptedRuns(db);
   return db.write(async (tx) => {
     await tx.run(
       `CREATE OR REPLACE TEMP TABLE prune_scans AS

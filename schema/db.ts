@@ -16,6 +16,7 @@ import {
 } from '@duckdb/node-api';
 import { DatabaseLockedError, DatabaseOpenError } from './db-errors.js';
 import { migrate } from './migrations.js';
+import { asStorageError, StorageError } from './storage-error.js';
 import type { ColumnKind } from './table.js';
 
 /** A value we bind as a query parameter or append to a table. */
@@ -54,6 +55,8 @@ export class Database {
   }
 
   static async open(path = defaultDbPath(), options: OpenOptions = {}): Promise<Database> {
+    // DuckDB reads '' as "in memory": nothing would persist. Tests and tools that mean it say ':memory:'.
+    if (path.trim() === '') throw new DatabaseOpenError('an empty path', { cause: new Error('an empty database path would be a throw-away in-memory database; give a file path with --db or CALABI_DB') });
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, {
@@ -64,10 +67,19 @@ export class Database {
       const message = cause instanceof Error ? cause.message : String(cause);
       const lock = /Could not set lock on file.*?(Conflicting lock is held in .*?)(?:\.|$)/s.exec(message);
       if (lock) throw new DatabaseLockedError(path, lock[1]!.replace(/\s+/g, ' ').trim(), { cause });
+      const storage = asStorageError(cause, path);
+      if (storage instanceof StorageError) throw storage;
       throw new DatabaseOpenError(path, { cause });
     }
     const db = new Database(path, instance, await instance.connect(), options.readOnly ?? false);
-    if (!db.readOnly && options.migrate !== false) await migrate(db);
+    if (!db.readOnly && options.migrate !== false) {
+      try {
+        await migrate(db);
+      } catch (error) {
+        db.close(); // release the file lock: the caller may reopen it read-only (a newer file) or give up
+        throw asStorageError(error, path);
+      }
+    }
     return db;
   }
 
@@ -77,7 +89,11 @@ export class Database {
   }
 
   async run(sql: string, params: SqlParam[] = []): Promise<void> {
-    await this.main.run(sql, params.map(toDuckValue));
+    try {
+      await this.main.run(sql, params.map(toDuckValue));
+    } catch (error) {
+      throw asStorageError(error, this.path);
+    }
   }
 
   async all<T = Row>(sql: string, params: SqlParam[] = [], conn: DuckDBConnection = this.main): Promise<T[]> {
@@ -103,7 +119,8 @@ export class Database {
         return result;
       } catch (error) {
         await conn.run('ROLLBACK').catch(() => undefined); // the original error is what matters
-        throw error;
+        // A full disk or failed write is named as such, whatever the caller was doing (a sync, an evaluation).
+        throw asStorageError(error, this.path);
       } finally {
         conn.closeSync();
       }
@@ -112,9 +129,14 @@ export class Database {
     return next;
   }
 
+  /** Closing checkpoints the write-ahead log into the file, which can fail on a full disk like any write. */
   close(): void {
-    this.main.closeSync();
-    this.instance.closeSync();
+    try {
+      this.main.closeSync();
+      this.instance.closeSync();
+    } catch (error) {
+      throw asStorageError(error, this.path);
+    }
   }
 }
 

@@ -1,4 +1,6 @@
+import { packageVersion } from '../lib/package-root.js';
 import type { Database, Transaction } from './db.js';
+import { NewerDatabaseError } from './newer.js';
 import { inventoryTables } from './inventory.js';
 import { scoreCoverageMigration } from './migration-score.js';
 import { sqlObjects } from './sql-objects.js';
@@ -189,20 +191,56 @@ export const migrations: readonly Migration[] = [
     },
   },
   scoreCoverageMigration,
+  {
+    version: 30,
+    name: 'the process that owns a running scan or sync run',
+    async up(tx) {
+      // A killed evaluate, serve or sync left its row `running` forever; with its owner recorded, the next command
+      // that opens the file can tell the process is gone and close the row as interrupted.
+      for (const table of ['scans', 'sync_runs']) {
+        await tx.run(`ALTER TABLE ${table} ADD COLUMN owner_pid INTEGER`);
+        await tx.run(`ALTER TABLE ${table} ADD COLUMN owner_host VARCHAR`);
+        await tx.run(`ALTER TABLE ${table} ADD COLUMN owner_started_at TIMESTAMP`);
+      }
+    },
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {
   await db.write(async (tx) => {
+    // A file migrated by a newer Calabi may have tables and meanings this build does not know: refuse before
+    // writing anything to it (read-only commands open it read-only and never get here).
+    await assertNotNewer(tx, db.path);
     await tx.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)');
+    // Which Calabi applied each migration, so a newer file can say which version wrote it.
+    await tx.run('ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS calabi_version VARCHAR');
     const done = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
     for (const m of migrations) {
       if (done.has(m.version)) continue;
       await m.up(tx);
-      await tx.run('INSERT INTO schema_migrations VALUES (?, ?, now())', [m.version, m.name]);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at, calabi_version) VALUES (?, ?, now(), ?)', [m.version, m.name, calabiVersion]);
     }
     await reconcileInventory(tx, inventoryTables);
     for (const obj of sqlObjects) await tx.run(obj);
   });
+}
+
+/** This build's version (package.json), recorded with every migration it applies. */
+export const calabiVersion = packageVersion;
+
+/** Throws NewerDatabaseError when schema_migrations lists a version this build has no migration for. */
+export async function assertNotNewer(tx: Transaction, path: string): Promise<void> {
+  const table = await tx.all("SELECT 1 FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'schema_migrations'");
+  if (table.length === 0) return;
+  const known = new Set(migrations.map((m) => m.version));
+  const hasVersionColumn = (await tx.all("SELECT 1 FROM duckdb_columns() WHERE table_name = 'schema_migrations' AND column_name = 'calabi_version'")).length > 0;
+  const rows = await tx.all<{ version: number; calabi_version: string | null }>(
+    `SELECT version, ${hasVersionColumn ? 'calabi_version' : 'NULL AS calabi_version'} FROM schema_migrations ORDER BY version`,
+  );
+  const unknown = rows.filter((r) => !known.has(r.version));
+  if (unknown.length === 0) return;
+  const newest = unknown.at(-1)!;
+  throw new NewerDatabaseError(path, { version: newest.version, writtenBy: newest.calabi_version, thisVersion: calabiVersion, knownUpTo: Math.max(...known) });
 }
 
 /**

@@ -5,8 +5,37 @@ export interface ClientOptions {
   /** Overrides every service's endpoint (tests, moto). The SDK's own AWS_ENDPOINT_URL(_<SERVICE>) also apply. */
   endpoint?: string;
   maxAttempts: number;
+  /** Call limits: each attempt of every API call (see CallTimeouts). */
+  timeouts?: CallTimeouts;
+  /** Aborted when the sync's deadline passes: every call in flight or still to come ends at once (AbortError). */
+  signal?: AbortSignal;
   /** Called on every new client: the place for test middleware (fault injection). */
   configureClient?: (client: unknown, serviceName: string) => void;
+}
+
+/**
+ * Limits on one attempt of an AWS call: connecting (TCP + TLS) and the whole request until the response is read.
+ * An endpoint that accepts the connection and never answers otherwise hangs the sync forever. A timed-out attempt
+ * is a TimeoutError, which the SDK's retry treats as transient (retried up to maxAttempts), and then a collection
+ * error like any other.
+ */
+export interface CallTimeouts {
+  connectMs: number;
+  requestMs: number;
+}
+
+export const defaultCallTimeouts: CallTimeouts = { connectMs: 10_000, requestMs: 60_000 };
+
+/** NodeHttpHandler options for a client's `requestHandler` (also the STS client that assumes roles). */
+export function requestHandlerOptions(timeouts: CallTimeouts = defaultCallTimeouts) {
+  // requestTimeout only warns unless throwOnRequestTimeout is set; socketTimeout (idle socket) also covers a server
+  // that goes silent mid-response.
+  return {
+    connectionTimeout: timeouts.connectMs,
+    requestTimeout: timeouts.requestMs,
+    socketTimeout: timeouts.requestMs,
+    throwOnRequestTimeout: true,
+  };
 }
 
 /** Counts API calls across every client of one sync run. */
@@ -42,12 +71,14 @@ export class ClientFactory {
     let client = this.cache.get(key) as C | undefined;
     if (client) return client;
     const serviceName = ctor.name.replace(/Client$/, '');
+    const timeouts = this.options.timeouts ?? defaultCallTimeouts;
     const endpoint = customEndpointFor(serviceName === 'S3Control' ? 'S3_Control' : serviceName, this.options.endpoint);
     client = new ctor({
       region,
       credentials: this.options.credentials,
       retryMode: 'adaptive',
       maxAttempts: this.options.maxAttempts,
+      requestHandler: requestHandlerOptions(timeouts),
       ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
       ...(endpoint && serviceName === 'S3' ? { forcePathStyle: true } : {}),
       // S3 Control's endpoint rules put the account id in front of the host (123456789012.127.0.0.1), which a
@@ -63,8 +94,21 @@ export class ClientFactory {
       },
       { step: 'initialize', name: 'calabiCallCounter' },
     );
+    if (this.options.signal) abortOnDeadline(client, this.options.signal);
     this.options.configureClient?.(client, serviceName);
     this.cache.set(key, client);
     return client;
   }
+}
+
+/**
+ * Hands the deadline's signal to every request of the client. The SDK passes a per-call abortSignal only from
+ * send(command, { abortSignal }), which every collector would have to thread through; wrapping the client's
+ * request handler does it in one place. An aborted request fails with AbortError, which the SDK never retries.
+ */
+function abortOnDeadline(client: unknown, signal: AbortSignal): void {
+  const handler = (client as { config?: { requestHandler?: { handle?: (req: unknown, opts?: { abortSignal?: AbortSignal }) => Promise<unknown> } } }).config?.requestHandler;
+  const handle = handler?.handle?.bind(handler);
+  if (!handler || !handle) throw new Error('[sync] the AWS SDK client has no request handler to apply the sync deadline to');
+  handler.handle = (req, opts = {}) => handle(req, { ...opts, abortSignal: opts.abortSignal ?? signal });
 }

@@ -9,7 +9,8 @@ export function describeAwsError(error: unknown): AwsErrorInfo {
   if (error && typeof error === 'object') {
     const e = error as { name?: string; Code?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
     const httpStatus = e.$metadata?.httpStatusCode;
-    let code = e.Code ?? e.code ?? e.name ?? 'Error';
+    // A call limit that ran out (connect or request timeout) is named TimeoutError whatever its errno code.
+    let code = e.name === 'TimeoutError' ? 'TimeoutError' : (e.Code ?? e.code ?? e.name ?? 'Error');
     // The SDK names an error it could not parse after the HTTP status ("UnknownError", or the bare class name).
     if ((code === 'UnknownError' || code === 'Error') && httpStatus) code = `HTTP${httpStatus}`;
     const message = (e.message && e.message !== 'UnknownError' ? e.message : '') || (httpStatus ? `HTTP ${httpStatus}` : String(error));

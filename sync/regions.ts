@@ -42,6 +42,14 @@ export async function enabledRegions(ec2: EC2Client, partition: string): Promise
 
 /** Checks --regions against what the account offers; an unknown name is an error that lists the valid ones. */
 export function chooseRegions(requested: readonly string[] | undefined, available: readonly RegionInfo[]): RegionInfo[] {
+  if (available.length === 0) {
+    // Listing "Valid regions for this account: ." helps nobody: say what the empty answer means and what to do.
+    throw new SyncSetupError(
+      '[sync] EC2 DescribeRegions listed no enabled region for this account, so there is nothing to scan and nothing to check ' +
+        `${requested?.length ? `--regions ${requested.join(',')}` : '--regions'} against. Check that the EC2 endpoint is AWS's ` +
+        '(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_EC2, --endpoint-url) and that the credentials belong to the intended account.',
+    );
+  }
   if (!requested || requested.length === 0) return [...available];
   const byName = new Map(available.map((r) => [r.region, r]));
   const unknown = requested.filter((r) => !byName.has(r));

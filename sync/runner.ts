@@ -6,9 +6,12 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import pLimit from 'p-limit';
 import type { Database, Row } from '../schema/db.js';
+import { currentOwner } from '../schema/owner.js';
+import { StorageError } from '../schema/storage-error.js';
 import { awsAccounts, awsRegions } from '../schema/core.js';
 import { allCollectors } from './collectors.js';
-import { CallCounter, ClientFactory } from './clients.js';
+import { CallCounter, ClientFactory, requestHandlerOptions, type CallTimeouts } from './clients.js';
+import { defaultSyncDeadlineMs, deadlineScopeError, SyncDeadline } from './deadline.js';
 import { describeAwsError, isAwsError, SyncSetupError } from './errors.js';
 import { chooseRegions, enabledRegions, homeRegion, partitionOf, type RegionInfo } from './regions.js';
 import type { Collector, CredentialSource, SyncContext } from './types.js';
@@ -34,6 +37,10 @@ export interface SyncOptions {
   /** Concurrent collector scopes (collector × account × region) across the run. */
   parallelScopes?: number;
   maxAttempts?: number;
+  /** Per-attempt limits of every AWS call (default: 10 s connect, 60 s request). */
+  timeouts?: CallTimeouts;
+  /** The whole sync ends after this long: unfinished scopes are recorded in error (default: 2 h). */
+  deadlineMs?: number;
   collectors?: readonly Collector[];
   configureClient?: (client: unknown, serviceName: string) => void;
   onProgress?: (event: SyncProgress) => void;
@@ -58,7 +65,8 @@ export interface SyncErrorRow {
 
 export interface SyncResult {
   runId: string;
-  status: 'ok' | 'partial';
+  /** timed_out: the deadline ended the run; its unfinished scopes are in error. */
+  status: 'ok' | 'partial' | 'timed_out';
   accounts: string[];
   regions: string[];
   rowsByTable: Record<string, number>;
@@ -83,10 +91,33 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   const errors: SyncErrorRow[] = [];
   const rowsByTable: Record<string, number> = {};
   const maxAttempts = options.maxAttempts ?? 6;
+  const deadline = new SyncDeadline(options.deadlineMs ?? defaultSyncDeadlineMs);
+  try {
+    return await syncUntilDeadline(options, { started, runId, counter, errors, rowsByTable, maxAttempts, deadline });
+  } finally {
+    deadline.clear();
+  }
+}
+
+interface RunState {
+  started: number;
+  runId: string;
+  counter: CallCounter;
+  errors: SyncErrorRow[];
+  rowsByTable: Record<string, number>;
+  maxAttempts: number;
+  deadline: SyncDeadline;
+}
+
+async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise<SyncResult> {
+  const { started, runId, counter, errors, rowsByTable, maxAttempts, deadline } = state;
   const baseCredentials = options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
   const startRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? options.regions?.[0] ?? 'us-east-1';
   const factoryFor = (credentials: CredentialSource) =>
-    new ClientFactory({ credentials, endpoint: options.endpoint, maxAttempts, configureClient: options.configureClient }, counter);
+    new ClientFactory(
+      { credentials, endpoint: options.endpoint, maxAttempts, timeouts: options.timeouts, signal: deadline.signal, configureClient: options.configureClient },
+      counter,
+    );
 
   const collectors = selectCollectors(options.collectors ?? allCollectors, options.services);
 
@@ -116,16 +147,14 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   });
   const regions = chooseRegions(options.regions, available);
 
-  await options.db.run('INSERT INTO sync_runs (id, started_at, status, regions, services) VALUES (?, ?, ?, ?::VARCHAR[], ?::VARCHAR[])', [
-    runId,
-    new Date(started),
-    'running',
-    JSON.stringify(regions.map((r) => r.region)),
-    JSON.stringify([...new Set(collectors.map((c) => c.service))]),
-  ]);
+  const owner = currentOwner(); // a killed sync's row is closed as interrupted by the next command (controls/interrupted.ts)
+  await options.db.run(
+    'INSERT INTO sync_runs (id, started_at, status, regions, services, owner_pid, owner_host, owner_started_at) VALUES (?, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?, ?, ?)',
+    [runId, new Date(started), 'running', JSON.stringify(regions.map((r) => r.region)), JSON.stringify([...new Set(collectors.map((c) => c.service))]), owner.pid, owner.host, owner.startedAt],
+  );
 
   const recordError = (e: SyncErrorRow) => errors.push(e);
-  const targets = await resolveAccounts(options, baseFactory, baseCredentials, identity, partition, home, recordError);
+  const targets = await resolveAccounts(options, baseFactory, baseCredentials, identity, partition, home, recordError, deadline);
   const regionNames = regions.map((r) => r.region);
 
   const scopesPerAccount = collectors.reduce((n, c) => n + (c.scope === 'global' ? 1 : regions.length), 0);
@@ -143,7 +172,14 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       return l;
     };
     const now = new Date();
-    tasks.push(scopeLimit(() => syncAccountRows(options.db, runId, target, factory, regions, home, now, rowsByTable, recordError, options)));
+    const accountScope = deadline.track({ accountId: target.accountId, region: 'global', service: 'account', tables: [awsAccounts, awsRegions] });
+    tasks.push(
+      scopeLimit(async () => {
+        if (deadline.ended) return;
+        await syncAccountRows(options.db, runId, target, factory, regions, home, now, rowsByTable, recordError, options, deadline);
+        deadline.done(accountScope);
+      }),
+    );
     for (const collector of collectors) {
       const scopeRegions = collector.scope === 'global' ? ['global'] : regionNames;
       for (const region of scopeRegions) {
@@ -164,17 +200,28 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
             scopeErrors.push({ ...where, code, message });
           },
         };
+        const scope = deadline.track({ accountId: target.accountId, region, service: collector.service, tables: collector.tables });
         tasks.push(
           scopeLimit(async () => {
+            // Past the deadline nothing starts and nothing is written: the run records every unfinished scope.
+            if (deadline.ended) return;
             const progress = { accountId: target.accountId, region, service: collector.service, collector: collector.name };
             options.onProgress?.({ type: 'scope-start', ...progress });
             let rows = 0;
             let failed = false;
             try {
               const collected = await collector.collect(ctx);
+              if (deadline.ended) return;
               rows = await writeScope(options.db, { runId, accountId: target.accountId, region, tables: collector.tables, collected, now, errors: scopeErrors });
               for (const t of collector.tables) rowsByTable[t.name] = (rowsByTable[t.name] ?? 0) + (collected[t.name]?.length ?? 0);
             } catch (cause) {
+              if (deadline.ended) return;
+              if (cause instanceof StorageError) {
+                // The database cannot be written (disk full): not a collection failure, and nothing more can be
+                // recorded. Stop every call and end the sync with this error; committed scopes stay as they were.
+                deadline.stop(cause);
+                throw cause;
+              }
               failed = true;
               const { code, message } = describeAwsError(cause);
               scopeErrors.push({ operation: operationOf(cause) ?? collector.name, table: collector.tables[0]?.name ?? collector.name, code, message });
@@ -183,13 +230,26 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
             for (const e of scopeErrors) {
               recordError({ accountId: target.accountId, region, service: collector.service, operation: e.operation, table: e.table, resourceId: e.resourceId ?? null, code: e.code, message: e.message });
             }
+            deadline.done(scope);
             options.onProgress?.({ type: 'scope-done', ...progress, rows, errors: scopeErrors.length, failed });
           }),
         );
       }
     }
   }
-  await Promise.all(tasks);
+  // A deadline that passes as the last scope finishes ends nothing: only unfinished scopes make a timed-out run.
+  const completed = (await deadline.race(Promise.all(tasks))) || deadline.unfinished().length === 0;
+  if (!completed) {
+    // The deadline passed: every scope still collecting or waiting keeps its previous rows, marked stale and in
+    // error, so the checks reading it report ERROR instead of passing on old data.
+    const at = new Date();
+    for (const s of deadline.unfinished()) {
+      const e = deadlineScopeError(deadline.ms, s.tables[0]?.name ?? s.service);
+      await recordScopeFailure(options.db, { runId, accountId: s.accountId, region: s.region, tables: s.tables, now: at, errors: [e] });
+      recordError({ accountId: s.accountId, region: s.region, service: s.service, operation: e.operation, table: e.table, resourceId: null, code: e.code, message: e.message });
+    }
+  }
+  const status: SyncResult['status'] = !completed ? 'timed_out' : errors.length ? 'partial' : 'ok';
 
   const finished = new Date();
   await options.db.write(async (tx) => {
@@ -224,14 +284,17 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     }
     const resources = Object.values(rowsByTable).reduce((a, b) => a + b, 0);
     await tx.run(
-      'UPDATE sync_runs SET finished_at = ?, status = ?, accounts = ?::VARCHAR[], api_calls = ?, resources = ?, error_count = ? WHERE id = ?',
-      [finished, errors.length ? 'partial' : 'ok', JSON.stringify(targets.map((t) => t.accountId)), counter.total, resources, errors.length, runId],
+      'UPDATE sync_runs SET finished_at = ?, status = ?, accounts = ?::VARCHAR[], api_calls = ?, resources = ?, error_count = ?, message = ? WHERE id = ?',
+      [
+        finished, status, JSON.stringify(targets.map((t) => t.accountId)), counter.total, resources, errors.length,
+        completed ? null : `the sync deadline (${deadline.ms / 1000} s) passed; unfinished scopes are in error`, runId,
+      ],
     );
   });
 
   return {
     runId,
-    status: errors.length ? 'partial' : 'ok',
+    status,
     accounts: targets.map((t) => t.accountId),
     regions: regionNames,
     rowsByTable,
@@ -266,6 +329,7 @@ async function resolveAccounts(
   partition: string,
   home: string,
   recordError: (e: SyncErrorRow) => void,
+  deadline: SyncDeadline,
 ): Promise<AccountTarget[]> {
   const self: AccountTarget = { accountId: identity.Account!, partition, credentials: baseCredentials, callerArn: identity.Arn ?? '' };
   if (!options.roleName) {
@@ -295,10 +359,10 @@ async function resolveAccounts(
     const credentials = fromTemporaryCredentials({
       masterCredentials: baseCredentials,
       params: { RoleArn: roleArn, RoleSessionName: 'calabi-sync', ...(options.externalId ? { ExternalId: options.externalId } : {}) },
-      clientConfig: { region: home, ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
+      clientConfig: { region: home, requestHandler: requestHandlerOptions(options.timeouts), ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
     });
     try {
-      const probe = new ClientFactory({ credentials, endpoint: options.endpoint, maxAttempts: options.maxAttempts ?? 6 }, new CallCounter());
+      const probe = new ClientFactory({ credentials, endpoint: options.endpoint, maxAttempts: options.maxAttempts ?? 6, timeouts: options.timeouts, signal: deadline.signal }, new CallCounter());
       const who = await probe.get(STSClient, home).send(new GetCallerIdentityCommand({}));
       targets.push({ accountId: who.Account ?? accountId, partition, credentials, callerArn: who.Arn ?? roleArn });
     } catch (cause) {
@@ -322,6 +386,7 @@ async function syncAccountRows(
   rowsByTable: Record<string, number>,
   recordError: (e: SyncErrorRow) => void,
   options: SyncOptions,
+  deadline: SyncDeadline,
 ): Promise<void> {
   const errors: ScopeError[] = [];
   let alias: string | null = null;
@@ -346,6 +411,7 @@ async function syncAccountRows(
     caller_arn: target.callerArn,
     raw: { accountId: target.accountId, alias, organization: org },
   };
+  if (deadline.ended) return;
   const regionRows: Row[] = regions.map((r) => ({ region: r.region, partition: r.partition, opt_in_status: r.optInStatus, endpoint: r.endpoint ?? null, raw: r }));
   await writeScope(db, { runId, accountId: target.accountId, region: 'global', tables: [awsAccounts], collected: { [awsAccounts.name]: [account] }, now, errors });
   await writeScope(db, { runId, accountId: target.accountId, region: 'global', tables: [awsRegions], collected: { [awsRegions.name]: regionRows }, now, errors: [] });

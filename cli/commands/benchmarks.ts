@@ -19,7 +19,7 @@ export const register: RegisterCommand = (program) => {
     .option('--checks <dir>', 'also list custom benchmarks from DIR (repeatable; $CALABI_CHECKS too)', (v: string, all: string[]) => [...all, ...v.split(':').filter(Boolean)], [] as string[])
     .action(async (flags: BenchmarksFlags, cmd: Command) => {
       if (flags.format !== 'table' && flags.format !== 'json') throw new UsageError(`--format must be table or json, not '${flags.format}'`);
-      const db = await openDb(cmd);
+      const db = await openDb(cmd, { readsOnly: true });
       let list: Awaited<ReturnType<typeof listBenchmarks>>;
       try {
         list = await listBenchmarks(db, { checksDirs: flags.checks });

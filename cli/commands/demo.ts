@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { evaluateBenchmark } from '../../controls/engine.js';
 import { loadSample } from '../../demo/sample.js';
-import { globalOptions } from '../context.js';
+import { dbFlagOf } from '../context.js';
 import type { RegisterCommand } from './index.js';
 import { addServeOptions, openServedDb, serveUntilStopped, serverSettings, startFromFlags, type ServeFlags } from './serve.js';
 
@@ -21,7 +21,7 @@ export const register: RegisterCommand = (program) => {
     .option('--no-serve', 'load and evaluate only')
     .action(async (flags: DemoFlags, cmd: Command) => {
       const settings = serverSettings(flags);
-      const path = globalOptions(cmd).db ?? './calabi-demo.duckdb';
+      const path = dbFlagOf(cmd) ?? './calabi-demo.duckdb';
       const db = await openServedDb(path, settings.console.memoryLimit);
       try {
         const { manifest, rows } = await loadSample(db);

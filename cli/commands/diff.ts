@@ -15,7 +15,7 @@ export const register: RegisterCommand = (program) => {
       if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, not '${flags.format}'`);
       const limit = Number(flags.limit);
       if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, not '${flags.limit}'`);
-      const db = await openDb(cmd);
+      const db = await openDb(cmd, { readsOnly: true });
       try {
         const d = await diffScans(db, a, b, { limit }).catch((error: unknown) => {
           if (error instanceof ScanNotFoundError || error instanceof DiffError) throw new UsageError(error.message.replace(/^\[reports\] /, ''));

@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import type { CsvLevel } from '../../reports/csv.js';
@@ -6,6 +5,7 @@ import { assertExportable, exportFileName, exportFormats, exportScan, parseForma
 import { resolveScan, ScanNotFoundError } from '../../reports/scan-data.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
+import { AtomicOutput, assertWritableTarget } from '../output-file.js';
 import type { RegisterCommand } from './index.js';
 
 interface ExportFlags {
@@ -37,7 +37,9 @@ export const register: RegisterCommand = (program) => {
       if (flags.level !== 'controls' && flags.level !== 'findings') throw new UsageError(`--level must be controls or findings, not '${flags.level}'`);
       const maxResources = Number(flags.pdfMaxResources);
       if (!Number.isInteger(maxResources) || maxResources < 0) throw new UsageError(`--pdf-max-resources must be a whole number, not '${flags.pdfMaxResources}'`);
-      const db = await openDb(cmd);
+      // A wrong --output is a usage error before any work, not a stack after it.
+      if (flags.output !== undefined && flags.output !== '-') assertWritableTarget(flags.output, '--output');
+      const db = await openDb(cmd, { readsOnly: true });
       try {
         const scan = await resolveScan(db, ref, flags.benchmark).catch((error: unknown) => {
           throw error instanceof ScanNotFoundError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
@@ -49,12 +51,24 @@ export const register: RegisterCommand = (program) => {
         }
         const level = flags.level as CsvLevel;
         const file = flags.output ?? exportFileName(scan, format, level);
-        // stdout never emits 'finish' (Node keeps it open), so the writers get a pass-through piped into it.
-        const out = file === '-' ? new PassThrough() : createWriteStream(file);
-        const piped = file === '-' ? new Promise((resolve) => out.pipe(process.stdout, { end: false }).on('unpipe', resolve)) : Promise.resolve();
-        const reportId = await exportScan(db, scan, out, { format, level, organization: flags.org ?? process.env.CALABI_ORG, maxResourcesPerControl: maxResources });
-        await piped;
-        if (file !== '-') process.stderr.write(`Wrote ${file}: ${scan.benchmark_id} scan ${scan.id} of ${scan.started_at}, report id ${reportId}\n`);
+        if (file === '-') {
+          // stdout never emits 'finish' (Node keeps it open), so the writers get a pass-through piped into it.
+          const out = new PassThrough();
+          const piped = new Promise((resolve) => out.pipe(process.stdout, { end: false }).on('unpipe', resolve));
+          await exportScan(db, scan, out, { format, level, organization: flags.org ?? process.env.CALABI_ORG, maxResourcesPerControl: maxResources });
+          await piped;
+          return;
+        }
+        const output = AtomicOutput.open(file);
+        let reportId: string;
+        try {
+          reportId = await exportScan(db, scan, output.stream, { format, level, organization: flags.org ?? process.env.CALABI_ORG, maxResourcesPerControl: maxResources });
+        } catch (error) {
+          // A failed write surfaces in the writer as a stream error: say what happened to the file instead.
+          throw output.abandon(error);
+        }
+        await output.commit();
+        process.stderr.write(`Wrote ${file}: ${scan.benchmark_id} scan ${scan.id} of ${scan.started_at}, report id ${reportId}\n`);
       } finally {
         db.close();
       }

@@ -3,7 +3,8 @@ import { findBenchmark, loadCatalog, UnknownBenchmarkError } from '../../control
 import { runJob } from '../../scheduler/job.js';
 import { retentionDaysFrom } from '../../scheduler/retention.js';
 import { runSync } from '../../sync/runner.js';
-import { globalOptions, list, openDb } from '../context.js';
+import { globalOptions, openDb } from '../context.js';
+import { syncSettings } from '../sync-options.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import type { RegisterCommand } from './index.js';
@@ -59,6 +60,7 @@ export const register: RegisterCommand = (program, setExit) => {
       if (error instanceof UnknownBenchmarkError) throw new UsageError(`${error.message} List them with: calabi benchmarks`);
       throw error;
     }
+    const settings = syncSettings(flags);
     const db = await openDb(cmd);
     try {
       const result = await runJob(
@@ -68,11 +70,7 @@ export const register: RegisterCommand = (program, setExit) => {
           publicUrl: flags.publicUrl ?? process.env.CALABI_PUBLIC_URL,
           retentionDays,
           sync: async () => {
-            const r = await runSync({
-              db, regions: list(flags.regions), services: list(flags.services), profile: flags.profile, roleName: flags.roleName,
-              externalId: flags.externalId, accounts: list(flags.accounts), organization: flags.organization,
-              concurrency: Number(flags.concurrency ?? 8), endpoint: flags.endpointUrl,
-            });
+            const r = await runSync({ db, ...settings });
             return { runId: r.runId, errors: r.errors };
           },
         },

@@ -2,9 +2,11 @@ import type { Command } from 'commander';
 import { sandboxConfig } from '../../api/console/index.js';
 import { checkAccess, ServerConfigError, startServer, type RunningServer, type ServerOptions } from '../../api/server.js';
 import type { SyncFn } from '../../api/scan-runner.js';
+import { closeInterruptedRuns } from '../../controls/interrupted.js';
 import { Database } from '../../schema/db.js';
 import { runSync } from '../../sync/runner.js';
-import { dbPathOf, globalOptions, list } from '../context.js';
+import { dbPathOf, globalOptions } from '../context.js';
+import { syncSettings } from '../sync-options.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './index.js';
 import { createServeScheduling } from '../../scheduler/serve.js';
@@ -61,8 +63,14 @@ export function serverSettings(flags: ServeFlags) {
  * Opens the database for serving: the instance runs sandboxed (no files, network or extensions from inside a
  * query, configuration locked), which sync and evaluate do not need.
  */
-export function openServedDb(path: string, memoryLimit: string): Promise<Database> {
-  return Database.open(path, { config: sandboxConfig(memoryLimit) });
+export async function openServedDb(path: string, memoryLimit: string): Promise<Database> {
+  const db = await Database.open(path, { config: sandboxConfig(memoryLimit) });
+  // Scans and syncs a killed process left `running` show as interrupted, not as runs that never end.
+  await closeInterruptedRuns(db).catch((error: unknown) => {
+    db.close();
+    throw error;
+  });
+  return db;
 }
 
 /** Listens until SIGINT/SIGTERM, then closes the server and the database. */
@@ -86,12 +94,8 @@ export async function serveUntilStopped(server: RunningServer, db: Database, bef
 
 /** The sync the server runs for "Run now" with sync and for sync-first schedules. */
 export function syncFromFlags(flags: SyncFlags): SyncFn {
-  return (target) =>
-    runSync({
-      db: target, regions: list(flags.regions), services: list(flags.services), profile: flags.profile, roleName: flags.roleName,
-      externalId: flags.externalId, accounts: list(flags.accounts), organization: flags.organization,
-      concurrency: Number(flags.concurrency ?? 8), endpoint: flags.endpointUrl,
-    });
+  const settings = syncSettings(flags);
+  return (target) => runSync({ db: target, ...settings });
 }
 
 export async function startFromFlags(db: Database, flags: ServeFlags, extra: Partial<ServerOptions> = {}): Promise<RunningServer> {
@@ -118,6 +122,7 @@ export const register: RegisterCommand = (program) => {
         throw error instanceof ServerConfigError ? new UsageError(error.message) : error;
       }
       const retentionDays = retentionDaysFlag(flags);
+      syncSettings(flags); // a bad sync flag fails now, not at the first scheduled run
       const db = await openServedDb(dbPathOf(cmd), settings.console.memoryLimit);
       const scheduling = createServeScheduling({ db, sync: syncFromFlags(flags), retentionDays, publicUrl: flags.publicUrl ?? process.env.CALABI_PUBLIC_URL, logger: createLogger({ json: globalOptions(cmd).jsonLogs }) });
       const server = await startFromFlags(db, flags, { runner: scheduling.runner, scheduler: scheduling.scheduler }).catch((error: unknown) => {

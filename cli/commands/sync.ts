@@ -1,22 +1,13 @@
 import type { Command } from 'commander';
 import { runSync, type SyncResult } from '../../sync/runner.js';
 import { services } from '../../sync/collectors.js';
-import { globalOptions, list, openDb } from '../context.js';
+import { globalOptions, openDb } from '../context.js';
+import { syncSettings, type SyncFlags } from '../sync-options.js';
 import { createLogger } from '../logger.js';
 import { createSyncProgress } from '../progress.js';
 import type { RegisterCommand } from './index.js';
 
-export interface SyncFlags {
-  regions?: string;
-  services?: string;
-  profile?: string;
-  roleName?: string;
-  externalId?: string;
-  accounts?: string;
-  organization?: boolean;
-  concurrency?: string;
-  endpointUrl?: string;
-}
+export type { SyncFlags } from '../sync-options.js';
 
 export function addSyncOptions(cmd: Command): Command {
   return cmd
@@ -28,31 +19,24 @@ export function addSyncOptions(cmd: Command): Command {
     .option('--accounts <list>', 'account ids to sync through --role-name')
     .option('--organization', 'sync every active account of the AWS Organization (from the management account)')
     .option('--concurrency <n>', 'concurrent API calls per service and region', '8')
-    .option('--endpoint-url <url>', 'send every API call to this endpoint (LocalStack, moto); AWS_ENDPOINT_URL works too');
+    .option('--endpoint-url <url>', 'send every API call to this endpoint (LocalStack, moto); AWS_ENDPOINT_URL works too')
+    .option('--connect-timeout <seconds>', 'give up connecting to AWS after this long, per attempt (default: $CALABI_CONNECT_TIMEOUT or 10)')
+    .option('--request-timeout <seconds>', 'give up on an AWS call after this long, per attempt; retried, then a collection error (default: $CALABI_REQUEST_TIMEOUT or 60)')
+    .option('--call-timeout <seconds>', 'set both limits above at once (default: $CALABI_CALL_TIMEOUT)')
+    .option('--deadline <duration>', 'end the whole sync after this long (e.g. 90m, 2h); unfinished scopes are in error (default: $CALABI_SYNC_DEADLINE or 2h)');
 }
 
 /** Runs a sync from CLI flags with progress and a summary; returns the result (the caller picks the exit code). */
 export async function syncFromFlags(cmd: Command, flags: SyncFlags): Promise<SyncResult> {
   const g = globalOptions(cmd);
   const logger = createLogger({ json: g.jsonLogs });
-  const concurrency = Number(flags.concurrency ?? 8);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw new (await import('../errors.js')).UsageError(`--concurrency must be a whole number from 1 to 64, not '${flags.concurrency}'`);
-  }
+  const settings = syncSettings(flags);
   const db = await openDb(cmd);
   try {
     const tty = Boolean(process.stderr.isTTY) && !g.jsonLogs;
     const result = await runSync({
       db,
-      regions: list(flags.regions),
-      services: list(flags.services),
-      profile: flags.profile,
-      roleName: flags.roleName,
-      externalId: flags.externalId,
-      accounts: list(flags.accounts),
-      organization: flags.organization,
-      concurrency,
-      endpoint: flags.endpointUrl,
+      ...settings,
       onProgress: createSyncProgress({ tty, logger }),
     });
     printSummary(result, logger, Boolean(g.jsonLogs));
@@ -75,6 +59,10 @@ function printSummary(r: SyncResult, logger: ReturnType<typeof createLogger>, js
   out.write(`\nSynced ${r.resources} resources from ${r.accounts.length} account(s) × ${r.regions.length} region(s) in ${fields.seconds}s with ${r.apiCalls} API calls.\n`);
   const tables = Object.entries(r.rowsByTable).filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b));
   for (const [t, n] of tables) out.write(`  ${t.padEnd(44)} ${String(n).padStart(7)}\n`);
+  if (r.status === 'timed_out') {
+    out.write('\nThe sync deadline passed before every scope finished (raise --deadline, or sync fewer regions or services at once);\n' +
+      'the unfinished scopes keep their previous rows, marked in error (SyncDeadlineExceeded).\n');
+  }
   if (r.errors.length) {
     const groups = new Map<string, number>();
     for (const e of r.errors) {

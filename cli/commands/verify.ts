@@ -12,7 +12,7 @@ export const register: RegisterCommand = (program, setExit) => {
     .option('--json', 'print the result as JSON')
     .action(async (file: string, flags: { json?: boolean }, cmd: Command) => {
       if (!existsSync(file)) throw new UsageError(`no file ${file}`);
-      const db = await openDb(cmd);
+      const db = await openDb(cmd, { readsOnly: true });
       try {
         const result = await verifyExport(db, file);
         if (flags.json || globalOptions(cmd).jsonLogs) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fromRoot } from '../../lib/package-root.js';
 
 /**
  * The published CIS AWS Foundations catalogues, copied into controls/reference/cis/ (see its README for
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * and the fidelity test holds the benchmark files to them, so neither ever reads outside the repository.
  */
 
-export const cisReferenceDir = join(dirname(fileURLToPath(import.meta.url)), 'cis');
+export const cisReferenceDir = fromRoot('controls', 'reference', 'cis');
 
 /** Benchmark id → the published edition it is built from. */
 export const cisEditions = [

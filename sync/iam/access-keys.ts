@@ -34,13 +34,18 @@ export const accessKeysCollector: Collector = {
       try {
         return (await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.AccessKeyId }))).AccessKeyLastUsed ?? null;
       } catch (error) {
+        // The key (or its user) was deleted since it was listed: it is gone, not unknown.
+        if (isAwsError(error, 'NoSuchEntity', 'NoSuchEntityException')) return gone;
         ctx.itemError(error, { operation: 'GetAccessKeyLastUsed', table: awsIamAccessKeys.name, resourceId: key.AccessKeyId });
         return undefined;
       }
     });
-    return { [awsIamAccessKeys.name]: keys.map(({ key, user }, i) => accessKeyRow(key, user, lastUsed[i])) };
+    const rows = keys.flatMap(({ key, user }, i) => (lastUsed[i] === gone ? [] : [accessKeyRow(key, user, lastUsed[i] as AccessKeyLastUsed | null | undefined)]));
+    return { [awsIamAccessKeys.name]: rows };
   },
 };
+
+const gone = Symbol('deleted since listed');
 
 /** AWS answers "N/A" for the service and region of a key that was never used. */
 const known = (v: string | undefined) => (v && v !== 'N/A' ? v : null);

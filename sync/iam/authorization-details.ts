@@ -55,12 +55,14 @@ export const authorizationDetailsCollector: Collector = {
       }
     });
 
+    // A user deleted between the details call and its own calls is simply gone, as a deleted bucket is for S3.
+    const present = users.map((u, i) => ({ u, extras: extras[i]! })).filter(({ extras }) => !extras.gone);
     const members = new Map<string, string[]>();
-    for (const u of users) for (const g of u.GroupList ?? []) members.set(g, [...(members.get(g) ?? []), u.UserName ?? '']);
+    for (const { u } of present) for (const g of u.GroupList ?? []) members.set(g, [...(members.get(g) ?? []), u.UserName ?? '']);
     // A document IAM returned but we cannot analyse is an item error of its table: the row is kept with NULL facts.
     const report = (table: string): ReportDocumentError => (error, resourceId) => ctx.itemError(error, { operation: 'GetAccountAuthorizationDetails', table, resourceId });
     return {
-      [awsIamUsers.name]: users.map((u, i) => userRow(u, extras[i]!, report(awsIamUsers.name))),
+      [awsIamUsers.name]: present.map(({ u, extras }) => userRow(u, extras, report(awsIamUsers.name))),
       [awsIamGroups.name]: groups.map((g) => groupRow(g, members.get(g.GroupName ?? '') ?? [], report(awsIamGroups.name))),
       [awsIamRoles.name]: roles.map((r) => roleRow(r, report(awsIamRoles.name))),
       [awsIamPolicies.name]: [
@@ -86,6 +88,10 @@ async function userExtras(ctx: SyncContext, iam: IAMClient, u: UserDetail): Prom
     for await (const page of paginateListMFADevices({ client: iam }, { UserName: u.UserName })) found.push(...(page.MFADevices ?? []));
     mfaDevices = found;
   } catch (error) {
+    // ListMFADevices has no "nothing configured" NoSuchEntity: it means the user itself no longer exists. That also
+    // settles an earlier GetLoginProfile NoSuchEntity (same code for "no password" and "no user"): this call comes
+    // second, so a user it still finds existed when GetLoginProfile answered, and the answer meant "no password".
+    if (isAwsError(error, 'NoSuchEntity', 'NoSuchEntityException')) return { loginProfile, mfaDevices, gone: true };
     ctx.itemError(error, { operation: 'ListMFADevices', table: awsIamUsers.name, resourceId: u.Arn });
   }
   return { loginProfile, mfaDevices };

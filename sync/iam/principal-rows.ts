@@ -18,6 +18,8 @@ export interface UserExtras {
   /** null: no console password (GetLoginProfile said NoSuchEntity); undefined: unknown. */
   loginProfile: LoginProfile | null | undefined;
   mfaDevices: MFADevice[] | undefined;
+  /** The user was deleted between the list and its own calls: no row. */
+  gone?: boolean;
 }
 
 export function userRow(u: UserDetail, extras: UserExtras, report: ReportDocumentError = throwIt): Row {

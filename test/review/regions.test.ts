@@ -32,3 +32,16 @@ describe('default regions of an account', () => {
     expect(() => chooseRegions(['af-south-1'], available)).toThrow(/af-south-1.*Valid regions for this account: ap-east-1, us-east-1/);
   });
 });
+
+describe('an empty DescribeRegions answer', () => {
+  const empty = { send: async () => ({ Regions: [] }) } as unknown as EC2Client;
+
+  it('is a setup error that says what the empty answer means, never "Valid regions for this account: ."', async () => {
+    const available = await enabledRegions(empty, 'aws');
+    for (const requested of [undefined, ['eu-west-1']]) {
+      expect(() => chooseRegions(requested, available)).toThrow(SyncSetupError);
+      expect(() => chooseRegions(requested, available)).toThrow(/listed no enabled region for this account.*Check that the EC2 endpoint/);
+      expect(() => chooseRegions(requested, available)).not.toThrow(/Valid regions for this account: \./);
+    }
+  });
+});

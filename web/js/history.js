@@ -16,7 +16,7 @@ export async function showHistory(benchmark) {
   const done = scans.filter((x) => x.status === 'complete');
   drawChart(done.slice().reverse());
   clear($('#scans tbody'), scans.length ? scans.map((x) => h('tr', {},
-    h('td', {}, fmtTime(x.finished_at ?? x.started_at), x.status !== 'complete' ? h('span', { class: 'muted' }, ` (${x.status})`) : null),
+    h('td', {}, fmtTime(x.finished_at ?? x.started_at), x.status !== 'complete' ? h('span', { class: 'muted', title: x.error_message ?? '' }, ` (${x.status === 'interrupted' ? 'interrupted: its process ended before it finished' : x.status})`) : null),
     h('td', { class: 'num' }, fmtScore(x.score)),
     h('td', { class: 'num' }, x.pass ?? ''), h('td', { class: 'num' }, x.fail ?? ''), h('td', { class: 'num' }, x.error ?? ''),
     h('td', { class: 'num' }, x.critical_failed ?? ''), h('td', { class: 'num' }, x.high_failed ?? ''),

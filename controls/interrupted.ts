@@ -1,0 +1,52 @@
+import type { Database } from '../schema/db.js';
+import { isCurrentProcess, isOwnerAlive } from '../schema/owner.js';
+
+interface RunningRow {
+  kind: 'scan' | 'sync';
+  id: string;
+  owner_pid: number | null;
+  owner_host: string | null;
+  owner_started_at: string | null;
+}
+
+export interface InterruptedRuns {
+  scans: string[];
+  syncRuns: string[];
+}
+
+/**
+ * Closes the scans and sync runs whose process is gone: status `interrupted`, finished now, with why; the partial
+ * findings of an interrupted scan are deleted (its control results are written only at completion, so there are
+ * none), and retention can prune the rows like any other finished run.
+ *
+ * Only the caller holding the file for writing may call this, and DuckDB's lock is exclusive: no other process can
+ * be writing the file right now, so a `running` row not owned by this process belongs to a process that has ended
+ * (rows written before owners were recorded, or on another host sharing the file, included). An owner on this
+ * host is still checked for being alive, as a guard should the lock ever be shared.
+ */
+export async function closeInterruptedRuns(db: Database): Promise<InterruptedRuns> {
+  const rows = await db.all<RunningRow>(
+    `SELECT 'scan' AS kind, id, owner_pid, owner_host, owner_started_at FROM scans WHERE status = 'running'
+     UNION ALL
+     SELECT 'sync' AS kind, id, owner_pid, owner_host, owner_started_at FROM sync_runs WHERE status = 'running'`,
+  );
+  const gone = rows.filter((r) => {
+    const owner = { pid: r.owner_pid, host: r.owner_host, startedAt: r.owner_started_at ? new Date(`${r.owner_started_at.replace(/Z?$/, 'Z')}`) : null };
+    return !isCurrentProcess(owner) && !isOwnerAlive(owner);
+  });
+  const result: InterruptedRuns = { scans: gone.filter((r) => r.kind === 'scan').map((r) => r.id), syncRuns: gone.filter((r) => r.kind === 'sync').map((r) => r.id) };
+  if (gone.length === 0) return result;
+  await db.write(async (tx) => {
+    for (const r of gone) {
+      const why = `interrupted: the process that ran it (${r.owner_pid !== null ? `pid ${r.owner_pid} on ${r.owner_host}` : 'owner not recorded'}) ended before it finished`;
+      if (r.kind === 'scan') {
+        await tx.run('DELETE FROM findings WHERE scan_id = ?', [r.id]);
+        await tx.run('DELETE FROM control_results WHERE scan_id = ?', [r.id]);
+        await tx.run(`UPDATE scans SET status = 'interrupted', finished_at = now(), error_message = ? WHERE id = ? AND status = 'running'`, [why, r.id]);
+      } else {
+        await tx.run(`UPDATE sync_runs SET status = 'interrupted', finished_at = now(), message = ? WHERE id = ? AND status = 'running'`, [why, r.id]);
+      }
+    }
+  });
+  return result;
+}
