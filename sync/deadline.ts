@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { TableDef } from '../schema/table.js';
 import type { ScopeError } from './writer.js';
 
@@ -27,6 +28,8 @@ export class SyncDeadline {
 
   constructor(readonly ms: number) {
     this.signal = this.controller.signal;
+    // Every call in flight listens on this one signal (dozens at once with --concurrency): not a leak.
+    setMaxListeners(0, this.signal);
     this.timer = setTimeout(() => {
       this.ended = true; // before the abort: the calls it rejects must find the run already over
       this.controller.abort(new Error(`the sync deadline of ${ms / 1000} s passed`));

@@ -47,9 +47,9 @@ describe('calabi sync', () => {
   });
 
   it('exits 2 for an unknown service, listing the valid ones', async () => {
-    const r = await runCli(['--db', join(dir, 'e.duckdb'), 'sync', '--services', 'lambda'], { ...creds, AWS_ENDPOINT_URL: moto.endpoint });
+    const r = await runCli(['--db', join(dir, 'e.duckdb'), 'sync', '--services', 'lambada'], { ...creds, AWS_ENDPOINT_URL: moto.endpoint });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown service: lambda\. Valid services: .*iam/);
+    expect(r.stderr).toMatch(/unknown service: lambada\. Valid services: .*iam/);
   });
 
   it('writes one JSON object per log line with --json-logs', async () => {
