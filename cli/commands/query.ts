@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createSqlConsole, sandboxConfig, ConsoleError, type QueryResult } from '../../api/console/index.js';
-import { neutralise } from '../../reports/safe-cell.js';
+import { csvNeedsQuotes, neutralise } from '../../reports/safe-cell.js';
 import { Database } from '../../schema/db.js';
 import { dbPathOf } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -65,7 +65,7 @@ function text(value: unknown): string {
 
 function csvCell(value: unknown): string {
   const s = typeof value === 'string' ? neutralise(value) : text(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvNeedsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function table(result: QueryResult): string {
