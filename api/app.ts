@@ -6,7 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database } from '../schema/db.js';
 import { bearerAuth } from './auth.js';
-import { loopbackHostOnly, sameOriginWrites } from './guards.js';
+import { loopbackHostOnly, sameOriginWrites, wellFormedHost } from './guards.js';
 import { evaluateBenchmark } from '../controls/engine.js';
 import { loadApiCatalog, type Catalog } from './catalog.js';
 import { ConsoleError, createSqlConsole, type ConsoleOptions } from './console/index.js';
@@ -68,6 +68,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   const app = new Hono();
+  app.use('*', wellFormedHost());
   app.use('*', secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
     referrerPolicy: 'no-referrer',
