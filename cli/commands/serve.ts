@@ -8,6 +8,7 @@ import { dbPathOf, globalOptions, list } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './index.js';
 import { createServeScheduling } from '../../scheduler/serve.js';
+import { parseAllowList } from '../../scheduler/destination.js';
 import { retentionDaysFrom } from '../../scheduler/retention.js';
 import { createLogger } from '../logger.js';
 import { addSyncOptions, type SyncFlags } from './sync.js';
@@ -109,8 +110,16 @@ export const register: RegisterCommand = (program) => {
   addSyncOptions(addServeOptions(program.command('serve').description('serve the dashboard, JSON API and SQL console over the inventory')))
     .option('--retention-days <n>', 'keep scans this many days, then prune them (default: $CALABI_RETENTION_DAYS or 90)')
     .option('--public-url <url>', 'base URL of this page as others reach it, for report links in alerts (default: $CALABI_PUBLIC_URL or the listen URL)')
-    .action(async (flags: ServeFlags & ServeSchedulingFlags, cmd: Command) => {
+    .option('--webhook-allow <cidrs>', 'non-public address ranges webhooks may reach, e.g. 10.0.0.0/8,fd12::/16 (default: $CALABI_WEBHOOK_ALLOW; none)')
+    .action(async (flags: ServeFlags & ServeSchedulingFlags & { webhookAllow?: string }, cmd: Command) => {
       const settings = serverSettings(flags);
+      // Deliveries read the allow-list from the environment; check it now so a typo stops the start, not an alert.
+      if (flags.webhookAllow !== undefined) process.env.CALABI_WEBHOOK_ALLOW = flags.webhookAllow;
+      try {
+        parseAllowList(process.env.CALABI_WEBHOOK_ALLOW);
+      } catch (error) {
+        throw new UsageError((error as Error).message.replace(/^\[webhook\] /, ''));
+      }
       // Check access before opening anything, so a refused start changes nothing.
       try {
         checkAccess(settings.host, settings.token);
