@@ -67,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else reject(new Error(`[serve] cannot listen on ${host}:${options.port}: ${error.message}`, { cause: error }));
     });
   });
+  app.warm();
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost === '0.0.0.0' || shownHost === '[::]' ? 'localhost' : shownHost}:${address.port}/`,
@@ -74,6 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: address.port,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        app.close();
         if (!server) return resolve();
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         server.close((error) => (error ? reject(error) : resolve()));

@@ -4,7 +4,7 @@ import { StatementType, type DuckDBConnection, type DuckDBPreparedStatement } fr
 export class ConsoleError extends Error {
   constructor(
     message: string,
-    readonly code: 'empty' | 'refused' | 'sql' | 'timeout' | 'sandbox' | 'busy',
+    readonly code: 'empty' | 'refused' | 'sql' | 'timeout' | 'sandbox' | 'busy' | 'memory' | 'worker',
     readonly position?: { line: number; column: number },
   ) {
     super(message);
