@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Database } from '../../schema/db.js';
 
 /**
@@ -55,7 +55,9 @@ export class Snapshots {
   private async build(): Promise<string> {
     this.stale = false;
     const fingerprint = await this.fingerprint();
-    const path = join(this.dir, `snapshot-${++this.generation}.duckdb`);
+    // Named calabi.duckdb so queries see the catalogue as `calabi`, whatever the served file is called.
+    const path = join(this.dir, `copy-${++this.generation}`, 'calabi.duckdb');
+    mkdirSync(dirname(path));
     const conn = await this.db.connect();
     try {
       const source = (await conn.runAndReadAll('SELECT current_database()')).getRowsJS()[0]![0] as string;
@@ -66,7 +68,7 @@ export class Snapshots {
         await conn.run('DETACH console_snapshot');
       }
     } catch (cause) {
-      rmSync(path, { force: true });
+      rmSync(dirname(path), { recursive: true, force: true });
       this.stale = true;
       throw new Error(`[console] cannot copy the database for the console: ${(cause as Error).message}`, { cause });
     } finally {
@@ -75,7 +77,7 @@ export class Snapshots {
     const previous = this.current?.path;
     this.current = { path, fingerprint };
     // Workers that still read the previous copy keep their open file (POSIX), so it can go now.
-    if (previous) rmSync(previous, { force: true });
+    if (previous) rmSync(dirname(previous), { recursive: true, force: true });
     return path;
   }
 
