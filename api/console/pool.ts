@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pLimit from 'p-limit';
@@ -134,6 +135,12 @@ export class WorkerPool {
     });
     (child as ChildProcess & { lastStderr: () => string }).lastStderr = () => stderr;
     everyone.add(child);
+    // A worker yields the CPU to the server, so /api/health and the page stay quick while a query grinds.
+    try {
+      if (child.pid) setPriority(child.pid, 10);
+    } catch {
+      // not permitted on this system: the worker runs at normal priority, which only costs latency
+    }
     child.once('exit', () => {
       everyone.delete(child);
       const list = idle.get(this.key);

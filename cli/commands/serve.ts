@@ -73,6 +73,15 @@ export async function serveUntilStopped(server: RunningServer, db: Database, bef
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       process.stderr.write('\nStopping…\n');
+      // Whatever still runs (a scan, a sync) may not hold the process: after a few seconds, or at a second
+      // signal, it ends anyway. Console queries are already gone: server.close() kills their workers.
+      const force = () => {
+        process.stderr.write('calabi: stopped before everything finished\n');
+        process.exit(process.exitCode ?? 0);
+      };
+      setTimeout(force, 5000).unref();
+      process.once('SIGINT', force);
+      process.once('SIGTERM', force);
       server.close().then(resolve, (error: unknown) => {
         process.stderr.write(`calabi: closing the server failed: ${(error as Error).message}\n`);
         resolve();
