@@ -6,7 +6,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database } from '../schema/db.js';
 import { bearerAuth } from './auth.js';
-import { loopbackHostOnly, sameOriginWrites, wellFormedHost } from './guards.js';
+import { loopbackHostOnly, sameOriginDownloads, sameOriginWrites, wellFormedHost } from './guards.js';
+import { defaultLimits, rateLimit, type RateLimit } from './rate-limit.js';
 import { evaluateBenchmark } from '../controls/engine.js';
 import { loadApiCatalog, type Catalog } from './catalog.js';
 import { ConsoleError, createSqlConsole, type ConsoleOptions } from './console/index.js';
@@ -41,6 +42,8 @@ export interface AppOptions {
   runner?: ScanRunner;
   /** The schedule runner (calabi serve); the schedule routes reload it after changes. */
   scheduler?: Scheduler;
+  /** Per-client limits of Run now and exports (default: rate-limit.ts defaultLimits). */
+  rateLimits?: { scans?: RateLimit; exports?: RateLimit };
 }
 
 /**
@@ -84,6 +87,9 @@ export function createApp(options: AppOptions): Hono & { close(): void; warm(): 
   if (options.token) app.use('/api/*', bearerAuth(options.token));
   else app.use('*', loopbackHostOnly());
   app.use('/api/*', sameOriginWrites());
+  app.post('/api/scans', rateLimit('scans started', options.rateLimits?.scans ?? defaultLimits.scans));
+  const exportLimit = rateLimit('exports', options.rateLimits?.exports ?? defaultLimits.exports);
+  for (const ext of ['csv', 'xlsx', 'pdf']) app.get(`/api/scans/:id/export.${ext}`, sameOriginDownloads(), exportLimit);
   // Any change made through the API (schedules, channels, prunes) makes the console's copy stale.
   app.use('/api/*', async (c, next) => {
     await next();

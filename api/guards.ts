@@ -64,3 +64,18 @@ export function sameOriginWrites(): MiddlewareHandler {
     await next();
   };
 }
+
+/**
+ * Downloads are GETs, which a page of another site can start too (a link, an image) and so make the server build
+ * large exports. Browsers say where a request comes from in Sec-Fetch-Site: only the page itself (same-origin) or
+ * the user (none: typed address, bookmark) may download. Scripts and curl send no such header and are not affected.
+ */
+export function sameOriginDownloads(): MiddlewareHandler {
+  return async (c, next) => {
+    const site = c.req.header('sec-fetch-site');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+      throw new ApiError({ status: 403, code: 'cross_origin', message: `a download started by another site (${site}) is refused: use this server's own page or a script` });
+    }
+    await next();
+  };
+}
