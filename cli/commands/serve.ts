@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { sandboxConfig } from '../../api/console/index.js';
+import { sandboxConfig, sizeBytes } from '../../api/console/index.js';
 import { checkAccess, ServerConfigError, startServer, type RunningServer, type ServerOptions } from '../../api/server.js';
 import type { SyncFn } from '../../api/scan-runner.js';
 import { Database } from '../../schema/db.js';
@@ -33,6 +33,7 @@ export interface ServeFlags extends SyncFlags {
   queryTimeout: string;
   queryRows: string;
   queryMemory: string;
+  queryBytes?: string;
 }
 
 export function addServeOptions(cmd: Command): Command {
@@ -42,7 +43,8 @@ export function addServeOptions(cmd: Command): Command {
     .option('--token <value>', 'require Authorization: Bearer <value> on every API call (default: $CALABI_TOKEN)')
     .option('--query-timeout <seconds>', 'SQL console: stop a query after this long', '10')
     .option('--query-rows <n>', 'SQL console: return at most this many rows', '10000')
-    .option('--query-memory <size>', 'DuckDB memory limit of the server (caps console queries)', '2GB');
+    .option('--query-memory <size>', 'SQL console: DuckDB memory limit of a query; its worker process is killed 512 MB above it', '2GB')
+    .option('--query-bytes <size>', 'SQL console: return at most this much row data (JSON size)', '16MB');
 }
 
 /** Validated server settings from flags; a wrong value is a UsageError naming the flag. */
@@ -54,13 +56,16 @@ export function serverSettings(flags: ServeFlags) {
   const rows = Number(flags.queryRows);
   if (!Number.isInteger(rows) || rows < 1 || rows > 1_000_000) throw new UsageError(`--query-rows must be a whole number from 1 to 1000000, not '${flags.queryRows}'`);
   if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(flags.queryMemory)) throw new UsageError(`--query-memory must be a size such as 512MB or 2GB, not '${flags.queryMemory}'`);
+  const bytes = flags.queryBytes ?? '16MB';
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i.test(bytes) || sizeBytes(bytes) < 1024) throw new UsageError(`--query-bytes must be a size such as 4MB or 64MB, not '${bytes}'`);
   const token = flags.token ?? (process.env.CALABI_TOKEN || undefined);
-  return { host: flags.host, port, token, console: { timeoutMs: timeout * 1000, maxRows: rows, memoryLimit: flags.queryMemory } };
+  return { host: flags.host, port, token, console: { timeoutMs: timeout * 1000, maxRows: rows, maxBytes: sizeBytes(bytes), memoryLimit: flags.queryMemory } };
 }
 
 /**
- * Opens the database for serving: the instance runs sandboxed (no files, network or extensions from inside a
- * query, configuration locked), which sync and evaluate do not need.
+ * Opens the database for serving: no extensions and the memory limit at once; the console then locks the
+ * configuration with external access off except for its snapshot directory (api/console/sandbox.ts), before the
+ * server listens. Console queries themselves run in worker processes on a read-only copy.
  */
 export function openServedDb(path: string, memoryLimit: string): Promise<Database> {
   return Database.open(path, { config: sandboxConfig(memoryLimit) });
