@@ -19,7 +19,9 @@ export interface PoolLimits {
 
 export interface WorkerResult {
   columns: Array<{ name: string; type: string }>;
-  rows: unknown[][];
+  /** Batches of rows as JSON text (arrays joined by commas): `[${rowsJson.join(',')}]` is the rows. */
+  rowsJson: string[];
+  rowCount: number;
   truncatedBy: 'rows' | 'bytes' | null;
 }
 
@@ -157,7 +159,8 @@ export class WorkerPool {
   private runOn(child: ChildProcess, request: RunRequest): Promise<WorkerResult> {
     return new Promise<WorkerResult>((resolve, reject) => {
       let columns: WorkerResult['columns'] = [];
-      const rows: unknown[][] = [];
+      const rowsJson: string[] = [];
+      let rowCount = 0;
       let killedFor: 'timeout' | 'memory' | 'startup' | undefined;
       let settled = false;
       const kill = (why: 'timeout' | 'memory' | 'startup') => {
@@ -196,8 +199,10 @@ export class WorkerPool {
         if (!('id' in message) || message.id !== request.id) return;
         if (message.type === 'started') startClock();
         else if (message.type === 'columns') columns = message.columns;
-        else if (message.type === 'rows') rows.push(...message.rows);
-        else if (message.type === 'done') finish(undefined, { columns, rows, truncatedBy: message.truncated_by });
+        else if (message.type === 'rows') {
+          rowsJson.push(message.json);
+          rowCount += message.count;
+        } else if (message.type === 'done') finish(undefined, { columns, rowsJson, rowCount, truncatedBy: message.truncated_by });
         else if (message.type === 'error') {
           const code = killedFor === 'timeout' ? 'timeout' : (message.code as ConsoleError['code']);
           finish(new ConsoleError(killedFor === 'timeout' ? this.timeoutMessage() : message.message, code, message.position));

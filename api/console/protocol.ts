@@ -22,7 +22,8 @@ export type FromWorker =
   /** The database is open and the statement is about to run: the time limit counts from here. */
   | { type: 'started'; id: number }
   | { type: 'columns'; id: number; columns: Array<{ name: string; type: string }> }
-  | { type: 'rows'; id: number; rows: unknown[][] }
+  /** `json` is the rows' JSON arrays joined by commas, sent as text so the server never re-parses them. */
+  | { type: 'rows'; id: number; json: string; count: number }
   | { type: 'done'; id: number; truncated_by: 'rows' | 'bytes' | null; bytes: number }
   | { type: 'error'; id: number; code: string; message: string; position?: { line: number; column: number } };
 

@@ -38,7 +38,7 @@ async function run(request: RunRequest): Promise<void> {
       await send({ type: 'columns', id: request.id, columns });
       let count = 0;
       let bytes = 0;
-      let batch: unknown[][] = [];
+      let batch: string[] = [];
       let batchSize = 0;
       let truncatedBy: 'rows' | 'bytes' | null = null;
       read: for (;;) {
@@ -49,24 +49,24 @@ async function run(request: RunRequest): Promise<void> {
             truncatedBy = 'rows';
             break read;
           }
-          const row = raw.map(normaliseValue);
-          const size = Buffer.byteLength(JSON.stringify(row)) + 1;
+          const text = JSON.stringify(raw.map(normaliseValue));
+          const size = Buffer.byteLength(text) + 1;
           if (bytes + size > request.maxBytes) {
             truncatedBy = 'bytes';
             break read;
           }
           bytes += size;
           count++;
-          batch.push(row);
+          batch.push(text);
           batchSize += size;
           if (batchSize >= batchBytes) {
-            await send({ type: 'rows', id: request.id, rows: batch });
+            await send({ type: 'rows', id: request.id, json: batch.join(','), count: batch.length });
             batch = [];
             batchSize = 0;
           }
         }
       }
-      if (batch.length) await send({ type: 'rows', id: request.id, rows: batch });
+      if (batch.length) await send({ type: 'rows', id: request.id, json: batch.join(','), count: batch.length });
       await send({ type: 'done', id: request.id, truncated_by: truncatedBy, bytes });
     } finally {
       prepared.destroySync();

@@ -10,7 +10,7 @@ export const query: RouteModule = {
     return new Hono().post('/query', async (c) => {
       const body = await jsonBody(c);
       if (typeof body.sql !== 'string') throw badRequest('sql', 'give the query as a string: {"sql": "SELECT …"}');
-      return c.json(await console.run(body.sql));
+      return c.body(await console.runJson(body.sql), 200, { 'content-type': 'application/json' });
     });
   },
   paths: {
