@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Database } from '../../schema/db.js';
@@ -20,11 +20,26 @@ let root: string | undefined;
  */
 export function snapshotRoot(): string {
   if (!root) {
-    const dir = mkdtempSync(join(tmpdir(), 'calabi-console-'));
+    removeOrphans();
+    const dir = mkdtempSync(join(tmpdir(), `calabi-console-${process.pid}-`));
     root = dir;
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   }
   return root;
+}
+
+/** Copies left by a process that was killed (no exit handler ran): their directory names carry its pid. */
+function removeOrphans(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(/^calabi-console-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      // ESRCH: no such process, so nobody reads these copies any more; EPERM: someone else's live process.
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
 }
 
 export class Snapshots {
