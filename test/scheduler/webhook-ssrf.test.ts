@@ -7,6 +7,7 @@ import { parseAllowList, refusedBecause } from '../../scheduler/destination.js';
 import { deliver } from '../../scheduler/webhook.js';
 import type { Database } from '../../schema/db.js';
 import { memoryDb } from '../support/db.js';
+import { runCli } from '../support/cli.js';
 
 // Red team: webhook channels as a way for any API caller to make the server reach inside (SSRF).
 let db: Database;
@@ -122,5 +123,13 @@ describe('webhook delivery to inside addresses', () => {
       expect(text).not.toMatch(/INSIDE-SECRET/);
     }
     expect(hits).toEqual([]);
+  });
+});
+
+describe('the operator allow-list', () => {
+  it('calabi serve refuses to start with an allow-list that is not CIDRs, saying what to write', async () => {
+    const r = await runCli(['serve', '--db', ':memory:', '--port', '0', '--webhook-allow', '10.0.0.0/8,intranet'], {}, 60_000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/'intranet' in the webhook allow-list is not an address or CIDR range/);
   });
 });
