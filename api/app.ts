@@ -6,7 +6,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database } from '../schema/db.js';
 import { bearerAuth } from './auth.js';
-import { loopbackHostOnly, sameOriginWrites } from './guards.js';
+import { loopbackHostOnly, sameOriginDownloads, sameOriginWrites, wellFormedHost } from './guards.js';
+import { defaultLimits, rateLimit, type RateLimit } from './rate-limit.js';
 import { evaluateBenchmark } from '../controls/engine.js';
 import { loadApiCatalog, type Catalog } from './catalog.js';
 import { ConsoleError, createSqlConsole, type ConsoleOptions } from './console/index.js';
@@ -41,13 +42,15 @@ export interface AppOptions {
   runner?: ScanRunner;
   /** The schedule runner (calabi serve); the schedule routes reload it after changes. */
   scheduler?: Scheduler;
+  /** Per-client limits of Run now and exports (default: rate-limit.ts defaultLimits). */
+  rateLimits?: { scans?: RateLimit; exports?: RateLimit };
 }
 
 /**
  * The HTTP application: JSON API under /api (documented at /api/openapi.json) and the page at /. Errors are
  * JSON with a message; request errors say what to fix, unexpected ones carry an id and never a stack.
  */
-export function createApp(options: AppOptions): Hono {
+export function createApp(options: AppOptions): Hono & { close(): void; warm(): void } {
   const catalog = options.catalog ?? loadApiCatalog();
   const engineEvaluate: Evaluate = (o) => evaluateBenchmark({ ...o, catalog: catalog.engine });
   const reader = new ReadPool(options.db, options.readConnections ?? 4);
@@ -60,14 +63,19 @@ export function createApp(options: AppOptions): Hono {
     runner: options.runner ?? new ScanRunner({ db: options.db, evaluate: options.evaluate ?? engineEvaluate, sync: options.sync }),
     scheduler: options.scheduler,
   };
-  // A scan this server ran is the new latest at once, before its summary event reaches the page.
-  deps.runner.onFinished(() => deps.reports.invalidate());
+  // A scan this server ran is the new latest at once, before its summary event reaches the page; the console's
+  // copy of the database is then out of date too.
+  deps.runner.onFinished(() => {
+    deps.reports.invalidate();
+    deps.console.invalidate();
+  });
   const modules = [...routeModules, ...(options.extraRoutes ?? [])];
   const report = options.onUnexpectedError ?? ((error: unknown, id: string) => {
     process.stderr.write(`calabi serve: unexpected error ${id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   });
 
   const app = new Hono();
+  app.use('*', wellFormedHost());
   app.use('*', secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
     referrerPolicy: 'no-referrer',
@@ -79,6 +87,14 @@ export function createApp(options: AppOptions): Hono {
   if (options.token) app.use('/api/*', bearerAuth(options.token));
   else app.use('*', loopbackHostOnly());
   app.use('/api/*', sameOriginWrites());
+  app.post('/api/scans', rateLimit('scans started', options.rateLimits?.scans ?? defaultLimits.scans));
+  const exportLimit = rateLimit('exports', options.rateLimits?.exports ?? defaultLimits.exports);
+  for (const ext of ['csv', 'xlsx', 'pdf']) app.get(`/api/scans/:id/export.${ext}`, sameOriginDownloads(), exportLimit);
+  // Any change made through the API (schedules, channels, prunes) makes the console's copy stale.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.req.path !== '/api/query') deps.console.invalidate();
+  });
 
   const api = new Hono();
   api.get('/openapi.json', (c) => c.json(openApiDocument(modules, { '/api/openapi.json': { get: { summary: 'This document', operationId: 'getOpenApi', responses: { '200': { description: 'OpenAPI 3.1 document' } } } } })));
@@ -90,7 +106,7 @@ export function createApp(options: AppOptions): Hono {
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error.body);
     if (error instanceof ConsoleError) {
-      const status = error.code === 'sandbox' ? 503 : error.code === 'busy' ? 429 : 400;
+      const status = error.code === 'sandbox' || error.code === 'memory' || error.code === 'worker' ? 503 : error.code === 'busy' ? 429 : 400;
       return errorResponse(c, { status, code: `query_${error.code}`, field: 'sql', message: error.message, ...(error.position ? { position: error.position } : {}) });
     }
     if (error instanceof HTTPException) {
@@ -100,5 +116,6 @@ export function createApp(options: AppOptions): Hono {
     report(error, id);
     return c.json({ status: 500, code: 'internal', message: `internal error ${id}: the server log has the details` }, 500 as ContentfulStatusCode);
   });
-  return app;
+  // Stops the console's worker processes (whatever they run) and removes its copies of the database.
+  return Object.assign(app, { close: () => deps.console.close(), warm: () => deps.console.warm() });
 }

@@ -34,6 +34,13 @@ export function isLoopback(host: string): boolean {
 export const minTokenLength = 16;
 
 export function checkAccess(host: string, token: string | undefined): void {
+  if (token !== undefined && token !== '' && token.trim() !== token) {
+    throw new ServerConfigError(
+      token.trim() === ''
+        ? 'the API token is only whitespace; set CALABI_TOKEN (or --token) to a long random value, e.g. CALABI_TOKEN=$(openssl rand -hex 24)'
+        : 'the API token starts or ends with whitespace, which no client sends back in its Authorization header; remove it (e.g. CALABI_TOKEN=$(openssl rand -hex 24))',
+    );
+  }
   if (token !== undefined && token !== '' && token.length < minTokenLength) {
     throw new ServerConfigError(
       `the API token is ${token.length} characters long; use at least ${minTokenLength} random characters, e.g. CALABI_TOKEN=$(openssl rand -hex 24)`,
@@ -60,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else reject(new Error(`[serve] cannot listen on ${host}:${options.port}: ${error.message}`, { cause: error }));
     });
   });
+  app.warm();
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost === '0.0.0.0' || shownHost === '[::]' ? 'localhost' : shownHost}:${address.port}/`,
@@ -67,6 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: address.port,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        app.close();
         if (!server) return resolve();
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         server.close((error) => (error ? reject(error) : resolve()));

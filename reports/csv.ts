@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Database } from '../schema/db.js';
 import { controlCells, controlColumns, findingCells, findingColumns } from './rows.js';
-import type { Cell } from './safe-cell.js';
+import { csvNeedsQuotes, type Cell } from './safe-cell.js';
 import { affectedResources, loadControls, streamFindings, type ScanMeta } from './scan-data.js';
 
 export type CsvLevel = 'controls' | 'findings';
@@ -57,7 +57,7 @@ export function csvLine(cells: readonly Cell[]): string {
 function csvField(value: Cell): string {
   if (value === null) return '';
   const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvNeedsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Writes with back-pressure: waits for 'drain' when the stream's buffer is full. */

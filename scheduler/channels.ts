@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../schema/db.js';
+import { open, seal, secretKey } from './secret-box.js';
+
+/** The URL of a webhook carries its token, so it is stored sealed (secret-box.ts) and opened on read. */
+const urlContext = 'channels.url';
+const sealUrl = (db: Database, url: string) => seal(url, secretKey(db.path), urlContext);
+const openUrl = <T extends { url: string }>(db: Database, row: T): T => ({ ...row, url: open(row.url, secretKey(db.path), urlContext) });
 
 export const channelInput = z.object({
   name: z.string().trim().min(1).max(200),
@@ -47,18 +53,18 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
 
 export async function listChannels(db: Database): Promise<Channel[]> {
   const rows = await db.all<Omit<Channel, 'health'>>('SELECT id, name, kind, url, enabled, created_at, updated_at FROM channels ORDER BY created_at, id');
-  return Promise.all(rows.map(async (r) => ({ ...r, health: await channelHealth(db, r.id) })));
+  return Promise.all(rows.map(async (r) => ({ ...openUrl(db, r), health: await channelHealth(db, r.id) })));
 }
 
 export async function getChannel(db: Database, id: string): Promise<Channel | undefined> {
   const row = await db.one<Omit<Channel, 'health'>>('SELECT id, name, kind, url, enabled, created_at, updated_at FROM channels WHERE id = ?', [id]);
-  return row && { ...row, health: await channelHealth(db, id) };
+  return row && { ...openUrl(db, row), health: await channelHealth(db, id) };
 }
 
 export async function createChannel(db: Database, input: ChannelInput, now: Date): Promise<Channel> {
   const v = parse(channelInput, input);
   const id = randomUUID();
-  await db.write((tx) => tx.run('INSERT INTO channels VALUES (?, ?, ?, ?, ?, ?, ?)', [id, v.name, v.kind, v.url, v.enabled, now, now]));
+  await db.write((tx) => tx.run('INSERT INTO channels VALUES (?, ?, ?, ?, ?, ?, ?)', [id, v.name, v.kind, sealUrl(db, v.url), v.enabled, now, now]));
   return (await getChannel(db, id))!;
 }
 
@@ -66,7 +72,7 @@ export async function updateChannel(db: Database, id: string, patch: Partial<Cha
   const current = await getChannel(db, id);
   if (!current) return undefined;
   const v = parse(channelInput, { name: current.name, kind: current.kind, url: current.url, enabled: current.enabled, ...Object.fromEntries(Object.entries(patch).filter(([, x]) => x !== undefined)) });
-  await db.write((tx) => tx.run('UPDATE channels SET name = ?, url = ?, enabled = ?, updated_at = ? WHERE id = ?', [v.name, v.url, v.enabled, now, id]));
+  await db.write((tx) => tx.run('UPDATE channels SET name = ?, url = ?, enabled = ?, updated_at = ? WHERE id = ?', [v.name, sealUrl(db, v.url), v.enabled, now, id]));
   return getChannel(db, id);
 }
 

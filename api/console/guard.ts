@@ -4,7 +4,7 @@ import { StatementType, type DuckDBConnection, type DuckDBPreparedStatement } fr
 export class ConsoleError extends Error {
   constructor(
     message: string,
-    readonly code: 'empty' | 'refused' | 'sql' | 'timeout' | 'sandbox' | 'busy',
+    readonly code: 'empty' | 'refused' | 'sql' | 'timeout' | 'sandbox' | 'busy' | 'memory' | 'worker',
     readonly position?: { line: number; column: number },
   ) {
     super(message);
@@ -21,6 +21,36 @@ export const refusedFunctions: ReadonlySet<string> = new Set([
   'enable_logging', 'disable_logging', 'truncate_duckdb_logs', 'enable_profiling', 'disable_profiling',
   'enable_peg_parser', 'disable_peg_parser', 'checkpoint', 'force_checkpoint', 'arrow_scan', 'arrow_scan_dumb',
   'query', 'query_table', 'json_execute_serialized_sql', 'setseed', 'nextval', 'set_variable',
+]);
+
+/**
+ * Functions that read files. External access is off, but DuckDB still lets a query read the files of the database
+ * it has open (the database file, its write-ahead log, its temporary files: verified with read_blob on 1.5), which
+ * hold deleted rows too. So none of them runs in the console, whatever file it names.
+ */
+export const fileReadingFunctions: ReadonlySet<string> = new Set([
+  'read_blob', 'read_text', 'read_csv', 'read_csv_auto', 'read_json', 'read_json_auto', 'read_json_objects', 'read_json_objects_auto',
+  'read_ndjson', 'read_ndjson_auto', 'read_ndjson_objects', 'read_parquet', 'parquet_scan', 'parquet_metadata', 'parquet_schema',
+  'parquet_file_metadata', 'parquet_kv_metadata', 'parquet_full_metadata', 'parquet_bloom_probe', 'sniff_csv', 'glob', 'read_duckdb',
+  'copy_database', 'import_database',
+]);
+
+/**
+ * Introspection that shows the host rather than the inventory: paths of the database, its temporary and extension
+ * directories, settings, secrets, logs. An analyst needs tables, columns and types (duckdb_tables(), DESCRIBE…),
+ * not these. (duckdb_secrets() and which_secret() DuckDB itself refuses with external access off.)
+ */
+export const hostFunctions: ReadonlySet<string> = new Set([
+  'duckdb_settings', 'duckdb_databases', 'pragma_database_list', 'database_list', 'show_databases', 'duckdb_extensions',
+  'duckdb_temporary_files', 'duckdb_external_file_cache', 'duckdb_logs', 'duckdb_log_contexts',
+  'duckdb_profiling_settings', 'duckdb_secret_types', 'pragma_user_agent', 'pragma_platform', 'duckdb_approx_database_count',
+  'duckdb_connection_count', 'duckdb_prepared_statements', 'duckdb_variables', 'getvariable', 'current_query',
+]);
+
+/** Settings current_setting() may show: what shapes a query's answer or limits, never a path. */
+export const visibleSettings: ReadonlySet<string> = new Set([
+  'memory_limit', 'threads', 'enable_external_access', 'lock_configuration', 'timezone', 'calendar', 'default_order',
+  'default_null_order', 'max_expression_depth', 'access_mode', 'enable_object_cache',
 ]);
 
 const readOnlyTypes = new Set<StatementType>([StatementType.SELECT, StatementType.EXPLAIN]);
@@ -84,24 +114,50 @@ async function syntaxTree(conn: DuckDBConnection, sql: string): Promise<unknown>
 }
 
 function refuseStatefulFunctions(ast: unknown): void {
-  const found = new Set<string>();
-  walk(ast, (name) => {
-    if (refusedFunctions.has(name.toLowerCase())) found.add(name.toLowerCase());
+  const stateful = new Set<string>();
+  const files = new Set<string>();
+  const host = new Set<string>();
+  walk(ast, (name, node) => {
+    const n = name.toLowerCase();
+    if (refusedFunctions.has(n)) stateful.add(n);
+    if (fileReadingFunctions.has(n)) files.add(`${n}()`);
+    if (hostFunctions.has(n)) host.add(`${n}()`);
+    if (n === 'current_setting') {
+      const setting = constantText((node.children as unknown[] | undefined)?.[0]);
+      if (setting === undefined || !visibleSettings.has(setting.toLowerCase())) host.add(`current_setting(${setting === undefined ? '…' : `'${setting}'`})`);
+    }
+  }, (table) => {
+    const n = table.toLowerCase();
+    // A quoted path in FROM ('calabi.duckdb.wal', 'x.csv') is a file read by replacement scan.
+    if (/[/\\.:]/.test(n)) files.add(`'${table}'`);
+    if (hostFunctions.has(n)) host.add(n);
   });
-  if (found.size) {
-    throw new ConsoleError(`${[...found].join(', ')}() changes the database or its settings and is not allowed in the read-only console`, 'refused');
+  if (stateful.size) {
+    throw new ConsoleError(`${[...stateful].join(', ')}() changes the database or its settings and is not allowed in the read-only console`, 'refused');
+  }
+  if (files.size) {
+    throw new ConsoleError(`${[...files].join(', ')} reads files; file system operations are disabled by configuration in the console: query the inventory tables instead`, 'refused');
+  }
+  if (host.size) {
+    throw new ConsoleError(`${[...host].join(', ')} shows facts of the host (paths, settings, secrets) that the console does not give out; duckdb_tables(), duckdb_columns() and DESCRIBE show the inventory's structure`, 'refused');
   }
 }
 
-function walk(node: unknown, onFunction: (name: string) => void): void {
+function constantText(node: unknown): string | undefined {
+  const value = (node as { class?: string; value?: { value?: unknown } } | undefined);
+  return value?.class === 'CONSTANT' && typeof value.value?.value === 'string' ? value.value.value : undefined;
+}
+
+function walk(node: unknown, onFunction: (name: string, node: Record<string, unknown>) => void, onTable: (name: string) => void): void {
   if (Array.isArray(node)) {
-    for (const child of node) walk(child, onFunction);
+    for (const child of node) walk(child, onFunction, onTable);
     return;
   }
   if (!node || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
-  if (typeof record.function_name === 'string') onFunction(record.function_name);
-  for (const value of Object.values(record)) walk(value, onFunction);
+  if (typeof record.function_name === 'string') onFunction(record.function_name, record);
+  if (record.type === 'BASE_TABLE' && typeof record.table_name === 'string') onTable(record.table_name);
+  for (const value of Object.values(record)) walk(value, onFunction, onTable);
 }
 
 function stripComments(sql: string): string {

@@ -1,20 +1,24 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import pLimit from 'p-limit';
-import { normaliseValue, type Database } from '../../schema/db.js';
-import { ConsoleError, prepareReadOnly, sqlError } from './guard.js';
+import type { Database } from '../../schema/db.js';
+import { ConsoleError } from './guard.js';
+import { WorkerPool } from './pool.js';
 import { applySandbox, defaultMemoryLimit } from './sandbox.js';
+import { snapshotRoot, Snapshots } from './snapshot.js';
 
 export { ConsoleError } from './guard.js';
-export { applySandbox, sandboxConfig } from './sandbox.js';
+export { applySandbox, sandboxConfig, workerSandboxConfig } from './sandbox.js';
 
 export interface ConsoleOptions {
-  /** Stop a query after this long (default 10 s). */
+  /** Stop a query after this long (default 10 s); its worker is killed 1 s later if DuckDB has not stopped it. */
   timeoutMs?: number;
   /** Rows returned at most; more sets `truncated` (default 10,000). */
   maxRows?: number;
-  /** DuckDB memory_limit for the instance (default 2GB). */
+  /** JSON bytes of rows returned at most; more sets `truncated` (default 16 MiB). */
+  maxBytes?: number;
+  /** DuckDB memory_limit of a query's worker (default 2GB). */
   memoryLimit?: string;
-  /** Queries running at once (default 2). */
+  /** Resident memory at which a worker is killed (default: memoryLimit + 512 MiB). */
+  hardMemoryBytes?: number;
+  /** Queries running at once, each in its own worker process (default 2). */
   concurrency?: number;
   /** Queries waiting for a turn (default 64); beyond that a query is refused as busy (HTTP 429). */
   queue?: number;
@@ -25,6 +29,8 @@ export interface QueryResult {
   rows: unknown[][];
   row_count: number;
   truncated: boolean;
+  /** Which cap cut the result short, when `truncated`. */
+  truncated_by?: 'rows' | 'bytes';
   elapsed_ms: number;
 }
 
@@ -33,81 +39,115 @@ export interface SqlConsole {
   /** Resolves once the instance is sandboxed; rejects with the reason when it cannot be. */
   ready(): Promise<void>;
   run(sql: string): Promise<QueryResult>;
+  /** The same answer as JSON text, assembled from the worker's text without parsing the rows (for the API). */
+  runJson(sql: string): Promise<string>;
+  /** Starts a worker (and, for the server, the first copy) ahead of the first query. */
+  warm(): void;
+  /** Marks the data as changed, so the next query reads a fresh copy. */
+  invalidate(): void;
+  /** Kills the workers and removes the copies. */
+  close(): void;
 }
 
-/**
- * The ad-hoc SQL console shared by the API and `calabi query`. Each query gets its own connection and a
- * read-only transaction on a sandboxed instance (see sandbox.ts), one statement that passes the guard, a timer
- * that interrupts it, and a row cap. The sandbox is applied before the first query runs.
- */
-export function createSqlConsole(db: Database, options: ConsoleOptions = {}): SqlConsole {
-  const limits = Object.freeze({
+/** Bytes of a DuckDB size such as 512MB, 2GB or 1.5GiB. */
+export function sizeBytes(size: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?$/i.exec(size.trim());
+  if (!m) throw new Error(`[console] '${size}' is not a size such as 512MB or 2GB`);
+  const unit = (m[2] ?? 'B').toLowerCase();
+  const power = { b: 0, kb: 1, mb: 2, gb: 3, tb: 4, kib: 1, mib: 2, gib: 3, tib: 4 }[unit]!;
+  return Number(m[1]) * (unit.includes('i') || unit === 'b' ? 1024 : 1000) ** power;
+}
+
+function resolveLimits(options: ConsoleOptions): Readonly<Required<ConsoleOptions>> {
+  const memoryLimit = options.memoryLimit ?? defaultMemoryLimit;
+  return Object.freeze({
     timeoutMs: options.timeoutMs ?? 10_000,
     maxRows: options.maxRows ?? 10_000,
-    memoryLimit: options.memoryLimit ?? defaultMemoryLimit,
+    maxBytes: options.maxBytes ?? 16 * 2 ** 20,
+    memoryLimit,
+    hardMemoryBytes: options.hardMemoryBytes ?? sizeBytes(memoryLimit) + 512 * 2 ** 20,
     concurrency: options.concurrency ?? 2,
     queue: options.queue ?? 64,
   });
-  // A single value can outgrow DuckDB's memory_limit and outrun the interrupt (repeat('x', 1e9) is allocated in
-  // one go), so the console also bounds how many queries run at once: the server's memory stays bounded too.
-  const slots = pLimit(limits.concurrency);
-  // Applied at once, not at the first query, so the instance is sandboxed before anyone can reach it.
+}
+
+/**
+ * The ad-hoc SQL console of the API. Queries never run in the server's process: each goes to a worker process
+ * (pool.ts) that opens a read-only copy of the database (snapshot.ts) fully sandboxed, runs one statement that
+ * passes the guard, and streams rows back up to the row and byte caps; the server kills a worker that outlives
+ * the time limit or outgrows the memory cap. The server's own database is sandboxed too before anyone can reach it.
+ */
+export function createSqlConsole(db: Database, options: ConsoleOptions = {}): SqlConsole {
+  const limits = resolveLimits(options);
+  const snapshots = new Snapshots(db);
+  const sandboxing = applySandbox(db, limits.memoryLimit, snapshotRoot());
+  return pooledConsole(limits, () => snapshots.path(), sandboxing, {
+    warm: () => void sandboxing.then(() => snapshots.path()).catch(() => undefined), // a failure shows on the first query
+    invalidate: () => snapshots.markStale(),
+    close: () => snapshots.close(),
+  });
+}
+
+/** `calabi query`: the same workers and limits, reading the database file itself (nothing else holds it). */
+export function createFileConsole(path: string, options: ConsoleOptions = {}): SqlConsole {
+  return pooledConsole(resolveLimits({ concurrency: 1, ...options }), async () => path, Promise.resolve(), { warm: () => undefined, invalidate: () => undefined, close: () => undefined });
+}
+
+function pooledConsole(
+  limits: Readonly<Required<ConsoleOptions>>,
+  source: () => Promise<string>,
+  sandboxing: Promise<void>,
+  hooks: { warm(): void; invalidate(): void; close(): void },
+): SqlConsole {
+  const pool = new WorkerPool({ timeoutMs: limits.timeoutMs, graceMs: 1000, hardMemoryBytes: limits.hardMemoryBytes, concurrency: limits.concurrency, queue: limits.queue });
   let failure: ConsoleError | undefined;
-  const ready = applySandbox(db, limits.memoryLimit).catch((cause: unknown) => {
+  async function runRaw(sql: string): Promise<{ meta: Omit<QueryResult, 'rows'>; rowsJson: string[] }> {
+    await sandboxed();
+    const started = performance.now();
+    const path = () =>
+      source().catch((cause: unknown) => {
+        throw new ConsoleError(`the SQL console is unavailable: ${(cause as Error).message}`, 'sandbox');
+      });
+    const r = await pool.run({ sql, memoryLimit: limits.memoryLimit, maxRows: limits.maxRows, maxBytes: limits.maxBytes }, path);
+    return {
+      rowsJson: r.rowsJson,
+      meta: {
+        columns: r.columns,
+        row_count: r.rowCount,
+        truncated: r.truncatedBy !== null,
+        ...(r.truncatedBy ? { truncated_by: r.truncatedBy } : {}),
+        elapsed_ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+    };
+  }
+  const ready = sandboxing.catch((cause: unknown) => {
     failure = new ConsoleError(`the SQL console is unavailable: ${(cause as Error).message}`, 'sandbox');
   });
   const sandboxed = async () => {
     await ready;
     if (failure) throw failure;
   };
-
   return {
     limits,
     ready: sandboxed,
     async run(sql) {
-      await sandboxed();
-      if (slots.activeCount >= limits.concurrency && slots.pendingCount >= limits.queue) {
-        throw new ConsoleError(`the SQL console is busy (${slots.activeCount} queries running, ${slots.pendingCount} waiting); try again shortly`, 'busy');
-      }
-      return slots(() => runOne(sql));
+      const { meta, rowsJson } = await runRaw(sql);
+      return { ...meta, rows: JSON.parse(`[${rowsJson.filter(Boolean).join(',')}]`) as unknown[][] };
+    },
+    async runJson(sql) {
+      const { meta, rowsJson } = await runRaw(sql);
+      // Concatenating the batches costs the event loop next to nothing; parsing and re-serialising 16 MB would not.
+      const { columns, ...rest } = meta;
+      return `{"columns":${JSON.stringify(columns)},"rows":[${rowsJson.filter(Boolean).join(',')}],${JSON.stringify(rest).slice(1)}`;
+    },
+    warm() {
+      pool.warm();
+      hooks.warm();
+    },
+    invalidate: hooks.invalidate,
+    close() {
+      pool.close();
+      hooks.close();
     },
   };
-
-  async function runOne(sql: string): Promise<QueryResult> {
-    const started = performance.now();
-    const conn = await db.connect();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      conn.interrupt();
-    }, limits.timeoutMs);
-    try {
-      await conn.run('BEGIN TRANSACTION READ ONLY');
-      const prepared = await prepareReadOnly(conn, sql);
-      try {
-        const reader = await prepared.streamAndReadUntil(limits.maxRows + 1);
-        const total = reader.currentRowCount;
-        const rows = reader.getRowsJS().slice(0, limits.maxRows).map((row) => row.map(normaliseValue));
-        const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnType(i)) }));
-        return { columns, rows, row_count: rows.length, truncated: total > limits.maxRows, elapsed_ms: round(performance.now() - started) };
-      } finally {
-        prepared.destroySync();
-      }
-    } catch (error) {
-      if (timedOut) throw new ConsoleError(`the query ran longer than ${limits.timeoutMs / 1000} s and was stopped; narrow it down (a WHERE, a LIMIT) or ask for a longer limit`, 'timeout');
-      throw error instanceof ConsoleError ? error : sqlError(error);
-    } finally {
-      clearTimeout(timer);
-      rollbackAndClose(conn);
-    }
-  }
-}
-
-function rollbackAndClose(conn: DuckDBConnection): void {
-  // The transaction is read-only, so ROLLBACK only ends it; closing the connection ends it too if ROLLBACK fails.
-  conn.run('ROLLBACK').catch(() => undefined).finally(() => conn.closeSync());
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
 }

@@ -1,30 +1,37 @@
 import type { Database } from '../../schema/db.js';
 
 /**
- * DuckDB settings that make an instance safe for ad-hoc SQL: no file system or network from inside a query, no
- * extension loading, and a frozen configuration. They apply to the whole instance, so the process that serves
- * the console (serve, query) runs its database this way; sync and evaluate only append and read, which these
- * settings allow. `enable_external_access` cannot be switched back on once off, and `lock_configuration` stops
- * every later SET.
+ * DuckDB settings for an instance that serves the console or runs next to it: no extension loading and a memory
+ * limit. They are safe to give at open; external access and the configuration lock follow in applySandbox(),
+ * because DuckDB accepts the one directory the console's snapshots are written to (allowed_directories) only
+ * before external access is switched off.
  */
 export function sandboxConfig(memoryLimit = defaultMemoryLimit): Record<string, string> {
   return {
-    enable_external_access: 'false',
     autoload_known_extensions: 'false',
     autoinstall_known_extensions: 'false',
     allow_community_extensions: 'false',
     memory_limit: memoryLimit,
-    lock_configuration: 'true',
   };
+}
+
+/**
+ * The full sandbox for the console's worker process, which only reads its database file: no file system or
+ * network from inside a query, no extensions, a frozen configuration. `enable_external_access` cannot be
+ * switched back on once off, and `lock_configuration` stops every later SET.
+ */
+export function workerSandboxConfig(memoryLimit = defaultMemoryLimit): Record<string, string> {
+  return { ...sandboxConfig(memoryLimit), enable_external_access: 'false', lock_configuration: 'true' };
 }
 
 export const defaultMemoryLimit = '2GB';
 
 /**
- * Puts an already-open database into the sandbox (idempotent). A database that is already locked must have
- * external access off, or the console refuses to run on it rather than trust it.
+ * Puts the server's own database into the sandbox (idempotent): external access off except for `snapshotDir`,
+ * where the console's read-only copies are written, and the configuration locked. A database that is already
+ * locked must have external access off, or the console refuses to run on it rather than trust it.
  */
-export async function applySandbox(db: Database, memoryLimit = defaultMemoryLimit): Promise<void> {
+export async function applySandbox(db: Database, memoryLimit = defaultMemoryLimit, snapshotDir?: string): Promise<void> {
   const state = await db.one<{ locked: boolean; external: boolean }>(
     "SELECT current_setting('lock_configuration') AS locked, current_setting('enable_external_access') AS external",
   );
@@ -34,10 +41,9 @@ export async function applySandbox(db: Database, memoryLimit = defaultMemoryLimi
     }
     return;
   }
-  const config = sandboxConfig(memoryLimit);
-  for (const [name, value] of Object.entries(config)) {
-    if (name === 'lock_configuration') continue;
-    await db.run(`SET ${name} = '${value.replace(/'/g, "''")}'`);
-  }
+  const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
+  if (snapshotDir) await db.run(`SET allowed_directories = [${quote(snapshotDir.endsWith('/') ? snapshotDir : `${snapshotDir}/`)}]`);
+  for (const [name, value] of Object.entries(sandboxConfig(memoryLimit))) await db.run(`SET ${name} = ${quote(value)}`);
+  await db.run('SET enable_external_access = false');
   await db.run('SET lock_configuration = true');
 }

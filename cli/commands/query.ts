@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createSqlConsole, sandboxConfig, ConsoleError, type QueryResult } from '../../api/console/index.js';
-import { neutralise } from '../../reports/safe-cell.js';
+import { createFileConsole, ConsoleError, sizeBytes, type QueryResult } from '../../api/console/index.js';
+import { csvNeedsQuotes, neutralise } from '../../reports/safe-cell.js';
 import { Database } from '../../schema/db.js';
 import { dbPathOf } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -11,11 +11,14 @@ interface QueryFlags {
   format: string;
   timeout: string;
   maxRows: string;
+  maxBytes: string;
+  memory: string;
 }
 
 /**
- * `calabi query "SQL"`: the same sandboxed, read-only console as the API, on the database file opened
- * read-only. "-" reads the SQL from standard input.
+ * `calabi query "SQL"`: the same console as the API, with the same limits: the statement runs in a worker process
+ * that opens the database file read-only and sandboxed, is stopped at the time limit, killed past the memory cap,
+ * and returns at most the row and byte caps. "-" reads the SQL from standard input.
  */
 export const register: RegisterCommand = (program, setExit) => {
   program
@@ -25,29 +28,45 @@ export const register: RegisterCommand = (program, setExit) => {
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--timeout <seconds>', 'stop the query after this long', '10')
     .option('--max-rows <n>', 'print at most this many rows', '10000')
+    .option('--max-bytes <size>', 'print at most this much row data (JSON size), e.g. 16MB', '16MB')
+    .option('--memory <size>', 'DuckDB memory limit of the query; its process is killed 512 MB above it', '2GB')
     .action(async (sqlArg: string, flags: QueryFlags, cmd: Command) => {
       if (!['table', 'json', 'csv'].includes(flags.format)) throw new UsageError(`--format must be table, json or csv, not '${flags.format}'`);
       const timeout = Number(flags.timeout);
       if (!(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not '${flags.timeout}'`);
       const maxRows = Number(flags.maxRows);
       if (!Number.isInteger(maxRows) || maxRows < 1) throw new UsageError(`--max-rows must be a positive whole number, not '${flags.maxRows}'`);
+      const maxBytes = sizeFlag('--max-bytes', flags.maxBytes);
+      sizeFlag('--memory', flags.memory);
       const sql = sqlArg === '-' ? readFileSync(0, 'utf8') : sqlArg;
-      const db = await Database.open(dbPathOf(cmd), { readOnly: true, config: sandboxConfig() });
+      // Opened and closed here first so a missing or locked file gets the usual message (exit 2).
+      const path = dbPathOf(cmd);
+      (await Database.open(path, { readOnly: true })).close();
+      const sqlConsole = createFileConsole(path, { timeoutMs: timeout * 1000, maxRows, maxBytes, memoryLimit: flags.memory });
       try {
-        const result = await createSqlConsole(db, { timeoutMs: timeout * 1000, maxRows }).run(sql).catch((error: unknown) => {
+        const result = await sqlConsole.run(sql).catch((error: unknown) => {
           if (error instanceof ConsoleError) throw new UsageError(`query refused or failed: ${error.message}`);
           throw error;
         });
         process.stdout.write(format(result, flags.format));
         if (result.truncated && flags.format !== 'table') {
-          process.stderr.write(`calabi: showing the first ${result.row_count} rows; raise --max-rows or narrow the query\n`);
+          const cap = result.truncated_by === 'bytes' ? `${flags.maxBytes} of data; raise --max-bytes` : 'rows; raise --max-rows';
+          process.stderr.write(`calabi: showing the first ${result.row_count} rows (the limit is ${cap} or narrow the query)\n`);
         }
         setExit(0);
       } finally {
-        db.close();
+        sqlConsole.close();
       }
     });
 };
+
+function sizeFlag(name: string, value: string): number {
+  try {
+    return sizeBytes(value);
+  } catch {
+    throw new UsageError(`${name} must be a size such as 512MB or 2GB, not '${value}'`);
+  }
+}
 
 export function format(result: QueryResult, kind: string): string {
   if (kind === 'json') {
@@ -65,7 +84,7 @@ function text(value: unknown): string {
 
 function csvCell(value: unknown): string {
   const s = typeof value === 'string' ? neutralise(value) : text(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvNeedsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function table(result: QueryResult): string {
@@ -75,6 +94,6 @@ function table(result: QueryResult): string {
   const fit = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
   const line = (r: string[]) => r.map((s, i) => fit(s, widths[i]!)).join('  ').trimEnd();
   const out = [line(result.columns.map((c) => c.name)), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)];
-  out.push(`(${result.row_count} row${result.row_count === 1 ? '' : 's'}${result.truncated ? ', truncated' : ''}, ${result.elapsed_ms} ms)`);
+  out.push(`(${result.row_count} row${result.row_count === 1 ? '' : 's'}${result.truncated ? `, truncated at the ${result.truncated_by === 'bytes' ? 'byte' : 'row'} cap` : ''}, ${result.elapsed_ms} ms)`);
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { sandboxConfig } from '../../api/console/index.js';
+import { sandboxConfig, sizeBytes } from '../../api/console/index.js';
 import { checkAccess, ServerConfigError, startServer, type RunningServer, type ServerOptions } from '../../api/server.js';
 import type { SyncFn } from '../../api/scan-runner.js';
 import { closeInterruptedRuns } from '../../controls/interrupted.js';
@@ -10,6 +10,7 @@ import { syncSettings } from '../sync-options.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './index.js';
 import { createServeScheduling } from '../../scheduler/serve.js';
+import { parseAllowList } from '../../scheduler/destination.js';
 import { retentionDaysFrom } from '../../scheduler/retention.js';
 import { createLogger } from '../logger.js';
 import { addSyncOptions, type SyncFlags } from './sync.js';
@@ -34,6 +35,7 @@ export interface ServeFlags extends SyncFlags {
   queryTimeout: string;
   queryRows: string;
   queryMemory: string;
+  queryBytes?: string;
 }
 
 export function addServeOptions(cmd: Command): Command {
@@ -43,7 +45,8 @@ export function addServeOptions(cmd: Command): Command {
     .option('--token <value>', 'require Authorization: Bearer <value> on every API call (default: $CALABI_TOKEN)')
     .option('--query-timeout <seconds>', 'SQL console: stop a query after this long', '10')
     .option('--query-rows <n>', 'SQL console: return at most this many rows', '10000')
-    .option('--query-memory <size>', 'DuckDB memory limit of the server (caps console queries)', '2GB');
+    .option('--query-memory <size>', 'SQL console: DuckDB memory limit of a query; its worker process is killed 512 MB above it', '2GB')
+    .option('--query-bytes <size>', 'SQL console: return at most this much row data (JSON size)', '16MB');
 }
 
 /** Validated server settings from flags; a wrong value is a UsageError naming the flag. */
@@ -55,13 +58,16 @@ export function serverSettings(flags: ServeFlags) {
   const rows = Number(flags.queryRows);
   if (!Number.isInteger(rows) || rows < 1 || rows > 1_000_000) throw new UsageError(`--query-rows must be a whole number from 1 to 1000000, not '${flags.queryRows}'`);
   if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(flags.queryMemory)) throw new UsageError(`--query-memory must be a size such as 512MB or 2GB, not '${flags.queryMemory}'`);
+  const bytes = flags.queryBytes ?? '16MB';
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i.test(bytes) || sizeBytes(bytes) < 1024) throw new UsageError(`--query-bytes must be a size such as 4MB or 64MB, not '${bytes}'`);
   const token = flags.token ?? (process.env.CALABI_TOKEN || undefined);
-  return { host: flags.host, port, token, console: { timeoutMs: timeout * 1000, maxRows: rows, memoryLimit: flags.queryMemory } };
+  return { host: flags.host, port, token, console: { timeoutMs: timeout * 1000, maxRows: rows, maxBytes: sizeBytes(bytes), memoryLimit: flags.queryMemory } };
 }
 
 /**
- * Opens the database for serving: the instance runs sandboxed (no files, network or extensions from inside a
- * query, configuration locked), which sync and evaluate do not need.
+ * Opens the database for serving: no extensions and the memory limit at once; the console then locks the
+ * configuration with external access off except for its snapshot directory (api/console/sandbox.ts), before the
+ * server listens. Console queries themselves run in worker processes on a read-only copy.
  */
 export async function openServedDb(path: string, memoryLimit: string): Promise<Database> {
   const db = await Database.open(path, { config: sandboxConfig(memoryLimit) });
@@ -80,6 +86,15 @@ export async function serveUntilStopped(server: RunningServer, db: Database, bef
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       process.stderr.write('\nStopping…\n');
+      // Whatever still runs (a scan, a sync) may not hold the process: after a few seconds, or at a second
+      // signal, it ends anyway. Console queries are already gone: server.close() kills their workers.
+      const force = () => {
+        process.stderr.write('calabi: stopped before everything finished\n');
+        process.exit(process.exitCode ?? 0);
+      };
+      setTimeout(force, 5000).unref();
+      process.once('SIGINT', force);
+      process.once('SIGTERM', force);
       server.close().then(resolve, (error: unknown) => {
         process.stderr.write(`calabi: closing the server failed: ${(error as Error).message}\n`);
         resolve();
@@ -113,8 +128,16 @@ export const register: RegisterCommand = (program) => {
   addSyncOptions(addServeOptions(program.command('serve').description('serve the dashboard, JSON API and SQL console over the inventory')))
     .option('--retention-days <n>', 'keep scans this many days, then prune them (default: $CALABI_RETENTION_DAYS or 90)')
     .option('--public-url <url>', 'base URL of this page as others reach it, for report links in alerts (default: $CALABI_PUBLIC_URL or the listen URL)')
-    .action(async (flags: ServeFlags & ServeSchedulingFlags, cmd: Command) => {
+    .option('--webhook-allow <cidrs>', 'non-public address ranges webhooks may reach, e.g. 10.0.0.0/8,fd12::/16 (default: $CALABI_WEBHOOK_ALLOW; none)')
+    .action(async (flags: ServeFlags & ServeSchedulingFlags & { webhookAllow?: string }, cmd: Command) => {
       const settings = serverSettings(flags);
+      // Deliveries read the allow-list from the environment; check it now so a typo stops the start, not an alert.
+      if (flags.webhookAllow !== undefined) process.env.CALABI_WEBHOOK_ALLOW = flags.webhookAllow;
+      try {
+        parseAllowList(process.env.CALABI_WEBHOOK_ALLOW);
+      } catch (error) {
+        throw new UsageError((error as Error).message.replace(/^\[webhook\] /, ''));
+      }
       // Check access before opening anything, so a refused start changes nothing.
       try {
         checkAccess(settings.host, settings.token);

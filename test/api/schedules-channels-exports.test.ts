@@ -14,6 +14,8 @@ let failing: Server;
 let failingUrl: string;
 
 beforeAll(async () => {
+  // The failing receiver listens on loopback, which webhooks reach only when the operator allows it.
+  process.env.CALABI_WEBHOOK_ALLOW = '127.0.0.1/32';
   db = await memoryDb();
   app = createApp({ db, onUnexpectedError: (e) => { throw e; } });
   await seedScan(db, {
@@ -35,6 +37,7 @@ beforeAll(async () => {
   failingUrl = `http://127.0.0.1:${(failing.address() as AddressInfo).port}/`;
 });
 afterAll(async () => {
+  delete process.env.CALABI_WEBHOOK_ALLOW;
   db?.close();
   await new Promise((r) => failing?.close(r));
 });
@@ -94,7 +97,7 @@ describe('/api/channels', () => {
     expect(test.body).toMatchObject({ ok: false, attempts: 1, http_status: 500 });
     const list = await call('/api/channels');
     const row = list.body.channels.find((c: { id: string }) => c.id === ch.body.id);
-    expect(row.health).toMatchObject({ state: 'failing', consecutive_failures: 1, last_http_status: 500, last_error: 'HTTP 500: down' });
+    expect(row.health).toMatchObject({ state: 'failing', consecutive_failures: 1, last_http_status: 500, last_error: 'HTTP 500 Internal Server Error' });
     expect((await call(`/api/channels/${ch.body.id}/deliveries`)).body.deliveries).toHaveLength(1);
     expect((await call('/api/channels', { method: 'POST', json: { name: 'x', url: 'ftp://nope' } })).body).toMatchObject({ status: 400, field: 'url' });
   });

@@ -32,7 +32,7 @@ afterAll(async () => {
   cleanup?.();
 });
 
-const env = () => ({ AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: moto.endpoint });
+const env = () => ({ AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: moto.endpoint, CALABI_WEBHOOK_ALLOW: '127.0.0.1/32' });
 const lastLog = (stderr: string) => JSON.parse(stderr.trim().split('\n').filter((l) => l.startsWith('{')).at(-1)!) as Record<string, unknown>;
 
 describe('calabi run', () => {

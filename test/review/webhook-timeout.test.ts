@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelHealth, createChannel } from '../../scheduler/channels.js';
 import { deliver } from '../../scheduler/webhook.js';
+import { parseAllowList } from '../../scheduler/destination.js';
 import type { Database } from '../../schema/db.js';
 import { memoryDb } from '../support/db.js';
 
@@ -29,7 +30,7 @@ describe('webhook delivery to a receiver that never answers', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
     const channel = await createChannel(db, { name: 'silent', url }, new Date());
     const started = Date.now();
-    const result = await deliver(db, channel, { text: 'x' }, null, { backoffMs: [10], timeoutMs: 300 });
+    const result = await deliver(db, channel, { text: 'x' }, null, { backoffMs: [10], timeoutMs: 300, allow: parseAllowList('127.0.0.1/32') });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(result).toMatchObject({ ok: false, attempts: 2, http_status: null, error: expect.stringMatching(/timed out/) });
     expect(requests).toBe(2);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { channelHealth, createChannel } from '../../scheduler/channels.js';
 import { runJob, type JobDeps } from '../../scheduler/job.js';
 import { deliver } from '../../scheduler/webhook.js';
+import { parseAllowList } from '../../scheduler/destination.js';
 import type { Database } from '../../schema/db.js';
 import { memoryDb } from '../support/db.js';
 import { seedScan, type SeedControl } from '../reports/seed-scan.js';
@@ -37,7 +38,9 @@ afterEach(async () => {
   while (open.length) await open.pop()!.close();
 });
 
-const fast = { backoffMs: [10, 20, 40] };
+// The receivers listen on loopback, which webhooks may reach only when an operator allows it.
+const loopback = parseAllowList('127.0.0.1/32');
+const fast = { backoffMs: [10, 20, 40], allow: loopback };
 
 describe('webhook delivery', () => {
   it('retries a receiver that fails twice, succeeds on the third attempt and logs every attempt', async () => {
@@ -53,8 +56,8 @@ describe('webhook delivery', () => {
       'SELECT attempt, status, http_status, final, error FROM deliveries ORDER BY attempt',
     );
     expect(log).toEqual([
-      { attempt: 1, status: 'failed', http_status: 500, final: false, error: 'HTTP 500: receiver unavailable' },
-      { attempt: 2, status: 'failed', http_status: 503, final: false, error: 'HTTP 503: receiver unavailable' },
+      { attempt: 1, status: 'failed', http_status: 500, final: false, error: 'HTTP 500 Internal Server Error' },
+      { attempt: 2, status: 'failed', http_status: 503, final: false, error: 'HTTP 503 Service Unavailable' },
       { attempt: 3, status: 'ok', http_status: 200, final: true, error: null },
     ]);
     expect((await channelHealth(db, channel.id)).state).toBe('ok');
@@ -83,7 +86,7 @@ describe('webhook delivery', () => {
     const url = hook.url;
     await hook.close();
     const channel = await createChannel(db, { name: 'closed', url }, new Date());
-    const result = await deliver(db, channel, { text: 'x' }, null, { backoffMs: [5] });
+    const result = await deliver(db, channel, { text: 'x' }, null, { backoffMs: [5], allow: loopback });
     expect(result.ok).toBe(false);
     expect(result.error).toMatch(/ECONNREFUSED/);
   });

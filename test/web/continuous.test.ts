@@ -11,6 +11,7 @@ import { evaluateBenchmark } from '../../controls/engine.js';
 import { loadSample } from '../../demo/sample.js';
 import { createChannel } from '../../scheduler/channels.js';
 import { deliver } from '../../scheduler/webhook.js';
+import { parseAllowList } from '../../scheduler/destination.js';
 import { Database } from '../../schema/db.js';
 import { tempDir } from '../support/db.js';
 
@@ -35,7 +36,7 @@ beforeAll(async () => {
   broken = createServer((_req, res) => res.writeHead(503).end('maintenance'));
   await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));
   const ch = await createChannel(db, { name: 'ops-slack', url: `http://127.0.0.1:${(broken.address() as AddressInfo).port}/` }, new Date());
-  await deliver(db, ch, { text: 'x' }, null, { backoffMs: [1, 1] });
+  await deliver(db, ch, { text: 'x' }, null, { backoffMs: [1, 1], allow: parseAllowList('127.0.0.1/32') });
   server = await startServer({ db, host: '127.0.0.1', port: 0 });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
@@ -63,7 +64,7 @@ describe('continuous compliance on the page', () => {
   it('adds a weekly schedule through the form and shows a failing channel prominently', async () => {
     await page.goto(`${server.url}#/schedules`);
     await page.locator('#schedule-form').waitFor();
-    await expect.poll(() => page.locator('[data-failing-channel]').textContent()).toMatch(/ops-slack.*failing.*HTTP 503: maintenance/);
+    await expect.poll(() => page.locator('[data-failing-channel]').textContent()).toMatch(/ops-slack.*failing.*HTTP 503 Service Unavailable/);
     await page.locator('#schedule-form select[name=frequency]').selectOption('weekly');
     await page.locator('#schedule-form select[name=weekday]').selectOption('5');
     await page.locator('#schedule-form input[name=time_of_day]').fill('18:15');

@@ -85,7 +85,7 @@ async function run(text) {
   } finally {
     button.disabled = false;
   }
-  status.textContent = `${last.row_count} row${last.row_count === 1 ? '' : 's'}${last.truncated ? ' (truncated: more rows exist; add a LIMIT or a WHERE)' : ''} in ${last.elapsed_ms} ms`;
+  status.textContent = `${last.row_count} row${last.row_count === 1 ? '' : 's'}${last.truncated ? (last.truncated_by === 'bytes' ? ' (truncated: the result is larger than the data cap; select fewer or smaller columns)' : ' (truncated: more rows exist; add a LIMIT or a WHERE)') : ''} in ${last.elapsed_ms} ms`;
   $('#download-csv').disabled = !last.row_count;
   clear(out, h('table', { class: 'result' },
     h('caption', { class: 'sr-only' }, 'Query result'),
