@@ -19,6 +19,7 @@ import {
 import { CreateLoadBalancerCommand, ElasticLoadBalancingV2Client, ModifyLoadBalancerAttributesCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { AddRoleToInstanceProfileCommand, AttachUserPolicyCommand, CreateInstanceProfileCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateDBClusterCommand, CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateOrganizationCommand, EnableAWSServiceAccessCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { CreateSecretCommand, PutResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -32,7 +33,7 @@ const all = { Version: '2012-10-17' } as const;
 const policy = (...Statement: object[]) => JSON.stringify({ ...all, Statement });
 const trust = (service: string) => policy({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
 
-/** The good account: a security contact, roles on instances, an S3 endpoint, Multi-AZ, logged front ends, private policies. */
+/** The good account: a security contact, roles on instances, an S3 endpoint, Multi-AZ instance and cluster, logged front ends, private policies. */
 export async function seedGoodV7(cfg: Cfg, a: string): Promise<void> {
   await new AccountClient(cfg(a)).send(
     new PutAlternateContactCommand({ AlternateContactType: 'SECURITY', Name: 'Security team', Title: 'SOC', EmailAddress: 'soc@example.com', PhoneNumber: '+1-555-0100' }),
@@ -49,6 +50,8 @@ export async function seedGoodV7(cfg: Cfg, a: string): Promise<void> {
   await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 1, MaxCount: 1, IamInstanceProfile: { Name: 'app' }, MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled' } }));
   const tables = (await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }] }))).RouteTables!.map((t) => t.RouteTableId!);
   await ec2.send(new CreateVpcEndpointCommand({ VpcId: vpc, ServiceName: 'com.amazonaws.us-east-1.s3', VpcEndpointType: 'Gateway', RouteTableIds: tables }));
+
+  await auroraCluster(cfg, a, 'good-aurora', true, ['us-east-1a', 'us-east-1b']);
 
   const lb = await loadBalancer(cfg, a, 'good-web');
   await new ElasticLoadBalancingV2Client(cfg(a)).send(
@@ -92,6 +95,9 @@ export async function seedBadV7(cfg: Cfg, a: string): Promise<void> {
   const smb = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'open-smb', Description: 'file shares from anywhere', VpcId: vpc }))).GroupId!;
   await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: smb, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 445, ToPort: 445, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
 
+  // An Aurora cluster whose only instance sits in one zone: no failover target elsewhere.
+  await auroraCluster(cfg, a, 'bad-aurora', false, ['us-east-1a']);
+
   // Front ends that keep no access logs (the load balancer says so explicitly, not by omission).
   const lb = await loadBalancer(cfg, a, 'bad-web');
   await new ElasticLoadBalancingV2Client(cfg(a)).send(new ModifyLoadBalancerAttributesCommand({ LoadBalancerArn: lb, Attributes: [{ Key: 'access_logs.s3.enabled', Value: 'false' }] }));
@@ -111,6 +117,17 @@ export async function seedBadV7(cfg: Cfg, a: string): Promise<void> {
   const sns = new SNSClient(cfg(a));
   const topic = (await sns.send(new CreateTopicCommand({ Name: 'broadcast' }))).TopicArn!;
   await sns.send(new SetTopicAttributesCommand({ TopicArn: topic, AttributeName: 'Policy', AttributeValue: open('sns:Publish', topic) }));
+}
+
+/** An Aurora PostgreSQL cluster with one private, auto-patched instance per zone given. */
+async function auroraCluster(cfg: Cfg, a: string, name: string, encrypted: boolean, zones: string[]): Promise<void> {
+  const rds = new RDSClient(cfg(a));
+  await rds.send(new CreateDBClusterCommand({ DBClusterIdentifier: name, Engine: 'aurora-postgresql', MasterUsername: 'admin', MasterUserPassword: 'secret-password-1', StorageEncrypted: encrypted }));
+  for (const [i, zone] of zones.entries()) {
+    await rds.send(
+      new CreateDBInstanceCommand({ DBInstanceIdentifier: `${name}-${i + 1}`, DBClusterIdentifier: name, Engine: 'aurora-postgresql', DBInstanceClass: 'db.r6g.large', AvailabilityZone: zone, PubliclyAccessible: false, AutoMinorVersionUpgrade: true }),
+    );
+  }
 }
 
 async function loadBalancer(cfg: Cfg, a: string, name: string): Promise<string> {

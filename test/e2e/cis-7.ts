@@ -79,7 +79,7 @@ export function describeCis70(e: Estate): void {
       const r = e.reports[id]!;
       const reasons = (req: string) => r.controls.find((c) => c.id === req)!.resources.map((f) => f.reason);
       expect(reasons('2.1.2')).toEqual([expect.stringMatching(/^Service control policies are not enabled on the root of o-/)]);
-      expect(reasons('2.1.3')).toEqual([expect.stringMatching(/runs workloads: 1 EC2 instance\(s\), 1 Lambda function\(s\), 1 RDS DB instance\(s\), 1 load balancer\(s\)/)]);
+      expect(reasons('2.1.3')).toEqual([expect.stringMatching(/runs workloads: 1 EC2 instance\(s\), 1 Lambda function\(s\), 2 RDS DB instance\(s\), 1 load balancer\(s\)/)]);
       expect(reasons('2.1.6')).toEqual([expect.stringMatching(/without a delegated administrator .*: guardduty\.amazonaws\.com$/)]);
     });
 
@@ -96,10 +96,11 @@ export function describeCis70(e: Estate): void {
       expect(ids.find((a) => arnService(a) === 'apigateway')).toMatch(/\/stages\/prod$/);
     });
 
-    it('names the single-AZ database, the SMB-open group, the VPC without an S3 endpoint and the role-less instance', () => {
+    it('names the single-AZ instance and cluster, the SMB-open group, the VPC without an S3 endpoint and the role-less instance', () => {
       const r = e.reports[id]!;
       const one = (req: string) => r.controls.find((c) => c.id === req)!.resources;
-      expect(one('3.2.4').map((f) => f.resource_id)).toEqual([`arn:aws:rds:us-east-1:${BAD}:db:legacy`]);
+      // The cluster members are judged through their cluster; the good cluster spans two zones.
+      expect(findingIds(r, '3.2.4')).toEqual([`arn:aws:rds:us-east-1:${BAD}:cluster:bad-aurora`, `arn:aws:rds:us-east-1:${BAD}:db:legacy`]);
       expect(one('6.1.2').map((f) => f.reason)).toEqual(['Security group allows the internet to reach CIFS/SMB port 445: 0.0.0.0/0 tcp 445-445']);
       expect(one('6.8').map((f) => f.region)).toEqual(['us-east-1']);
       expect(one('2.16')).toHaveLength(1);
