@@ -22,6 +22,7 @@ import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateDBClusterCommand, CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateOrganizationCommand, EnableAWSServiceAccessCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { EnableMacieCommand, Macie2Client } from '@aws-sdk/client-macie2';
 import { CreateSecretCommand, PutResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateTopicCommand, SetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -38,6 +39,9 @@ export async function seedGoodV7(cfg: Cfg, a: string): Promise<void> {
   await new AccountClient(cfg(a)).send(
     new PutAlternateContactCommand({ AlternateContactType: 'SECURITY', Name: 'Security team', Title: 'SOC', EmailAddress: 'soc@example.com', PhoneNumber: '+1-555-0100' }),
   );
+  // Macie on in every region. moto cannot serve it back (GetMacieSession answers timestamps the SDK rejects, and
+  // reports a session ENABLED in every account even before EnableMacie), so 3.1.3 is an honest ERROR in both.
+  for (const region of ['us-east-1', 'eu-west-1']) await new Macie2Client(cfg(a, region)).send(new EnableMacieCommand({ status: 'ENABLED' }));
   const iam = new IAMClient(cfg(a));
   await iam.send(new CreateRoleCommand({ RoleName: 'app', AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }));
   await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'app' }));
