@@ -5,6 +5,7 @@
  */
 import { PutAlternateContactCommand, AccountClient } from '@aws-sdk/client-account';
 import { APIGatewayClient, CreateDeploymentCommand, CreateRestApiCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client, CreateApiCommand, CreateStageCommand } from '@aws-sdk/client-apigatewayv2';
 import { CloudFrontClient, CreateDistributionCommand, type DistributionConfig } from '@aws-sdk/client-cloudfront';
 import {
   AuthorizeSecurityGroupIngressCommand,
@@ -73,6 +74,7 @@ export async function seedGoodV7(cfg: Cfg, a: string): Promise<void> {
       ],
     }),
   );
+  await httpApiStage(cfg, a, 'good-http', `arn:aws:logs:us-east-1:${a}:log-group:api-access`);
 
   // Resource policies that name who may call: the account itself, or a service for one source.
   const root = { AWS: `arn:aws:iam::${a}:root` };
@@ -107,6 +109,7 @@ export async function seedBadV7(cfg: Cfg, a: string): Promise<void> {
   await new ElasticLoadBalancingV2Client(cfg(a)).send(new ModifyLoadBalancerAttributesCommand({ LoadBalancerArn: lb, Attributes: [{ Key: 'access_logs.s3.enabled', Value: 'false' }] }));
   await distribution(cfg, a, 'bad-web', undefined);
   await restApiStage(cfg, a, 'bad-api');
+  await httpApiStage(cfg, a, 'bad-http', undefined);
 
   // Resource policies open to Principal * with nothing narrowing the caller.
   const open = (action: string, resource: string) => policy({ Sid: 'Anyone', Effect: 'Allow', Principal: '*', Action: action, Resource: resource });
@@ -166,6 +169,14 @@ async function restApiStage(cfg: Cfg, a: string, name: string): Promise<{ api: s
   await apigw.send(new PutIntegrationCommand({ restApiId: api, resourceId: root, httpMethod: 'GET', type: 'MOCK' }));
   await apigw.send(new CreateDeploymentCommand({ restApiId: api, stageName: 'prod' }));
   return { api };
+}
+
+/** An HTTP API with a "live" stage, logging access to the log group given (or not at all). */
+async function httpApiStage(cfg: Cfg, a: string, name: string, logGroupArn: string | undefined): Promise<void> {
+  const v2 = new ApiGatewayV2Client(cfg(a));
+  const api = (await v2.send(new CreateApiCommand({ Name: name, ProtocolType: 'HTTP' }))).ApiId!;
+  const logs = logGroupArn ? { AccessLogSettings: { DestinationArn: logGroupArn, Format: '$context.requestId $context.status' } } : {};
+  await v2.send(new CreateStageCommand({ ApiId: api, StageName: 'live', AutoDeploy: true, ...logs }));
 }
 
 async function lambdaFunction(cfg: Cfg, a: string, name: string, role: string): Promise<string> {

@@ -89,11 +89,11 @@ export function describeCis70(e: Estate): void {
       expect(ids.filter((a) => /:(inbox|function:bad-fn|secret:bad-db-.*|broadcast)$/.test(a))).toHaveLength(4);
     });
 
-    it('fails each web front end of the bad account without access logs (CloudFront, ALB, API Gateway stage)', () => {
+    it('fails each web front end of the bad account without access logs (CloudFront, ALB, REST and HTTP API stages)', () => {
       const ids = findingIds(e.reports[id]!, '4.10');
-      expect(ids.map(arnService).sort()).toEqual(['apigateway', 'cloudfront', 'elasticloadbalancing']);
+      expect(ids.map(arnService).sort()).toEqual(['apigateway', 'apigateway', 'cloudfront', 'elasticloadbalancing']);
       expect(ids.find((a) => arnService(a) === 'elasticloadbalancing')).toMatch(/:loadbalancer\/app\/bad-web\//);
-      expect(ids.find((a) => arnService(a) === 'apigateway')).toMatch(/\/stages\/prod$/);
+      expect(ids.filter((a) => arnService(a) === 'apigateway').map((a) => a.replace(/^.*\/(restapis|apis)\/[^/]+/, '$1'))).toEqual(['apis/stages/live', 'restapis/stages/prod']);
     });
 
     it('names the single-AZ instance and cluster, the SMB-open group, the VPC without an S3 endpoint and the role-less instance', () => {
