@@ -45,6 +45,7 @@ import { PutPublicAccessBlockCommand as PutAccountPublicAccessBlockCommand, S3Co
 import { EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { seedBadV7, seedGoodV7 } from './cis-accounts-v7.js';
 import { motoClientConfig, type Moto } from './moto.js';
 
 export const BAD = '111111111111';
@@ -157,10 +158,10 @@ async function seedGood(moto: Moto, cfg: Cfg): Promise<void> {
   }
 
   await new RDSClient(cfg(a)).send(
-    new CreateDBInstanceCommand({ DBInstanceIdentifier: 'orders', Engine: 'postgres', DBInstanceClass: 'db.t3.micro', AllocatedStorage: 20, MasterUsername: 'admin', MasterUserPassword: 'secret-password-1', StorageEncrypted: true, AutoMinorVersionUpgrade: true, PubliclyAccessible: false }),
+    new CreateDBInstanceCommand({ DBInstanceIdentifier: 'orders', Engine: 'postgres', DBInstanceClass: 'db.t3.micro', AllocatedStorage: 20, MasterUsername: 'admin', MasterUserPassword: 'secret-password-1', StorageEncrypted: true, AutoMinorVersionUpgrade: true, PubliclyAccessible: false, MultiAZ: true }),
   );
   await new EFSClient(cfg(a)).send(new CreateFileSystemCommand({ CreationToken: 'shared', Encrypted: true }));
-  await new EC2Client(cfg(a)).send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 1, MaxCount: 1, MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled' } }));
+  // The good account's instance (IMDSv2 only, with a role) is launched by seedGoodV7, once its instance profile exists.
 
   for (const region of regions) {
     const ec2 = new EC2Client(cfg(a, region));
@@ -242,6 +243,8 @@ export async function seedCisAccounts(moto: Moto): Promise<Record<string, Creds>
   const cfg: Cfg = (account, region = 'us-east-1') => motoClientConfig(moto, region, creds[account]);
   await step('the good account', () => seedGood(moto, cfg));
   await step('the bad account', () => seedBad(cfg));
+  await step('the good account (CIS 2.0–7.0 data)', () => seedGoodV7(cfg, GOOD));
+  await step('the bad account (CIS 2.0–7.0 data)', () => seedBadV7(cfg, BAD));
   return creds;
 }
 

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import {
   AddUserToGroupCommand, AttachGroupPolicyCommand, AttachUserPolicyCommand, CreateAccessKeyCommand, CreateAccountAliasCommand,
-  CreateGroupCommand, CreateLoginProfileCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, CreateVirtualMFADeviceCommand,
+  CreateGroupCommand, CreateInstanceProfileCommand, AddRoleToInstanceProfileCommand, CreateLoginProfileCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, CreateVirtualMFADeviceCommand,
   EnableMFADeviceCommand, IAMClient, UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, CreateAliasCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateLogGroupCommand, CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { seedAcmeServices } from './seed-services.js';
 
 export interface SeedTarget {
   endpoint: string;
@@ -30,7 +31,9 @@ const home = 'us-east-1';
  * VPC with a public web tier and a private, encrypted Postgres; a bastion open to the world on SSH; assets in
  * S3 with a policy that does not require HTTPS; a weak password policy, a user without MFA, a CI user with a
  * directly attached admin policy; a KMS key without rotation; no CloudTrail, no AWS Config, no alarms, no
- * Security Hub, no flow logs, EBS encryption by default off. eu-west-1 is enabled but unused (defaults only).
+ * Security Hub, no flow logs, EBS encryption by default off; a bastion without an instance role, a single-AZ
+ * reporting database. Its web front ends and serverless pieces are in seed-services.ts. eu-west-1 is enabled but
+ * unused (defaults only).
  */
 export async function seedAcmeProduction(t: SeedTarget): Promise<void> {
   const cfg = (region = home) => ({ region, endpoint: t.endpoint, credentials: t.credentials, forcePathStyle: true });
@@ -77,6 +80,7 @@ export async function seedAcmeProduction(t: SeedTarget): Promise<void> {
     return id;
   };
   const publicA = await subnet('10.20.0.0/24', 'us-east-1a', 'acme-prod-public-a');
+  const publicB = await subnet('10.20.1.0/24', 'us-east-1b', 'acme-prod-public-b');
   const privateA = await subnet('10.20.10.0/24', 'us-east-1a', 'acme-prod-private-a');
   const privateB = await subnet('10.20.11.0/24', 'us-east-1b', 'acme-prod-private-b');
   const igw = (await ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
@@ -84,6 +88,7 @@ export async function seedAcmeProduction(t: SeedTarget): Promise<void> {
   const rt = (await ec2.send(new CreateRouteTableCommand({ VpcId: vpc }))).RouteTable!.RouteTableId!;
   await ec2.send(new CreateRouteCommand({ RouteTableId: rt, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw }));
   await ec2.send(new AssociateRouteTableCommand({ RouteTableId: rt, SubnetId: publicA }));
+  await ec2.send(new AssociateRouteTableCommand({ RouteTableId: rt, SubnetId: publicB }));
 
   // A network ACL for the public subnet that someone opened for RDP "temporarily".
   const nacl = (await ec2.send(new CreateNetworkAclCommand({ VpcId: vpc }))).NetworkAcl!.NetworkAclId!;
@@ -106,9 +111,13 @@ export async function seedAcmeProduction(t: SeedTarget): Promise<void> {
   ] }));
 
   // Instances: two web servers (one still allows IMDSv1) and the bastion.
+  // The web servers run with the acme-web-instance role; the bastion was launched by hand without one.
+  await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'acme-web-instance' }));
+  await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'acme-web-instance', RoleName: 'acme-web-instance' }));
   const run = async (name: string, groups: string[], tokens: 'optional' | 'required', type: 't3.small' | 't3.micro' = 't3.small') => {
     await ec2.send(new RunInstancesCommand({
       ImageId: 'ami-0abcdef1234567890', InstanceType: type, MinCount: 1, MaxCount: 1, SubnetId: publicA, SecurityGroupIds: groups,
+      ...(name.startsWith('acme-web') ? { IamInstanceProfile: { Name: 'acme-web-instance' } } : {}),
       MetadataOptions: { HttpTokens: tokens, HttpEndpoint: 'enabled' },
       TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: name }, { Key: 'env', Value: 'prod' }] }],
     }));
@@ -129,6 +138,12 @@ export async function seedAcmeProduction(t: SeedTarget): Promise<void> {
     DBInstanceIdentifier: 'acme-prod-postgres', DBInstanceClass: 'db.t3.medium', Engine: 'postgres', EngineVersion: '15.4', AllocatedStorage: 100,
     MasterUsername: 'acme', MasterUserPassword: 'not-a-real-password-1', StorageEncrypted: true, KmsKeyId: key, PubliclyAccessible: false,
     AutoMinorVersionUpgrade: true, DBSubnetGroupName: 'acme-prod-db', VpcSecurityGroupIds: [db], MultiAZ: true, BackupRetentionPeriod: 7,
+  }));
+  // A reporting database somebody created for the BI team, in one zone to save money.
+  await rds.send(new CreateDBInstanceCommand({
+    DBInstanceIdentifier: 'acme-prod-reporting', DBInstanceClass: 'db.t3.small', Engine: 'mysql', EngineVersion: '8.0.35', AllocatedStorage: 50,
+    MasterUsername: 'reporting', MasterUserPassword: 'not-a-real-password-2', StorageEncrypted: true, KmsKeyId: key, PubliclyAccessible: false,
+    AutoMinorVersionUpgrade: true, DBSubnetGroupName: 'acme-prod-db', VpcSecurityGroupIds: [db], MultiAZ: false, BackupRetentionPeriod: 1,
   }));
 
   // EFS: shared uploads, encrypted.
@@ -157,4 +172,6 @@ export async function seedAcmeProduction(t: SeedTarget): Promise<void> {
   // Someone made an SNS topic and a log group for alerts, then never wired alarms to them.
   await new SNSClient(cfg()).send(new CreateTopicCommand({ Name: 'acme-ops-alerts' }));
   await new CloudWatchLogsClient(cfg()).send(new CreateLogGroupCommand({ logGroupName: '/acme/prod/app' }));
+
+  await seedAcmeServices({ cfg, vpc, routeTable: rt, publicSubnets: [publicA, publicB], webGroup: web });
 }
