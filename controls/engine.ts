@@ -4,6 +4,7 @@ import type { Database } from '../schema/db.js';
 import { loadCatalog, type Catalog, type LoadedBenchmark } from './loader.js';
 import { combineReportId, findingsDigest } from './report-id.js';
 import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from './run-check.js';
+import { applyScopeViews } from './scope-views.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, type ControlResult } from './status.js';
 import { completeScan, failScan, insertScan, previousScore } from './store.js';
@@ -138,6 +139,7 @@ async function evaluateRequirements(
   try {
     const size = Math.max(1, Math.min(options.concurrency ?? 3, runnable.length));
     for (let i = 0; i < size; i++) connections.push(await db.connect());
+    for (const conn of connections) await applyScopeViews(conn);
     const first = connections[0]!;
     const knownTables = new Set(
       ((await first.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE NOT temporary UNION SELECT view_name FROM duckdb_views() WHERE NOT internal`)).getRowsJS() as string[][]).map((r) => r[0]!),
