@@ -4,6 +4,7 @@ import type { Database } from '../schema/db.js';
 import { loadCatalog, type Catalog, type LoadedBenchmark } from './loader.js';
 import { combineReportId, findingsDigest } from './report-id.js';
 import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from './run-check.js';
+import { resolveLimits, type EvaluationLimits } from './limits.js';
 import { applyScopeViews } from './scope-views.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, type ControlResult } from './status.js';
@@ -35,6 +36,8 @@ export interface EvaluateOptions {
   includeEvidence?: boolean;
   /** Use this scan id (the server's run id) instead of a fresh UUID. */
   scanId?: string;
+  /** Check timeout and maximum data age; what is left out comes from CALABI_* variables or the defaults (limits.ts). */
+  limits?: Partial<EvaluationLimits>;
 }
 
 /** The benchmark id is not in the catalogue; the message lists the valid ones. */
@@ -135,6 +138,7 @@ async function evaluateRequirements(
     else settle(failed(id, broken ? broken.message : `${benchmark.file}: maps unknown check '${id}'; no controls/checks/*/${id}.sql or custom check has that id`));
   }
 
+  const limits: EvaluationLimits = { ...resolveLimits(), ...options.limits };
   const connections: DuckDBConnection[] = [];
   try {
     const size = Math.max(1, Math.min(options.concurrency ?? 3, runnable.length));
@@ -151,7 +155,7 @@ async function evaluateRequirements(
       connections.map(async (conn) => {
         const staged: StagedFindings[] = [];
         for (let check = queue.shift(); check; check = queue.shift()) {
-          const outcome = await runCheck(check, { conn, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence });
+          const outcome = await runCheck(check, { conn, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence, timeoutMs: limits.checkTimeoutMs });
           if (outcome.staged) staged.push(outcome.staged);
           settle(outcome);
         }

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent, quoteLiteral } from '../schema/table.js';
+import { CheckTimer } from './check-timer.js';
 import { readFindingGroups } from './read-findings.js';
 import type { ScopeProblem } from './scopes.js';
 import type { Check, ResourceFinding } from './types.js';
@@ -38,6 +39,8 @@ export interface RunCheckContext {
   scopeProblems: ReadonlyMap<string, ScopeProblem[]>;
   /** Put the evidence columns on each finding of the report too (they are always stored in `findings`). */
   includeEvidence?: boolean;
+  /** Interrupt the check after this long (default: no limit); its outcome is then an error saying so. */
+  timeoutMs?: number;
 }
 
 /**
@@ -47,7 +50,17 @@ export interface RunCheckContext {
  * statement per connection (flushFindings): one commit instead of one per check.
  */
 export async function runCheck(check: Check, ctx: RunCheckContext): Promise<CheckOutcome> {
+  const timer = new CheckTimer(ctx.conn, ctx.timeoutMs ?? Number.POSITIVE_INFINITY);
+  try {
+    return await runTimedCheck(check, ctx, timer);
+  } finally {
+    timer.stop();
+  }
+}
+
+async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTimer): Promise<CheckOutcome> {
   const started = performance.now();
+  const sqlError = (cause: unknown) => (timer.expired ? timer.message() : describeSqlError(cause));
   const outcome = (partial: Partial<CheckOutcome>): CheckOutcome => ({
     checkId: check.id,
     error: null,
@@ -77,6 +90,7 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
 
   let evaluated: number;
   try {
+    timer.check();
     const where = check.scope.where ? ` WHERE (${check.scope.where})` : '';
     const reader = await ctx.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(check.scope.table)}${where}`);
     evaluated = Number(reader.getRowsJS()[0]?.[0] ?? 0);
@@ -87,12 +101,14 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
   const temp = `calabi_check_${check.id}`;
   try {
     // The query starts on the first line so DuckDB's "LINE n" in an error matches the file.
+    timer.check();
     await ctx.conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(temp)} AS SELECT * FROM (${check.sql}\n) q`);
   } catch (cause) {
     return outcome({ evaluated, error: `${check.file}: ${sqlError(cause)}` });
   }
   let staged = false;
   try {
+    timer.stop();
     const columns = ((await ctx.conn.runAndReadAll(`SELECT name FROM pragma_table_info(${quoteLiteral(`temp.${temp}`)})`)).getRowsJS() as string[][]).map((r) => r[0]!);
     const rows = Number((await ctx.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(temp)}`)).getRowsJS()[0]?.[0] ?? 0);
     const missing = missingColumns(columns);
@@ -149,6 +165,6 @@ function missingMessage(check: Check, missing: readonly string[]): string {
 }
 
 /** DuckDB's message, kept whole: it carries "LINE n:" and a caret under the offending token. */
-function sqlError(cause: unknown): string {
+function describeSqlError(cause: unknown): string {
   return (cause instanceof Error ? cause.message : String(cause)).trim();
 }
