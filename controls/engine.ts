@@ -148,7 +148,7 @@ async function evaluateRequirements(
     const knownTables = new Set(
       ((await first.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE NOT temporary UNION SELECT view_name FROM duckdb_views() WHERE NOT internal`)).getRowsJS() as string[][]).map((r) => r[0]!),
     );
-    const problems = await scopeProblems(first, runnable.flatMap((c) => c.tables));
+    const problems = await scopeProblems(first, runnable.flatMap((c) => c.tables), undefined, { now: new Date(), maxDataAgeMs: limits.maxDataAgeMs });
     // Longest first would need history; the catalogue order is good enough and deterministic.
     const queue = [...runnable];
     await Promise.all(

@@ -97,6 +97,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     identity = await baseFactory.get(STSClient, startRegion).send(new GetCallerIdentityCommand({}));
   } catch (cause) {
     const { code, message } = describeAwsError(cause);
+    await recordFailedRun(options, runId, started, `cannot identify the AWS caller (${code}: ${message})`);
     throw new SyncSetupError(
       `[sync] cannot identify the AWS caller (${code}: ${message}). Configure credentials: AWS_PROFILE or --profile, ` +
         'AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, SSO (aws sso login), or run with no account to use the bundled demo (npm start).',
@@ -106,12 +107,13 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   const partition = identity.Arn?.split(':')[1] ?? partitionOf(startRegion);
   const home = homeRegion(partition);
 
-  const available = await enabledRegions(baseFactory.get(EC2Client, home), partition).catch((cause) => {
+  const available = await enabledRegions(baseFactory.get(EC2Client, home), partition).catch(async (cause) => {
     // As the message below promises: explicit --regions of the caller's partition work without DescribeRegions.
     const requested = [...new Set(options.regions ?? [])];
     if (requested.length > 0 && requested.every((r) => partitionOf(r) === partition)) {
       return requested.map((region): RegionInfo => ({ region, partition, optInStatus: 'unknown', endpoint: undefined }));
     }
+    await recordFailedRun(options, runId, started, `cannot list regions (EC2 DescribeRegions: ${describeAwsError(cause).message})`, identity.Account);
     throw new SyncSetupError(`[sync] cannot list regions (EC2 DescribeRegions: ${describeAwsError(cause).message}). Grant ec2:DescribeRegions or pass --regions.`, { cause });
   });
   const regions = chooseRegions(options.regions, available);
@@ -241,6 +243,21 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     errors,
     durationMs: Date.now() - started,
   };
+}
+
+/**
+ * A sync that could not run at all still leaves a trace: a 'failed' sync_runs row naming the accounts it was
+ * meant for (NULL when it could not even tell which account the credentials belong to). The engine treats
+ * every scope of those accounts attempted before it as in doubt (controls/scopes.ts): the older rows are
+ * not the present, and evaluating them must not PASS silently.
+ */
+async function recordFailedRun(options: SyncOptions, runId: string, started: number, message: string, self?: string): Promise<void> {
+  const named = options.roleName ? options.accounts ?? [] : self ? [self] : [];
+  const accounts = named.length ? JSON.stringify([...named]) : null;
+  await options.db.run(
+    'INSERT INTO sync_runs (id, started_at, finished_at, status, accounts, regions, services, error_count, message) VALUES (?, ?, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?::VARCHAR[], 1, ?)',
+    [runId, new Date(started), new Date(), 'failed', accounts, options.regions?.length ? JSON.stringify([...options.regions]) : null, options.services?.length ? JSON.stringify([...options.services]) : null, message],
+  );
 }
 
 function selectCollectors(collectors: readonly Collector[], services: readonly string[] | undefined): Collector[] {
