@@ -5,6 +5,7 @@ import { loadCatalog, type Catalog, type LoadedBenchmark } from './loader.js';
 import { combineReportId, findingsDigest } from './report-id.js';
 import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from './run-check.js';
 import { resolveLimits, type EvaluationLimits } from './limits.js';
+import { regionCoverageNote } from './region-coverage.js';
 import { applyScopeViews } from './scope-views.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, type ControlResult } from './status.js';
@@ -116,6 +117,14 @@ async function evaluateRequirements(
   };
   for (const r of benchmark.requirements) if (!automated.includes(r)) emit(controlResult(r, [], []));
 
+  // Stated beside every "in all regions" requirement: which regions it was judged on, and which were left out.
+  const coverageNote = await db.connect().then(async (conn) => {
+    try {
+      return await regionCoverageNote(conn);
+    } finally {
+      conn.closeSync();
+    }
+  });
   const outcomes = new Map<string, CheckOutcome>();
   const pending = new Map(automated.map((r) => [r.id, new Set(r.checks)]));
   const settle = (outcome: CheckOutcome) => {
@@ -125,7 +134,7 @@ async function evaluateRequirements(
       if (!waiting.delete(outcome.checkId) || waiting.size > 0) continue;
       const checks = r.checks.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
       const outs = [...new Set(r.checks)].map((id) => outcomes.get(id)!);
-      emit(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)));
+      emit(withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote));
     }
   };
 
@@ -166,6 +175,11 @@ async function evaluateRequirements(
     for (const c of connections) c.closeSync();
   }
   return benchmark.requirements.map((r) => results.get(r.id)!);
+}
+
+function withRegionCoverage(result: ControlResult, checks: readonly Check[], note: string | null): ControlResult {
+  if (!note || !checks.some((c) => c.all_regions)) return result;
+  return { ...result, reason: `${result.reason} ${note}` };
 }
 
 function failed(checkId: string, error: string): CheckOutcome {
