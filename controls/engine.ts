@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../schema/db.js';
 import { loadCatalog, type Catalog, type LoadedBenchmark } from './loader.js';
+import { quoteIdent } from '../schema/table.js';
+import { CheckTables } from './check-tables.js';
 import { combineReportId, findingsDigest } from './report-id.js';
 import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from './run-check.js';
 import { resolveLimits, type EvaluationLimits } from './limits.js';
@@ -157,9 +159,11 @@ async function evaluateRequirements(
     const knownTables = new Set(
       ((await first.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE NOT temporary UNION SELECT view_name FROM duckdb_views() WHERE NOT internal`)).getRowsJS() as string[][]).map((r) => r[0]!),
     );
-    const problems = await scopeProblems(first, runnable.flatMap((c) => c.tables), undefined, { now: new Date(), maxDataAgeMs: limits.maxDataAgeMs });
+    // The tables each check reads come from its SQL, not from its metadata (check-tables.ts).
+    const reading = await withDerivedTables(first, runnable);
+    const problems = await scopeProblems(first, reading.flatMap((c) => c.tables), undefined, { now: new Date(), maxDataAgeMs: limits.maxDataAgeMs });
     // Longest first would need history; the catalogue order is good enough and deterministic.
-    const queue = [...runnable];
+    const queue = [...reading];
     await Promise.all(
       connections.map(async (conn) => {
         const staged: StagedFindings[] = [];
@@ -175,6 +179,22 @@ async function evaluateRequirements(
     for (const c of connections) c.closeSync();
   }
   return benchmark.requirements.map((r) => results.get(r.id)!);
+}
+
+/**
+ * Each check with `tables` = what its SQL and its scope read (views and macros expanded), plus what its metadata
+ * declares: a table the metadata forgets still decides ERROR when it failed to sync.
+ */
+async function withDerivedTables(conn: DuckDBConnection, checks: readonly Check[]): Promise<Check[]> {
+  const derive = await CheckTables.load(conn);
+  const out: Check[] = [];
+  for (const check of checks) {
+    const read = new Set([...check.tables, check.scope.table]);
+    const sources = [check.sql, ...(check.scope.where ? [`SELECT 1 FROM ${quoteIdent(check.scope.table)} WHERE (${check.scope.where})`] : [])];
+    for (const sql of sources) for (const t of (await derive.of(sql)) ?? []) read.add(t);
+    out.push({ ...check, tables: [...read] });
+  }
+  return out;
 }
 
 function withRegionCoverage(result: ControlResult, checks: readonly Check[], note: string | null): ControlResult {
