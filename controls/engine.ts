@@ -9,6 +9,7 @@ import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from 
 import { resolveLimits, type EvaluationLimits } from './limits.js';
 import { regionCoverageNote } from './region-coverage.js';
 import { applyScopeViews } from './scope-views.js';
+import { closeExternalAccess } from './external-access.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, type ControlResult } from './status.js';
 import { completeScan, failScan, insertScan, previousScore } from './store.js';
@@ -150,6 +151,7 @@ async function evaluateRequirements(
   }
 
   const limits: EvaluationLimits = { ...resolveLimits(), ...options.limits };
+  if (runnable.some((c) => !c.builtin)) await closeExternalAccess(db);
   const connections: DuckDBConnection[] = [];
   try {
     const size = Math.max(1, Math.min(options.concurrency ?? 3, runnable.length));

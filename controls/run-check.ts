@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { prepareReadOnly } from '../schema/sql-guard.js';
 import { quoteIdent, quoteLiteral } from '../schema/table.js';
 import { CheckTimer } from './check-timer.js';
 import { readFindingGroups } from './read-findings.js';
@@ -78,7 +79,8 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
   }
   if (!check.builtin) {
     try {
-      const prepared = await ctx.conn.prepare(check.sql);
+      // One read-only statement, by DuckDB's own parser: no second statement, no write, no setting changed.
+      const prepared = await prepareReadOnly(ctx.conn, check.sql, 'check');
       const columns = Array.from({ length: prepared.columnCount }, (_, i) => prepared.columnName(i));
       prepared.destroySync();
       const missing = missingColumns(columns);
@@ -92,7 +94,9 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
   try {
     timer.check();
     const where = check.scope.where ? ` WHERE (${check.scope.where})` : '';
-    const reader = await ctx.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(check.scope.table)}${where}`);
+    const count = `SELECT count(*) FROM ${quoteIdent(check.scope.table)}${where}`;
+    // A custom scope filter passes the same guard: `1=1); DELETE FROM scans; SELECT (1` is three statements.
+    const reader = check.builtin ? await ctx.conn.runAndReadAll(count) : await runGuarded(ctx.conn, count);
     evaluated = Number(reader.getRowsJS()[0]?.[0] ?? 0);
   } catch (cause) {
     return outcome({ error: `${check.file}: its scope (${check.scope.table}${check.scope.where ? ` WHERE ${check.scope.where}` : ''}) cannot be counted: ${sqlError(cause)}` });
@@ -120,6 +124,15 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
     return outcome({ evaluated, findings: groups.get('') ?? [], staged: { table: temp, checkId: check.id, controlIds: ctx.controlIds, evidence } });
   } finally {
     if (!staged) await ctx.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
+  }
+}
+
+async function runGuarded(conn: DuckDBConnection, sql: string) {
+  const prepared = await prepareReadOnly(conn, sql, 'check');
+  try {
+    return await prepared.runAndReadAll();
+  } finally {
+    prepared.destroySync();
   }
 }
 
