@@ -3,8 +3,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../schema/db.js';
 import { oldestDataAt } from './coverage.js';
 import { loadCatalog, type Catalog, type LoadedBenchmark } from './loader.js';
+import { quoteIdent } from '../schema/table.js';
+import { CheckTables } from './check-tables.js';
 import { combineReportId, findingsDigest } from './report-id.js';
 import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from './run-check.js';
+import { resolveLimits, type EvaluationLimits } from './limits.js';
+import { regionCoverageNote } from './region-coverage.js';
+import { applyScopeViews } from './scope-views.js';
+import { closeExternalAccess } from './external-access.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, type ControlResult } from './status.js';
 import { completeScan, failScan, insertScan, previousScore } from './store.js';
@@ -35,6 +41,8 @@ export interface EvaluateOptions {
   includeEvidence?: boolean;
   /** Use this scan id (the server's run id) instead of a fresh UUID. */
   scanId?: string;
+  /** Check timeout and maximum data age; what is left out comes from CALABI_* variables or the defaults (limits.ts). */
+  limits?: Partial<EvaluationLimits>;
 }
 
 /** The benchmark id is not in the catalogue; the message lists the valid ones. */
@@ -114,6 +122,14 @@ async function evaluateRequirements(
   };
   for (const r of benchmark.requirements) if (!automated.includes(r)) emit(controlResult(r, [], []));
 
+  // Stated beside every "in all regions" requirement: which regions it was judged on, and which were left out.
+  const coverageNote = await db.connect().then(async (conn) => {
+    try {
+      return await regionCoverageNote(conn);
+    } finally {
+      conn.closeSync();
+    }
+  });
   const outcomes = new Map<string, CheckOutcome>();
   const pending = new Map(automated.map((r) => [r.id, new Set(r.checks)]));
   const settle = (outcome: CheckOutcome) => {
@@ -123,7 +139,7 @@ async function evaluateRequirements(
       if (!waiting.delete(outcome.checkId) || waiting.size > 0) continue;
       const checks = r.checks.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
       const outs = [...new Set(r.checks)].map((id) => outcomes.get(id)!);
-      emit(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)));
+      emit(withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote));
     }
   };
 
@@ -136,22 +152,27 @@ async function evaluateRequirements(
     else settle(failed(id, broken ? broken.message : `${benchmark.file}: maps unknown check '${id}'; no controls/checks/*/${id}.sql or custom check has that id`));
   }
 
+  const limits: EvaluationLimits = { ...resolveLimits(), ...options.limits };
+  if (runnable.some((c) => !c.builtin)) await closeExternalAccess(db);
   const connections: DuckDBConnection[] = [];
   try {
     const size = Math.max(1, Math.min(options.concurrency ?? 3, runnable.length));
     for (let i = 0; i < size; i++) connections.push(await db.connect());
+    for (const conn of connections) await applyScopeViews(conn);
     const first = connections[0]!;
     const knownTables = new Set(
       ((await first.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE NOT temporary UNION SELECT view_name FROM duckdb_views() WHERE NOT internal`)).getRowsJS() as string[][]).map((r) => r[0]!),
     );
-    const problems = await scopeProblems(first, runnable.flatMap((c) => c.tables));
+    // The tables each check reads come from its SQL, not from its metadata (check-tables.ts).
+    const reading = await withDerivedTables(first, runnable);
+    const problems = await scopeProblems(first, reading.flatMap((c) => c.tables), undefined, { now: new Date(), maxDataAgeMs: limits.maxDataAgeMs });
     // Longest first would need history; the catalogue order is good enough and deterministic.
-    const queue = [...runnable];
+    const queue = [...reading];
     await Promise.all(
       connections.map(async (conn) => {
         const staged: StagedFindings[] = [];
         for (let check = queue.shift(); check; check = queue.shift()) {
-          const outcome = await runCheck(check, { conn, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence });
+          const outcome = await runCheck(check, { conn, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence, timeoutMs: limits.checkTimeoutMs });
           if (outcome.staged) staged.push(outcome.staged);
           settle(outcome);
         }
@@ -162,6 +183,27 @@ async function evaluateRequirements(
     for (const c of connections) c.closeSync();
   }
   return benchmark.requirements.map((r) => results.get(r.id)!);
+}
+
+/**
+ * Each check with `tables` = what its SQL and its scope read (views and macros expanded), plus what its metadata
+ * declares: a table the metadata forgets still decides ERROR when it failed to sync.
+ */
+async function withDerivedTables(conn: DuckDBConnection, checks: readonly Check[]): Promise<Check[]> {
+  const derive = await CheckTables.load(conn);
+  const out: Check[] = [];
+  for (const check of checks) {
+    const read = new Set([...check.tables, check.scope.table]);
+    const sources = [check.sql, ...(check.scope.where ? [`SELECT 1 FROM ${quoteIdent(check.scope.table)} WHERE (${check.scope.where})`] : [])];
+    for (const sql of sources) for (const t of (await derive.of(sql)) ?? []) read.add(t);
+    out.push({ ...check, tables: [...read] });
+  }
+  return out;
+}
+
+function withRegionCoverage(result: ControlResult, checks: readonly Check[], note: string | null): ControlResult {
+  if (!note || !checks.some((c) => c.all_regions)) return result;
+  return { ...result, reason: `${result.reason} ${note}` };
 }
 
 function failed(checkId: string, error: string): CheckOutcome {

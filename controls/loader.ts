@@ -60,6 +60,7 @@ const checkMetaSchema = z.object({
   service: text.optional(),
   tables: z.array(text).min(1, 'list at least one table the query reads'),
   scope: z.object({ table: text, where: text.optional() }),
+  all_regions: z.boolean().optional(),
   description: z.string().default(''),
   rationale: z.string().default(''),
   remediation: z.array(z.string()).default([]),

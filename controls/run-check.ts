@@ -1,5 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { prepareReadOnly } from '../schema/sql-guard.js';
 import { quoteIdent, quoteLiteral } from '../schema/table.js';
+import { CheckTimer } from './check-timer.js';
 import { readFindingGroups } from './read-findings.js';
 import type { ScopeProblem } from './scopes.js';
 import type { Check, ResourceFinding } from './types.js';
@@ -38,6 +40,8 @@ export interface RunCheckContext {
   scopeProblems: ReadonlyMap<string, ScopeProblem[]>;
   /** Put the evidence columns on each finding of the report too (they are always stored in `findings`). */
   includeEvidence?: boolean;
+  /** Interrupt the check after this long (default: no limit); its outcome is then an error saying so. */
+  timeoutMs?: number;
 }
 
 /**
@@ -47,7 +51,17 @@ export interface RunCheckContext {
  * statement per connection (flushFindings): one commit instead of one per check.
  */
 export async function runCheck(check: Check, ctx: RunCheckContext): Promise<CheckOutcome> {
+  const timer = new CheckTimer(ctx.conn, ctx.timeoutMs ?? Number.POSITIVE_INFINITY);
+  try {
+    return await runTimedCheck(check, ctx, timer);
+  } finally {
+    timer.stop();
+  }
+}
+
+async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTimer): Promise<CheckOutcome> {
   const started = performance.now();
+  const sqlError = (cause: unknown) => (timer.expired ? timer.message() : describeSqlError(cause));
   const outcome = (partial: Partial<CheckOutcome>): CheckOutcome => ({
     checkId: check.id,
     error: null,
@@ -65,7 +79,8 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
   }
   if (!check.builtin) {
     try {
-      const prepared = await ctx.conn.prepare(check.sql);
+      // One read-only statement, by DuckDB's own parser: no second statement, no write, no setting changed.
+      const prepared = await prepareReadOnly(ctx.conn, check.sql, 'check');
       const columns = Array.from({ length: prepared.columnCount }, (_, i) => prepared.columnName(i));
       prepared.destroySync();
       const missing = missingColumns(columns);
@@ -77,8 +92,11 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
 
   let evaluated: number;
   try {
+    timer.check();
     const where = check.scope.where ? ` WHERE (${check.scope.where})` : '';
-    const reader = await ctx.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(check.scope.table)}${where}`);
+    const count = `SELECT count(*) FROM ${quoteIdent(check.scope.table)}${where}`;
+    // A custom scope filter passes the same guard: `1=1); DELETE FROM scans; SELECT (1` is three statements.
+    const reader = check.builtin ? await ctx.conn.runAndReadAll(count) : await runGuarded(ctx.conn, count);
     evaluated = Number(reader.getRowsJS()[0]?.[0] ?? 0);
   } catch (cause) {
     return outcome({ error: `${check.file}: its scope (${check.scope.table}${check.scope.where ? ` WHERE ${check.scope.where}` : ''}) cannot be counted: ${sqlError(cause)}` });
@@ -87,12 +105,14 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
   const temp = `calabi_check_${check.id}`;
   try {
     // The query starts on the first line so DuckDB's "LINE n" in an error matches the file.
+    timer.check();
     await ctx.conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(temp)} AS SELECT * FROM (${check.sql}\n) q`);
   } catch (cause) {
     return outcome({ evaluated, error: `${check.file}: ${sqlError(cause)}` });
   }
   let staged = false;
   try {
+    timer.stop();
     const columns = ((await ctx.conn.runAndReadAll(`SELECT name FROM pragma_table_info(${quoteLiteral(`temp.${temp}`)})`)).getRowsJS() as string[][]).map((r) => r[0]!);
     const rows = Number((await ctx.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(temp)}`)).getRowsJS()[0]?.[0] ?? 0);
     const missing = missingColumns(columns);
@@ -104,6 +124,15 @@ export async function runCheck(check: Check, ctx: RunCheckContext): Promise<Chec
     return outcome({ evaluated, findings: groups.get('') ?? [], staged: { table: temp, checkId: check.id, controlIds: ctx.controlIds, evidence } });
   } finally {
     if (!staged) await ctx.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
+  }
+}
+
+async function runGuarded(conn: DuckDBConnection, sql: string) {
+  const prepared = await prepareReadOnly(conn, sql, 'check');
+  try {
+    return await prepared.runAndReadAll();
+  } finally {
+    prepared.destroySync();
   }
 }
 
@@ -149,6 +178,6 @@ function missingMessage(check: Check, missing: readonly string[]): string {
 }
 
 /** DuckDB's message, kept whole: it carries "LINE n:" and a caret under the offending token. */
-function sqlError(cause: unknown): string {
+function describeSqlError(cause: unknown): string {
   return (cause instanceof Error ? cause.message : String(cause)).trim();
 }

@@ -21,6 +21,11 @@ export interface CheckMeta {
    * aws_regions.
    */
   scope: { table: string; where?: string };
+  /**
+   * The requirement is about every region ("in all regions"): it is judged over the regions in scope of the
+   * latest sync, and every report says which, of how many enabled, and which --regions left out.
+   */
+  all_regions?: boolean;
   description: string;
   rationale: string;
   /** Ordered steps, in our own words. */

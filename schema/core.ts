@@ -27,4 +27,17 @@ export const awsRegions = defineTable({
   ],
 });
 
-export const tables: TableDef[] = [awsAccounts, awsRegions];
+export const awsRegionCoverage = defineTable({
+  name: 'aws_region_coverage',
+  description: 'One row per account and enabled region (and per region a sync was asked for): whether the latest sync covered it, and if not, why',
+  scope: 'regional',
+  resourceId: 'region',
+  columns: [
+    { name: 'partition', type: 'VARCHAR', description: 'aws, aws-cn or aws-us-gov' },
+    { name: 'enabled', type: 'BOOLEAN', description: 'The region is enabled for the account (DescribeRegions); NULL when the regions could not be listed' },
+    { name: 'in_scope', type: 'BOOLEAN', description: 'The latest sync collected this region (it is in aws_regions)' },
+    { name: 'excluded_by', type: 'VARCHAR', description: "Why an enabled region was not synced: '--regions' (the sync was limited to other regions); NULL when in scope" },
+  ],
+});
+
+export const tables: TableDef[] = [awsAccounts, awsRegions, awsRegionCoverage];

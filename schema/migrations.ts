@@ -193,6 +193,21 @@ export const migrations: readonly Migration[] = [
   },
   scoreCoverageMigration,
   {
+    version: 20,
+    name: 'inventory column history',
+    async up(tx) {
+      // When an upgrade added a column to an inventory table: rows synced before hold NULL there, which is not a
+      // fact about AWS, so the engine treats such scopes as in doubt until their next sync (controls/scopes.ts).
+      await tx.run(`
+        CREATE TABLE inventory_columns (
+          table_name VARCHAR NOT NULL,
+          column_name VARCHAR NOT NULL,
+          added_at TIMESTAMP NOT NULL,
+          PRIMARY KEY (table_name, column_name)
+        )`);
+    },
+  },
+  {
     version: 30,
     name: 'the process that owns a running scan or sync run',
     async up(tx) {
@@ -282,6 +297,7 @@ export async function reconcileInventory(tx: Transaction, tables: readonly Table
     for (const c of t.columns) {
       if (cols.has(c.name)) continue;
       await tx.run(`ALTER TABLE ${quoteIdent(t.name)} ADD COLUMN ${columnDdl(c)}`);
+      await tx.run('INSERT OR REPLACE INTO inventory_columns VALUES (?, ?, ?)', [t.name, c.name, new Date()]);
       await tx.run(`COMMENT ON COLUMN ${quoteIdent(t.name)}.${quoteIdent(c.name)} IS ${quoteLiteral(c.description)}`);
     }
   }

@@ -1,3 +1,4 @@
+import { requireOutputMembers } from './required-output.js';
 import type { ClientClass, CredentialSource } from './types.js';
 
 export interface ClientOptions {
@@ -95,6 +96,7 @@ export class ClientFactory {
       { step: 'initialize', name: 'calabiCallCounter' },
     );
     if (this.options.signal) abortOnDeadline(client, this.options.signal);
+    requireOutputMembers(client, serviceName);
     this.options.configureClient?.(client, serviceName);
     this.cache.set(key, client);
     return client;

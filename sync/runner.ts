@@ -8,7 +8,7 @@ import pLimit from 'p-limit';
 import type { Database, Row } from '../schema/db.js';
 import { currentOwner } from '../schema/owner.js';
 import { StorageError } from '../schema/storage-error.js';
-import { awsAccounts, awsRegions } from '../schema/core.js';
+import { awsAccounts, awsRegionCoverage, awsRegions } from '../schema/core.js';
 import { allCollectors } from './collectors.js';
 import { CallCounter, ClientFactory, requestHandlerOptions, type CallTimeouts } from './clients.js';
 import { defaultSyncDeadlineMs, deadlineScopeError, SyncDeadline } from './deadline.js';
@@ -128,6 +128,7 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
     identity = await baseFactory.get(STSClient, startRegion).send(new GetCallerIdentityCommand({}));
   } catch (cause) {
     const { code, message } = describeAwsError(cause);
+    await recordFailedRun(options, runId, started, `cannot identify the AWS caller (${code}: ${message})`);
     throw new SyncSetupError(
       `[sync] cannot identify the AWS caller (${code}: ${message}). Configure credentials: AWS_PROFILE or --profile, ` +
         'AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, SSO (aws sso login), or run with no account to use the bundled demo (npm start).',
@@ -137,12 +138,15 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
   const partition = identity.Arn?.split(':')[1] ?? partitionOf(startRegion);
   const home = homeRegion(partition);
 
-  const available = await enabledRegions(baseFactory.get(EC2Client, home), partition).catch((cause) => {
+  let regionsListed = true;
+  const available = await enabledRegions(baseFactory.get(EC2Client, home), partition).catch(async (cause) => {
     // As the message below promises: explicit --regions of the caller's partition work without DescribeRegions.
     const requested = [...new Set(options.regions ?? [])];
     if (requested.length > 0 && requested.every((r) => partitionOf(r) === partition)) {
+      regionsListed = false;
       return requested.map((region): RegionInfo => ({ region, partition, optInStatus: 'unknown', endpoint: undefined }));
     }
+    await recordFailedRun(options, runId, started, `cannot list regions (EC2 DescribeRegions: ${describeAwsError(cause).message})`, identity.Account);
     throw new SyncSetupError(`[sync] cannot list regions (EC2 DescribeRegions: ${describeAwsError(cause).message}). Grant ec2:DescribeRegions or pass --regions.`, { cause });
   });
   const regions = chooseRegions(options.regions, available);
@@ -172,11 +176,12 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
       return l;
     };
     const now = new Date();
-    const accountScope = deadline.track({ accountId: target.accountId, region: 'global', service: 'account', tables: [awsAccounts, awsRegions] });
+    const accountScope = deadline.track({ accountId: target.accountId, region: 'global', service: 'account', tables: [awsAccounts, awsRegions, awsRegionCoverage] });
+    const coverage = regionCoverage(available, regions, regionsListed);
     tasks.push(
       scopeLimit(async () => {
         if (deadline.ended) return;
-        await syncAccountRows(options.db, runId, target, factory, regions, home, now, rowsByTable, recordError, options, deadline);
+        await syncAccountRows(options.db, runId, target, factory, regions, coverage, home, now, rowsByTable, recordError, options, deadline);
         deadline.done(accountScope);
       }),
     );
@@ -306,6 +311,21 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
   };
 }
 
+/**
+ * A sync that could not run at all still leaves a trace: a 'failed' sync_runs row naming the accounts it was
+ * meant for (NULL when it could not even tell which account the credentials belong to). The engine treats
+ * every scope of those accounts attempted before it as in doubt (controls/scopes.ts): the older rows are
+ * not the present, and evaluating them must not PASS silently.
+ */
+async function recordFailedRun(options: SyncOptions, runId: string, started: number, message: string, self?: string): Promise<void> {
+  const named = options.roleName ? options.accounts ?? [] : self ? [self] : [];
+  const accounts = named.length ? JSON.stringify([...named]) : null;
+  await options.db.run(
+    'INSERT INTO sync_runs (id, started_at, finished_at, status, accounts, regions, services, error_count, message) VALUES (?, ?, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?::VARCHAR[], 1, ?)',
+    [runId, new Date(started), new Date(), 'failed', accounts, options.regions?.length ? JSON.stringify([...options.regions]) : null, options.services?.length ? JSON.stringify([...options.services]) : null, message],
+  );
+}
+
 function selectCollectors(collectors: readonly Collector[], services: readonly string[] | undefined): Collector[] {
   if (!services || services.length === 0) return [...collectors];
   const known = new Set(collectors.map((c) => c.service));
@@ -381,6 +401,7 @@ async function syncAccountRows(
   target: AccountTarget,
   factory: ClientFactory,
   regions: readonly RegionInfo[],
+  coverage: readonly Row[],
   home: string,
   now: Date,
   rowsByTable: Record<string, number>,
@@ -415,10 +436,29 @@ async function syncAccountRows(
   const regionRows: Row[] = regions.map((r) => ({ region: r.region, partition: r.partition, opt_in_status: r.optInStatus, endpoint: r.endpoint ?? null, raw: r }));
   await writeScope(db, { runId, accountId: target.accountId, region: 'global', tables: [awsAccounts], collected: { [awsAccounts.name]: [account] }, now, errors });
   await writeScope(db, { runId, accountId: target.accountId, region: 'global', tables: [awsRegions], collected: { [awsRegions.name]: regionRows }, now, errors: [] });
+  await writeScope(db, { runId, accountId: target.accountId, region: 'global', tables: [awsRegionCoverage], collected: { [awsRegionCoverage.name]: [...coverage] }, now, errors: [] });
   rowsByTable[awsAccounts.name] = (rowsByTable[awsAccounts.name] ?? 0) + 1;
   rowsByTable[awsRegions.name] = (rowsByTable[awsRegions.name] ?? 0) + regionRows.length;
   for (const e of errors) recordError({ accountId: target.accountId, region: 'global', service: 'account', operation: e.operation, table: e.table, resourceId: null, code: e.code, message: e.message });
   options.onProgress?.({ type: 'scope-done', accountId: target.accountId, region: 'global', service: 'account', collector: 'account', rows: 1 + regionRows.length, errors: errors.length, failed: false });
+}
+
+/**
+ * aws_region_coverage: every enabled region with whether this sync covered it, so reports on "in all regions"
+ * requirements can say "judged on 2 of 17 enabled regions; excluded by --regions: …". The enabled regions are
+ * those DescribeRegions gave the calling identity; when it could not be called, only the requested regions are
+ * known and `enabled` is NULL.
+ */
+export function regionCoverage(available: readonly RegionInfo[], chosen: readonly RegionInfo[], listed: boolean): Row[] {
+  const inScope = new Set(chosen.map((r) => r.region));
+  return available.map((r) => ({
+    region: r.region,
+    partition: r.partition,
+    enabled: listed ? true : null,
+    in_scope: inScope.has(r.region),
+    excluded_by: inScope.has(r.region) ? null : '--regions',
+    raw: r,
+  }));
 }
 
 function codeMessage(cause: unknown): { code: string; message: string } {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { evaluateBenchmark, findBenchmark, UnknownBenchmarkError } from '../../controls/engine.js';
 import { formatReport, reportFormats, type ReportFormat } from '../../controls/format-report.js';
+import { LimitError, resolveLimits, type EvaluationLimits } from '../../controls/limits.js';
 import { CatalogConfigError, loadCatalog, type Catalog } from '../../controls/loader.js';
 import { severityRank } from '../../controls/status.js';
 import type { ScanReport, Severity } from '../../controls/types.js';
@@ -13,12 +14,14 @@ export interface EvaluateFlags {
   failOn?: string;
   checks?: string[];
   maxResources?: string;
+  checkTimeout?: string;
+  maxDataAge?: string;
 }
 
 const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
 export function addEvaluateOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option('--format <format>', `output: ${reportFormats.join(', ')}`, 'table')
     .option(
       '--fail-on <severity>',
@@ -27,6 +30,24 @@ export function addEvaluateOptions(cmd: Command): Command {
     )
     .option('--checks <dir>', 'also load custom .sql checks and benchmark files from DIR (repeatable; $CALABI_CHECKS too)', (v: string, all: string[]) => [...all, ...v.split(':').filter(Boolean)], [] as string[])
     .option('--max-resources <n>', 'failing resources listed under each failed control in the table (0 = all)', '25');
+  return addLimitOptions(cmd);
+}
+
+/** --check-timeout and --max-data-age (evaluate, scan, run); defaults from CALABI_CHECK_TIMEOUT / CALABI_MAX_DATA_AGE. */
+export function addLimitOptions(cmd: Command): Command {
+  return cmd
+    .option('--check-timeout <seconds>', 'stop a check after this long and report it as ERROR (or with a unit: 90s, 5m; default: $CALABI_CHECK_TIMEOUT or 60)')
+    .option('--max-data-age <days>', 'data collected longer ago is in doubt: its requirements are ERROR (or with a unit: 12h, 2w; 0 = no limit; default: $CALABI_MAX_DATA_AGE or 7)');
+}
+
+/** The evaluation limits from the flags and the environment; a bad value is a usage error (exit 2). */
+export function limitsFrom(flags: { checkTimeout?: string; maxDataAge?: string }): EvaluationLimits {
+  try {
+    return resolveLimits(flags);
+  } catch (error) {
+    if (error instanceof LimitError) throw new UsageError(error.message, { cause: error });
+    throw error;
+  }
 }
 
 export interface PreparedEvaluation {
@@ -34,6 +55,7 @@ export interface PreparedEvaluation {
   format: ReportFormat;
   failOn: Severity;
   maxResources: number;
+  limits: EvaluationLimits;
 }
 
 /** Checks the flags and the benchmark id before anything runs, so `scan` does not sync for nothing. */
@@ -44,6 +66,7 @@ export function prepareEvaluation(benchmarkId: string, flags: EvaluateFlags): Pr
   if (!severities.includes(failOn)) throw new UsageError(`--fail-on must be one of ${severities.join(', ')}, not '${flags.failOn}'`);
   const maxResources = Number(flags.maxResources ?? 25);
   if (!Number.isInteger(maxResources) || maxResources < 0) throw new UsageError(`--max-resources must be a whole number (0 = all), not '${flags.maxResources}'`);
+  const limits = limitsFrom(flags);
   let catalog: Catalog;
   try {
     catalog = loadCatalog({ checksDirs: flags.checks });
@@ -58,7 +81,7 @@ export function prepareEvaluation(benchmarkId: string, flags: EvaluateFlags): Pr
     if (error instanceof UnknownBenchmarkError) throw new UsageError(`${error.message} List them with: calabi benchmarks`, { cause: error });
     throw error;
   }
-  return { catalog, format, failOn, maxResources };
+  return { catalog, format, failOn, maxResources, limits };
 }
 
 /**
@@ -82,7 +105,7 @@ export async function runEvaluation(cmd: Command, benchmarkId: string, prepared:
     // Fail closed: an empty inventory would evaluate to all SKIP and exit 0, a silent pass in a pipeline.
     const accounts = await db.one<{ n: number }>('SELECT count(*) AS n FROM aws_accounts');
     if (!accounts?.n) throw new UsageError(`the inventory in ${db.path} is empty: run \`calabi sync\` first, or \`calabi scan ${benchmarkId}\` to sync and evaluate at once.`);
-    report = await evaluateBenchmark({ db, benchmarkId, catalog: prepared.catalog, trigger: 'cli', syncRunId });
+    report = await evaluateBenchmark({ db, benchmarkId, catalog: prepared.catalog, trigger: 'cli', syncRunId, limits: prepared.limits });
   } finally {
     db.close();
   }

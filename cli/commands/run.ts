@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { findBenchmark, loadCatalog, UnknownBenchmarkError } from '../../controls/engine.js';
+import { evaluateBenchmark, findBenchmark, loadCatalog, UnknownBenchmarkError } from '../../controls/engine.js';
 import { runJob } from '../../scheduler/job.js';
 import { retentionDaysFrom } from '../../scheduler/retention.js';
 import { runSync } from '../../sync/runner.js';
@@ -8,6 +8,7 @@ import { syncSettings } from '../sync-options.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import type { RegisterCommand } from './index.js';
+import { addLimitOptions, limitsFrom } from './evaluate.js';
 import { addSyncOptions, type SyncFlags } from './sync.js';
 
 interface RunFlags extends SyncFlags {
@@ -16,6 +17,8 @@ interface RunFlags extends SyncFlags {
   channel?: string[];
   publicUrl?: string;
   retentionDays?: string;
+  checkTimeout?: string;
+  maxDataAge?: string;
 }
 
 /** Exit codes of `calabi run`, for cron and Kubernetes CronJobs. */
@@ -34,7 +37,7 @@ export const runExitCodes = {
 } as const;
 
 export const register: RegisterCommand = (program, setExit) => {
-  addSyncOptions(
+  addSyncOptions(addLimitOptions(
     program
       .command('run <benchmark>')
       .description('one-shot scheduled run for cron or a Kubernetes CronJob: optionally sync, evaluate, alert on a score drop or lost visibility, prune old history; exit 0 ok, 1 completed with problems (sync errors, requirements in ERROR, visibility lost), 2 failed, 3 score dropped')
@@ -43,7 +46,7 @@ export const register: RegisterCommand = (program, setExit) => {
       .option('--channel <id>', 'alert only this channel (repeatable; default: every enabled channel)', (v: string, all: string[]) => [...all, v], [] as string[])
       .option('--public-url <url>', 'base URL of the Calabi page, for the report link in alerts (default: $CALABI_PUBLIC_URL)')
       .option('--retention-days <n>', 'delete scans older than this after the run (default: $CALABI_RETENTION_DAYS or 90)'),
-  ).action(async (benchmarkId: string, flags: RunFlags, cmd: Command) => {
+  )).action(async (benchmarkId: string, flags: RunFlags, cmd: Command) => {
     const g = globalOptions(cmd);
     const logger = createLogger({ json: g.jsonLogs });
     const threshold = flags.alertThreshold === undefined ? null : Number(flags.alertThreshold);
@@ -54,6 +57,7 @@ export const register: RegisterCommand = (program, setExit) => {
     } catch (error) {
       throw new UsageError((error as Error).message.replace(/^\[retention\] /, ''));
     }
+    const limits = limitsFrom(flags);
     try {
       findBenchmark(loadCatalog(), benchmarkId);
     } catch (error) {
@@ -69,6 +73,7 @@ export const register: RegisterCommand = (program, setExit) => {
           logger,
           publicUrl: flags.publicUrl ?? process.env.CALABI_PUBLIC_URL,
           retentionDays,
+          evaluate: async ({ db, benchmarkId, trigger, syncRunId }) => (await evaluateBenchmark({ db, benchmarkId, trigger, syncRunId, limits })).scan.id,
           sync: async () => {
             const r = await runSync({ db, ...settings });
             return { runId: r.runId, errors: r.errors };

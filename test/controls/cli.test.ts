@@ -96,6 +96,28 @@ describe('calabi evaluate / benchmarks', () => {
     expect(rows[1]).toMatch(/^acme,2,[0-9a-f-]{36},1,No public-named buckets,Storage,1,Automated,high,FAIL,1,2,/);
   });
 
+  it('puts data older than --max-data-age in doubt, and refuses a bad --check-timeout', async () => {
+    // A database of its own, so these scans do not change the latest score the other cases read.
+    const f = await fileDb();
+    try {
+      await seed(f.db, 'aws_accounts', [{ account_id: account, arn: `arn:aws:::${account}` }]);
+      await seed(f.db, 'aws_regions', [{ region: 'us-east-1' }]);
+      await seed(f.db, 'aws_s3_buckets', [{ name: 'logs', arn: 'arn:aws:s3:::logs', region: 'us-east-1' }]);
+      await f.db.run("INSERT INTO sync_scopes VALUES (?, 'global', 'aws_s3_buckets', 'ok', false, 1, ?, ?, 'r1', NULL)", [account, new Date(), new Date()]);
+      f.db.close();
+      const old = calabiWith({}, '--db', f.path, 'evaluate', 'acme', '--checks', checksDir, '--format', 'json', '--max-data-age', '1ms', '--check-timeout', '30s');
+      expect(old.code).toBe(1);
+      const report = JSON.parse(old.stdout);
+      expect(report.controls.map((c: { status: string }) => c.status)).toEqual(['ERROR', 'ERROR', 'MANUAL']);
+      expect(report.controls[1].reason).toMatch(/older than the maximum data age of 1 ms/);
+      const bad = calabiWith({}, '--db', f.path, 'evaluate', 'acme', '--checks', checksDir, '--check-timeout', 'soon');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--check-timeout must be a number of seconds or a number with a unit .* not 'soon'/);
+    } finally {
+      f.cleanup();
+    }
+  }, 180_000);
+
   it('exits 2 for an unknown benchmark and lists the valid ones', () => {
     const r = calabi('evaluate', 'cis-aws-9.9');
     expect(r.code).toBe(2);

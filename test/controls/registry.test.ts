@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CheckTables } from '../../controls/check-tables.js';
 import { loadCatalog } from '../../controls/loader.js';
 import { requiredColumns } from '../../controls/run-check.js';
 import { findTable } from '../../schema/inventory.js';
@@ -43,6 +44,22 @@ describe('check catalogue', () => {
     for (const c of checks) {
       for (const t of [...c.tables, c.scope.table]) expect(findTable(t), `${c.id} reads ${t}`).toBeDefined();
       expect(c.tables, `${c.id}: its scope table is one it reads`).toContain(c.scope.table);
+    }
+  });
+
+  it('declares in "tables" exactly the tables its SQL reads, as DuckDB parses it (views and macros expanded)', async () => {
+    const db = await memoryDb();
+    const conn = await db.connect();
+    try {
+      const derive = await CheckTables.load(conn);
+      for (const c of checks) {
+        const read = await derive.of(c.sql);
+        expect(read, `${c.id} parses`).not.toBeNull();
+        expect([...read!].sort(), `${c.id}.json "tables"`).toEqual([...c.tables].sort());
+      }
+    } finally {
+      conn.closeSync();
+      db.close();
     }
   });
 

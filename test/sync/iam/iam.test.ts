@@ -249,7 +249,7 @@ describe('iam sync against moto', () => {
     expect(await failing('iam_no_expired_server_certificates')).toEqual([`arn:aws:iam::${account}:server-certificate/legacy-tls`]);
     // moto's summary always says root has no MFA, and its report has no root row (see moto-notes.md).
     expect(await failing('iam_root_mfa_enabled')).toEqual([`arn:aws:iam::${account}:root`]);
-    expect(await failing('iam_root_not_used_recently')).toEqual([`arn:aws:::${account}`]);
+    expect(await failing('iam_root_not_used_recently')).toEqual([`arn:aws:iam::${account}:root`]);
     for (const id of [
       'iam_root_no_access_keys',
       'iam_password_policy_min_length_14',
