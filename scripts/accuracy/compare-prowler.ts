@@ -11,7 +11,8 @@
  * Not part of the test suite: Prowler takes several minutes per account. Install it in its own virtualenv
  * (`python3 -m venv v && v/bin/pip install prowler`), not beside moto, whose pinned botocore it would move.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,13 +55,16 @@ async function calabiVerdicts(moto: Moto, account: string): Promise<Map<string, 
   }
 }
 
-/** Prowler's verdict per requirement: FAIL if any of its checks failed a resource, else PASS, else MANUAL. */
-function prowlerVerdicts(moto: Moto, account: string, creds: Creds, out: string): Map<string, ProwlerStatus> {
-  const run = spawnSync(
+/**
+ * Prowler's verdict per requirement: FAIL if any of its checks failed a resource, else PASS, else MANUAL.
+ * Prowler runs asynchronously: moto_server is a child of this process whose output pipe needs the event loop.
+ */
+async function prowlerVerdicts(moto: Moto, account: string, creds: Creds, out: string): Promise<Map<string, ProwlerStatus>> {
+  const child = spawn(
     prowler,
     ['aws', '--compliance', prowlerFramework, '--output-formats', 'csv', '-o', out, '-F', account, '--no-banner', '-f', ...regions],
     {
-      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
@@ -70,13 +74,13 @@ function prowlerVerdicts(moto: Moto, account: string, creds: Creds, out: string)
         AWS_DEFAULT_REGION: 'us-east-1',
         AWS_ENDPOINT_URL: moto.endpoint,
       },
-      maxBuffer: 256 * 1024 * 1024,
     },
   );
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr = (stderr + String(d)).slice(-4000)));
+  const [status] = (await once(child, 'exit')) as [number | null];
   // Prowler exits 3 when some check failed: that is a result, not an error.
-  if (run.error || (run.status !== 0 && run.status !== 3)) {
-    throw new Error(`[accuracy] prowler failed for ${account} (exit ${run.status}): ${run.error?.message ?? run.stderr.slice(-2000)}`);
-  }
+  if (status !== 0 && status !== 3) throw new Error(`[accuracy] prowler failed for ${account} (exit ${status}): ${stderr}`);
   const dir = join(out, 'compliance');
   const file = readdirSync(dir).find((f) => f.startsWith(account) && f.endsWith(`${prowlerFramework}.csv`));
   if (!file) throw new Error(`[accuracy] prowler wrote no ${prowlerFramework} compliance file in ${dir}`);
@@ -115,7 +119,7 @@ try {
     console.log(`${account} (${what}): Calabi…`);
     const calabi = await calabiVerdicts(moto, account);
     console.log(`${account} (${what}): Prowler (several minutes)…`);
-    const theirs = prowlerVerdicts(moto, account, creds[account]!, join(work, account));
+    const theirs = await prowlerVerdicts(moto, account, creds[account]!, join(work, account));
     for (const [id, { title, status }] of calabi) rows.push({ id, title, account, calabi: status, prowler: theirs.get(id) ?? 'no result' });
   }
   const notes = JSON.parse(readFileSync(notesFile, 'utf8')) as Record<string, string>;
