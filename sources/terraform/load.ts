@@ -26,6 +26,8 @@ export interface LoadedPlan {
   resources: number;
   /** Managed resource types of the plan no mapper reads: not audited. */
   unmappedTypes: string[];
+  /** Some security group rule of the plan names a managed prefix list (looked up in a table no plan fills). */
+  prefixListReferenced: boolean;
   /** Tables the plan put rows in. */
   filledTables: Set<string>;
   /** (table, resource id) → Terraform addresses, module source, columns unknown until apply. */
@@ -93,6 +95,7 @@ export async function loadPlan(doc: TfPlanDocument): Promise<LoadedPlan> {
     resources: managed.length,
     unmappedTypes,
     filledTables: new Set(byTable.keys()),
+    prefixListReferenced: mapped.some((m) => m.table === 'aws_ec2_security_group_rules' && (m.row.prefix_list_id != null || m.unknown.has('prefix_list_id'))),
     rows,
   };
 }

@@ -10,8 +10,11 @@ import type { TfConfigModule, TfModuleValues, TfPlanDocument, TfProviderConfig, 
  */
 export const REDACTED = '(sensitive: redacted by calabi)';
 
-/** Attribute names that hold a credential, whatever the provider marks (password, master_password, secret_key, token …). */
-const secretName = /(^|_)(password|passwd|passphrase|secret|secret_key|secret_string|token|private_key|access_key|api_key|credentials?|auth|sensitive)(_|$)/i;
+/**
+ * Attribute names that hold a credential, whatever the provider marks (password, master_password, secret_key,
+ * token …): the secret word ends the name, so minimum_password_length or password_reuse_prevention stay.
+ */
+const secretName = /(^|_)(password|passwd|passphrase|secret|secret_key|secret_string|secret_binary|token|private_key|private_key_pem|access_key|api_key|credentials?|auth|sensitive|key_material|wo)$/i;
 
 export function isRedacted(value: unknown): boolean {
   return value === REDACTED;

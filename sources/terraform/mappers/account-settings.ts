@@ -7,6 +7,7 @@ import { asBool, asInt, knownString, placeholder, RowBuilder, valueOf, type Mapp
  * account's policy), and aws_kms_key onto aws_kms_keys (customer managed, enabled unless is_enabled = false).
  */
 export const passwordPolicyMapper: Mapper = {
+  tables: [awsIamPasswordPolicies.name],
   types: ['aws_iam_account_password_policy'],
   map(resources, ctx) {
     return resources.map((r) => {
@@ -20,6 +21,7 @@ export const passwordPolicyMapper: Mapper = {
 };
 
 export const kmsKeyMapper: Mapper = {
+  tables: [awsKmsKeys.name],
   types: ['aws_kms_key'],
   map(resources, ctx) {
     return resources.map((r) => {

@@ -12,6 +12,7 @@ const selectorColumns = ['selectors_source', 'include_management_events', 'read_
  * events, read and write), so that is what it will record. is_logging comes from enable_logging (default true).
  */
 export const cloudtrailMapper: Mapper = {
+  tables: [awsCloudtrailTrails.name],
   types: ['aws_cloudtrail'],
   map(resources, ctx) {
     return resources.map((r) => trailRow(r, ctx));

@@ -30,6 +30,8 @@ export interface MappedRow {
 export interface Mapper {
   /** Terraform resource types the mapper reads. */
   types: readonly string[];
+  /** Inventory tables it fills. */
+  tables: readonly string[];
   map(resources: readonly TfResource[], ctx: MapContext): MappedRow[];
 }
 

@@ -17,6 +17,7 @@ const split = {
  * finds its bucket by the known name (no-op and update plans) or, on create, by its `bucket` reference.
  */
 export const s3Mapper: Mapper = {
+  tables: [awsS3Buckets.name, awsS3AccountPublicAccessBlocks.name],
   types: ['aws_s3_bucket', 'aws_s3_account_public_access_block', ...Object.keys(split)],
   map(resources, ctx) {
     const buckets = new Map<string, { r: TfResource; out: MappedRow }>();

@@ -13,6 +13,7 @@ const ruleColumns = ['ip_protocol', 'from_port', 'to_port', 'cidr_ipv4', 'cidr_i
  * comes from sync/ec2/admin-ports.ts, the function the AWS sync uses.
  */
 export const securityGroupMapper: Mapper = {
+  tables: [awsEc2SecurityGroups.name, awsEc2SecurityGroupRules.name],
   types: ['aws_security_group', 'aws_default_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'],
   map(resources, ctx) {
     const groups = new Map<string, MappedRow>();

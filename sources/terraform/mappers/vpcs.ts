@@ -14,6 +14,7 @@ const targets = [
  * log that exists; delivery (deliver_logs_status) is known only once it runs, and no check here needs it.
  */
 export const vpcMapper: Mapper = {
+  tables: [awsEc2Vpcs.name, awsEc2FlowLogs.name],
   types: ['aws_vpc', 'aws_default_vpc', 'aws_flow_log'],
   map(resources, ctx) {
     const out: MappedRow[] = [];
