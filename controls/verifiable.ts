@@ -29,12 +29,27 @@ export interface VerifiableControl extends Omit<ControlReport, 'status'> {
   not_verifiable: UnverifiableResource[];
 }
 
+/**
+ * Prefix of an unknown column meaning "more rows of this resource may exist, with unknown values" (a security
+ * group whose inline rules are computed): they can add findings, never remove one, so a finding on known rows
+ * stands and only the absence of findings is in doubt.
+ */
+export const MORE_ROWS = '+';
+
 export interface VerifiabilityFacts {
-  /** table → resource id → columns whose value is unknown for that resource. */
+  /** table → resource id → columns whose value is unknown for that resource (MORE_ROWS-prefixed: see above). */
   unknown: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
   /** Tables the source cannot describe, with why (shown in the reason). */
   invisible: ReadonlyMap<string, string>;
+  /**
+   * Tables the source describes only in part (a plan is one root module, not the account): rows it has are
+   * facts, but "none qualifies" is not. An account- or region-level check (scope aws_accounts/aws_regions) that
+   * fails over such a table ("no multi-region trail") is NOT VERIFIABLE; one that passes found its evidence.
+   */
+  partial: ReadonlyMap<string, string>;
 }
+
+const accountScopes = new Set(['aws_accounts', 'aws_regions']);
 
 export interface VerifiableSummary {
   pass: number;
@@ -59,18 +74,25 @@ export function verifiableControl(control: ControlReport, checks: readonly Check
   const base: VerifiableControl = { ...control, not_verifiable: [] };
   if (control.status === 'MANUAL' || control.status === 'ERROR') return base;
 
+  // Resources whose values the check reads are unknown (their findings are not trusted either way), and
+  // resources that may have more rows than the plan shows (their findings stand).
   const hidden = new Map<string, string>();
+  const moreRows = new Map<string, string>();
   for (const check of checks) {
     const columns = identifiers(check.sql);
     for (const table of new Set([...check.tables, check.scope.table])) {
       for (const [resourceId, unknown] of facts.unknown.get(table) ?? []) {
-        const read = [...unknown].filter((c) => columns.has(c));
-        if (read.length) hidden.set(resourceId, `${check.id} reads ${read.sort().join(', ')} of ${table}, known only after apply`);
+        const values = [...unknown].filter((c) => !c.startsWith(MORE_ROWS) && columns.has(c)).sort();
+        const rows = [...unknown].filter((c) => c.startsWith(MORE_ROWS) && columns.has(c.slice(MORE_ROWS.length))).map((c) => c.slice(MORE_ROWS.length)).sort();
+        if (values.length) hidden.set(resourceId, `${check.id} reads ${values.join(', ')} of ${table}, known only after apply`);
+        else if (rows.length) moreRows.set(resourceId, `${check.id} reads ${rows.join(', ')} of ${table}, and some of its rows are known only after apply`);
       }
     }
   }
   const invisible = [...new Set(checks.flatMap((c) => c.tables))].filter((t) => facts.invisible.has(t));
   const trusted = control.resources.filter((f) => !hidden.has(f.resource_id));
+  const failing = new Set(trusted.map((f) => f.resource_id));
+  for (const [id, why] of moreRows) if (!failing.has(id) && !hidden.has(id)) hidden.set(id, why);
   const notVerifiable = [...hidden].map(([resource_id, reason]) => ({ resource_id, reason }));
 
   // Absent data proves nothing either way: a FAIL may be "nothing configured", a PASS may be "nothing found"
@@ -78,6 +100,13 @@ export function verifiableControl(control: ControlReport, checks: readonly Check
   if (invisible.length > 0) {
     const why = invisible.map((t) => `${t} (${facts.invisible.get(t)})`).join('; ');
     return { ...base, status: NOT_VERIFIABLE, reason: `Not verifiable from this source: the verdict depends on data it cannot show: ${why}.`, not_verifiable: notVerifiable };
+  }
+  // Nothing in scope: unknown values of resources outside the check's scope do not matter.
+  if (control.status === 'SKIP') return base;
+  const absence = control.status === 'FAIL' ? checks.filter((c) => accountScopes.has(c.scope.table)).flatMap((c) => c.tables.filter((t) => facts.partial.has(t))) : [];
+  if (absence.length > 0) {
+    const why = [...new Set(absence)].map((t) => `${t} (${facts.partial.get(t)})`).join('; ');
+    return { ...base, status: NOT_VERIFIABLE, reason: `Not verifiable from this source: what it lacks may exist elsewhere in the account: ${why}.`, not_verifiable: notVerifiable };
   }
   if (trusted.length > 0) {
     return { ...base, resources: trusted, affected_count: countResources(trusted), not_verifiable: notVerifiable, reason: notVerifiable.length ? `${control.reason} ${notVerifiable.length} more resource(s) cannot be verified before apply.` : control.reason };

@@ -13,6 +13,9 @@ const neverInAPlan: Record<string, string> = {
 
 const always = new Set(['aws_accounts', 'aws_regions']);
 
+/** One per account (or region): the plan's resource is the account's setting, so its absence elsewhere is moot. */
+const singletons = new Set(['aws_iam_password_policies', 'aws_s3_account_public_access_blocks', 'aws_ec2_ebs_encryption_defaults']);
+
 /**
  * What the plan cannot show, for controls/verifiable.ts: columns unknown until apply per resource, and tables it
  * cannot describe: account facts no plan holds; tables no mapper fills yet; and tables a mapper fills but the
@@ -36,5 +39,9 @@ export function verifiabilityFacts(plan: LoadedPlan, completeAccount: boolean): 
     byId.set(row.resourceId, new Set([...(byId.get(row.resourceId) ?? []), ...row.unknown]));
     unknown.set(row.table, byId);
   }
-  return { unknown, invisible };
+  const partial = new Map<string, string>();
+  if (!completeAccount) {
+    for (const t of plan.filledTables) if (!singletons.has(t)) partial.set(t, 'a plan holds only its own resources: pass --complete-account if it describes the whole account');
+  }
+  return { unknown, invisible, partial };
 }

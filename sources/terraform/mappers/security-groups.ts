@@ -1,5 +1,6 @@
 import { awsEc2SecurityGroupRules, awsEc2SecurityGroups } from '../../../schema/ec2.js';
 import { adminPortsReached } from '../../../sync/ec2/admin-ports.js';
+import { MORE_ROWS } from '../../../controls/verifiable.js';
 import type { Row } from '../../../schema/db.js';
 import type { TfResource } from '../resources.js';
 import { asBool, asInt, asText, knownString, placeholder, valueOf, type MapContext, type MappedRow, type Mapper } from './common.js';
@@ -25,9 +26,9 @@ export const securityGroupMapper: Mapper = {
       for (const [key, egress] of [['ingress', false], ['egress', true]] as const) {
         const blocks = valueOf(r, [key]);
         if (blocks.unknown) {
-          // The whole rule set is known only after apply: the group's rules cannot be judged.
+          // Rules known only after apply (unset inline blocks are computed): they can add findings, not hide one.
           g.unknown.add(egress ? 'ip_permissions_egress' : 'ip_permissions');
-          if (!egress) for (const c of ruleColumns) g.unknown.add(c);
+          if (!egress) for (const c of ruleColumns) g.unknown.add(MORE_ROWS + c);
           continue;
         }
         (Array.isArray(blocks.value) ? blocks.value : []).forEach((_, i) => out.push(...ruleRows(r, [key, i], g, egress, ctx)));
