@@ -51,6 +51,18 @@ describe('calabi iac verdicts', () => {
     expect(whole.report.source.complete_account).toBe(true);
   });
 
+  it('judges EBS default encryption, instance metadata, RDS and EFS from the plan, unknown metadata options apart', async () => {
+    const { report } = await run('synthetic-compute-storage.json');
+    expect(control(report, '2.2.1')).toMatchObject({ status: 'FAIL', resources: [expect.objectContaining({ resource_id: 'arn:aws:ec2:eu-central-1:000000000000' })] });
+    expect(control(report, '2.3.1').status).toBe('FAIL');
+    expect(Object.values(control(report, '2.3.1').terraform)[0]!.addresses).toEqual(['aws_db_instance.orders']);
+    expect(control(report, '2.4.1').status).toBe('PASS');
+    const imds = control(report, '5.6');
+    expect(imds.status).toBe('FAIL');
+    expect(imds.resources.map((r) => r.resource_id)).toEqual(['arn:aws:ec2:eu-central-1:000000000000:instance/tf:aws_instance.legacy']);
+    expect(imds.not_verifiable.map((r) => r.resource_id)).toEqual(['arn:aws:ec2:eu-central-1:000000000000:instance/tf:aws_instance.computed']);
+  });
+
   it('gives both scores with their formulas, reconciled with the statuses', async () => {
     const { report } = await run('regula-ingress_anywhere_ssh_infra.json');
     const s = report.summary;
