@@ -45,7 +45,7 @@ export async function loadPlan(doc: TfPlanDocument): Promise<LoadedPlan> {
   const managed = all.filter(isManaged);
   const accountId = accountOf(all);
   const regionConst = doc.configuration?.provider_config?.aws?.expressions?.region?.constant_value;
-  const region = typeof regionConst === 'string' && regionConst ? regionConst : ASSUMED_REGION;
+  const region = typeof regionConst === 'string' && regionConst ? regionConst : (regionOf(all) ?? ASSUMED_REGION);
   const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
   const ctx = { accountId: accountId ?? PLACEHOLDER_ACCOUNT, region, partition, resolver: new ReferenceResolver(all) };
 
@@ -88,7 +88,7 @@ export async function loadPlan(doc: TfPlanDocument): Promise<LoadedPlan> {
     accountId: ctx.accountId,
     accountIsPlaceholder: accountId === null,
     region,
-    regionAssumed: region !== regionConst,
+    regionAssumed: region === ASSUMED_REGION && regionConst !== ASSUMED_REGION,
     formatVersion: doc.format_version,
     terraformVersion: doc.terraform_version ?? null,
     kind: doc.resource_changes ? 'plan' : 'state',
@@ -104,6 +104,15 @@ function tableDef(name: string): TableDef {
   const t = inventoryTables.find((x) => x.name === name);
   if (!t) throw new Error(`[terraform] mapper wrote to ${name}, which is not an inventory table`);
   return t;
+}
+
+/** The region of the first known regional ARN (a state, or a plan updating existing resources). */
+function regionOf(resources: readonly TfResource[]): string | null {
+  for (const r of resources) {
+    const m = typeof r.values.arn === 'string' ? /^arn:[^:]+:[^:]+:([a-z]{2}(?:-[a-z]+)+-\d):/.exec(r.values.arn) : null;
+    if (m) return m[1]!;
+  }
+  return null;
 }
 
 /** The account: aws_caller_identity's account_id, else the account of any known ARN in the plan. */

@@ -116,6 +116,39 @@ describe('Terraform mappers on the real fixtures', () => {
     ]);
   });
 
+  it('reads a state file: values of root and child modules, real ids, rules joined to their group by literal id', async () => {
+    // SYNTHETIC state (`terraform show -json` without a plan), modelled on prior_state of checkov-plan-with-for-each-for-enrichment.json.
+    const res = (address: string, type: string, values: object) => ({ address, mode: 'managed', type, name: address.split('.').at(-1), provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values, sensitive_values: {} });
+    const doc = {
+      format_version: '1.0',
+      terraform_version: '1.9.5',
+      values: {
+        root_module: {
+          resources: [res('aws_vpc.main', 'aws_vpc', { id: 'vpc-0123', arn: 'arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-0123', cidr_block: '10.0.0.0/16' })],
+          child_modules: [
+            {
+              address: 'module.net',
+              resources: [
+                res('module.net.aws_security_group.ssh', 'aws_security_group', { id: 'sg-0aaa', arn: 'arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0aaa', name: 'ssh', vpc_id: 'vpc-0123', ingress: [], egress: [] }),
+                res('module.net.aws_security_group_rule.ssh', 'aws_security_group_rule', { type: 'ingress', security_group_id: 'sg-0aaa', protocol: '6', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: ['::/0'], self: false }),
+              ],
+            },
+          ],
+        },
+      },
+    };
+    plan = await loadPlan(parsePlan(JSON.stringify(doc)));
+    expect(plan.kind).toBe('state');
+    expect(plan.accountId).toBe('123456789012');
+    expect(plan).toMatchObject({ region: 'eu-west-1', regionAssumed: false });
+    expect(await rows(plan, `SELECT r.group_id, g.group_name, r.ip_protocol, r.cidr_ipv4, r.cidr_ipv6, r.admin_ports FROM aws_ec2_security_group_rules r JOIN aws_ec2_security_groups g USING (group_id) ORDER BY r.cidr_ipv4 NULLS LAST`)).toEqual([
+      { group_id: 'sg-0aaa', group_name: 'ssh', ip_protocol: 'tcp', cidr_ipv4: '0.0.0.0/0', cidr_ipv6: null, admin_ports: ['tcp/22'] },
+      { group_id: 'sg-0aaa', group_name: 'ssh', ip_protocol: 'tcp', cidr_ipv4: null, cidr_ipv6: '::/0', admin_ports: ['tcp/22'] },
+    ]);
+    const group = [...plan.rows.values()].find((r) => r.resourceId === 'arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0aaa');
+    expect([...group!.addresses].sort()).toEqual(['module.net.aws_security_group.ssh', 'module.net.aws_security_group_rule.ssh']);
+  });
+
   it('keeps for_each module instances apart and maps protocol -1 to all traffic', async () => {
     const p = await load('checkov-plan-with-for-each-for-enrichment.json');
     const r = await rows(p, `SELECT g.group_name, g.vpc_id, r.ip_protocol, r.from_port, r.admin_ports FROM aws_ec2_security_groups g JOIN aws_ec2_security_group_rules r USING (group_id) ORDER BY 1`);
