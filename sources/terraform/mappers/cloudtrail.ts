@@ -56,7 +56,7 @@ function trailRow(r: TfResource, ctx: MapContext): MappedRow {
     });
   }
   Object.assign(b.row, { arn, name, home_region: ctx.region, s3_bucket_name: bucketName, has_insight_selectors: Array.isArray(r.values.insight_selector) && r.values.insight_selector.length > 0, raw: r.values });
-  return { table: awsCloudtrailTrails.name, resourceId: arn, row: b.row, unknown: b.unknown, addresses: [r.address, ...(ref ? [] : [])], moduleSource: r.moduleSource };
+  return { table: awsCloudtrailTrails.name, resourceId: arn, row: b.row, unknown: b.unknown, addresses: [r.address], moduleSource: r.moduleSource };
 }
 
 function toEventSelector(v: unknown): EventSelector {
