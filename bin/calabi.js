@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', '.built');
-const sources = ['lib', 'cli', 'schema', 'sync', 'controls', 'api', 'reports', 'scheduler', 'demo'];
+const sources = ['lib', 'cli', 'schema', 'sync', 'sources', 'controls', 'api', 'reports', 'scheduler', 'demo'];
 
 function newestSource(dir) {
   let newest = 0;

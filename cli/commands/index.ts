@@ -24,6 +24,7 @@ export const commandLoaders: Record<string, () => Promise<CommandModule>> = {
   export: () => import('./export.js'),
   verify: () => import('./verify.js'),
   compare: () => import('./compare.js'),
+  iac: () => import('./iac.js'),
 };
 
 /** Global options that take a value: the command name is the first argument that is neither one nor its value. */

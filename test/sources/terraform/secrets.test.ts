@@ -1,0 +1,60 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runIac } from '../../../cli/commands/iac.js';
+import { iacFormats } from '../../../sources/terraform/output/format.js';
+import { runCli } from '../../support/cli.js';
+import { tempDir } from '../../support/db.js';
+import { parsePlan } from '../../../sources/terraform/plan.js';
+import { REDACTED } from '../../../sources/terraform/scrub.js';
+import { fixturePath, fixtureText, loadFixture } from './support.js';
+
+const plan = 'synthetic-secrets-and-unknowns.json';
+// Every secret planted in the synthetic plan (variables, after, before, prior_state, planned_values,
+// configuration constant_value, provider credentials, a variable default, a value marked only in after_sensitive).
+const planted = readFileSync(fixturePath(plan), 'utf8').match(/PLANTED-SECRET-[A-Z-]+-[0-9a-f]{4}/g)!;
+
+describe('secrets in plans', () => {
+  it('the fixture plants the secrets in every place Terraform writes them', () => {
+    expect(new Set(planted).size).toBe(9);
+  });
+
+  it('scrubs every planted secret at read time, before any mapper sees the plan', () => {
+    const scrubbed = JSON.stringify(parsePlan(fixtureText(plan)));
+    for (const s of planted) expect(scrubbed).not.toContain(s);
+    // What is kept: the non-secret values beside them, and a marker where a secret was.
+    expect(scrubbed).toContain('"identifier":"main"');
+    expect(scrubbed).toContain(REDACTED);
+  });
+
+  it('never writes a planted secret to the database', async () => {
+    const loaded = await loadFixture(plan);
+    const { dir, cleanup } = tempDir();
+    try {
+      // Copy the whole in-memory database to a file and search every byte of it (and its WAL, if any).
+      const file = join(dir, 'iac.duckdb');
+      await loaded.db.run(`ATTACH '${file}' AS out`);
+      await loaded.db.run('COPY FROM DATABASE memory TO out');
+      await loaded.db.run('DETACH out');
+      const bytes = readdirSync(dir).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('');
+      expect(bytes.length).toBeGreaterThan(0);
+      for (const s of planted) expect(bytes).not.toContain(s);
+      // The scrubbed values still say a value was there.
+      const raw = await loaded.db.all<{ raw: string }>(`SELECT raw::VARCHAR AS raw FROM aws_ec2_security_groups`);
+      expect(raw).toHaveLength(1);
+    } finally {
+      loaded.db.close();
+      cleanup();
+    }
+  });
+
+  it('never prints a planted secret in any output format, on stdout or stderr', async () => {
+    for (const format of iacFormats) {
+      const { output } = await runIac(fixturePath(plan), { benchmark: 'cis-aws-3.0', format, failOn: 'low' });
+      for (const s of planted) expect(output, `${format} output`).not.toContain(s);
+    }
+    const cli = await runCli(['iac', fixturePath(plan), '--format', 'json']);
+    expect(cli.stdout.length).toBeGreaterThan(1000);
+    for (const s of planted) expect(cli.stdout + cli.stderr).not.toContain(s);
+  }, 120_000);
+});
