@@ -43,7 +43,8 @@ describe('check catalogue', () => {
   it('names only tables that exist in schema/inventory.ts', () => {
     for (const c of checks) {
       for (const t of [...c.tables, c.scope.table]) expect(findTable(t), `${c.id} reads ${t}`).toBeDefined();
-      expect(c.tables, `${c.id}: its scope table is one it reads`).toContain(c.scope.table);
+      // aws_accounts and aws_regions define the scopes themselves: a check may count them without reading them.
+      if (c.scope.table !== 'aws_accounts' && c.scope.table !== 'aws_regions') expect(c.tables, `${c.id}: its scope table is one it reads`).toContain(c.scope.table);
     }
   });
 

@@ -55,7 +55,7 @@ beforeEach(async () => {
   // aws_regions lists eu-west-1 alone while us-east-1's rows (and their 'ok' scopes) are still in the tables.
   await seed(db, 'aws_regions', [{ region: 'eu-west-1' }]);
   await seed(db, 'aws_ec2_security_groups', [group('us-east-1', 'sg-east'), group('eu-west-1', 'sg-west')]);
-  for (const region of ['us-east-1', 'eu-west-1']) for (const t of ['aws_ec2_security_groups', 'aws_ec2_security_group_rules']) await okScope(t, region);
+  for (const region of ['us-east-1', 'eu-west-1']) for (const t of ['aws_ec2_security_groups', 'aws_ec2_security_group_rules', 'aws_ec2_managed_prefix_lists']) await okScope(t, region);
 });
 
 describe('the scope in force', () => {
