@@ -5,6 +5,7 @@ import { applySandbox, defaultMemoryLimit } from './sandbox.js';
 import { snapshotRoot, Snapshots } from './snapshot.js';
 
 export { ConsoleError } from './guard.js';
+export { stopWorkers } from './pool.js';
 export { applySandbox, sandboxConfig, workerSandboxConfig } from './sandbox.js';
 
 export interface ConsoleOptions {

@@ -57,6 +57,26 @@ process.once('exit', () => {
 });
 
 /**
+ * Stops every worker of this process and resolves once they have exited. A worker keeps the database it last
+ * read open (the server's snapshot, or for `calabi query` the user's own file): the CLI waits for this before it
+ * exits, so the next command never finds the file still locked by a worker on its way out.
+ */
+export async function stopWorkers(): Promise<void> {
+  const alive = [...everyone].filter((c) => c.exitCode === null && c.signalCode === null);
+  idle.clear();
+  await Promise.all(
+    alive.map((child) => {
+      const exited = new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) resolve();
+      });
+      child.kill('SIGKILL');
+      return exited;
+    }),
+  );
+}
+
+/**
  * Console queries in child processes: at most `concurrency` at once (each in its own worker), `queue` waiting,
  * refused as busy beyond that. A query that outlives the time limit plus grace, or whose worker grows past the
  * memory cap, has its worker killed; that query fails with a message, the worker is replaced, nothing else is

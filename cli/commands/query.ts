@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createFileConsole, ConsoleError, sizeBytes, type QueryResult } from '../../api/console/index.js';
+import { createFileConsole, ConsoleError, stopWorkers, sizeBytes, type QueryResult } from '../../api/console/index.js';
 import { csvNeedsQuotes, neutralise } from '../../reports/safe-cell.js';
 import { Database } from '../../schema/db.js';
 import { dbPathOf } from '../context.js';
@@ -56,6 +56,7 @@ export const register: RegisterCommand = (program, setExit) => {
         setExit(0);
       } finally {
         sqlConsole.close();
+        await stopWorkers();
       }
     });
 };

@@ -39,6 +39,8 @@ beforeAll(async () => {
     ],
   }));
   const db = await Database.open(dbPath);
+  // Checks see only the accounts of the scope in force (aws_accounts), so the buckets' account is listed.
+  await seed(db, 'aws_accounts', [{ account_id: '123456789012', arn: 'arn:aws:iam::123456789012:root', partition: 'aws' }]);
   await seed(db, 'aws_s3_buckets', [
     { account_id: '123456789012', region: 'us-east-1', arn: 'arn:aws:s3:::one', name: 'one', raw: {} },
     { account_id: '123456789012', region: 'us-east-1', arn: 'arn:aws:s3:::two', name: 'two', raw: {} },
