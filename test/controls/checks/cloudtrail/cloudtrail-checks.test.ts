@@ -269,9 +269,9 @@ describe.each([
     expect((await runCheck(db, id)).map((r) => r.reason)).toEqual([`The trails recording S3 object-level ${kind} events for all buckets are not multi-region and logging (local, stopped)`]);
   });
 
-  it('fails an account with no trail', async () => {
+  it('fails an account with no trail, named by the account principal (docs/resource-ids.md)', async () => {
     await seed(db, 'aws_accounts', [accountRow]);
-    expect((await runCheck(db, id)).map((r) => r.resource_id)).toEqual([account]);
+    expect((await runCheck(db, id)).map((r) => r.resource_id)).toEqual([`arn:aws:iam::${account}:root`]);
   });
 
   it('returns nothing on an empty inventory', async () => {
