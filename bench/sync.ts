@@ -92,6 +92,7 @@ try {
     ['collection errors', r.errors.length],
     ['peak RSS (process)', `${peakRssMb()} MB (before sync ${rssBefore} MB)`],
   ]);
+  if (r.errors.length) console.log('  collection errors:', r.errors.map((e) => `${e.service} ${e.operation} ${e.region ?? ''} ${e.code}`).join('; '));
   console.log('  busiest services by API calls:', Object.entries(r.apiCallsByService).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([s, n]) => `${s}=${n}`).join(' '));
   db.close();
   live = r;
