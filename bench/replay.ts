@@ -26,7 +26,8 @@ function keyOf(req: HttpRequestLike): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : (v ?? '')}`)
     .join('&');
-  const body = typeof req.body === 'string' ? req.body : req.body instanceof Uint8Array ? Buffer.from(req.body).toString('base64') : '';
+  // The bytes themselves: Buffer.from(body) would call the SDK's JSON body adapter's valueOf (and warn).
+  const body = typeof req.body === 'string' ? req.body : req.body instanceof Uint8Array ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength).toString('base64') : '';
   return `${req.method} ${req.hostname}:${req.port ?? ''}${req.path}?${query} ${body}`;
 }
 
