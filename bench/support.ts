@@ -1,3 +1,5 @@
+import { loadavg as osLoad } from 'node:os';
+
 /** Helpers shared by the benchmarks: timing, peak memory, and a small table printer. */
 export function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
@@ -25,4 +27,9 @@ export async function pool<T>(items: readonly T[], n: number, fn: (item: T, inde
       }
     }),
   );
+}
+
+/** The 1-, 5- and 15-minute load averages: benchmark numbers on a shared machine mean little without them. */
+export function loadAverage(): string {
+  return osLoad().map((l) => l.toFixed(1)).join(' / ');
 }

@@ -1,6 +1,7 @@
 // npm run bench:sync — seeds moto_server with a few thousand resources across two regions, runs the real sync,
-// and prints resources per second, API calls per resource and peak memory; then measures DuckDB insert
-// throughput on its own with a synthetic batch written through the same scope writer.
+// and prints resources per second, API calls per resource and peak memory. The sync's HTTP answers are recorded
+// and replayed from memory with no latency, so Calabi's own CPU per resource (and the AWS SDK's share of it)
+// shows. Then it measures DuckDB insert throughput on its own with a synthetic batch through the scope writer.
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateVolumeCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
@@ -11,7 +12,8 @@ import { findTable } from '../schema/inventory.js';
 import { runSync } from '../sync/runner.js';
 import { writeScope } from '../sync/writer.js';
 import { motoClientConfig, startMoto, testCredentials } from '../testkit/moto.js';
-import { peakRssMb, pool, printTable, timed } from './support.js';
+import { cpuMs, recorder, replayer, sdkShare } from './replay.js';
+import { loadAverage, peakRssMb, pool, printTable, timed } from './support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const regions = ['us-east-1', 'eu-west-1'];
@@ -20,7 +22,7 @@ const scale = Number(process.env.BENCH_SCALE ?? 1);
 /** Insert throughput, measured apart from AWS and first, in a fresh heap: one 500,000-row scope through the writer. */
 async function measureInserts(): Promise<void> {
   const table = findTable('aws_ec2_security_group_rules') ?? findTable('aws_regions')!;
-  const n = 500_000;
+  const n = Number(process.env.BENCH_INSERT_ROWS ?? 500_000);
   const rows = Array.from({ length: n }, (_, i) => {
     const row: Record<string, unknown> = {};
     for (const c of table.columns) {
@@ -32,7 +34,8 @@ async function measureInserts(): Promise<void> {
     }
     return row;
   });
-  console.log(`\nDuckDB insert throughput (${table.name}, ${table.columns.length} columns, ${n} rows in one scope transaction):`);
+  console.log(`\nload average ${loadAverage()}`);
+  console.log(`DuckDB insert throughput (${table.name}, ${table.columns.length} columns, ${n} rows in one scope transaction):`);
   const { rmSync } = await import('node:fs');
   for (const [label, path] of [['in memory', ':memory:'], ['file on disk (incl. WAL and checkpoint)', `/tmp/calabi-bench-insert-${process.pid}.duckdb`]] as const) {
     const target = await Database.open(path);
@@ -48,7 +51,10 @@ if (process.argv.includes('--inserts-only')) {
   process.exit(0);
 }
 
+console.log(`load average ${loadAverage()} on ${(await import('node:os')).availableParallelism()} cores (the machine may be shared)`);
 const moto = await startMoto();
+const tape = recorder();
+let live: Awaited<ReturnType<typeof runSync>>;
 try {
   console.log(`seeding moto at ${moto.endpoint} (scale ${scale}) …`);
   const seed = await timed(async () => {
@@ -74,7 +80,7 @@ try {
 
   const db = await Database.open(':memory:');
   const rssBefore = peakRssMb();
-  const sync = await timed(() => runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, regions }));
+  const sync = await timed(() => runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, regions, configureClient: tape.configure }));
   const r = sync.value;
   console.log('\nsync against moto_server (2 regions):');
   printTable([
@@ -86,12 +92,34 @@ try {
     ['collection errors', r.errors.length],
     ['peak RSS (process)', `${peakRssMb()} MB (before sync ${rssBefore} MB)`],
   ]);
+  if (r.errors.length) console.log('  collection errors:', r.errors.map((e) => `${e.service} ${e.operation} ${e.region ?? ''} ${e.code}`).join('; '));
   console.log('  busiest services by API calls:', Object.entries(r.apiCallsByService).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([s, n]) => `${s}=${n}`).join(' '));
   db.close();
-
+  live = r;
 } finally {
   await moto.stop();
 }
+
+// The same sync answered from the tape (moto is stopped): no network, no latency, only CPU.
+const replaySync = async (configureClient: (client: unknown, service: string) => void) => {
+  const target = await Database.open(':memory:');
+  try {
+    return await runSync({ db: target, credentials: testCredentials, endpoint: moto.endpoint, regions, configureClient });
+  } finally {
+    target.close();
+  }
+};
+const first = replayer(tape.tape);
+const replay = await cpuMs(() => replaySync(first.configure));
+const profiled = await sdkShare(() => replaySync(replayer(tape.tape).configure));
+console.log(`\nreplay of the ${tape.calls()} recorded answers from memory (zero latency):`);
+printTable([
+  ['resources (rows written)', `${replay.value.resources} (live: ${live.resources})`],
+  ['answers missing from the tape', first.misses()],
+  ['CPU time', `${Math.round(replay.cpuMs)} ms (wall ${Math.round(replay.wallMs)} ms)`],
+  ['CPU per resource', `${(replay.cpuMs / Math.max(1, replay.value.resources)).toFixed(3)} ms`],
+  ['share inside the AWS SDK (sampled)', `${Math.round(profiled.sdkShare * 100)} %`],
+]);
 
 // In its own process, so its 500,000 rows neither inflate the sync's peak memory nor feel the sync's heap.
 const { spawnSync } = await import('node:child_process');

@@ -1,8 +1,9 @@
-import type { GroupDetail, LoginProfile, ManagedPolicyDetail, MFADevice, Policy, PolicyVersion, RoleDetail, UserDetail } from '@aws-sdk/client-iam';
+import type { GroupDetail, ManagedPolicyDetail, Policy, PolicyVersion, RoleDetail, UserDetail } from '@aws-sdk/client-iam';
 import type { Row } from '../../schema/db.js';
 import { identityPolicyFacts } from '../policy/facts.js';
 import { normalizePolicy } from '../policy/normalize.js';
 import { decodePolicyDocument, inlinePolicies, tagsObject } from './documents.js';
+import type { UserCredentials } from './user-credentials.js';
 
 /**
  * Where a document that cannot be analysed is reported (the collector passes ctx.itemError, which marks the
@@ -13,35 +14,25 @@ const throwIt: ReportDocumentError = (error) => {
   throw error;
 };
 
-/** What the per-user calls found; undefined fields mean the call failed (recorded as an item error). */
-export interface UserExtras {
-  /** null: no console password (GetLoginProfile said NoSuchEntity); undefined: unknown. */
-  loginProfile: LoginProfile | null | undefined;
-  mfaDevices: MFADevice[] | undefined;
-  /** The user was deleted between the list and its own calls: no row. */
-  gone?: boolean;
-}
-
-export function userRow(u: UserDetail, extras: UserExtras, report: ReportDocumentError = throwIt): Row {
-  const lp = extras.loginProfile;
+export function userRow(u: UserDetail, creds: UserCredentials, report: ReportDocumentError = throwIt): Row {
   return {
     arn: u.Arn,
     user_name: u.UserName,
     user_id: u.UserId,
     path: u.Path,
     create_date: u.CreateDate,
-    password_enabled: lp === undefined ? null : lp !== null,
-    password_create_date: lp?.CreateDate ?? null,
-    password_reset_required: lp ? (lp.PasswordResetRequired ?? false) : null,
-    mfa_active: extras.mfaDevices === undefined ? null : extras.mfaDevices.length > 0,
-    mfa_device_serials: extras.mfaDevices?.map((d) => d.SerialNumber ?? '') ?? null,
+    password_enabled: creds.passwordEnabled,
+    password_create_date: creds.passwordDate,
+    password_reset_required: creds.passwordResetRequired,
+    mfa_active: creds.mfaActive,
+    mfa_device_serials: creds.mfaDeviceSerials,
     attached_policy_arns: (u.AttachedManagedPolicies ?? []).map((p) => p.PolicyArn ?? ''),
     inline_policy_names: (u.UserPolicyList ?? []).map((p) => p.PolicyName ?? ''),
     ...inlineColumns(u.UserPolicyList, `user ${u.UserName}`, u.Arn, report),
     group_names: u.GroupList ?? [],
     permissions_boundary_arn: u.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
     tags: tagsObject(u.Tags),
-    raw: { ...u, LoginProfile: lp ?? null, MFADevices: extras.mfaDevices ?? null },
+    raw: { ...u, ...creds.raw },
   };
 }
 

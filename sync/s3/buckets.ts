@@ -31,7 +31,9 @@ export const bucketsCollector: Collector = {
   async collect(ctx) {
     const home = ctx.client(S3Client);
     const buckets: Bucket[] = [];
-    for await (const page of paginateListBuckets({ client: home }, {})) buckets.push(...(page.Buckets ?? []));
+    // A paginated ListBuckets (MaxBuckets set) is answered with each bucket's BucketRegion, which saves a
+    // GetBucketLocation per bucket; an unpaginated one is not. 10,000 is the largest page AWS allows.
+    for await (const page of paginateListBuckets({ client: home, pageSize: 10_000 }, {})) buckets.push(...(page.Buckets ?? []));
     const rows = await ctx.map(buckets.filter((b) => b.Name), (bucket) => collectBucket(ctx, home, bucket));
     return { [table]: rows.filter((r): r is Row => r !== null) };
   },

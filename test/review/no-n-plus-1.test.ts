@@ -1,4 +1,5 @@
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateVolumeCommand, CreateVpcCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSync } from '../../sync/runner.js';
 import { memoryDb } from '../support/db.js';
@@ -14,9 +15,9 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-const sync = async () => {
+const sync = async (services = ['ec2']) => {
   const db = await memoryDb();
-  const r = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, regions: ['us-east-1'], services: ['ec2'] });
+  const r = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, regions: ['us-east-1'], services });
   db.close();
   return r;
 };
@@ -36,6 +37,20 @@ describe('EC2 collection cost', () => {
     const after = await sync();
     expect(after.errors).toEqual([]);
     expect(after.resources).toBeGreaterThan(before.resources + 48);
+    expect(after.apiCalls).toBe(before.apiCalls);
+  });
+});
+
+describe('IAM collection cost', () => {
+  // The credential report says who has a password, MFA and keys: a user with none of them costs no call.
+  it('makes the same number of API calls with and without 12 more IAM users', async () => {
+    const before = await sync(['iam']);
+    expect(before.errors).toEqual([]);
+    const iam = new IAMClient(motoClientConfig(moto));
+    for (let i = 0; i < 12; i++) await iam.send(new CreateUserCommand({ UserName: `n-plus-1-${i}` }));
+    const after = await sync(['iam']);
+    expect(after.errors).toEqual([]);
+    expect(after.rowsByTable.aws_iam_users).toBe((before.rowsByTable.aws_iam_users ?? 0) + 12);
     expect(after.apiCalls).toBe(before.apiCalls);
   });
 });

@@ -104,14 +104,14 @@ describe('iam sync against moto', () => {
     const alice = await db.one<Record<string, unknown>>(
       `SELECT arn, user_name, password_enabled, password_reset_required, mfa_active, mfa_device_serials, attached_policy_arns, inline_policy_names,
               group_names, tags->>'team' AS team, inline_policies->0->'document'->'Statement'->0->>'Action' AS inline_action,
-              create_date IS NOT NULL AS has_date, raw->>'UserName' AS raw_name, raw->'LoginProfile'->>'UserName' AS raw_login
+              create_date IS NOT NULL AS has_date, raw->>'UserName' AS raw_name, raw->'CredentialReport'->>'user' AS raw_report_user
        FROM aws_iam_users WHERE user_name = 'alice'`,
     );
     expect(alice).toEqual({
       arn: `arn:aws:iam::${account}:user/alice`,
       user_name: 'alice',
       password_enabled: true,
-      password_reset_required: false, // moto drops PasswordResetRequired from GetLoginProfile
+      password_reset_required: null, // the credential report does not carry it (no per-user GetLoginProfile any more)
       mfa_active: true,
       mfa_device_serials: [`arn:aws:iam::${account}:mfa/alice`],
       attached_policy_arns: [`arn:aws:iam::${account}:policy/local-admin`],
@@ -121,7 +121,7 @@ describe('iam sync against moto', () => {
       inline_action: '*',
       has_date: true,
       raw_name: 'alice',
-      raw_login: 'alice',
+      raw_report_user: 'alice',
     });
     const bob = await db.one('SELECT password_enabled, mfa_active, mfa_device_serials, group_names FROM aws_iam_users WHERE user_name = ?', ['bob']);
     expect(bob).toEqual({ password_enabled: false, mfa_active: false, mfa_device_serials: [], group_names: [] });

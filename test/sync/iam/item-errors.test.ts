@@ -4,9 +4,11 @@ import { runSync } from '../../../sync/runner.js';
 import { runCheck } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
+import { both, hideFromReport } from './iam-middleware.js';
 
 // Fault injection on a real client (configureClient): one user's GetLoginProfile and one policy's
-// GetPolicyVersion are refused, as a too-narrow IAM permission would; every other call reaches moto.
+// GetPolicyVersion are refused, as a too-narrow IAM permission would; every other call reaches moto. mallory is
+// newer than the credential report (her line is removed from it), so the sync asks GetLoginProfile about her.
 function denySome(client: unknown, service: string): void {
   if (service !== 'IAM') return;
   (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
@@ -39,7 +41,7 @@ describe('iam per-item failures', () => {
   it('writes the rows it could read, records each refused call, and marks only the affected tables in error', async () => {
     const db = await memoryDb();
     try {
-      const result = await runSync({ db, services: ['iam'], regions: ['us-east-1'], endpoint: moto.endpoint, credentials: testCredentials, configureClient: denySome });
+      const result = await runSync({ db, services: ['iam'], regions: ['us-east-1'], endpoint: moto.endpoint, credentials: testCredentials, configureClient: both(hideFromReport('mallory'), denySome) });
       expect(result.status).toBe('partial');
       expect(result.errors.map((e) => [e.operation, e.table, e.resourceId, e.code]).sort()).toEqual([
         ['GetLoginProfile', 'aws_iam_users', 'arn:aws:iam::123456789012:user/mallory', 'AccessDenied'],

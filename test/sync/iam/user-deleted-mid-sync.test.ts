@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSync } from '../../../sync/runner.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
+import { both, hideFromReport } from './iam-middleware.js';
 
 // Issue 17: one IAM user deleted in the middle of a sync (a per-user call answering NoSuchEntity) put the account's
 // user requirements in ERROR. The race is real: just before the sync's first per-user call for 'leaver', the test
-// deletes that user in moto, so moto itself answers the per-user calls with NoSuchEntity.
+// deletes that user in moto, so moto itself answers the per-user calls with NoSuchEntity. 'leaver' is newer than
+// the credential report (its line is removed from it): the users collector asks about it by per-user calls,
+// which is where the race can happen; a user the report lists costs the users collector no call at all.
 let moto: Moto;
 let admin: IAMClient;
 beforeAll(async () => {
@@ -46,7 +49,7 @@ describe('an IAM user deleted between the list and its own calls', () => {
   it('is simply gone: no row, no collection error, the users and access-key scopes stay ok', async () => {
     const db = await memoryDb();
     try {
-      const result = await runSync({ db, services: ['iam'], regions: ['us-east-1'], endpoint: moto.endpoint, credentials: testCredentials, configureClient: deleteLeaverOnFirstUse() });
+      const result = await runSync({ db, services: ['iam'], regions: ['us-east-1'], endpoint: moto.endpoint, credentials: testCredentials, configureClient: both(hideFromReport('leaver'), deleteLeaverOnFirstUse()) });
       expect(result.errors).toEqual([]);
       expect(result.status).toBe('ok');
       expect(await db.all('SELECT user_name, password_enabled, mfa_active FROM aws_iam_users ORDER BY user_name')).toEqual([
