@@ -70,6 +70,8 @@ export async function stopWorkers(): Promise<void> {
         child.once('exit', () => resolve());
         if (child.exitCode !== null || child.signalCode !== null) resolve();
       });
+      // Idle workers are unref'd (they never keep a process alive); waiting for this one's exit must.
+      child.ref();
       child.kill('SIGKILL');
       return exited;
     }),
