@@ -1,4 +1,5 @@
 import type { Database } from '../schema/db.js';
+import { scratchAllowance } from '../schema/scratch-dir.js';
 
 /**
  * Custom checks are an analyst's SQL: besides passing the statement guard (one read-only SELECT, no stateful
@@ -15,5 +16,8 @@ export async function closeExternalAccess(db: Database): Promise<void> {
   if (state.locked) {
     throw new Error('[controls] custom checks need external access off, but the database configuration is locked with it on; open the database without lock_configuration, or with enable_external_access=false');
   }
+  // The console's copies are written under the scratch directory; allow it now, as DuckDB accepts it only while
+  // external access is on (the console's sandbox does the same when it comes first).
+  await db.run(`SET allowed_directories = ['${scratchAllowance().replace(/'/g, "''")}']`);
   await db.run('SET enable_external_access = false');
 }

@@ -42,7 +42,12 @@ export async function applySandbox(db: Database, memoryLimit = defaultMemoryLimi
     return;
   }
   const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
-  if (snapshotDir) await db.run(`SET allowed_directories = [${quote(snapshotDir.endsWith('/') ? snapshotDir : `${snapshotDir}/`)}]`);
+  if (snapshotDir) {
+    const dir = snapshotDir.endsWith('/') ? snapshotDir : `${snapshotDir}/`;
+    // The engine may have allowed it already when it closed external access for custom checks (same directory).
+    const allowed = await db.one<{ dirs: string[] | null }>("SELECT current_setting('allowed_directories') AS dirs");
+    if (!(allowed?.dirs ?? []).includes(dir)) await db.run(`SET allowed_directories = [${quote(dir)}]`);
+  }
   for (const [name, value] of Object.entries(sandboxConfig(memoryLimit))) await db.run(`SET ${name} = ${quote(value)}`);
   await db.run('SET enable_external_access = false');
   await db.run('SET lock_configuration = true');

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database } from '../../schema/db.js';
+import { scratchRoot as snapshotRoot } from '../../schema/scratch-dir.js';
 
 /**
  * Read-only copies of the server's database for the console's worker processes. DuckDB lets one process hold a
@@ -12,35 +12,9 @@ import type { Database } from '../../schema/db.js';
  * (markStale) or when the catalogue's table sizes differ from the copy's. The copy holds live rows only, never
  * the deleted ones or the write-ahead log of the served file.
  */
-let root: string | undefined;
 
-/**
- * The one directory (per process) under which every console copy is written: the served database's sandbox allows
- * file access there and nowhere else, and it can be set only once, before the configuration is locked.
- */
-export function snapshotRoot(): string {
-  if (!root) {
-    removeOrphans();
-    const dir = mkdtempSync(join(tmpdir(), `calabi-console-${process.pid}-`));
-    root = dir;
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  }
-  return root;
-}
-
-/** Copies left by a process that was killed (no exit handler ran): their directory names carry its pid. */
-function removeOrphans(): void {
-  for (const name of readdirSync(tmpdir())) {
-    const pid = Number(/^calabi-console-(\d+)-/.exec(name)?.[1]);
-    if (!pid || pid === process.pid) continue;
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      // ESRCH: no such process, so nobody reads these copies any more; EPERM: someone else's live process.
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(tmpdir(), name), { recursive: true, force: true });
-    }
-  }
-}
+/** The console's copies live under Calabi's scratch directory (schema/scratch-dir.ts). */
+export { snapshotRoot };
 
 export class Snapshots {
   readonly dir: string;
