@@ -24,6 +24,9 @@ const required: Record<string, Record<string, { allOf?: readonly string[]; anyOf
     DescribeVpcPeeringConnections: { allOf: ['VpcPeeringConnections'] },
     DescribeNetworkInterfaces: { allOf: ['NetworkInterfaces'] },
     DescribeFlowLogs: { allOf: ['FlowLogs'] },
+    DescribeManagedPrefixLists: { allOf: ['PrefixLists'] },
+    GetManagedPrefixListEntries: { allOf: ['Entries'] },
+    DescribeVpcEndpoints: { allOf: ['VpcEndpoints'] },
     GetEbsEncryptionByDefault: { allOf: ['EbsEncryptionByDefault'] },
   },
   IAM: {

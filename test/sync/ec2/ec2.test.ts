@@ -363,7 +363,8 @@ describe('an EC2 answer without its list element', () => {
     const db4 = await memoryDb();
     const run = await runSync({ db: db4, endpoint: moto.endpoint, credentials: testCredentials, services: ['ec2'], regions: ['us-east-1'], configureClient: emptyAnswer });
     expect(run.errors.map((e) => e.table)).toContain(table);
-    expect(run.errors.find((e) => e.table === table)!.message).toContain(`without its ${element} element`);
+    // Caught once for every operation by sync/required-output.ts (the collector's own guard is a second line).
+    expect(run.errors.find((e) => e.table === table)!.message).toMatch(new RegExp(`without (its )?${element}\\b`));
     const scope = await db4.one<{ status: string }>('SELECT status FROM sync_scopes WHERE table_name = ?', [table]);
     expect(scope!.status).not.toBe('ok');
     db4.close();
