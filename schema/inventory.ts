@@ -22,6 +22,7 @@ import { tables as macie } from './macie.js';
 import { tables as organizations } from './organizations.js';
 import { tables as secretsmanager } from './secretsmanager.js';
 import { tables as sqs } from './sqs.js';
+import { tables as guardduty } from './guardduty.js';
 import type { TableDef } from './table.js';
 
 /** Every inventory table, one import per service file. */
@@ -51,6 +52,8 @@ export const inventoryTables: readonly TableDef[] = [
   ...organizations,
   ...secretsmanager,
   ...sqs,
+  // AWS Foundational Security Best Practices (issue 11).
+  ...guardduty,
 ];
 
 export function findTable(name: string): TableDef | undefined {

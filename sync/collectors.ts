@@ -21,6 +21,7 @@ import { collectors as macie } from './macie/index.js';
 import { collectors as organizations } from './organizations/index.js';
 import { collectors as secretsmanager } from './secretsmanager/index.js';
 import { collectors as sqs } from './sqs/index.js';
+import { collectors as guardduty } from './guardduty/index.js';
 import type { Collector } from './types.js';
 
 /** Every collector, one import per service folder. */
@@ -50,6 +51,8 @@ export const allCollectors: readonly Collector[] = [
   ...organizations,
   ...secretsmanager,
   ...sqs,
+  // AWS Foundational Security Best Practices (issue 11).
+  ...guardduty,
 ];
 
 export const services: readonly string[] = [...new Set(allCollectors.map((c) => c.service))];
