@@ -18,6 +18,9 @@ const regionLevel: Record<string, string> = {
   config_recorder_enabled_all_regions: 'config',
   securityhub_enabled: 'securityhub',
   accessanalyzer_enabled_all_regions: 'access-analyzer',
+  guardduty_enabled_all_regions: 'guardduty',
+  guardduty_s3_protection_enabled: 'guardduty',
+  guardduty_rds_protection_enabled: 'guardduty',
 };
 
 const commercial = '111111111111';
