@@ -23,6 +23,8 @@ import { tables as organizations } from './organizations.js';
 import { tables as secretsmanager } from './secretsmanager.js';
 import { tables as sqs } from './sqs.js';
 import { tables as guardduty } from './guardduty.js';
+import { tables as dynamodb } from './dynamodb.js';
+import { tables as dax } from './dax.js';
 import type { TableDef } from './table.js';
 
 /** Every inventory table, one import per service file. */
@@ -54,6 +56,8 @@ export const inventoryTables: readonly TableDef[] = [
   ...sqs,
   // AWS Foundational Security Best Practices (issue 11).
   ...guardduty,
+  ...dynamodb,
+  ...dax,
 ];
 
 export function findTable(name: string): TableDef | undefined {

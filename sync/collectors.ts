@@ -22,6 +22,8 @@ import { collectors as organizations } from './organizations/index.js';
 import { collectors as secretsmanager } from './secretsmanager/index.js';
 import { collectors as sqs } from './sqs/index.js';
 import { collectors as guardduty } from './guardduty/index.js';
+import { collectors as dynamodb } from './dynamodb/index.js';
+import { collectors as dax } from './dax/index.js';
 import type { Collector } from './types.js';
 
 /** Every collector, one import per service folder. */
@@ -53,6 +55,8 @@ export const allCollectors: readonly Collector[] = [
   ...sqs,
   // AWS Foundational Security Best Practices (issue 11).
   ...guardduty,
+  ...dynamodb,
+  ...dax,
 ];
 
 export const services: readonly string[] = [...new Set(allCollectors.map((c) => c.service))];
