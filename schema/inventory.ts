@@ -25,6 +25,7 @@ import { tables as sqs } from './sqs.js';
 import { tables as guardduty } from './guardduty.js';
 import { tables as dynamodb } from './dynamodb.js';
 import { tables as dax } from './dax.js';
+import { tables as ecr } from './ecr.js';
 import type { TableDef } from './table.js';
 
 /** Every inventory table, one import per service file. */
@@ -58,6 +59,7 @@ export const inventoryTables: readonly TableDef[] = [
   ...guardduty,
   ...dynamodb,
   ...dax,
+  ...ecr,
 ];
 
 export function findTable(name: string): TableDef | undefined {

@@ -24,6 +24,7 @@ import { collectors as sqs } from './sqs/index.js';
 import { collectors as guardduty } from './guardduty/index.js';
 import { collectors as dynamodb } from './dynamodb/index.js';
 import { collectors as dax } from './dax/index.js';
+import { collectors as ecr } from './ecr/index.js';
 import type { Collector } from './types.js';
 
 /** Every collector, one import per service folder. */
@@ -57,6 +58,7 @@ export const allCollectors: readonly Collector[] = [
   ...guardduty,
   ...dynamodb,
   ...dax,
+  ...ecr,
 ];
 
 export const services: readonly string[] = [...new Set(allCollectors.map((c) => c.service))];
