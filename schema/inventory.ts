@@ -26,6 +26,7 @@ import { tables as guardduty } from './guardduty.js';
 import { tables as dynamodb } from './dynamodb.js';
 import { tables as dax } from './dax.js';
 import { tables as ecr } from './ecr.js';
+import { tables as acm } from './acm.js';
 import type { TableDef } from './table.js';
 
 /** Every inventory table, one import per service file. */
@@ -60,6 +61,7 @@ export const inventoryTables: readonly TableDef[] = [
   ...dynamodb,
   ...dax,
   ...ecr,
+  ...acm,
 ];
 
 export function findTable(name: string): TableDef | undefined {

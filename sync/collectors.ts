@@ -25,6 +25,7 @@ import { collectors as guardduty } from './guardduty/index.js';
 import { collectors as dynamodb } from './dynamodb/index.js';
 import { collectors as dax } from './dax/index.js';
 import { collectors as ecr } from './ecr/index.js';
+import { collectors as acm } from './acm/index.js';
 import type { Collector } from './types.js';
 
 /** Every collector, one import per service folder. */
@@ -59,6 +60,7 @@ export const allCollectors: readonly Collector[] = [
   ...dynamodb,
   ...dax,
   ...ecr,
+  ...acm,
 ];
 
 export const services: readonly string[] = [...new Set(allCollectors.map((c) => c.service))];
