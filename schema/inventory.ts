@@ -27,6 +27,7 @@ import { tables as dynamodb } from './dynamodb.js';
 import { tables as dax } from './dax.js';
 import { tables as ecr } from './ecr.js';
 import { tables as acm } from './acm.js';
+import { tables as ssm } from './ssm.js';
 import type { TableDef } from './table.js';
 
 /** Every inventory table, one import per service file. */
@@ -62,6 +63,7 @@ export const inventoryTables: readonly TableDef[] = [
   ...dax,
   ...ecr,
   ...acm,
+  ...ssm,
 ];
 
 export function findTable(name: string): TableDef | undefined {

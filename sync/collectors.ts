@@ -26,6 +26,7 @@ import { collectors as dynamodb } from './dynamodb/index.js';
 import { collectors as dax } from './dax/index.js';
 import { collectors as ecr } from './ecr/index.js';
 import { collectors as acm } from './acm/index.js';
+import { collectors as ssm } from './ssm/index.js';
 import type { Collector } from './types.js';
 
 /** Every collector, one import per service folder. */
@@ -61,6 +62,7 @@ export const allCollectors: readonly Collector[] = [
   ...dax,
   ...ecr,
   ...acm,
+  ...ssm,
 ];
 
 export const services: readonly string[] = [...new Set(allCollectors.map((c) => c.service))];
