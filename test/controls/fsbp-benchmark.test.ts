@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fromRoot } from '../../lib/package-root.js';
 import { loadCatalog } from '../../controls/loader.js';
 import { readFsbpReference } from '../../controls/reference/fsbp-reference.js';
 import type { CheckOutcome } from '../../controls/run-check.js';
@@ -29,6 +31,12 @@ describe('aws-fsbp', () => {
     expect(req('ACM.2').title).toBe('RSA certificates managed by ACM should use a key length of at least 2,048 bits');
   });
 
+  it('is counted correctly in the README', () => {
+    const evaluated = fsbp.requirements.filter((r) => r.checks.length > 0).length;
+    const readme = readFileSync(fromRoot('README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(`(\`aws-fsbp\`): ${fsbp.requirements.length} controls, ${evaluated} evaluated, ${fsbp.requirements.length - evaluated} manual`);
+  });
+
   it('orders controls by service, then numerically (EC2.2 before EC2.10)', () => {
     const ec2 = fsbp.requirements.filter((r) => r.section === 'EC2').map((r) => r.id);
     expect(ec2.indexOf('EC2.2')).toBeLessThan(ec2.indexOf('EC2.10'));
@@ -40,9 +48,11 @@ describe('aws-fsbp', () => {
   });
 
   it('maps a check only where its meaning is the control\'s', () => {
-    // S3.8 is bucket-level Block Public Access: the CIS check also accepts the account-level setting.
-    expect(req('S3.8').checks).toEqual([]);
-    expect(req('S3.1').checks).toEqual([]);
+    // S3.8 is bucket-level Block Public Access: the CIS check also accepts the account-level setting, so S3.8
+    // and S3.1 (account level) have their own checks.
+    expect(req('S3.8').checks).toEqual(['s3_bucket_level_public_access_blocked']);
+    expect(req('S3.1').checks).toEqual(['s3_account_public_access_blocked']);
+    expect(fsbp.requirements.flatMap((r) => r.checks)).not.toContain('s3_bucket_public_access_blocked');
     // EC2.13 is port 22 alone; the CIS checks judge 22 and 3389 together.
     expect(req('EC2.13').checks).toEqual([]);
     // IAM.19 is every IAM user; the CIS check judges console users only.
