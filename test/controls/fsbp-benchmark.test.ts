@@ -34,7 +34,8 @@ describe('aws-fsbp', () => {
   it('is counted correctly in the README', () => {
     const evaluated = fsbp.requirements.filter((r) => r.checks.length > 0).length;
     const readme = readFileSync(fromRoot('README.md'), 'utf8').replace(/\s+/g, ' ');
-    expect(readme).toContain(`(\`aws-fsbp\`): ${fsbp.requirements.length} controls, ${evaluated} evaluated, ${fsbp.requirements.length - evaluated} manual`);
+    const counts = /\(`aws-fsbp`\): (\d+) controls, (\d+) evaluated, (\d+) manual/.exec(readme)?.slice(1).map(Number);
+    expect(counts).toEqual([fsbp.requirements.length, evaluated, fsbp.requirements.length - evaluated]);
   });
 
   it('orders controls by service, then numerically (EC2.2 before EC2.10)', () => {
