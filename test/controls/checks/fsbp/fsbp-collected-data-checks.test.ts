@@ -4,8 +4,9 @@ import { runCheck, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 /**
- * FSBP checks over data the CIS collectors already hold (RDS.7, RDS.8, RDS.27, EC2.9, EC2.15, KMS.3,
- * APIGateway.4, CloudFront.6): each with a failing, a passing and an empty-inventory case against its SQL.
+ * FSBP checks over data the CIS collectors already hold (RDS.7, RDS.8, RDS.18, RDS.27, EC2.3, EC2.9, EC2.15,
+ * KMS.3, APIGateway.3, APIGateway.4, CloudFront.6, ELB.4, Lambda.3): each with a failing, a passing and an
+ * empty-inventory case against its SQL.
  */
 let db: Database;
 beforeEach(async () => {
@@ -28,6 +29,9 @@ const ec2 = (id: string, ip: string | null) => ({ arn: `arn:aws:ec2:us-east-1:${
 const subnet = (id: string, auto: boolean, def = false) => ({ arn: `arn:aws:ec2:us-east-1:${acct}:subnet/${id}`, subnet_id: id, vpc_id: 'vpc-1', map_public_ip_on_launch: auto, default_for_az: def });
 const key = (id: string, extra: Row) => ({ arn: `arn:aws:kms:us-east-1:${acct}:key/${id}`, key_id: id, key_manager: 'CUSTOMER', key_state: 'Enabled', ...extra });
 const stage = (name: string, acl: string | null) => ({ arn: `arn:aws:apigateway:us-east-1::/restapis/a1/stages/${name}`, rest_api_id: 'a1', api_name: 'shop', stage_name: name, web_acl_arn: acl });
+const lb = (name: string, type: string, drop: boolean | null) => ({ arn: `arn:aws:elasticloadbalancing:us-east-1:${acct}:loadbalancer/app/${name}/1`, name, type, drop_invalid_header_fields: drop });
+const fn = (name: string, vpc: string | null) => ({ arn: `arn:aws:lambda:us-east-1:${acct}:function:${name}`, function_name: name, vpc_id: vpc });
+const volume = (id: string, encrypted: boolean, attached: string[]) => ({ arn: `arn:aws:ec2:us-east-1:${acct}:volume/${id}`, volume_id: id, encrypted, attached_instance_ids: attached });
 const distribution = (id: string, acl: string | null) => ({ arn: `arn:aws:cloudfront::${acct}:distribution/${id}`, id, domain_name: `${id}.cloudfront.net`, web_acl_id: acl });
 
 const cases: Case[] = [
@@ -79,6 +83,36 @@ const cases: Case[] = [
     failing: [distribution('E1', ''), distribution('E2', null)],
     passing: [distribution('E3', `arn:aws:wafv2:us-east-1:${acct}:global/webacl/edge/1`)],
     reasons: ['CloudFront distribution E1 (E1.cloudfront.net) has no AWS WAF web ACL', 'CloudFront distribution E2 (E2.cloudfront.net) has no AWS WAF web ACL'],
+  },
+  {
+    id: 'elbv2_alb_drops_invalid_headers', table: 'aws_elbv2_load_balancers',
+    failing: [lb('web', 'application', false), lb('unknown', 'application', null)],
+    passing: [lb('safe', 'application', true), lb('tcp', 'network', null)],
+    reasons: ['Application Load Balancer unknown forwards HTTP headers with invalid names', 'Application Load Balancer web forwards HTTP headers with invalid names'],
+  },
+  {
+    id: 'apigateway_stage_xray_tracing_enabled', table: 'aws_apigateway_stages',
+    failing: [{ ...stage('prod', null), tracing_enabled: false }],
+    passing: [{ ...stage('live', null), tracing_enabled: true }],
+    reasons: ['REST API shop stage prod has no X-Ray tracing'],
+  },
+  {
+    id: 'lambda_function_in_vpc', table: 'aws_lambda_functions',
+    failing: [fn('public-fn', null)],
+    passing: [fn('private-fn', 'vpc-1')],
+    reasons: ['Lambda function public-fn is not attached to a VPC'],
+  },
+  {
+    id: 'ec2_attached_volume_encrypted', table: 'aws_ec2_volumes',
+    failing: [volume('vol-1', false, ['i-1'])],
+    passing: [volume('vol-2', true, ['i-1']), volume('vol-3', false, [])],
+    reasons: ['EBS volume vol-1 attached to i-1 is not encrypted'],
+  },
+  {
+    id: 'rds_instance_in_vpc', table: 'aws_rds_db_instances',
+    failing: [instance('classic', { vpc_id: null })],
+    passing: [instance('db2', { vpc_id: 'vpc-1' })],
+    reasons: ['RDS DB instance classic is not in a VPC'],
   },
 ];
 
