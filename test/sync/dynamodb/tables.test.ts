@@ -56,3 +56,31 @@ describe('dax clusters collector', () => {
     ]);
   });
 });
+
+describe('dynamodb tables collector, when a per-table call fails', () => {
+  it('records DescribeContinuousBackups failing as an item error: the table keeps a row without a PITR status and its scope is in error', async () => {
+    // moto cannot refuse the call, so a middleware does (AccessDenied, as a missing dynamodb:DescribeContinuousBackups would).
+    const deny = (client: unknown, service: string) => {
+      if (service !== 'DynamoDB') return;
+      (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+        (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+          if (context.commandName === 'DescribeContinuousBackupsCommand') {
+            throw Object.assign(new Error('not authorized to perform dynamodb:DescribeContinuousBackups'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } });
+          }
+          return next(args);
+        },
+        { step: 'initialize', name: 'denyContinuousBackups' },
+      );
+    };
+    const again = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['dynamodb'], regions: ['us-east-1'], configureClient: deny });
+    expect(again.errors.map((e) => [e.operation, e.code])).toEqual([
+      ['DescribeContinuousBackups', 'AccessDeniedException'],
+      ['DescribeContinuousBackups', 'AccessDeniedException'],
+    ]);
+    expect(await db.all('SELECT name, pitr_status, deletion_protection_enabled FROM aws_dynamodb_tables ORDER BY name')).toEqual([
+      { name: 'orders', pitr_status: null, deletion_protection_enabled: true },
+      { name: 'scratch', pitr_status: null, deletion_protection_enabled: false },
+    ]);
+    expect(await db.one("SELECT status FROM sync_scopes WHERE table_name = 'aws_dynamodb_tables' AND region = 'us-east-1'")).toEqual({ status: 'error' });
+  });
+});
