@@ -129,3 +129,24 @@ describe.each(cases)('$id', (c) => {
     expect(await runCheck(db, c.id)).toEqual([]);
   });
 });
+
+describe('cloudtrail_trail_logging_enabled', () => {
+  const id = 'cloudtrail_trail_logging_enabled';
+  const account = () => seed(db, 'aws_accounts', [{ account_id: acct, arn: `arn:aws:::${acct}`, partition: 'aws' }]);
+  const trail = (name: string, region: string, logging: boolean | null) => ({ region, arn: `arn:aws:cloudtrail:us-east-1:${acct}:trail/${name}`, name, home_region: 'us-east-1', is_logging: logging });
+
+  it('fails an account without trails, or whose trails are all stopped or unread', async () => {
+    await account();
+    expect((await runCheck(db, id)).map((r) => [r.resource_id, r.reason])).toEqual([[`arn:aws:iam::${acct}:root`, 'No CloudTrail trail']]);
+    await seed(db, 'aws_cloudtrail_trails', [trail('stopped', 'us-east-1', false), trail('stopped', 'eu-west-1', false), trail('unknown', 'us-east-1', null)]);
+    expect(await reasons(id)).toEqual(['No CloudTrail trail is logging (stopped, unknown: logging stopped or not read)']);
+  });
+  it('passes an account with one logging trail, single-Region or not', async () => {
+    await account();
+    await seed(db, 'aws_cloudtrail_trails', [trail('regional', 'us-east-1', true), trail('stopped', 'us-east-1', false)]);
+    expect(await runCheck(db, id)).toEqual([]);
+  });
+  it('returns nothing on an empty inventory', async () => {
+    expect(await runCheck(db, id)).toEqual([]);
+  });
+});
