@@ -28,6 +28,7 @@ import { tables as dax } from './dax.js';
 import { tables as ecr } from './ecr.js';
 import { tables as acm } from './acm.js';
 import { tables as ssm } from './ssm.js';
+import { tables as eks } from './eks.js';
 import type { TableDef } from './table.js';
 
 /** Every inventory table, one import per service file. */
@@ -64,6 +65,7 @@ export const inventoryTables: readonly TableDef[] = [
   ...ecr,
   ...acm,
   ...ssm,
+  ...eks,
 ];
 
 export function findTable(name: string): TableDef | undefined {

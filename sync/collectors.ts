@@ -27,6 +27,7 @@ import { collectors as dax } from './dax/index.js';
 import { collectors as ecr } from './ecr/index.js';
 import { collectors as acm } from './acm/index.js';
 import { collectors as ssm } from './ssm/index.js';
+import { collectors as eks } from './eks/index.js';
 import type { Collector } from './types.js';
 
 /** Every collector, one import per service folder. */
@@ -63,6 +64,7 @@ export const allCollectors: readonly Collector[] = [
   ...ecr,
   ...acm,
   ...ssm,
+  ...eks,
 ];
 
 export const services: readonly string[] = [...new Set(allCollectors.map((c) => c.service))];
