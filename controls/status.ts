@@ -4,8 +4,12 @@ import type { Check, ControlReport, Requirement, Severity } from './types.js';
 
 export const severityRank: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
-/** The requirement's severity: the highest of its checks' (null when it maps none). */
-export function requirementSeverity(checks: ReadonlyArray<Pick<Check, 'severity'>>): Severity | null {
+/**
+ * The requirement's severity: the framework's own when it assigns one (FSBP), else the highest of its checks' (null
+ * when it maps none).
+ */
+export function requirementSeverity(checks: ReadonlyArray<Pick<Check, 'severity'>>, own?: Severity): Severity | null {
+  if (own) return own;
   let best: Severity | null = null;
   for (const c of checks) if (!best || severityRank[c.severity] > severityRank[best]) best = c.severity;
   return best;
@@ -42,10 +46,10 @@ export function controlResult(req: Requirement, checks: readonly Check[], outcom
     id: req.id,
     title: req.title,
     section: req.section,
-    level: req.level,
+    ...(req.level === undefined ? {} : { level: req.level }),
     assessment: req.assessment,
     check_ids: [...req.checks],
-    severity: requirementSeverity(checks),
+    severity: requirementSeverity(checks, req.severity),
     duration_ms: durationMs,
   };
   if (req.checks.length === 0) {

@@ -52,7 +52,7 @@ export async function completeScan(db: Database, scanId: string, finishedAt: Dat
     await tx.append(
       'control_results',
       controlColumns,
-      controls.map((c, position) => ({ ...c, scan_id: scanId, control_id: c.id, position, level: String(c.level) })),
+      controls.map((c, position) => ({ ...c, scan_id: scanId, control_id: c.id, position, level: c.level === undefined ? null : String(c.level) })),
     );
     await tx.run(
       `UPDATE scans SET finished_at = ?, status = 'complete', score = ?, pass = ?, fail = ?, skip = ?, error = ?, manual = ?,
@@ -121,7 +121,7 @@ export async function loadScanReport(db: Database, scanId: string, filters: Repo
   if (!scan) return null;
 
   const rows = await db.all<{
-    control_id: string; title: string; section: string; level: string; assessment: Requirement['assessment'] | null; severity: Severity | null; status: Status; reason: string; affected_count: number; evaluated_count: number | null;
+    control_id: string; title: string; section: string; level: string | null; assessment: Requirement['assessment'] | null; severity: Severity | null; status: Status; reason: string; affected_count: number; evaluated_count: number | null;
   }>('SELECT control_id, title, section, level, assessment, severity, status, reason, affected_count, evaluated_count FROM control_results WHERE scan_id = ? ORDER BY position', [scanId]);
 
   const statuses = asList(filters.status);
@@ -130,7 +130,7 @@ export async function loadScanReport(db: Database, scanId: string, filters: Repo
     .filter((r) => (!statuses || statuses.includes(r.status)) && (!severities || (r.severity !== null && severities.includes(r.severity))))
     .filter((r) => (!filters.section || r.section === filters.section) && (!filters.controls || filters.controls.includes(r.control_id)))
     .map((r) => ({
-      id: r.control_id, title: r.title, section: r.section, level: Number(r.level), ...(r.assessment ? { assessment: r.assessment } : {}), severity: r.severity, status: r.status, reason: r.reason,
+      id: r.control_id, title: r.title, section: r.section, ...(r.level === null ? {} : { level: Number(r.level) }), ...(r.assessment ? { assessment: r.assessment } : {}), severity: r.severity, status: r.status, reason: r.reason,
       affected_count: r.affected_count, evaluated_count: r.evaluated_count ?? 0, resources: [],
     }));
 

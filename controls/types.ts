@@ -45,7 +45,13 @@ export interface Requirement {
   id: string;
   title: string;
   section: string;
-  level: number;
+  /** The framework's profile level (CIS: 1 or 2); absent for a framework without levels (FSBP). */
+  level?: number;
+  /**
+   * The control's own severity, for a framework that assigns one (FSBP: Security Hub's severity). When present it is
+   * the requirement's severity in reports; otherwise the highest of its checks' severities is.
+   */
+  severity?: Severity;
   /**
    * The framework's own label (CIS: Automated or Manual), reported beside the status. It does not decide whether
    * the requirement is evaluated: one that maps a check is, whatever the label.
@@ -79,7 +85,8 @@ export interface ControlReport {
   id: string;
   title: string;
   section: string;
-  level: number;
+  /** Absent when the framework has no levels. */
+  level?: number;
   /** The framework's own label (CIS assessment: Automated | Manual), shown beside the status. */
   assessment?: Requirement['assessment'];
   severity: Severity | null;

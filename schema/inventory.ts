@@ -22,6 +22,13 @@ import { tables as macie } from './macie.js';
 import { tables as organizations } from './organizations.js';
 import { tables as secretsmanager } from './secretsmanager.js';
 import { tables as sqs } from './sqs.js';
+import { tables as guardduty } from './guardduty.js';
+import { tables as dynamodb } from './dynamodb.js';
+import { tables as dax } from './dax.js';
+import { tables as ecr } from './ecr.js';
+import { tables as acm } from './acm.js';
+import { tables as ssm } from './ssm.js';
+import { tables as eks } from './eks.js';
 import type { TableDef } from './table.js';
 
 /** Every inventory table, one import per service file. */
@@ -51,6 +58,14 @@ export const inventoryTables: readonly TableDef[] = [
   ...organizations,
   ...secretsmanager,
   ...sqs,
+  // AWS Foundational Security Best Practices (issue 11).
+  ...guardduty,
+  ...dynamodb,
+  ...dax,
+  ...ecr,
+  ...acm,
+  ...ssm,
+  ...eks,
 ];
 
 export function findTable(name: string): TableDef | undefined {

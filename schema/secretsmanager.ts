@@ -13,6 +13,9 @@ export const awsSecretsmanagerSecrets = defineTable({
     { name: 'rotation_enabled', type: 'BOOLEAN', description: 'True when automatic rotation is on' },
     { name: 'last_rotated_date', type: 'TIMESTAMP', description: 'When the secret was last rotated' },
     { name: 'last_accessed_date', type: 'TIMESTAMP', description: 'Day the secret was last read' },
+    { name: 'created_date', type: 'TIMESTAMP', description: 'When the secret was created' },
+    { name: 'rotation_interval_days', type: 'INTEGER', description: 'RotationRules.AutomaticallyAfterDays, when rotation is scheduled in days' },
+    { name: 'next_rotation_date', type: 'TIMESTAMP', description: 'When Secrets Manager will next rotate the secret' },
     ...resourcePolicyColumns,
   ],
 });

@@ -15,15 +15,10 @@
  * maps none and must have an evidence text saying what a person collects. A title that matches neither is an
  * error, so a new edition cannot slip in unmapped.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cisEditions, readCisReference } from '../controls/reference/cis-reference.js';
 import type { Benchmark, Requirement } from '../controls/types.js';
 import { normaliseTitle } from '../controls/requirement-title.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = join(root, 'scripts/data');
+import { assertChecksExist, readData, writeBenchmark } from './benchmark-build.js';
 
 interface Entry {
   titles: string[];
@@ -33,7 +28,7 @@ interface Entry {
 
 /** normalised title → what it maps to, from one data file; a title in two entries of a file is an error. */
 function readEntries(file: string): Map<string, Entry> {
-  const { requirements } = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as { requirements: Entry[] };
+  const { requirements } = readData<{ requirements: Entry[] }>(file);
   const byTitle = new Map<string, Entry>();
   for (const entry of requirements) {
     for (const title of entry.titles) {
@@ -55,7 +50,10 @@ function requirement(edition: string, row: ReturnType<typeof readCisReference>[n
   used.add(key);
   const base = { id: row.id, title: row.title, section: row.section, level: row.level, assessment: row.assessment };
   if (checks.length && evidence) throw new Error(`v${edition} ${row.id} "${row.title}" maps checks and has an evidence text: keep one (cis-evidence.json is for requirements no check decides)`);
-  if (checks.length) return { ...base, checks: [...new Set(checks)] };
+  if (checks.length) {
+    assertChecksExist(`v${edition} ${row.id}`, checks);
+    return { ...base, checks: [...new Set(checks)] };
+  }
   if (evidence) return { ...base, checks: [], evidence };
   throw new Error(`v${edition} ${row.id} "${row.title}" maps no check and has no evidence text: add it to scripts/data/cis-checks.json (or cis-new-checks.json), or to cis-evidence.json if only a person can decide it`);
 }
@@ -77,10 +75,7 @@ function build(id: string, version: string): Benchmark {
 }
 
 for (const { id, version } of cisEditions) {
-  const benchmark = build(id, version);
-  const out = join(root, 'controls/benchmarks', `${id}.json`);
-  writeFileSync(out, `${JSON.stringify(benchmark, null, 2)}\n`);
-  console.log(`${out}: ${benchmark.requirements.length} requirements, ${benchmark.requirements.filter((r) => r.checks.length).length} evaluated`);
+  writeBenchmark(build(id, version));
 }
 for (const [file, entries] of Object.entries(sources)) {
   const stale = [...entries.keys()].filter((k) => !used.has(k));

@@ -21,6 +21,13 @@ import { collectors as macie } from './macie/index.js';
 import { collectors as organizations } from './organizations/index.js';
 import { collectors as secretsmanager } from './secretsmanager/index.js';
 import { collectors as sqs } from './sqs/index.js';
+import { collectors as guardduty } from './guardduty/index.js';
+import { collectors as dynamodb } from './dynamodb/index.js';
+import { collectors as dax } from './dax/index.js';
+import { collectors as ecr } from './ecr/index.js';
+import { collectors as acm } from './acm/index.js';
+import { collectors as ssm } from './ssm/index.js';
+import { collectors as eks } from './eks/index.js';
 import type { Collector } from './types.js';
 
 /** Every collector, one import per service folder. */
@@ -50,6 +57,14 @@ export const allCollectors: readonly Collector[] = [
   ...organizations,
   ...secretsmanager,
   ...sqs,
+  // AWS Foundational Security Best Practices (issue 11).
+  ...guardduty,
+  ...dynamodb,
+  ...dax,
+  ...ecr,
+  ...acm,
+  ...ssm,
+  ...eks,
 ];
 
 export const services: readonly string[] = [...new Set(allCollectors.map((c) => c.service))];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromRoot } from '../../lib/package-root.js';
+import { parseCsv } from './csv.js';
 
 /**
  * The published CIS AWS Foundations catalogues, copied into controls/reference/cis/ (see its README for
@@ -62,29 +63,4 @@ export function compareRequirementIds(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return 0;
-}
-
-/** RFC 4180 fields (quoted fields may hold commas, doubled quotes and line breaks); blank lines are skipped. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), (field = '');
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  if (field !== '' || row.length) rows.push([...row, field]);
-  return rows;
 }

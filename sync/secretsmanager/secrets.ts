@@ -43,6 +43,9 @@ async function secretRow(ctx: SyncContext, client: SecretsManagerClient, s: Secr
     rotation_enabled: s.RotationEnabled ?? false,
     last_rotated_date: s.LastRotatedDate ?? null,
     last_accessed_date: s.LastAccessedDate ?? null,
+    created_date: s.CreatedDate ?? null,
+    rotation_interval_days: s.RotationRules?.AutomaticallyAfterDays ?? null,
+    next_rotation_date: s.NextRotationDate ?? null,
     ...resourcePolicyRow(policy, ctx, where),
     raw: s,
   };

@@ -58,7 +58,9 @@ describe('loadCatalog', () => {
     put('benchmarks/twice.json', { id: 'acme-2', title: 'x', version: '1', requirements: [{ id: '1', title: 't', section: 's', assessment: 'Manual' }, { id: '1', title: 't', section: 's', assessment: 'Manual' }] });
     put('benchmarks/cis.json', { id: 'cis-aws-3.0', title: 'mine', version: '9', requirements: [{ id: '1', title: 't', section: 's', assessment: 'Manual' }] });
     const c = load();
-    expect(c.benchmarks.get('acme')).toMatchObject({ builtin: false, requirements: [{ id: '1', level: 1, checks: ['acme_x'] }] });
+    expect(c.benchmarks.get('acme')).toMatchObject({ builtin: false, requirements: [{ id: '1', checks: ['acme_x'] }] });
+    // A framework without levels keeps none (no invented level 1).
+    expect(c.benchmarks.get('acme')?.requirements[0]?.level).toBeUndefined();
     expect(c.benchmarks.get('cis-aws-3.0')?.builtin).toBe(true);
     const messages = c.problems.map((p) => p.message).join('\n');
     expect(messages).toMatch(/broken\.json: not a valid benchmark: id: use lower-case letters.*requirements: a benchmark needs at least one requirement/);

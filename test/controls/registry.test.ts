@@ -93,8 +93,10 @@ describe('check catalogue', () => {
 describe('benchmarks', () => {
   const checksOf = (b: string, r: string) => catalog.benchmarks.get(b)!.requirements.find((x) => x.id === r)?.checks;
 
-  it('ships the eight CIS benchmarks with the published requirement counts', () => {
-    expect([...catalog.benchmarks.keys()].sort()).toEqual(Object.keys(published));
+  it('ships the eight CIS benchmarks and AWS FSBP with the published requirement counts', () => {
+    expect([...catalog.benchmarks.keys()].sort()).toEqual(['aws-fsbp', ...Object.keys(published)]);
+    // Every control of controls/reference/frameworks/aws_fsbp.csv (Security Hub's FSBP standard).
+    expect(catalog.benchmarks.get('aws-fsbp')?.requirements).toHaveLength(286);
     for (const [id, count] of Object.entries(published)) expect(catalog.benchmarks.get(id)?.requirements, id).toHaveLength(count);
   });
 

@@ -12,12 +12,16 @@ import { memoryDb } from '../../support/db.js';
 const accountLevel = [
   'iam_root_hardware_mfa_enabled', 'iam_root_mfa_enabled', 'iam_root_no_access_keys',
   'iam_password_policy_min_length_14', 'iam_password_policy_prevents_reuse', 'iam_support_role_exists',
+  's3_account_public_access_blocked', 'cloudtrail_trail_logging_enabled',
 ];
 const regionLevel: Record<string, string> = {
   ec2_ebs_encryption_by_default: 'ec2',
   config_recorder_enabled_all_regions: 'config',
   securityhub_enabled: 'securityhub',
   accessanalyzer_enabled_all_regions: 'access-analyzer',
+  guardduty_enabled_all_regions: 'guardduty',
+  guardduty_s3_protection_enabled: 'guardduty',
+  guardduty_rds_protection_enabled: 'guardduty',
 };
 
 const commercial = '111111111111';

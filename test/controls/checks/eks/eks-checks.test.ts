@@ -1,0 +1,68 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../../schema/db.js';
+import { runCheck, seed } from '../../../support/checks.js';
+import { memoryDb } from '../../../support/db.js';
+
+let db: Database;
+beforeEach(async () => {
+  db = await memoryDb();
+});
+const cluster = (name: string, extra: Record<string, unknown>) => ({ arn: `arn:aws:eks:us-east-1:111111111111:cluster/${name}`, name, ...extra });
+const reasons = async (id: string) => (await runCheck(db, id)).map((r) => [r.cluster_name, r.reason]);
+
+describe('eks_cluster_endpoint_not_public', () => {
+  const id = 'eks_cluster_endpoint_not_public';
+  it('fails public endpoints, restricted by CIDRs or not, and an unreported setting', async () => {
+    await seed(db, 'aws_eks_clusters', [
+      cluster('open', { endpoint_public_access: true, public_access_cidrs: ['0.0.0.0/0'] }),
+      cluster('office', { endpoint_public_access: true, public_access_cidrs: ['198.51.100.0/24'] }),
+      cluster('unknown', { endpoint_public_access: null }),
+      cluster('private', { endpoint_public_access: false, endpoint_private_access: true }),
+    ]);
+    expect(await reasons(id)).toEqual([
+      ['office', 'EKS cluster office has a public API endpoint (allowed from 198.51.100.0/24)'],
+      ['open', 'EKS cluster open has a public API endpoint (allowed from 0.0.0.0/0)'],
+      ['unknown', 'The endpoint access of EKS cluster unknown was not reported'],
+    ]);
+  });
+  it('passes private endpoints', async () => {
+    await seed(db, 'aws_eks_clusters', [cluster('private', { endpoint_public_access: false })]);
+    expect(await runCheck(db, id)).toEqual([]);
+  });
+  it('returns nothing on an empty inventory', async () => {
+    expect(await runCheck(db, id)).toEqual([]);
+  });
+});
+
+describe('eks_cluster_secrets_encrypted', () => {
+  const id = 'eks_cluster_secrets_encrypted';
+  it('fails clusters without envelope encryption of secrets', async () => {
+    await seed(db, 'aws_eks_clusters', [cluster('plain', {}), cluster('enc', { secrets_encryption_key_arn: 'arn:aws:kms:us-east-1:111111111111:key/1' })]);
+    expect(await reasons(id)).toEqual([['plain', 'EKS cluster plain does not encrypt Kubernetes secrets with a KMS key']]);
+  });
+  it('passes clusters that encrypt secrets', async () => {
+    await seed(db, 'aws_eks_clusters', [cluster('enc', { secrets_encryption_key_arn: 'arn:aws:kms:us-east-1:111111111111:key/1' })]);
+    expect(await runCheck(db, id)).toEqual([]);
+  });
+  it('returns nothing on an empty inventory', async () => {
+    expect(await runCheck(db, id)).toEqual([]);
+  });
+});
+
+describe('eks_cluster_audit_logging_enabled', () => {
+  const id = 'eks_cluster_audit_logging_enabled';
+  it('fails clusters whose enabled log types leave out audit', async () => {
+    await seed(db, 'aws_eks_clusters', [cluster('none', { enabled_log_types: [] }), cluster('api-only', { enabled_log_types: ['api', 'authenticator'] }), cluster('ok', { enabled_log_types: ['audit'] })]);
+    expect(await reasons(id)).toEqual([
+      ['api-only', 'EKS cluster api-only does not send audit logs to CloudWatch Logs (enabled: api, authenticator)'],
+      ['none', 'EKS cluster none does not send audit logs to CloudWatch Logs (enabled: none)'],
+    ]);
+  });
+  it('passes clusters with audit logging', async () => {
+    await seed(db, 'aws_eks_clusters', [cluster('ok', { enabled_log_types: ['api', 'audit'] })]);
+    expect(await runCheck(db, id)).toEqual([]);
+  });
+  it('returns nothing on an empty inventory', async () => {
+    expect(await runCheck(db, id)).toEqual([]);
+  });
+});
