@@ -225,7 +225,7 @@ export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Ben
       id: controlId,
       title: row?.title ?? requirement?.title ?? null,
       section: row?.section ?? requirement?.section ?? null,
-      level: row?.level ?? (requirement ? String(requirement.level) : null),
+      level: row?.level ?? (requirement?.level !== undefined ? String(requirement.level) : null),
       assessment: row?.assessment ?? requirement?.assessment ?? null,
       severity: row?.severity ?? null,
       status: row?.status ?? null,
