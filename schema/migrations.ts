@@ -249,7 +249,7 @@ export async function migrate(db: Database): Promise<void> {
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at, calabi_version) VALUES (?, ?, now(), ?)', [m.version, m.name, calabiVersion]);
     }
     await reconcileInventory(tx, inventoryTables);
-    for (const obj of sqlObjects) await tx.run(obj);
+    await tx.run(sqlObjects.join(';\n'));
   });
 }
 
@@ -284,14 +284,15 @@ export async function reconcileInventory(tx: Transaction, tables: readonly Table
     if (!have.has(r.table_name)) have.set(r.table_name, new Set());
     have.get(r.table_name)!.add(r.column_name);
   }
+  // A new table, its comment and its columns' comments go to DuckDB as one script: one call instead of one per
+  // statement (a fresh database creates every table, and this ran on every test's database).
+  const created: string[] = [];
   for (const t of tables) {
     const cols = have.get(t.name);
     if (!cols) {
-      await tx.run(`CREATE TABLE ${quoteIdent(t.name)} (${t.columns.map(columnDdl).join(', ')})`);
-      await tx.run(`COMMENT ON TABLE ${quoteIdent(t.name)} IS ${quoteLiteral(t.description)}`);
-      for (const c of t.columns) {
-        await tx.run(`COMMENT ON COLUMN ${quoteIdent(t.name)}.${quoteIdent(c.name)} IS ${quoteLiteral(c.description)}`);
-      }
+      created.push(`CREATE TABLE ${quoteIdent(t.name)} (${t.columns.map(columnDdl).join(', ')})`);
+      created.push(`COMMENT ON TABLE ${quoteIdent(t.name)} IS ${quoteLiteral(t.description)}`);
+      for (const c of t.columns) created.push(`COMMENT ON COLUMN ${quoteIdent(t.name)}.${quoteIdent(c.name)} IS ${quoteLiteral(c.description)}`);
       continue;
     }
     for (const c of t.columns) {
@@ -301,4 +302,5 @@ export async function reconcileInventory(tx: Transaction, tables: readonly Table
       await tx.run(`COMMENT ON COLUMN ${quoteIdent(t.name)}.${quoteIdent(c.name)} IS ${quoteLiteral(c.description)}`);
     }
   }
+  if (created.length) await tx.run(created.join(';\n'));
 }
