@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../schema/db.js';
-import { open, seal, secretKey } from './secret-box.js';
+import { open, seal, secretKey } from '../schema/secret-box.js';
 
 /** The URL of a webhook carries its token, so it is stored sealed (secret-box.ts) and opened on read. */
 const urlContext = 'channels.url';

@@ -4,7 +4,7 @@ import { NewerDatabaseError } from './newer.js';
 import { inventoryTables } from './inventory.js';
 import { scoreCoverageMigration } from './migration-score.js';
 import { sqlObjects } from './sql-objects.js';
-import { isSealed, seal, secretKey } from '../scheduler/secret-box.js';
+import { isSealed, seal, secretKey } from './secret-box.js';
 import { columnDdl, quoteIdent, quoteLiteral, type TableDef } from './table.js';
 
 export interface Migration {
@@ -224,7 +224,7 @@ export const migrations: readonly Migration[] = [
     version: 40,
     name: 'webhook URLs encrypted at rest',
     async up(tx) {
-      // The key lives outside the database (scheduler/secret-box.ts), next to the file this transaction writes.
+      // The key lives outside the database (schema/secret-box.ts), next to the file this transaction writes.
       const path = (await tx.all<{ path: string | null }>('SELECT path FROM duckdb_databases() WHERE database_name = current_database()'))[0]?.path ?? ':memory:';
       const key = secretKey(path);
       for (const row of await tx.all<{ id: string; url: string }>('SELECT id, url FROM channels')) {

@@ -57,7 +57,7 @@ const required: Record<string, Record<string, { allOf?: readonly string[]; anyOf
   S3Control: {
     GetPublicAccessBlock: { allOf: ['PublicAccessBlockConfiguration'] },
   },
-  RDS: { DescribeDBInstances: { allOf: ['DBInstances'] } },
+  RDS: { DescribeDBInstances: { allOf: ['DBInstances'] }, DescribeDBClusters: { allOf: ['DBClusters'] } },
   EFS: { DescribeFileSystems: { allOf: ['FileSystems'] } },
   CloudTrail: {
     DescribeTrails: { allOf: ['trailList'] },
@@ -73,6 +73,7 @@ const required: Record<string, Record<string, { allOf?: readonly string[]; anyOf
     ListKeys: { allOf: ['Keys'] },
     DescribeKey: { allOf: ['KeyMetadata'] },
     GetKeyRotationStatus: { allOf: ['KeyRotationEnabled'] },
+    GetKeyPolicy: { allOf: ['Policy'] },
   },
   CloudWatchLogs: {
     DescribeLogGroups: { allOf: ['logGroups'] },
@@ -86,7 +87,31 @@ const required: Record<string, Record<string, { allOf?: readonly string[]; anyOf
   },
   AccessAnalyzer: { ListAnalyzers: { allOf: ['analyzers'] } },
   SecurityHub: { DescribeHub: { allOf: ['HubArn'] } },
-  Organizations: { ListAccounts: { allOf: ['Accounts'] }, DescribeOrganization: { allOf: ['Organization'] } },
+  Organizations: {
+    ListAccounts: { allOf: ['Accounts'] },
+    DescribeOrganization: { allOf: ['Organization'] },
+    ListRoots: { allOf: ['Roots'] },
+    ListAWSServiceAccessForOrganization: { allOf: ['EnabledServicePrincipals'] },
+    ListDelegatedAdministrators: { allOf: ['DelegatedAdministrators'] },
+    ListOrganizationalUnitsForParent: { allOf: ['OrganizationalUnits'] },
+    ListAccountsForParent: { allOf: ['Accounts'] },
+    ListPolicies: { allOf: ['Policies'] },
+    ListTargetsForPolicy: { allOf: ['Targets'] },
+  },
+  // The collectors added for CIS 2.0–7.0 and FSBP. Left out: answers AWS sends without the member when there is
+  // nothing (SQS ListQueues, API Gateway list calls, GetQueueAttributes without a policy).
+  CloudFront: { ListDistributions: { allOf: ['DistributionList'] }, GetDistributionConfig: { allOf: ['DistributionConfig'] } },
+  ElasticLoadBalancingV2: { DescribeLoadBalancers: { allOf: ['LoadBalancers'] }, DescribeLoadBalancerAttributes: { allOf: ['Attributes'] } },
+  Lambda: { ListFunctions: { allOf: ['Functions'] } },
+  SecretsManager: { ListSecrets: { allOf: ['SecretList'] } },
+  GuardDuty: { ListDetectors: { allOf: ['DetectorIds'] }, GetDetector: { allOf: ['Status'] } },
+  DynamoDB: { ListTables: { allOf: ['TableNames'] }, DescribeTable: { allOf: ['Table'] }, DescribeContinuousBackups: { allOf: ['ContinuousBackupsDescription'] } },
+  DAX: { DescribeClusters: { allOf: ['Clusters'] } },
+  ECR: { DescribeRepositories: { allOf: ['repositories'] } },
+  ACM: { ListCertificates: { allOf: ['CertificateSummaryList'] } },
+  SSM: { ListDocuments: { allOf: ['DocumentIdentifiers'] } },
+  EKS: { ListClusters: { allOf: ['clusters'] }, DescribeCluster: { allOf: ['cluster'] } },
+  Account: { GetAlternateContact: { allOf: ['AlternateContact'] } },
   STS: { GetCallerIdentity: { allOf: ['Account', 'Arn'] } },
 };
 

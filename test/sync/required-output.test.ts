@@ -75,4 +75,14 @@ describe('an answer without the element that carries its data', () => {
     expect(missingMembers('CloudTrail', 'GetEventSelectors', {})).toEqual(['EventSelectors or AdvancedEventSelectors']);
     expect(missingMembers('S3', 'GetBucketLocation', {})).toEqual([]);
   });
+
+  it('covers the collectors added for CIS 2.0–7.0 and FSBP, by the client names the sync uses', () => {
+    expect(missingMembers('Lambda', 'ListFunctions', {})).toEqual(['Functions']);
+    expect(missingMembers('ElasticLoadBalancingV2', 'DescribeLoadBalancerAttributes', {})).toEqual(['Attributes']);
+    expect(missingMembers('Organizations', 'ListTargetsForPolicy', { Targets: [] })).toEqual([]);
+    expect(missingMembers('GuardDuty', 'ListDetectors', {})).toEqual(['DetectorIds']);
+    expect(missingMembers('KMS', 'GetKeyPolicy', {})).toEqual(['Policy']);
+    // SQS leaves QueueUrls out when there is no queue: not listed, so an account without queues is not an error.
+    expect(missingMembers('SQS', 'ListQueues', {})).toEqual([]);
+  });
 });
