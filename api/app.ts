@@ -10,13 +10,13 @@ import { loopbackHostOnly, sameOriginDownloads, sameOriginWrites, wellFormedHost
 import { defaultLimits, rateLimit, type RateLimit } from './rate-limit.js';
 import { evaluateBenchmark } from '../controls/engine.js';
 import { loadApiCatalog, type Catalog } from './catalog.js';
-import { ConsoleError, createSqlConsole, type ConsoleOptions } from './console/index.js';
+import { ConsoleError, createSqlConsole, type ConsoleOptions } from '../console/index.js';
 import { ApiError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { ReadPool } from './read-pool.js';
 import { ReportReader } from './reports.js';
 import { routeModules, type AppDeps, type RouteModule } from './routes/index.js';
-import { ScanRunner, type Evaluate, type SyncFn } from './scan-runner.js';
+import { RunConflictError, ScanRunner, type Evaluate, type SyncFn } from '../scans/runner.js';
 import { staticPage } from './static.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 
@@ -105,6 +105,7 @@ export function createApp(options: AppOptions): Hono & { close(): void; warm(): 
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error.body);
+    if (error instanceof RunConflictError) return errorResponse(c, { status: 409, code: 'conflict', message: error.message });
     if (error instanceof ConsoleError) {
       const status = error.code === 'sandbox' || error.code === 'memory' || error.code === 'worker' ? 503 : error.code === 'busy' ? 429 : 400;
       return errorResponse(c, { status, code: `query_${error.code}`, field: 'sql', message: error.message, ...(error.position ? { position: error.position } : {}) });

@@ -1,4 +1,4 @@
-import { scoreFormula } from '../controls/summary.js';
+import { scoreFormula } from '../controls/score.js';
 import type { Benchmark, CheckMeta, Requirement, Severity, Status } from '../controls/types.js';
 import type { Catalog } from './catalog.js';
 import { ApiError, badRequest, notFound } from './errors.js';

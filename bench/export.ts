@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { Database } from '../schema/db.js';
 import { exportScan, type ExportFormat } from '../reports/export.js';
 import { resolveScan } from '../reports/scan-data.js';
-import { seedScan, type SeedControl, type SeedFinding } from '../test/reports/seed-scan.js';
+import { seedScan, type SeedControl, type SeedFinding } from '../testkit/seed-scan.js';
 
 const total = Number(process.env.BENCH_FINDINGS ?? 123_000);
 const scans = Math.max(1, Number(process.env.BENCH_SCANS ?? 15));

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { SyncProgress } from '../sync/runner.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../lib/logger.js';
 
 /**
  * Sync progress: on a terminal, a live block per account and region that redraws in place; elsewhere, one log

@@ -5,7 +5,7 @@ import { oldestDataAt } from './coverage.js';
 import { loadCatalog, type Catalog, type LoadedBenchmark } from './loader.js';
 import { quoteIdent } from '../schema/table.js';
 import { CheckTables } from './check-tables.js';
-import { combineReportId, findingsDigest } from './report-id.js';
+import { combineReportId, findingsDigest } from './report-hash.js';
 import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from './run-check.js';
 import { resolveLimits, type EvaluationLimits } from './limits.js';
 import { regionCoverageNote } from './region-coverage.js';
@@ -14,11 +14,11 @@ import { closeExternalAccess } from './external-access.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, type ControlResult } from './status.js';
 import { completeScan, failScan, insertScan, previousScore } from './store.js';
-import { summarise } from './summary.js';
+import { summarise } from './score.js';
 import type { Check, ControlReport, ScanReport } from './types.js';
 
 export { loadCatalog } from './loader.js';
-export { computeReportId } from './report-id.js';
+export { computeReportId } from './report-hash.js';
 export { latestScanId, listScans, loadScanReport, type ReportFilters } from './store.js';
 export { listBenchmarks } from './benchmarks.js';
 

@@ -1,7 +1,10 @@
 import type { Writable } from 'node:stream';
 import type { Database } from '../schema/db.js';
 import { controlCells, controlColumns, findingCells, findingColumns } from './rows.js';
-import { csvNeedsQuotes, type Cell } from './safe-cell.js';
+import { csvLine, parseCsv } from '../lib/csv/text.js';
+import type { Cell } from '../lib/csv/safe-cell.js';
+
+export { csvLine, parseCsv };
 import { affectedResources, loadControls, streamFindings, type ScanMeta } from './scan-data.js';
 
 export type CsvLevel = 'controls' | 'findings';
@@ -50,15 +53,7 @@ export async function writeCsv(db: Database, scan: ScanMeta, reportId: string, o
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-export function csvLine(cells: readonly Cell[]): string {
-  return `${cells.map(csvField).join(',')}\r\n`;
-}
 
-function csvField(value: Cell): string {
-  if (value === null) return '';
-  const text = String(value);
-  return csvNeedsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** Writes with back-pressure: waits for 'drain' when the stream's buffer is full. */
 function write(out: Writable, text: string): Promise<void> {
@@ -69,25 +64,3 @@ function write(out: Writable, text: string): Promise<void> {
   });
 }
 
-/** Parses CSV text (RFC 4180 quoting) into rows; used by `calabi verify` and the tests. */
-export function* parseCsv(text: string): Generator<string[]> {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
-      } else field += ch;
-      continue;
-    }
-    if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { /* CRLF: the \n ends the row */ }
-    else if (ch === '\n') { row.push(field); yield row; row = []; field = ''; }
-    else field += ch;
-  }
-  if (field !== '' || row.length) { row.push(field); yield row; }
-}

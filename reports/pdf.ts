@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import { scoreFormula } from '../controls/summary.js';
+import { scoreFormula } from '../controls/score.js';
 import type { Database } from '../schema/db.js';
 import { loadControls, streamFindings, type ControlRow, type ScanMeta } from './scan-data.js';
 import { coverageText, scanBreakdown } from './summary.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ControlRow, FindingRow } from './scan-data.js';
-import { safeCell, type Cell } from './safe-cell.js';
+import { safeCell, type Cell } from '../lib/csv/safe-cell.js';
 
 /**
  * The tabular form of a scan, shared by the CSV and XLSX writers and by `calabi verify`, which rebuilds these rows

@@ -1,6 +1,6 @@
 import type { Database } from '../schema/db.js';
-import { coverageLine } from '../controls/format-report.js';
-import { score, scoreFormula } from '../controls/summary.js';
+import { coverageLine } from './format-report.js';
+import { score, scoreFormula } from '../controls/score.js';
 import type { ScanMeta } from './scan-data.js';
 
 export interface SectionCount {

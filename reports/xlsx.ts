@@ -1,9 +1,9 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { scoreFormula } from '../controls/summary.js';
+import { scoreFormula } from '../controls/score.js';
 import type { Database } from '../schema/db.js';
 import { controlCells, controlColumns, findingCells, findingColumns, type ColumnSpec } from './rows.js';
-import { safeCell } from './safe-cell.js';
+import { safeCell } from '../lib/csv/safe-cell.js';
 import { affectedResources, loadControls, streamFindings, type ScanMeta } from './scan-data.js';
 import { scanBreakdown } from './summary.js';
 

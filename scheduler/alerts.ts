@@ -3,6 +3,7 @@ import type { Database } from '../schema/db.js';
 import { diffScans } from '../reports/diff.js';
 import type { ScanMeta } from '../reports/scan-data.js';
 import { listChannels } from './channels.js';
+import { reportUrl } from './report-url.js';
 import type { VisibilityLossAlert } from './visibility.js';
 import { deliver, type DeliveryOptions, type DeliveryResult } from './webhook.js';
 
@@ -23,11 +24,6 @@ export interface ScoreDropAlert {
   schedule: { id: string; name: string } | null;
 }
 
-/** The link an alert carries to the report page of a scan. */
-export function reportUrl(publicUrl: string | undefined, scanId: string): string | null {
-  if (!publicUrl) return null;
-  return `${publicUrl.replace(/\/+$/, '')}/#/dashboard?scan=${encodeURIComponent(scanId)}`;
-}
 
 /**
  * The alert for a score drop of more than `threshold` points from `previous` to `scan`, or null when the score did

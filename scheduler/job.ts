@@ -1,5 +1,5 @@
 import { evaluateBenchmark } from '../controls/engine.js';
-import type { Logger } from '../cli/logger.js';
+import type { Logger } from '../lib/logger.js';
 import type { Database } from '../schema/db.js';
 import { previousScan } from '../reports/diff.js';
 import { resolveScan } from '../reports/scan-data.js';

@@ -1,4 +1,4 @@
-import type { ScanRunner } from '../api/scan-runner.js';
+import type { ScanRunner } from '../scans/runner.js';
 import { systemClock, type Clock } from './clock.js';
 import type { JobDeps } from './job.js';
 

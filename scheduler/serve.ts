@@ -1,6 +1,6 @@
 import { evaluateBenchmark } from '../controls/engine.js';
-import { ScanRunner, type SyncFn } from '../api/scan-runner.js';
-import type { Logger } from '../cli/logger.js';
+import { ScanRunner, type SyncFn } from '../scans/runner.js';
+import type { Logger } from '../lib/logger.js';
 import type { Database } from '../schema/db.js';
 import { scanViaRunner } from './runner-adapter.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';

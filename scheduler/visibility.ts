@@ -1,6 +1,6 @@
 import type { Database } from '../schema/db.js';
 import type { ScanMeta } from '../reports/scan-data.js';
-import { reportUrl } from './alerts.js';
+import { reportUrl } from './report-url.js';
 
 /** A requirement that had a trustworthy verdict in the previous scan and is ERROR now. */
 export interface DarkRequirement {

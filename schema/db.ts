@@ -19,9 +19,8 @@ import { migrate } from './migrations.js';
 import { asStorageError, StorageError } from './storage-error.js';
 import type { ColumnKind } from './table.js';
 
-/** A value we bind as a query parameter or append to a table. */
-export type SqlParam = string | number | boolean | bigint | null | Date;
-export type Row = Record<string, unknown>;
+import type { Row, SqlParam } from './sql-types.js';
+export type { Row, SqlParam } from './sql-types.js';
 
 /** Raised when another process holds the database file; the CLI turns it into exit 2 with this message. */
 export { DatabaseLockedError, DatabaseOpenError } from './db-errors.js';

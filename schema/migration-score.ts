@@ -1,4 +1,4 @@
-import type { Migration } from './migrations.js';
+import type { Migration } from './sql-types.js';
 
 /**
  * Migration 10 (issue 8): the score counts ERROR against it — PASS / (PASS + FAIL + ERROR) — and every scan

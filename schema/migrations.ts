@@ -1,5 +1,5 @@
 import { packageVersion } from '../lib/package-root.js';
-import type { Database, Transaction } from './db.js';
+import type { MigratableDatabase, Migration, SqlTransaction } from './sql-types.js';
 import { NewerDatabaseError } from './newer.js';
 import { inventoryTables } from './inventory.js';
 import { scoreCoverageMigration } from './migration-score.js';
@@ -7,11 +7,7 @@ import { sqlObjects } from './sql-objects.js';
 import { isSealed, seal, secretKey } from './secret-box.js';
 import { columnDdl, quoteIdent, quoteLiteral, type TableDef } from './table.js';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up(tx: Transaction): Promise<void>;
-}
+export type { Migration } from './sql-types.js';
 
 /**
  * Our own tables change through numbered migrations, applied in order and recorded in schema_migrations,
@@ -234,7 +230,7 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
-export async function migrate(db: Database): Promise<void> {
+export async function migrate(db: MigratableDatabase): Promise<void> {
   await db.write(async (tx) => {
     // A file migrated by a newer Calabi may have tables and meanings this build does not know: refuse before
     // writing anything to it (read-only commands open it read-only and never get here).
@@ -257,7 +253,7 @@ export async function migrate(db: Database): Promise<void> {
 export const calabiVersion = packageVersion;
 
 /** Throws NewerDatabaseError when schema_migrations lists a version this build has no migration for. */
-export async function assertNotNewer(tx: Transaction, path: string): Promise<void> {
+export async function assertNotNewer(tx: SqlTransaction, path: string): Promise<void> {
   const table = await tx.all("SELECT 1 FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'schema_migrations'");
   if (table.length === 0) return;
   const known = new Set(migrations.map((m) => m.version));
@@ -275,7 +271,7 @@ export async function assertNotNewer(tx: Transaction, path: string): Promise<voi
  * Inventory tables are a cache of AWS state, so they evolve additively from their definitions: a missing table
  * is created, a missing column added (NULL until the next sync). Nothing is dropped.
  */
-export async function reconcileInventory(tx: Transaction, tables: readonly TableDef[]): Promise<void> {
+export async function reconcileInventory(tx: SqlTransaction, tables: readonly TableDef[]): Promise<void> {
   const existing = await tx.all<{ table_name: string; column_name: string }>(
     "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name LIKE 'aws\\_%' ESCAPE '\\'",
   );

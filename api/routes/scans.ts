@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { findBenchmark, getScan, listScans } from '../reports.js';
-import type { Run, RunEvent } from '../scan-runner.js';
+import type { Run, RunEvent } from '../../scans/runner.js';
 import type { AppDeps, RouteModule } from './deps.js';
 import { errorResponses, json, pathParam, queryParam } from './openapi-helpers.js';
 import { idParam, intParam, jsonBody } from './params.js';

@@ -3,7 +3,7 @@ import { listBenchmarks } from '../../controls/benchmarks.js';
 import { CatalogConfigError } from '../../controls/loader.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 interface BenchmarksFlags {
   format?: string;

@@ -4,7 +4,7 @@ import { compareVersions, defaultCompareBenchmarks, type VersionComparison } fro
 import { ScanNotFoundError } from '../../reports/scan-data.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 export const register: RegisterCommand = (program) => {
   program

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { evaluateBenchmark } from '../../controls/engine.js';
 import { loadSample } from '../../demo/sample.js';
 import { dbFlagOf } from '../context.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 import { addServeOptions, openServedDb, serveUntilStopped, serverSettings, startFromFlags, type ServeFlags } from './serve.js';
 
 interface DemoFlags extends ServeFlags {

@@ -3,7 +3,7 @@ import { diffScans, DiffError, type FindingGroup, type RequirementChange } from 
 import { ScanNotFoundError } from '../../reports/scan-data.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 export const register: RegisterCommand = (program) => {
   program

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { evaluateBenchmark, findBenchmark, UnknownBenchmarkError } from '../../controls/engine.js';
-import { formatReport, reportFormats, type ReportFormat } from '../../controls/format-report.js';
+import { formatReport, reportFormats, type ReportFormat } from '../../reports/format-report.js';
 import { LimitError, resolveLimits, type EvaluationLimits } from '../../controls/limits.js';
 import { CatalogConfigError, loadCatalog, type Catalog } from '../../controls/loader.js';
 import { severityRank } from '../../controls/status.js';
 import type { ScanReport, Severity } from '../../controls/types.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 export interface EvaluateFlags {
   format?: string;

@@ -6,7 +6,7 @@ import { resolveScan, ScanNotFoundError } from '../../reports/scan-data.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
 import { AtomicOutput, assertWritableTarget } from '../output-file.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 interface ExportFlags {
   format: string;

@@ -10,7 +10,7 @@ import { PlanFormatError, readPlanFile } from '../../sources/terraform/plan.js';
 import { verifiabilityFacts } from '../../sources/terraform/visibility.js';
 import { UsageError } from '../errors.js';
 import { prepareEvaluation } from './evaluate.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 interface IacFlags {
   benchmark: string;

@@ -1,7 +1,6 @@
-import type { Command } from 'commander';
+import type { RegisterCommand } from './register.js';
 
-/** Registers a subcommand; `setExit` sets the process exit code the command ends with. */
-export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
+export type { RegisterCommand } from './register.js';
 
 type CommandModule = { register: RegisterCommand };
 

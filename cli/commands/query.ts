@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createFileConsole, ConsoleError, stopWorkers, sizeBytes, type QueryResult } from '../../api/console/index.js';
-import { csvNeedsQuotes, neutralise } from '../../reports/safe-cell.js';
+import { createFileConsole, ConsoleError, stopWorkers, sizeBytes, type QueryResult } from '../../console/index.js';
+import { csvNeedsQuotes, neutralise } from '../../lib/csv/safe-cell.js';
 import { Database } from '../../schema/db.js';
 import { dbPathOf } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 interface QueryFlags {
   format: string;

@@ -6,8 +6,8 @@ import { runSync } from '../../sync/runner.js';
 import { globalOptions, openDb } from '../context.js';
 import { syncSettings } from '../sync-options.js';
 import { UsageError } from '../errors.js';
-import { createLogger } from '../logger.js';
-import type { RegisterCommand } from './index.js';
+import { createLogger } from '../../lib/logger.js';
+import type { RegisterCommand } from './register.js';
 import { addLimitOptions, limitsFrom } from './evaluate.js';
 import { addSyncOptions, type SyncFlags } from './sync.js';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 import { addEvaluateOptions, prepareEvaluation, runEvaluation, type EvaluateFlags } from './evaluate.js';
 import { addSyncOptions, syncFromFlags, type SyncFlags } from './sync.js';
 

@@ -8,7 +8,7 @@ import { deliver } from '../../scheduler/webhook.js';
 import type { Database } from '../../schema/db.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 interface TimingFlags {
   daily?: boolean;

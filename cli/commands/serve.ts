@@ -1,18 +1,18 @@
 import type { Command } from 'commander';
-import { sandboxConfig, sizeBytes } from '../../api/console/index.js';
+import { sandboxConfig, sizeBytes } from '../../console/index.js';
 import { checkAccess, ServerConfigError, startServer, type RunningServer, type ServerOptions } from '../../api/server.js';
-import type { SyncFn } from '../../api/scan-runner.js';
+import type { SyncFn } from '../../scans/runner.js';
 import { closeInterruptedRuns } from '../../controls/interrupted.js';
 import { Database } from '../../schema/db.js';
 import { runSync } from '../../sync/runner.js';
 import { dbPathOf, globalOptions } from '../context.js';
 import { syncSettings } from '../sync-options.js';
 import { UsageError } from '../errors.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 import { createServeScheduling } from '../../scheduler/serve.js';
 import { parseAllowList } from '../../scheduler/destination.js';
 import { retentionDaysFrom } from '../../scheduler/retention.js';
-import { createLogger } from '../logger.js';
+import { createLogger } from '../../lib/logger.js';
 import { addSyncOptions, type SyncFlags } from './sync.js';
 
 interface ServeSchedulingFlags {
@@ -66,7 +66,7 @@ export function serverSettings(flags: ServeFlags) {
 
 /**
  * Opens the database for serving: no extensions and the memory limit at once; the console then locks the
- * configuration with external access off except for its snapshot directory (api/console/sandbox.ts), before the
+ * configuration with external access off except for its snapshot directory (console/sandbox.ts), before the
  * server listens. Console queries themselves run in worker processes on a read-only copy.
  */
 export async function openServedDb(path: string, memoryLimit: string): Promise<Database> {

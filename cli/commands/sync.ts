@@ -3,9 +3,9 @@ import { runSync, type SyncResult } from '../../sync/runner.js';
 import { services } from '../../sync/collectors.js';
 import { globalOptions, openDb } from '../context.js';
 import { syncSettings, type SyncFlags } from '../sync-options.js';
-import { createLogger } from '../logger.js';
+import { createLogger } from '../../lib/logger.js';
 import { createSyncProgress } from '../progress.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 export type { SyncFlags } from '../sync-options.js';
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { verifyExport } from '../../reports/verify.js';
 import { globalOptions, openDb } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register.js';
 
 export const register: RegisterCommand = (program, setExit) => {
   program

@@ -1,4 +1,4 @@
-import type { TfConfigModule, TfModuleValues, TfPlanDocument, TfProviderConfig, TfResourceChange } from './plan.js';
+import type { TfConfigModule, TfModuleValues, TfPlanDocument, TfProviderConfig, TfResourceChange } from './plan-types.js';
 
 /**
  * Secrets in a plan never leave the reader. Terraform writes sensitive values in clear in `values`, `after`,

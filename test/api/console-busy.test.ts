@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSqlConsole } from '../../api/console/index.js';
+import { createSqlConsole } from '../../console/index.js';
 import { createApp } from '../../api/app.js';
 import { memoryDb } from '../support/db.js';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSqlConsole } from '../../api/console/index.js';
+import { createSqlConsole } from '../../console/index.js';
 import { memoryDb } from '../support/db.js';
 
 describe("the console's copies of the database", () => {

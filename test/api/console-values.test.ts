@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSqlConsole } from '../../api/console/index.js';
+import { createSqlConsole } from '../../console/index.js';
 import { memoryDb } from '../support/db.js';
 
 // The console's worker converts values itself (it does not load schema/db.ts); they must match what every other

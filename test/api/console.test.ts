@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import type { Catalog } from '../../api/catalog.js';
-import { createSqlConsole } from '../../api/console/index.js';
+import { createSqlConsole } from '../../console/index.js';
 import type { Database } from '../../schema/db.js';
 import { memoryDb, tempDir } from '../support/db.js';
 import { seedScans, writeTestCatalog } from './fixture.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvLine, parseCsv } from '../../reports/csv.js';
-import { neutralise, safeCell } from '../../reports/safe-cell.js';
+import { neutralise, safeCell } from '../../lib/csv/safe-cell.js';
 import { format } from '../../cli/commands/query.js';
 
 // Red team: formula text that spreadsheets still evaluate although it does not start with = + - @ in ASCII.

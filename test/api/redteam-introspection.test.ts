@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqlConsole, type SqlConsole } from '../../api/console/index.js';
+import { createSqlConsole, type SqlConsole } from '../../console/index.js';
 import type { Database } from '../../schema/db.js';
 import { fileDb } from '../support/db.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import type { Database } from '../../schema/db.js';
 import { memoryDb } from '../support/db.js';
-import { seedScan } from '../reports/seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 
 // Red team: expensive operations as a denial of service, and downloads started by another site.
 let db: Database;

@@ -6,7 +6,7 @@ import { createApp } from '../../api/app.js';
 import { parseCsv } from '../../reports/csv.js';
 import type { Database } from '../../schema/db.js';
 import { memoryDb } from '../support/db.js';
-import { seedScan } from '../reports/seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 
 let db: Database;
 let app: ReturnType<typeof createApp>;

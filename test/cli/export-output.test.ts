@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../schema/db.js';
 import { runCli } from '../support/cli.js';
 import { tempDir } from '../support/db.js';
-import { seedScan } from '../reports/seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 
 // Issue 17: `calabi export --output` to a missing folder or onto a directory crashed with a Node stack.
 let dir: { dir: string; cleanup: () => void };

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateBenchmark, listBenchmarks, loadScanReport } from '../../controls/engine.js';
-import { formatReport } from '../../controls/format-report.js';
+import { formatReport } from '../../reports/format-report.js';
 import type { ControlReport, ScanReport } from '../../controls/types.js';
 import type { Database } from '../../schema/db.js';
 import { seed } from '../support/checks.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageLine, formatReport } from '../../controls/format-report.js';
+import { coverageLine, formatReport } from '../../reports/format-report.js';
 import type { ScanReport } from '../../controls/types.js';
 
 const report: ScanReport = {

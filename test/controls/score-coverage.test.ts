@@ -2,7 +2,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateBenchmark } from '../../controls/engine.js';
-import { summarise } from '../../controls/summary.js';
+import { summarise } from '../../controls/score.js';
 import type { ControlReport, ScanReport, Status } from '../../controls/types.js';
 import type { Database } from '../../schema/db.js';
 import { migrate } from '../../schema/migrations.js';

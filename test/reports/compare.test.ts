@@ -3,7 +3,7 @@ import { compareVersions, defaultCompareBenchmarks } from '../../reports/compare
 import { ScanNotFoundError } from '../../reports/scan-data.js';
 import type { Database } from '../../schema/db.js';
 import { memoryDb } from '../support/db.js';
-import { seedScan } from './seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 
 /**
  * `calabi compare`, the API's /api/compare and the page's version view: every CIS version by default, and the

@@ -8,7 +8,7 @@ import { parseCsv } from '../../reports/csv.js';
 import { exportFileName, exportScan, type ExportOptions } from '../../reports/export.js';
 import { resolveScan } from '../../reports/scan-data.js';
 import { memoryDb, tempDir } from '../support/db.js';
-import { seedScan } from './seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 
 const hostile = '=HYPERLINK("http://x","y")';
 let db: Database;

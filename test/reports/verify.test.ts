@@ -9,7 +9,7 @@ import { recomputeReportId } from '../../reports/report-id.js';
 import { resolveScan } from '../../reports/scan-data.js';
 import { verifyExport } from '../../reports/verify.js';
 import { memoryDb, tempDir } from '../support/db.js';
-import { seedScan } from './seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 
 let db: Database;
 let tmp: ReturnType<typeof tempDir>;

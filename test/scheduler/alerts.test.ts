@@ -7,7 +7,7 @@ import { deliver } from '../../scheduler/webhook.js';
 import { parseAllowList } from '../../scheduler/destination.js';
 import type { Database } from '../../schema/db.js';
 import { memoryDb } from '../support/db.js';
-import { seedScan, type SeedControl } from '../reports/seed-scan.js';
+import { seedScan, type SeedControl } from '../../testkit/seed-scan.js';
 
 interface Receiver {
   url: string;

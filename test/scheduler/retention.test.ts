@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pruneHistory, retentionDaysFrom } from '../../scheduler/retention.js';
 import { memoryDb } from '../support/db.js';
-import { seedScan } from '../reports/seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 
 const scanAt = (id: string, startedAt: string, benchmarkId = 'cis-aws-3.0') => ({
   id, startedAt, benchmarkId, controls: [{ id: '2.1.1', status: 'FAIL' as const }], findings: [{ control: '2.1.1', resource: `arn:aws:s3:::${id}` }],

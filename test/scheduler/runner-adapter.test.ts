@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { ScanRunner, type Evaluate } from '../../api/scan-runner.js';
+import { ScanRunner, type Evaluate } from '../../scans/runner.js';
 import { scanViaRunner } from '../../scheduler/runner-adapter.js';
 import { Scheduler } from '../../scheduler/scheduler.js';
 import { createSchedule } from '../../scheduler/store.js';
 import type { ScanReport } from '../../controls/types.js';
 import { memoryDb } from '../support/db.js';
-import { seedScan } from '../reports/seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 
 /** An engine stand-in that stores a scan under the runner's id and can be held open. */
 function evaluator(gate?: Promise<void>): { evaluate: Evaluate; calls: string[] } {

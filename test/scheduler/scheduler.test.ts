@@ -4,7 +4,7 @@ import type { JobDeps } from '../../scheduler/job.js';
 import { ScheduleBusyError, Scheduler } from '../../scheduler/scheduler.js';
 import { createSchedule, getSchedule, updateSchedule } from '../../scheduler/store.js';
 import { fileDb } from '../support/db.js';
-import { seedScan } from '../reports/seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 import { ManualClock } from './manual-clock.js';
 
 const cleanups: Array<() => void> = [];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../schema/db.js';
 import { calabiVersion, migrations } from '../../schema/migrations.js';
 import { NewerDatabaseError } from '../../schema/newer.js';
-import { seedScan } from '../reports/seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 import { runCli } from '../support/cli.js';
 import { tempDir } from '../support/db.js';
 

@@ -20,7 +20,7 @@ export function checkSql(id: string): string {
 }
 
 /** Runs a check's SQL unchanged, as the duckdb shell would, and returns its failing rows. */
-export async function runCheck(db: Database, id: string): Promise<Row[]> {
+export async function checkFindings(db: Database, id: string): Promise<Row[]> {
   return db.all(checkSql(id));
 }
 

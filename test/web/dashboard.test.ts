@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxConfig } from '../../api/console/index.js';
+import { sandboxConfig } from '../../console/index.js';
 import { startServer, type RunningServer } from '../../api/server.js';
 import { evaluateBenchmark } from '../../controls/engine.js';
 import { loadSample } from '../../demo/sample.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxConfig } from '../../api/console/index.js';
+import { sandboxConfig } from '../../console/index.js';
 import { startServer, type RunningServer } from '../../api/server.js';
 import { evaluateBenchmark } from '../../controls/engine.js';
 import { closeInterruptedRuns } from '../../controls/interrupted.js';

@@ -1,5 +1,5 @@
-import { csvLine } from '../../../reports/csv.js';
-import { safeCell } from '../../../reports/safe-cell.js';
+import { csvLine } from '../../../lib/csv/text.js';
+import { safeCell } from '../../../lib/csv/safe-cell.js';
 import { formatJunit } from './junit.js';
 import type { IacReport } from './report.js';
 import { formatSarif } from './sarif.js';

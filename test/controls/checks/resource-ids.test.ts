@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
-import { runCheck, seed } from '../../support/checks.js';
+import { checkFindings, seed } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 
 /**
@@ -44,7 +44,7 @@ beforeEach(async () => {
 
 describe('resource ids of account- and region-level findings', () => {
   it.each(accountLevel)('%s names the account principal of its partition', async (id) => {
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.resource_id, r.account_id, r.region]).sort()).toEqual([
       [`arn:aws-us-gov:iam::${gov}:root`, gov, 'global'],
       [`arn:aws:iam::${commercial}:root`, commercial, 'global'],
@@ -52,7 +52,7 @@ describe('resource ids of account- and region-level findings', () => {
   });
 
   it.each(Object.entries(regionLevel))('%s names the region setting as arn:<partition>:%s:<region>:<account>', async (id, service) => {
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.resource_id, r.account_id, r.region]).sort()).toEqual([
       [`arn:aws-us-gov:${service}:us-gov-west-1:${gov}`, gov, 'us-gov-west-1'],
       [`arn:aws:${service}:eu-west-1:${commercial}`, commercial, 'eu-west-1'],
@@ -62,7 +62,7 @@ describe('resource ids of account- and region-level findings', () => {
 
   it('gives the same ids on every evaluation, so findings diff and join across scans', async () => {
     for (const id of [...accountLevel, ...Object.keys(regionLevel)]) {
-      const ids = async () => (await runCheck(db, id)).map((r) => String(r.resource_id)).sort();
+      const ids = async () => (await checkFindings(db, id)).map((r) => String(r.resource_id)).sort();
       expect(await ids(), id).toEqual(await ids());
     }
   });

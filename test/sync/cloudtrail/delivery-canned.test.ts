@@ -3,7 +3,7 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
 import { runSync } from '../../../sync/runner.js';
-import { runCheck } from '../../support/checks.js';
+import { checkFindings } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
@@ -70,7 +70,7 @@ describe('CloudTrail delivery to CloudWatch Logs (canned GetTrailStatus)', () =>
   });
 
   it('passes the trail that delivered an hour ago and fails the one with an error and the one that never delivered', async () => {
-    const rows = await runCheck(db, 'cloudtrail_cloudwatch_logs_integrated');
+    const rows = await checkFindings(db, 'cloudtrail_cloudwatch_logs_integrated');
     expect(rows.map((r) => [r.trail_name, r.reason]).sort()).toEqual([
       ['failing', 'Trail failing reports a CloudWatch Logs delivery error: AccessDeniedException'],
       ['never', 'Trail never has never delivered to CloudWatch Logs (GetTrailStatus reports no delivery)'],

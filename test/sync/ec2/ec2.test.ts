@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
 import { evaluateBenchmark } from '../../../controls/engine.js';
 import { runSync, type SyncResult } from '../../../sync/runner.js';
-import { runCheck } from '../../support/checks.js';
+import { checkFindings } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
@@ -282,7 +282,7 @@ describe('EC2 collectors against moto', () => {
 
 describe('EC2 checks on the synced inventory', () => {
   it('fail exactly the seeded misconfigurations', async () => {
-    const ids = async (check: string, column: string) => (await runCheck(db, check)).map((r) => r[column]);
+    const ids = async (check: string, column: string) => (await checkFindings(db, check)).map((r) => r[column]);
     // SSH from 0.0.0.0/0, SSH through a prefix list holding 0.0.0.0/0, and RDP over UDP.
     expect((await ids('ec2_sg_no_admin_ports_open_ipv4', 'group_id')).sort()).toEqual([seeded.sg, seeded.sgPl, seeded.sgUdp].sort());
     expect(await ids('ec2_sg_no_admin_ports_open_ipv6', 'group_id')).toEqual([seeded.sg]);

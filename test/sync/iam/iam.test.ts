@@ -22,7 +22,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
 import { runSync, type SyncResult } from '../../../sync/runner.js';
-import { runCheck } from '../../support/checks.js';
+import { checkFindings } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
@@ -241,7 +241,7 @@ describe('iam sync against moto', () => {
   });
 
   it('gives the IAM checks what they need: each one runs on the synced rows and finds what was seeded', async () => {
-    const failing = async (id: string) => (await runCheck(db, id)).map((r) => String(r.resource_id)).sort();
+    const failing = async (id: string) => (await checkFindings(db, id)).map((r) => String(r.resource_id)).sort();
     expect(await failing('iam_policy_no_full_admin')).toEqual([`arn:aws:iam::${account}:policy/local-admin`, `arn:aws:iam::${account}:user/alice`]);
     expect(await failing('iam_user_no_direct_policies')).toEqual([`arn:aws:iam::${account}:user/alice`, `arn:aws:iam::${account}:user/bob`]);
     const aliceActiveKey = await db.one<{ id: string }>("SELECT access_key_id AS id FROM aws_iam_access_keys WHERE user_name = 'alice' AND status = 'Active'");

@@ -1,7 +1,7 @@
 import { CreateLoginProfileCommand, CreateUserCommand, GetLoginProfileCommand, GetPolicyVersionCommand, IAMClient, AttachUserPolicyCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSync } from '../../../sync/runner.js';
-import { runCheck } from '../../support/checks.js';
+import { checkFindings } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 import { both, hideFromReport } from './iam-middleware.js';
@@ -60,7 +60,7 @@ describe('iam per-item failures', () => {
       ]);
       // mallory's password is unknown, so the check cannot judge her; the users scope in error is what makes the
       // engine report ERROR instead of PASS when nothing else fails.
-      expect((await runCheck(db, 'iam_user_console_mfa_enabled')).map((r) => r.user_name)).toEqual(['trent']);
+      expect((await checkFindings(db, 'iam_user_console_mfa_enabled')).map((r) => r.user_name)).toEqual(['trent']);
     } finally {
       db.close();
     }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessKeyRow, lastUseInReport } from '../../../sync/iam/access-keys.js';
 import { parseCredentialReport } from '../../../sync/iam/credential-report-csv.js';
 import { runSync } from '../../../sync/runner.js';
-import { runCheck } from '../../support/checks.js';
+import { checkFindings } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 import { both, countIamCalls, hideFromReport } from './iam-middleware.js';
@@ -79,7 +79,7 @@ describe('IAM users and access keys from the credential report', () => {
       ]);
       expect(keys.every((k) => /^credential report access_key_[12] /.test(k.source))).toBe(true);
       // The facts reach the checks: newbie has a password and no MFA.
-      expect((await runCheck(db, 'iam_user_console_mfa_enabled')).map((r) => r.user_name)).toEqual(['newbie']);
+      expect((await checkFindings(db, 'iam_user_console_mfa_enabled')).map((r) => r.user_name)).toEqual(['newbie']);
     } finally {
       db.close();
     }

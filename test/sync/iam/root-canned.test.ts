@@ -1,7 +1,7 @@
 import { GetAccountSummaryCommand, GetCredentialReportCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSync } from '../../../sync/runner.js';
-import { runCheck } from '../../support/checks.js';
+import { checkFindings } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 import { startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
@@ -52,10 +52,10 @@ describe('root user evidence from canned IAM answers', () => {
       const root = await db.one('SELECT is_root, password_enabled, mfa_active, access_key_1_active FROM aws_iam_credential_report WHERE "user" = \'<root_account>\'');
       expect(root).toEqual({ is_root: true, password_enabled: null, mfa_active: true, access_key_1_active: true });
 
-      expect(await runCheck(db, 'iam_root_no_access_keys')).toEqual([expect.objectContaining({ account_id: account, reason: expect.stringMatching(/AccountAccessKeysPresent/) })]);
-      expect(await runCheck(db, 'iam_root_mfa_enabled')).toEqual([]);
-      expect(await runCheck(db, 'iam_root_not_used_recently')).toEqual([expect.objectContaining({ account_id: account, reason: expect.stringMatching(/within the last 7 days/) })]);
-      const unused = await runCheck(db, 'iam_user_unused_credentials_disabled');
+      expect(await checkFindings(db, 'iam_root_no_access_keys')).toEqual([expect.objectContaining({ account_id: account, reason: expect.stringMatching(/AccountAccessKeysPresent/) })]);
+      expect(await checkFindings(db, 'iam_root_mfa_enabled')).toEqual([]);
+      expect(await checkFindings(db, 'iam_root_not_used_recently')).toEqual([expect.objectContaining({ account_id: account, reason: expect.stringMatching(/within the last 7 days/) })]);
+      const unused = await checkFindings(db, 'iam_user_unused_credentials_disabled');
       expect(unused.map((r) => [r.resource_id, r.credential])).toEqual([[`arn:aws:iam::${account}:user/stale`, 'password']]);
     } finally {
       db.close();

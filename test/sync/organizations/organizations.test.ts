@@ -14,7 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
 import { runSync } from '../../../sync/runner.js';
-import { runCheck } from '../../support/checks.js';
+import { checkFindings } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
@@ -91,8 +91,8 @@ describe('Organizations collectors against moto (run from the management account
 
   it('feeds the organization checks: the root-level account lacks a guardrail, Security Hub lacks a delegated administrator', async () => {
     const orgArn = `arn:aws:organizations::${management}:organization/${ids.org}`;
-    expect((await runCheck(db, 'organizations_scp_guardrails_attached')).map((r) => r.resource_id)).toEqual([`arn:aws:organizations::${management}:account/${ids.org}/${ids.sec}`]);
-    expect((await runCheck(db, 'organizations_delegated_admin_for_services')).map((r) => [r.resource_id, r.services_without_delegated_admin])).toEqual([[orgArn, ['securityhub.amazonaws.com']]]);
-    expect(await runCheck(db, 'organizations_management_account_no_workloads')).toEqual([]);
+    expect((await checkFindings(db, 'organizations_scp_guardrails_attached')).map((r) => r.resource_id)).toEqual([`arn:aws:organizations::${management}:account/${ids.org}/${ids.sec}`]);
+    expect((await checkFindings(db, 'organizations_delegated_admin_for_services')).map((r) => [r.resource_id, r.services_without_delegated_admin])).toEqual([[orgArn, ['securityhub.amazonaws.com']]]);
+    expect(await checkFindings(db, 'organizations_management_account_no_workloads')).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import {
 import { PutPublicAccessBlockCommand as PutAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runSync } from '../../../sync/runner.js';
-import { runCheck } from '../../support/checks.js';
+import { checkFindings } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
@@ -135,7 +135,7 @@ describe('S3 collectors against moto', () => {
     ]);
 
     // The S3 checks read these rows as synced: only calabi-data is locked down.
-    const failing = async (check: string) => (await runCheck(db, check)).map((r) => r.bucket);
+    const failing = async (check: string) => (await checkFindings(db, check)).map((r) => r.bucket);
     expect(await failing('s3_bucket_denies_http')).toEqual(['calabi-eu', 'calabi-logs']);
     expect(await failing('s3_bucket_public_access_blocked')).toEqual(['calabi-eu', 'calabi-logs']);
     expect(await failing('s3_bucket_default_encryption')).toEqual(['calabi-eu', 'calabi-logs']);

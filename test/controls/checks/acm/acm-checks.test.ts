@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 let db: Database;
@@ -9,7 +9,7 @@ beforeEach(async () => {
 });
 const synced = new Date('2026-06-01T00:00:00Z');
 const cert = (id: string, extra: Record<string, unknown>) => ({ arn: `arn:aws:acm:us-east-1:111111111111:certificate/${id}`, domain_name: `${id}.example.com`, type: 'IMPORTED', synced_at: synced, ...extra });
-const reasons = async (check: string) => (await runCheck(db, check)).map((r) => [String(r.resource_id).split('/').pop(), r.reason]);
+const reasons = async (check: string) => (await checkFindings(db, check)).map((r) => [String(r.resource_id).split('/').pop(), r.reason]);
 
 describe('acm_certificate_not_expiring', () => {
   const id = 'acm_certificate_not_expiring';
@@ -28,14 +28,14 @@ describe('acm_certificate_not_expiring', () => {
   it('judges against the sync time, not the time of evaluation', async () => {
     // Long expired by now, but 31 days ahead when the data was collected.
     await seed(db, 'aws_acm_certificates', [cert('then', { synced_at: new Date('2020-01-01T00:00:00Z'), not_after: new Date('2020-02-01T00:00:00Z') })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('passes certificates valid beyond 30 days', async () => {
     await seed(db, 'aws_acm_certificates', [cert('fine', { not_after: new Date('2026-07-02T00:00:00Z') })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -47,10 +47,10 @@ describe('acm_certificate_rsa_key_length', () => {
   });
   it('passes long RSA keys and leaves EC keys out of scope', async () => {
     await seed(db, 'aws_acm_certificates', [cert('a', { key_algorithm: 'RSA_4096' }), cert('b', { key_algorithm: 'EC_prime256v1' }), cert('c', { key_algorithm: 'RSA_3072' })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
     expect(await db.all("SELECT count(*)::INTEGER AS n FROM aws_acm_certificates WHERE starts_with(key_algorithm, 'RSA_')")).toEqual([{ n: 2 }]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

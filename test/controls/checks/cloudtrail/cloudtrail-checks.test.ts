@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database, Row } from '../../../../schema/db.js';
 import { memoryDb } from '../../../support/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { bucketPolicyColumns } from '../../../../sync/s3/buckets.js';
 
 const account = '111111111111';
@@ -37,12 +37,12 @@ describe('cloudtrail_multi_region_enabled', () => {
   it('passes an account with a multi-region, logging trail recording all management events', async () => {
     await seed(db, 'aws_accounts', [accountRow]);
     await seed(db, 'aws_cloudtrail_trails', [trail('main'), trail('local', { is_multi_region: false })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('fails an account without any trail', async () => {
     await seed(db, 'aws_accounts', [accountRow]);
-    expect(await runCheck(db, id)).toEqual([{ resource_id: `arn:aws:iam::${account}:root`, account_id: account, region: 'global', reason: 'No CloudTrail trail', trails: null }]);
+    expect(await checkFindings(db, id)).toEqual([{ resource_id: `arn:aws:iam::${account}:root`, account_id: account, region: 'global', reason: 'No CloudTrail trail', trails: null }]);
   });
 
   it('fails a trail whose GetEventSelectors answer held no selector: read literally, it records nothing', async () => {
@@ -50,14 +50,14 @@ describe('cloudtrail_multi_region_enabled', () => {
     await seed(db, 'aws_cloudtrail_trails', [
       trail('main', { selectors_source: 'none', include_management_events: false, read_write_type: null, event_selectors: [], advanced_event_selectors: [] }),
     ]);
-    expect((await runCheck(db, id)).map((r) => r.reason)).toEqual([
+    expect((await checkFindings(db, id)).map((r) => r.reason)).toEqual([
       'No trail is multi-region, logging and recording all read and write management events (main: GetEventSelectors returned no event selector, so it records no events)',
     ]);
   });
 
   it('names the partition of the account in the resource id', async () => {
     await seed(db, 'aws_accounts', [{ arn: `arn:aws-us-gov:::${account}`, partition: 'aws-us-gov' }]);
-    expect((await runCheck(db, id)).map((r) => r.resource_id)).toEqual([`arn:aws-us-gov:iam::${account}:root`]);
+    expect((await checkFindings(db, id)).map((r) => r.resource_id)).toEqual([`arn:aws-us-gov:iam::${account}:root`]);
   });
 
   it('fails and says what each trail lacks: single-region, stopped, write-only, excluded sources', async () => {
@@ -69,7 +69,7 @@ describe('cloudtrail_multi_region_enabled', () => {
       trail('d-no-kms', { excluded_management_event_sources: ['kms.amazonaws.com'] }),
       trail('e-data-only', { include_management_events: false, read_write_type: null }),
     ]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.reason).toBe(
       'No trail is multi-region, logging and recording all read and write management events (' +
@@ -80,7 +80,7 @@ describe('cloudtrail_multi_region_enabled', () => {
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -88,12 +88,12 @@ describe('cloudtrail_log_file_validation_enabled', () => {
   const id = 'cloudtrail_log_file_validation_enabled';
   it('fails a trail without log file validation and passes one with it', async () => {
     await seed(db, 'aws_cloudtrail_trails', [trail('good'), trail('bad', { log_file_validation_enabled: false })]);
-    expect(await runCheck(db, id)).toEqual([
+    expect(await checkFindings(db, id)).toEqual([
       { resource_id: trailArn('bad'), account_id: account, region: 'us-east-1', reason: 'Trail bad does not write signed digest files (log file validation is off)', trail_name: 'bad' },
     ]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -101,11 +101,11 @@ describe('cloudtrail_kms_encryption_enabled', () => {
   const id = 'cloudtrail_kms_encryption_enabled';
   it('fails a trail without a KMS key and passes one with it', async () => {
     await seed(db, 'aws_cloudtrail_trails', [trail('good'), trail('bad', { kms_key_id: null })]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.resource_id, r.reason])).toEqual([[trailArn('bad'), 'Trail bad log files are encrypted with SSE-S3, not a KMS key']]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -115,13 +115,13 @@ describe('cloudtrail_cloudwatch_logs_integrated', () => {
   it('passes a trail that delivered an hour before the sync without error', async () => {
     const now = Date.now();
     await seed(db, 'aws_cloudtrail_trails', [trail('recent', { latest_cloudwatch_logs_delivery_time: new Date(now - 3600_000), synced_at: new Date(now) })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('judges the age against the time the data was collected, not the time of evaluation', async () => {
     const collected = new Date('2024-01-10T12:00:00Z');
     await seed(db, 'aws_cloudtrail_trails', [trail('old-sync', { latest_cloudwatch_logs_delivery_time: new Date('2024-01-10T06:00:00Z'), synced_at: collected })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('fails a trail with no log group, one that never delivered, one two days stale and one reporting an error', async () => {
@@ -133,7 +133,7 @@ describe('cloudtrail_cloudwatch_logs_integrated', () => {
       trail('stale', { latest_cloudwatch_logs_delivery_time: new Date(now - 2 * 86400_000), synced_at: new Date(now) }),
       trail('broken', { latest_cloudwatch_logs_delivery_time: new Date(now - 3600_000), latest_cloudwatch_logs_delivery_error: 'AccessDenied', synced_at: new Date(now) }),
     ]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     const reason = (name: string) => rows.find((r) => r.resource_id === trailArn(name))?.reason;
     expect(rows.map((r) => r.resource_id).sort()).toEqual([trailArn('broken'), trailArn('never'), trailArn('none'), trailArn('stale')]);
     expect(reason('none')).toBe('Trail none does not deliver to CloudWatch Logs');
@@ -142,7 +142,7 @@ describe('cloudtrail_cloudwatch_logs_integrated', () => {
     expect(reason('stale')).toMatch(/^Trail stale last delivered to CloudWatch Logs at .* UTC, more than a day before the sync$/);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -164,12 +164,12 @@ const withPolicy = (policy: unknown): Row => ({ ...privateBucket, policy, ...buc
 
 describe('cloudtrail_bucket_not_public', () => {
   const id = 'cloudtrail_bucket_not_public';
-  const reasons = async () => (await runCheck(db, id)).map((r) => r.reason);
+  const reasons = async () => (await checkFindings(db, id)).map((r) => r.reason);
 
   it('passes a trail bucket with a service-only policy and a private ACL', async () => {
     await seed(db, 'aws_cloudtrail_trails', [trail('main')]);
     await seed(db, 'aws_s3_buckets', [privateBucket]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('fails a trail bucket whose ACL grants AllUsers', async () => {
@@ -187,7 +187,7 @@ describe('cloudtrail_bucket_not_public', () => {
   it('passes a Principal * statement limited by a condition on the caller', async () => {
     await seed(db, 'aws_cloudtrail_trails', [trail('main')]);
     await seed(db, 'aws_s3_buckets', [withPolicy({ Statement: [{ ...publicStatement, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-123' } } }] })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('fails a Principal * statement whose condition narrows nothing (unrelated key, wildcard value, negative operator)', async () => {
@@ -215,7 +215,7 @@ describe('cloudtrail_bucket_not_public', () => {
     await seed(db, 'aws_cloudtrail_trails', [trail('main')]);
     await seed(db, 'aws_s3_buckets', [{ ...withPolicy({ Statement: [publicStatement] }), acl_grants: [allUsersGrant] }]);
     await seed(db, 'aws_s3_account_public_access_blocks', [{ configured: true, block_public_acls: true, ignore_public_acls: true, block_public_policy: true, restrict_public_buckets: true }]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('fails a trail whose bucket is in no synced account, saying why', async () => {
@@ -224,7 +224,7 @@ describe('cloudtrail_bucket_not_public', () => {
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -233,17 +233,17 @@ describe('cloudtrail_bucket_access_logging_enabled', () => {
   it('passes a trail bucket with access logging, even when owned by another synced account', async () => {
     await seed(db, 'aws_cloudtrail_trails', [trail('main')]);
     await seed(db, 'aws_s3_buckets', [{ ...privateBucket, account_id: '999999999999' }]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('fails a trail bucket with access logging off', async () => {
     await seed(db, 'aws_cloudtrail_trails', [trail('main')]);
     await seed(db, 'aws_s3_buckets', [{ ...privateBucket, logging_target_bucket: null }]);
-    expect(await runCheck(db, id)).toEqual([
+    expect(await checkFindings(db, id)).toEqual([
       { resource_id: trailArn('main'), account_id: account, region: 'us-east-1', reason: 'Trail bucket trail-logs has server access logging off', trail_name: 'main', s3_bucket_name: 'trail-logs' },
     ]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -254,27 +254,27 @@ describe.each([
   it('passes an account whose multi-region logging trail records the events for all buckets', async () => {
     await seed(db, 'aws_accounts', [accountRow]);
     await seed(db, 'aws_cloudtrail_trails', [trail('main', { [column]: ['arn:aws:s3:::'] })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('fails when only named buckets are recorded', async () => {
     await seed(db, 'aws_accounts', [accountRow]);
     await seed(db, 'aws_cloudtrail_trails', [trail('main', { [column]: ['arn:aws:s3:::trail-logs/'] })]);
-    expect((await runCheck(db, id)).map((r) => r.reason)).toEqual([`No trail records S3 object-level ${kind} events for all buckets`]);
+    expect((await checkFindings(db, id)).map((r) => r.reason)).toEqual([`No trail records S3 object-level ${kind} events for all buckets`]);
   });
 
   it('fails when the trail recording all buckets is single-region or stopped', async () => {
     await seed(db, 'aws_accounts', [accountRow]);
     await seed(db, 'aws_cloudtrail_trails', [trail('local', { [column]: ['arn:aws:s3:::'], is_multi_region: false }), trail('stopped', { [column]: ['arn:aws:s3:::'], is_logging: false })]);
-    expect((await runCheck(db, id)).map((r) => r.reason)).toEqual([`The trails recording S3 object-level ${kind} events for all buckets are not multi-region and logging (local, stopped)`]);
+    expect((await checkFindings(db, id)).map((r) => r.reason)).toEqual([`The trails recording S3 object-level ${kind} events for all buckets are not multi-region and logging (local, stopped)`]);
   });
 
   it('fails an account with no trail, named by the account principal (docs/resource-ids.md)', async () => {
     await seed(db, 'aws_accounts', [accountRow]);
-    expect((await runCheck(db, id)).map((r) => r.resource_id)).toEqual([`arn:aws:iam::${account}:root`]);
+    expect((await checkFindings(db, id)).map((r) => r.resource_id)).toEqual([`arn:aws:iam::${account}:root`]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

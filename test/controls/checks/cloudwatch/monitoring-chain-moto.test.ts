@@ -6,7 +6,7 @@ import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
 import { runSync } from '../../../../sync/runner.js';
-import { runCheck } from '../../../support/checks.js';
+import { checkFindings } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../../support/moto.js';
 
@@ -84,22 +84,22 @@ describe('CIS monitoring chain over a moto-synced account', () => {
   });
 
   it('passes 3.1 for the multi-region logging trail recording all management events', async () => {
-    expect(await runCheck(db, 'cloudtrail_multi_region_enabled')).toEqual([]);
+    expect(await checkFindings(db, 'cloudtrail_multi_region_enabled')).toEqual([]);
   });
 
   it('passes 4.5: filter, alarm and a subscribed topic on the trail log group', async () => {
-    expect(await runCheck(db, 'cloudwatch_alarm_cloudtrail_changes')).toEqual([]);
+    expect(await checkFindings(db, 'cloudwatch_alarm_cloudtrail_changes')).toEqual([]);
   });
 
   it('fails 4.3: the root-usage alarm notifies a topic nobody subscribed to', async () => {
-    const rows = await runCheck(db, 'cloudwatch_alarm_root_usage');
+    const rows = await checkFindings(db, 'cloudwatch_alarm_root_usage');
     expect(rows.map((r) => [r.resource_id, r.reason])).toEqual([
       [`arn:aws:iam::${account}:root`, "No alarm that fires on the matching filter's metric notifies an SNS topic with a confirmed subscription (alarms: root-usage)"],
     ]);
   });
 
   it('fails 4.4: no filter covers the IAM policy events', async () => {
-    const rows = await runCheck(db, 'cloudwatch_alarm_iam_policy_changes');
+    const rows = await checkFindings(db, 'cloudwatch_alarm_iam_policy_changes');
     expect(rows).toHaveLength(1);
     // Both filters miss all 16 IAM events; the tie is broken by filter id, the same way every run.
     expect(rows[0]!.reason).toBe(

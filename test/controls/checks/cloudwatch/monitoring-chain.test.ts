@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
 import { memoryDb } from '../../../support/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { account, seedChain } from './chain-fixture.js';
 
 // Every link of the 4.x chain, shown on 4.5 (CloudTrail changes), against the real check SQL.
@@ -15,7 +15,7 @@ let db: Database;
 beforeEach(async () => {
   db = await memoryDb();
 });
-const reasons = async () => (await runCheck(db, id)).map((r) => r.reason);
+const reasons = async () => (await checkFindings(db, id)).map((r) => r.reason);
 
 describe('the metric filter', () => {
   it('passes any spacing and quoting', async () => {
@@ -201,7 +201,7 @@ describe('the trail', () => {
   it('reports each failing account once, and only the failing one', async () => {
     await seedChain(db, { pattern: cis });
     await seed(db, 'aws_accounts', [{ account_id: '222222222222', arn: 'arn:aws:::222222222222', partition: 'aws' }]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.resource_id, r.reason])).toEqual([['arn:aws:iam::222222222222:root', 'No CloudTrail trail, so no API activity reaches CloudWatch Logs']]);
   });
 });

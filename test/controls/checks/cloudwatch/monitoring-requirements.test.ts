@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
 import { memoryDb } from '../../../support/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { account, root, seedChain } from './chain-fixture.js';
 
 // Each 4.x check with its pattern as CIS v3.0 prints it, the same pattern reordered and respaced, and a pattern
@@ -67,17 +67,17 @@ describe.each(Object.keys(cases))('cloudwatch_alarm_%s', (key) => {
 
   it('passes an account whose trail log group has an alarmed, subscribed filter as CIS prints it', async () => {
     await seedChain(db, { pattern: cis });
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('passes the same filter written in another order, spacing and quoting', async () => {
     await seedChain(db, { pattern: reordered });
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('fails an account whose filter misses one event the requirement must catch, and names it', async () => {
     await seedChain(db, { pattern: missing });
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ resource_id: root, account_id: account, region: 'global' });
     expect(rows[0]!.reason).toBe(`The closest metric filter on the trail log group, cloudtrail/all:cis, does not match ${missed}`);
@@ -85,12 +85,12 @@ describe.each(Object.keys(cases))('cloudwatch_alarm_%s', (key) => {
 
   it('fails an account with no trail at all (empty inventory apart from the account)', async () => {
     await seed(db, 'aws_accounts', [{ arn: `arn:aws:::${account}`, partition: 'aws' }]);
-    expect(await runCheck(db, id)).toEqual([
+    expect(await checkFindings(db, id)).toEqual([
       { resource_id: root, account_id: account, region: 'global', reason: 'No CloudTrail trail, so no API activity reaches CloudWatch Logs', trail_log_groups: null, matching_filters: null, matching_alarms: null },
     ]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

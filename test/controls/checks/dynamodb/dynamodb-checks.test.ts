@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 const acct = '111111111111';
@@ -10,7 +10,7 @@ beforeEach(async () => {
 });
 const table = (name: string, extra: Record<string, unknown>) => ({ arn: `arn:aws:dynamodb:us-east-1:${acct}:table/${name}`, name, ...extra });
 const cluster = (name: string, extra: Record<string, unknown>) => ({ arn: `arn:aws:dax:us-east-1:${acct}:cache/${name}`, name, ...extra });
-const reasons = async (id: string) => (await runCheck(db, id)).map((r) => [String(r.resource_id).split('/').pop(), r.reason]);
+const reasons = async (id: string) => (await checkFindings(db, id)).map((r) => [String(r.resource_id).split('/').pop(), r.reason]);
 
 describe('dynamodb_table_pitr_enabled', () => {
   const id = 'dynamodb_table_pitr_enabled';
@@ -23,10 +23,10 @@ describe('dynamodb_table_pitr_enabled', () => {
   });
   it('passes tables with point-in-time recovery enabled', async () => {
     await seed(db, 'aws_dynamodb_tables', [table('a', { pitr_status: 'ENABLED' })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -41,10 +41,10 @@ describe('dynamodb_table_deletion_protection_enabled', () => {
   });
   it('passes protected tables', async () => {
     await seed(db, 'aws_dynamodb_tables', [table('a', { deletion_protection_enabled: true })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -60,10 +60,10 @@ describe('dax_cluster_encrypted_at_rest', () => {
   });
   it('passes encrypted clusters', async () => {
     await seed(db, 'aws_dax_clusters', [cluster('a', { sse_status: 'ENABLED' })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -75,9 +75,9 @@ describe('dax_cluster_encrypted_in_transit', () => {
   });
   it('passes clusters with a TLS endpoint', async () => {
     await seed(db, 'aws_dax_clusters', [cluster('a', { endpoint_encryption_type: 'TLS' })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

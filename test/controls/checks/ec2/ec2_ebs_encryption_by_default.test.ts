@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 let db: Database;
@@ -19,7 +19,7 @@ describe('ec2_ebs_encryption_by_default', () => {
       { region: 'us-east-1', enabled: true, kms_key_id: 'alias/aws/ebs' },
       { region: 'eu-west-1', enabled: false },
     ]);
-    const rows = await runCheck(db, 'ec2_ebs_encryption_by_default');
+    const rows = await checkFindings(db, 'ec2_ebs_encryption_by_default');
     expect(rows.map((r) => [r.resource_id, r.region, r.reason])).toEqual([
       [`arn:aws:ec2:ap-south-1:${acct}`, 'ap-south-1', 'The EBS encryption-by-default setting of this region was not read'],
       [`arn:aws:ec2:eu-west-1:${acct}`, 'eu-west-1', 'EBS encryption by default is off: new volumes in this region are created unencrypted unless asked'],
@@ -32,10 +32,10 @@ describe('ec2_ebs_encryption_by_default', () => {
       { region: 'us-east-1', enabled: true },
       { region: 'eu-north-1', enabled: false },
     ]);
-    expect(await runCheck(db, 'ec2_ebs_encryption_by_default')).toEqual([]);
+    expect(await checkFindings(db, 'ec2_ebs_encryption_by_default')).toEqual([]);
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'ec2_ebs_encryption_by_default')).toEqual([]);
+    expect(await checkFindings(db, 'ec2_ebs_encryption_by_default')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 let db: Database;
@@ -20,7 +20,7 @@ const instance = (instance_id: string, state: string, metadata_http_tokens: stri
 describe('ec2_instance_imdsv2_required', () => {
   it('fails running and stopped instances that accept IMDSv1', async () => {
     await seed(db, 'aws_ec2_instances', [instance('i-running', 'running', 'optional'), instance('i-stopped', 'stopped', 'optional'), instance('i-unknown', 'running', null)]);
-    const rows = await runCheck(db, 'ec2_instance_imdsv2_required');
+    const rows = await checkFindings(db, 'ec2_instance_imdsv2_required');
     expect(rows.map((r) => [r.instance_id, r.reason])).toEqual([
       ['i-running', 'Instance metadata service accepts IMDSv1 requests (http_tokens = optional)'],
       ['i-stopped', 'Instance metadata service accepts IMDSv1 requests (http_tokens = optional)'],
@@ -35,10 +35,10 @@ describe('ec2_instance_imdsv2_required', () => {
       instance('i-gone', 'terminated', 'optional'),
       instance('i-going', 'shutting-down', 'optional'),
     ]);
-    expect(await runCheck(db, 'ec2_instance_imdsv2_required')).toEqual([]);
+    expect(await checkFindings(db, 'ec2_instance_imdsv2_required')).toEqual([]);
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'ec2_instance_imdsv2_required')).toEqual([]);
+    expect(await checkFindings(db, 'ec2_instance_imdsv2_required')).toEqual([]);
   });
 });

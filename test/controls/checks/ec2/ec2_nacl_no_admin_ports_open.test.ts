@@ -2,7 +2,7 @@ import type { NetworkAclEntry } from '@aws-sdk/client-ec2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
 import { naclAdminExposure } from '../../../../sync/ec2/nacl-exposure.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 let db: Database;
@@ -32,7 +32,7 @@ const acl = (network_acl_id: string, entries: NetworkAclEntry[], is_default = fa
   entries: [...entries, ...finalDeny],
   ingress_admin_exposure: naclAdminExposure([...entries, ...finalDeny]),
 });
-const check = async () => (await runCheck(db, 'ec2_nacl_no_admin_ports_open')).map((r) => [r.network_acl_id, r.reason]);
+const check = async () => (await checkFindings(db, 'ec2_nacl_no_admin_ports_open')).map((r) => [r.network_acl_id, r.reason]);
 const prefix = 'Network ACL allows inbound traffic from anywhere to port 22 or 3389: ';
 
 describe('ec2_nacl_no_admin_ports_open', () => {
@@ -95,6 +95,6 @@ describe('ec2_nacl_no_admin_ports_open', () => {
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'ec2_nacl_no_admin_ports_open')).toEqual([]);
+    expect(await checkFindings(db, 'ec2_nacl_no_admin_ports_open')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 import { acct, group, prefixList, rule } from './sg-fixtures.js';
 
@@ -11,7 +11,7 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 const anywhere = { cidr_ipv4: '0.0.0.0/0' };
-const check = async () => (await runCheck(db, 'ec2_sg_no_admin_ports_open_ipv4')).map((r) => [r.group_id, r.reason]);
+const check = async () => (await checkFindings(db, 'ec2_sg_no_admin_ports_open_ipv4')).map((r) => [r.group_id, r.reason]);
 
 describe('ec2_sg_no_admin_ports_open_ipv4', () => {
   it('fails groups open to 0.0.0.0/0 on 22, on 3389, on a range covering them, or on all traffic', async () => {
@@ -33,7 +33,7 @@ describe('ec2_sg_no_admin_ports_open_ipv4', () => {
   it('lists every open rule of a group in one finding', async () => {
     await seed(db, 'aws_ec2_security_groups', [group('sg-both')]);
     await seed(db, 'aws_ec2_security_group_rules', [rule('sg-both', 'tcp', 22, 22, anywhere), rule('sg-both', 'tcp', 3389, 3389, anywhere)]);
-    const rows = await runCheck(db, 'ec2_sg_no_admin_ports_open_ipv4');
+    const rows = await checkFindings(db, 'ec2_sg_no_admin_ports_open_ipv4');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.resource_id).toBe(`arn:aws:ec2:us-east-1:${acct}:security-group/sg-both`);
     expect(rows[0]!.rule_ids).toHaveLength(2);
@@ -54,7 +54,7 @@ describe('ec2_sg_no_admin_ports_open_ipv4', () => {
 
   it('names the group from its rule ARN when the group row is missing', async () => {
     await seed(db, 'aws_ec2_security_group_rules', [rule('sg-gone', 'tcp', 22, 22, anywhere)]);
-    const rows = await runCheck(db, 'ec2_sg_no_admin_ports_open_ipv4');
+    const rows = await checkFindings(db, 'ec2_sg_no_admin_ports_open_ipv4');
     expect(rows.map((r) => r.resource_id)).toEqual([`arn:aws:ec2:us-east-1:${acct}:security-group/sg-gone`]);
   });
 
@@ -97,6 +97,6 @@ describe('ec2_sg_no_admin_ports_open_ipv4', () => {
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'ec2_sg_no_admin_ports_open_ipv4')).toEqual([]);
+    expect(await checkFindings(db, 'ec2_sg_no_admin_ports_open_ipv4')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 import { acct, group, prefixList, rule } from './sg-fixtures.js';
 
@@ -11,7 +11,7 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 const anywhere6 = { cidr_ipv6: '::/0' };
-const check = async () => (await runCheck(db, 'ec2_sg_no_admin_ports_open_ipv6')).map((r) => [r.group_id, r.reason]);
+const check = async () => (await checkFindings(db, 'ec2_sg_no_admin_ports_open_ipv6')).map((r) => [r.group_id, r.reason]);
 
 describe('ec2_sg_no_admin_ports_open_ipv6', () => {
   it('fails groups open to ::/0 on 22, 3389, a covering range, or all traffic', async () => {
@@ -80,6 +80,6 @@ describe('ec2_sg_no_admin_ports_open_ipv6', () => {
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'ec2_sg_no_admin_ports_open_ipv6')).toEqual([]);
+    expect(await checkFindings(db, 'ec2_sg_no_admin_ports_open_ipv6')).toEqual([]);
   });
 });

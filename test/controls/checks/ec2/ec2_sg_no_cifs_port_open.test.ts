@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 let db: Database;
@@ -21,7 +21,7 @@ const rule = (group_id: string, ip_protocol: string, from_port: number, to_port:
   ...source,
 });
 const group = (group_id: string) => ({ arn: `arn:aws:ec2:us-east-1:${acct}:security-group/${group_id}`, group_id, group_name: group_id, vpc_id: 'vpc-1' });
-const check = async () => (await runCheck(db, 'ec2_sg_no_cifs_port_open')).map((r) => [r.resource_id, r.reason]);
+const check = async () => (await checkFindings(db, 'ec2_sg_no_cifs_port_open')).map((r) => [r.resource_id, r.reason]);
 
 describe('ec2_sg_no_cifs_port_open', () => {
   it('fails groups open to the internet on 445 over TCP, UDP (also as numbers), a covering range, all traffic or IPv6', async () => {

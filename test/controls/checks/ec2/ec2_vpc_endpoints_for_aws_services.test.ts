@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 const id = 'ec2_vpc_endpoints_for_aws_services';
@@ -32,7 +32,7 @@ describe(id, () => {
       endpoint('vpc-unrouted', 's3', 'Gateway', []),
       endpoint('vpc-pending', 's3', 'Interface', [], 'pending'),
     ]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.vpc_id, r.instances, r.functions, r.endpoint_services])).toEqual([
       ['vpc-fn', 0, 1, []],
       ['vpc-kms', 1, 0, ['com.amazonaws.us-east-1.kms']],
@@ -47,10 +47,10 @@ describe(id, () => {
     await seed(db, 'aws_ec2_vpcs', ['vpc-gw', 'vpc-if', 'vpc-idle', 'vpc-stopped'].map(vpc));
     await seed(db, 'aws_ec2_instances', [instance(1, 'vpc-gw'), instance(2, 'vpc-if'), instance(3, 'vpc-stopped', 'stopped')]);
     await seed(db, 'aws_ec2_vpc_endpoints', [endpoint('vpc-gw', 's3', 'Gateway', ['rtb-1']), endpoint('vpc-if', 's3', 'Interface')]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

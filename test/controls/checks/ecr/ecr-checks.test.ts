@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 let db: Database;
@@ -8,7 +8,7 @@ beforeEach(async () => {
   db = await memoryDb();
 });
 const repo = (name: string, extra: Record<string, unknown>) => ({ arn: `arn:aws:ecr:us-east-1:111111111111:repository/${name}`, name, ...extra });
-const reasons = async (id: string) => (await runCheck(db, id)).map((r) => [String(r.resource_id).split('/').pop(), r.reason]);
+const reasons = async (id: string) => (await checkFindings(db, id)).map((r) => [String(r.resource_id).split('/').pop(), r.reason]);
 
 describe('ecr_repository_scan_on_push_enabled', () => {
   const id = 'ecr_repository_scan_on_push_enabled';
@@ -23,10 +23,10 @@ describe('ecr_repository_scan_on_push_enabled', () => {
   });
   it('passes scan on push and continuous scanning', async () => {
     await seed(db, 'aws_ecr_repositories', [repo('a', { scan_frequency: 'SCAN_ON_PUSH' }), repo('b', { scan_frequency: 'CONTINUOUS_SCAN' })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -41,10 +41,10 @@ describe('ecr_repository_tag_immutability_enabled', () => {
   });
   it('passes immutable repositories, with or without exclusions', async () => {
     await seed(db, 'aws_ecr_repositories', [repo('a', { image_tag_mutability: 'IMMUTABLE' }), repo('b', { image_tag_mutability: 'IMMUTABLE_WITH_EXCLUSION' })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -59,9 +59,9 @@ describe('ecr_repository_lifecycle_policy_configured', () => {
   });
   it('passes repositories with a lifecycle policy', async () => {
     await seed(db, 'aws_ecr_repositories', [repo('a', { has_lifecycle_policy: true })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 let db: Database;
@@ -8,7 +8,7 @@ beforeEach(async () => {
   db = await memoryDb();
 });
 const cluster = (name: string, extra: Record<string, unknown>) => ({ arn: `arn:aws:eks:us-east-1:111111111111:cluster/${name}`, name, ...extra });
-const reasons = async (id: string) => (await runCheck(db, id)).map((r) => [r.cluster_name, r.reason]);
+const reasons = async (id: string) => (await checkFindings(db, id)).map((r) => [r.cluster_name, r.reason]);
 
 describe('eks_cluster_endpoint_not_public', () => {
   const id = 'eks_cluster_endpoint_not_public';
@@ -27,10 +27,10 @@ describe('eks_cluster_endpoint_not_public', () => {
   });
   it('passes private endpoints', async () => {
     await seed(db, 'aws_eks_clusters', [cluster('private', { endpoint_public_access: false })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -42,10 +42,10 @@ describe('eks_cluster_secrets_encrypted', () => {
   });
   it('passes clusters that encrypt secrets', async () => {
     await seed(db, 'aws_eks_clusters', [cluster('enc', { secrets_encryption_key_arn: 'arn:aws:kms:us-east-1:111111111111:key/1' })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -60,9 +60,9 @@ describe('eks_cluster_audit_logging_enabled', () => {
   });
   it('passes clusters with audit logging', async () => {
     await seed(db, 'aws_eks_clusters', [cluster('ok', { enabled_log_types: ['api', 'audit'] })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database, Row } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 /**
@@ -13,7 +13,7 @@ beforeEach(async () => {
   db = await memoryDb();
 });
 const acct = '111111111111';
-const reasons = async (id: string) => (await runCheck(db, id)).map((r) => r.reason);
+const reasons = async (id: string) => (await checkFindings(db, id)).map((r) => r.reason);
 
 interface Case {
   id: string;
@@ -123,10 +123,10 @@ describe.each(cases)('$id', (c) => {
   });
   it('passes compliant resources', async () => {
     await seed(db, c.table, c.passing);
-    expect(await runCheck(db, c.id)).toEqual([]);
+    expect(await checkFindings(db, c.id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, c.id)).toEqual([]);
+    expect(await checkFindings(db, c.id)).toEqual([]);
   });
 });
 
@@ -137,16 +137,16 @@ describe('cloudtrail_trail_logging_enabled', () => {
 
   it('fails an account without trails, or whose trails are all stopped or unread', async () => {
     await account();
-    expect((await runCheck(db, id)).map((r) => [r.resource_id, r.reason])).toEqual([[`arn:aws:iam::${acct}:root`, 'No CloudTrail trail']]);
+    expect((await checkFindings(db, id)).map((r) => [r.resource_id, r.reason])).toEqual([[`arn:aws:iam::${acct}:root`, 'No CloudTrail trail']]);
     await seed(db, 'aws_cloudtrail_trails', [trail('stopped', 'us-east-1', false), trail('stopped', 'eu-west-1', false), trail('unknown', 'us-east-1', null)]);
     expect(await reasons(id)).toEqual(['No CloudTrail trail is logging (stopped, unknown: logging stopped or not read)']);
   });
   it('passes an account with one logging trail, single-Region or not', async () => {
     await account();
     await seed(db, 'aws_cloudtrail_trails', [trail('regional', 'us-east-1', true), trail('stopped', 'us-east-1', false)]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 const acct = '111111111111';
@@ -15,7 +15,7 @@ const none = (region: string) => ({ region, arn: `arn:aws:guardduty:${region}:${
 const feature = (region: string, id: string, name: string, status: string) => ({
   region, feature_arn: `${detectorArn(region, id)}/feature/${name}`, detector_arn: detectorArn(region, id), detector_id: id, name, status,
 });
-const verdicts = async (id: string) => (await runCheck(db, id)).map((r) => [r.resource_id, r.reason]);
+const verdicts = async (id: string) => (await checkFindings(db, id)).map((r) => [r.resource_id, r.reason]);
 
 describe('guardduty_enabled_all_regions', () => {
   const id = 'guardduty_enabled_all_regions';
@@ -39,11 +39,11 @@ describe('guardduty_enabled_all_regions', () => {
   it('passes when every scanned region has an enabled detector', async () => {
     await regions('us-east-1', 'eu-west-1');
     await seed(db, 'aws_guardduty_detectors', [detector('us-east-1', 'd1', 'ENABLED'), detector('eu-west-1', 'd2', 'ENABLED')]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -76,11 +76,11 @@ describe('guardduty_s3_protection_enabled', () => {
     await regions('us-east-1');
     await seed(db, 'aws_guardduty_detectors', [detector('us-east-1', 'd1', 'ENABLED')]);
     await seed(db, 'aws_guardduty_detector_features', [feature('us-east-1', 'd1', 'S3_DATA_EVENTS', 'ENABLED'), feature('us-east-1', 'd1', 'RDS_LOGIN_EVENTS', 'DISABLED')]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -101,10 +101,10 @@ describe('guardduty_rds_protection_enabled', () => {
     await regions('us-east-1');
     await seed(db, 'aws_guardduty_detectors', [detector('us-east-1', 'd1', 'ENABLED')]);
     await seed(db, 'aws_guardduty_detector_features', [feature('us-east-1', 'd1', 'RDS_LOGIN_EVENTS', 'ENABLED')]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 const id = 'iam_cloudshell_full_access_restricted';
@@ -23,7 +23,7 @@ describe(id, () => {
   it('fails every user, group and role holding AWSCloudShellFullAccess, by its ARN (with its path when known)', async () => {
     await seed(db, 'aws_iam_policy_entities', [holder('user', 'alice', 'AIDA1'), holder('group', 'ops', 'AGPA1'), holder('role', 'admin', 'AROA1')]);
     await seed(db, 'aws_iam_roles', [{ arn: `arn:aws:iam::${acct}:role/team/admin`, role_name: 'admin', role_id: 'AROA1' }]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.resource_id, r.region, r.reason, r.policy_arn])).toEqual([
       [`arn:aws:iam::${acct}:group/ops`, 'global', 'The group ops has AWSCloudShellFullAccess attached: CloudShell with file upload and download', cloudshell],
       [`arn:aws:iam::${acct}:role/team/admin`, 'global', 'The role admin has AWSCloudShellFullAccess attached: CloudShell with file upload and download', cloudshell],
@@ -33,11 +33,11 @@ describe(id, () => {
 
   it('passes when only AWSSupportAccess has holders', async () => {
     await seed(db, 'aws_iam_policy_entities', [holder('role', 'support', 'AROA2', 'AWSSupportAccess')]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
     const empty = await memoryDb(); // not even the account row
-    expect(await runCheck(empty, id)).toEqual([]);
+    expect(await checkFindings(empty, id)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 import { inlineColumns, managedPolicyDocumentColumns } from '../../../../sync/iam/principal-rows.js';
 import { acct, daysAgo, other, seedAccounts, userArn } from './fixtures.js';
@@ -34,7 +34,7 @@ describe('iam_policy_no_full_admin', () => {
       policy('not-action-nothing', doc({ Effect: 'Allow', NotAction: [], Resource: '*' })),
       policy('AdministratorAccess', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), { arn: 'arn:aws:iam::aws:policy/AdministratorAccess', is_aws_managed: true, attachment_count: 3 }),
     ]);
-    const rows = await runCheck(db, 'iam_policy_no_full_admin');
+    const rows = await checkFindings(db, 'iam_policy_no_full_admin');
     expect(rows.map((r) => r.resource_id).sort()).toEqual(
       ['arn-pattern', 'lists', 'not-action-nothing', 'single-object', 'star-colon-star'].map((n) => `arn:aws:iam::${acct}:policy/${n}`).concat('arn:aws:iam::aws:policy/AdministratorAccess'),
     );
@@ -44,7 +44,7 @@ describe('iam_policy_no_full_admin', () => {
 
   it('fails a full-admin statement under a condition, and says so', async () => {
     await seed(db, 'aws_iam_policies', [policy('mfa-admin', doc({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }))]);
-    expect((await runCheck(db, 'iam_policy_no_full_admin')).map((r) => r.reason)).toEqual(['Managed policy mfa-admin allows every action on every resource (statement #1) under a condition']);
+    expect((await checkFindings(db, 'iam_policy_no_full_admin')).map((r) => r.reason)).toEqual(['Managed policy mfa-admin allows every action on every resource (statement #1) under a condition']);
   });
 
   it('passes unattached admin policies, Deny statements, service wildcards, NotAction exclusions and narrowed resources', async () => {
@@ -57,12 +57,12 @@ describe('iam_policy_no_full_admin', () => {
       policy('one-bucket', doc({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::bucket/*' })),
       policy('one-account', doc({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:*:*:111111111111:*' })),
     ]);
-    expect(await runCheck(db, 'iam_policy_no_full_admin')).toEqual([]);
+    expect(await checkFindings(db, 'iam_policy_no_full_admin')).toEqual([]);
   });
 
   it('fails an attached policy whose document could not be analysed, rather than passing it', async () => {
     await seed(db, 'aws_iam_policies', [policy('unknown', null)]);
-    expect((await runCheck(db, 'iam_policy_no_full_admin')).map((r) => r.reason)).toEqual(['Managed policy unknown could not be analysed (its document is unknown): sync again']);
+    expect((await checkFindings(db, 'iam_policy_no_full_admin')).map((r) => r.reason)).toEqual(['Managed policy unknown could not be analysed (its document is unknown): sync again']);
   });
 
   it('fails an inline policy of a user, group or role that allows every action on every resource', async () => {
@@ -75,7 +75,7 @@ describe('iam_policy_no_full_admin', () => {
     await seed(db, 'aws_iam_roles', [
       { arn: `arn:aws:iam::${acct}:role/deploy`, role_name: 'deploy', inline_policy_names: ['narrow'], ...inline('role deploy', { name: 'narrow', document: doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }) }) },
     ]);
-    const rows = await runCheck(db, 'iam_policy_no_full_admin');
+    const rows = await checkFindings(db, 'iam_policy_no_full_admin');
     expect(rows.map((r) => [r.resource_id, r.reason]).sort()).toEqual([
       [`arn:aws:iam::${acct}:group/ops`, 'Inline policy god-mode of group ops allows every action on every resource'],
       [userArn('judy'), 'Inline policy god-mode of user judy allows every action on every resource'],
@@ -84,11 +84,11 @@ describe('iam_policy_no_full_admin', () => {
 
   it('fails a principal whose inline policies could not be analysed', async () => {
     await seed(db, 'aws_iam_roles', [{ arn: `arn:aws:iam::${acct}:role/odd`, role_name: 'odd', inline_policy_names: ['p'], full_admin_inline_policies: null }]);
-    expect((await runCheck(db, 'iam_policy_no_full_admin')).map((r) => r.reason)).toEqual(['role odd has inline policies that could not be analysed: sync again']);
+    expect((await checkFindings(db, 'iam_policy_no_full_admin')).map((r) => r.reason)).toEqual(['role odd has inline policies that could not be analysed: sync again']);
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'iam_policy_no_full_admin')).toEqual([]);
+    expect(await checkFindings(db, 'iam_policy_no_full_admin')).toEqual([]);
   });
 });
 
@@ -99,7 +99,7 @@ describe('iam_support_role_exists', () => {
       { account_id: acct, policy_arn: 'arn:aws:iam::aws:policy/AWSSupportAccess', policy_name: 'AWSSupportAccess', entity_type: 'role', entity_name: 'support', entity_id: 'AROA1' },
       { account_id: other, policy_arn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess', policy_name: 'AWSCloudShellFullAccess', entity_type: 'role', entity_name: 'shell', entity_id: 'AROA2' },
     ]);
-    expect(await runCheck(db, 'iam_support_role_exists')).toEqual([
+    expect(await checkFindings(db, 'iam_support_role_exists')).toEqual([
       expect.objectContaining({ resource_id: `arn:aws:iam::${other}:root`, account_id: other, region: 'global', reason: expect.stringMatching(/No IAM role has AWSSupportAccess attached, so nobody/) }),
     ]);
   });
@@ -107,11 +107,11 @@ describe('iam_support_role_exists', () => {
   it('fails an account where only a user holds AWSSupportAccess, as the CIS audit reads PolicyRoles', async () => {
     await seedAccounts(db, acct);
     await seed(db, 'aws_iam_policy_entities', [{ account_id: acct, policy_arn: 'arn:aws:iam::aws:policy/AWSSupportAccess', policy_name: 'AWSSupportAccess', entity_type: 'user', entity_name: 'kim', entity_id: 'AIDA1' }]);
-    expect(await runCheck(db, 'iam_support_role_exists')).toEqual([expect.objectContaining({ reason: expect.stringMatching(/only 1 user\(s\) or group\(s\) do/), users_and_groups_with_support_access: 1 })]);
+    expect(await checkFindings(db, 'iam_support_role_exists')).toEqual([expect.objectContaining({ reason: expect.stringMatching(/only 1 user\(s\) or group\(s\) do/), users_and_groups_with_support_access: 1 })]);
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'iam_support_role_exists')).toEqual([]);
+    expect(await checkFindings(db, 'iam_support_role_exists')).toEqual([]);
   });
 });
 
@@ -121,12 +121,12 @@ describe('iam_no_expired_server_certificates', () => {
       { arn: `arn:aws:iam::${acct}:server-certificate/old`, server_certificate_name: 'old', expiration: daysAgo(1) },
       { arn: `arn:aws:iam::${acct}:server-certificate/new`, server_certificate_name: 'new', expiration: daysAgo(-30) },
     ]);
-    expect(await runCheck(db, 'iam_no_expired_server_certificates')).toEqual([
+    expect(await checkFindings(db, 'iam_no_expired_server_certificates')).toEqual([
       expect.objectContaining({ resource_id: `arn:aws:iam::${acct}:server-certificate/old`, server_certificate_name: 'old', reason: expect.stringMatching(/expired on \d{4}-\d\d-\d\d/) }),
     ]);
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'iam_no_expired_server_certificates')).toEqual([]);
+    expect(await checkFindings(db, 'iam_no_expired_server_certificates')).toEqual([]);
   });
 });

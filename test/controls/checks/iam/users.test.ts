@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 import { acct, daysAgo, userArn } from './fixtures.js';
 
@@ -46,18 +46,18 @@ describe('iam_user_console_mfa_enabled', () => {
       user('with-mfa', { password_enabled: true, mfa_active: true }),
       user('api-only'),
     ]);
-    expect(await runCheck(db, 'iam_user_console_mfa_enabled')).toEqual([
+    expect(await checkFindings(db, 'iam_user_console_mfa_enabled')).toEqual([
       expect.objectContaining({ resource_id: userArn('no-mfa'), account_id: acct, region: 'global', reason: 'User no-mfa has a console password but no MFA device' }),
     ]);
   });
 
   it('fails closed when the MFA devices of a console user could not be read', async () => {
     await seed(db, 'aws_iam_users', [user('unknown', { password_enabled: true, mfa_active: null })]);
-    expect(await runCheck(db, 'iam_user_console_mfa_enabled')).toEqual([expect.objectContaining({ reason: expect.stringMatching(/could not be read/) })]);
+    expect(await checkFindings(db, 'iam_user_console_mfa_enabled')).toEqual([expect.objectContaining({ reason: expect.stringMatching(/could not be read/) })]);
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'iam_user_console_mfa_enabled')).toEqual([]);
+    expect(await checkFindings(db, 'iam_user_console_mfa_enabled')).toEqual([]);
   });
 });
 
@@ -65,7 +65,7 @@ describe('iam_user_no_initial_access_key', () => {
   it('fails a never-used active key of a console user', async () => {
     await seed(db, 'aws_iam_users', [user('carol', { password_enabled: true, mfa_active: true })]);
     await seed(db, 'aws_iam_access_keys', [key('AKIACAROL', 'carol', { last_used_date: null })]);
-    expect(await runCheck(db, 'iam_user_no_initial_access_key')).toEqual([
+    expect(await checkFindings(db, 'iam_user_no_initial_access_key')).toEqual([
       expect.objectContaining({ resource_id: 'AKIACAROL', user_name: 'carol', reason: expect.stringMatching(/never been used/) }),
     ]);
   });
@@ -77,11 +77,11 @@ describe('iam_user_no_initial_access_key', () => {
       key('AKIADAVE2', 'dave', { status: 'Inactive', last_used_date: null }),
       key('AKIABOT', 'bot', { last_used_date: null }),
     ]);
-    expect(await runCheck(db, 'iam_user_no_initial_access_key')).toEqual([]);
+    expect(await checkFindings(db, 'iam_user_no_initial_access_key')).toEqual([]);
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'iam_user_no_initial_access_key')).toEqual([]);
+    expect(await checkFindings(db, 'iam_user_no_initial_access_key')).toEqual([]);
   });
 });
 
@@ -89,7 +89,7 @@ describe('iam_user_unused_credentials_disabled', () => {
   it('fails a password last used 60 days ago and an active key last used 50 days ago', async () => {
     await seed(db, 'aws_iam_credential_report', [report('erin', { password_last_used: daysAgo(60) })]);
     await seed(db, 'aws_iam_access_keys', [key('AKIAERIN', 'erin', { create_date: daysAgo(200), last_used_date: daysAgo(50) })]);
-    const rows = await runCheck(db, 'iam_user_unused_credentials_disabled');
+    const rows = await checkFindings(db, 'iam_user_unused_credentials_disabled');
     expect(rows.map((r) => [r.resource_id, r.credential]).sort()).toEqual([
       ['AKIAERIN', 'access key'],
       [userArn('erin'), 'password'],
@@ -106,7 +106,7 @@ describe('iam_user_unused_credentials_disabled', () => {
       key('AKIAOLDNEVER', 'old-unused', { create_date: daysAgo(46), last_used_date: null }),
       key('AKIANEWNEVER', 'new-unused', { create_date: daysAgo(2), last_used_date: null }),
     ]);
-    const ids = (await runCheck(db, 'iam_user_unused_credentials_disabled')).map((r) => r.resource_id).sort();
+    const ids = (await checkFindings(db, 'iam_user_unused_credentials_disabled')).map((r) => r.resource_id).sort();
     expect(ids).toEqual(['AKIAOLDNEVER', userArn('no-change-date'), userArn('old-unused')]);
   });
 
@@ -117,11 +117,11 @@ describe('iam_user_unused_credentials_disabled', () => {
       { user: '<root_account>', arn: `arn:aws:iam::${acct}:root`, is_root: true, password_last_used: daysAgo(300), user_creation_time: daysAgo(900) },
     ]);
     await seed(db, 'aws_iam_access_keys', [key('AKIARECENT', 'active', { create_date: daysAgo(300), last_used_date: daysAgo(44) }), key('AKIAOFF', 'active', { status: 'Inactive', create_date: daysAgo(300), last_used_date: null })]);
-    expect(await runCheck(db, 'iam_user_unused_credentials_disabled')).toEqual([]);
+    expect(await checkFindings(db, 'iam_user_unused_credentials_disabled')).toEqual([]);
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'iam_user_unused_credentials_disabled')).toEqual([]);
+    expect(await checkFindings(db, 'iam_user_unused_credentials_disabled')).toEqual([]);
   });
 });
 
@@ -134,13 +134,13 @@ describe('iam_user_single_active_access_key', () => {
       key('AKIAG1', 'grace'),
       key('AKIAG2', 'grace', { status: 'Inactive' }),
     ]);
-    expect(await runCheck(db, 'iam_user_single_active_access_key')).toEqual([
+    expect(await checkFindings(db, 'iam_user_single_active_access_key')).toEqual([
       expect.objectContaining({ resource_id: userArn('frank'), reason: 'User frank has 2 active access keys: AKIAF1, AKIAF2', active_access_key_ids: ['AKIAF1', 'AKIAF2'] }),
     ]);
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'iam_user_single_active_access_key')).toEqual([]);
+    expect(await checkFindings(db, 'iam_user_single_active_access_key')).toEqual([]);
   });
 });
 
@@ -151,13 +151,13 @@ describe('iam_access_key_rotated_90_days', () => {
       key('AKIAFRESH', 'heidi', { create_date: daysAgo(89) }),
       key('AKIAINACTIVE', 'ivan', { status: 'Inactive', create_date: daysAgo(400) }),
     ]);
-    expect(await runCheck(db, 'iam_access_key_rotated_90_days')).toEqual([
+    expect(await checkFindings(db, 'iam_access_key_rotated_90_days')).toEqual([
       expect.objectContaining({ resource_id: 'AKIAOLD', user_name: 'heidi', age_days: 91, reason: expect.stringMatching(/more than 90 days ago/) }),
     ]);
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'iam_access_key_rotated_90_days')).toEqual([]);
+    expect(await checkFindings(db, 'iam_access_key_rotated_90_days')).toEqual([]);
   });
 });
 
@@ -168,7 +168,7 @@ describe('iam_user_no_direct_policies', () => {
       user('inline', { inline_policy_names: ['scratch'] }),
       user('grouped', { group_names: ['devs'] }),
     ]);
-    const rows = await runCheck(db, 'iam_user_no_direct_policies');
+    const rows = await checkFindings(db, 'iam_user_no_direct_policies');
     expect(rows.map((r) => [r.resource_id, r.reason]).sort()).toEqual([
       [userArn('attached'), 'User attached has policies attached directly instead of permissions through groups'],
       [userArn('inline'), 'User inline has inline policies instead of permissions through groups'],
@@ -176,6 +176,6 @@ describe('iam_user_no_direct_policies', () => {
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 'iam_user_no_direct_policies')).toEqual([]);
+    expect(await checkFindings(db, 'iam_user_no_direct_policies')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database, Row } from '../../../../schema/db.js';
 import { memoryDb } from '../../../support/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 
 const id = 'kms_cmk_rotation_enabled';
 let db: Database;
@@ -30,12 +30,12 @@ describe(id, () => {
       key('imported', { origin: 'EXTERNAL', rotation_enabled: null }),
       key('disabled', { key_state: 'Disabled', rotation_enabled: null }),
     ]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('fails an enabled customer symmetric key without rotation', async () => {
     await seed(db, 'aws_kms_keys', [key('rotating'), key('static', { rotation_enabled: false, description: 'payments' })]);
-    expect(await runCheck(db, id)).toEqual([
+    expect(await checkFindings(db, id)).toEqual([
       {
         resource_id: 'arn:aws:kms:us-east-1:111111111111:key/static',
         account_id: '111111111111',
@@ -48,6 +48,6 @@ describe(id, () => {
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

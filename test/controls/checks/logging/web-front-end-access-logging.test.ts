@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 let db: Database;
@@ -17,7 +17,7 @@ describe('cloudfront_distribution_access_logging', () => {
       dist('1', { legacy_logging_enabled: false, v2_log_destinations: [], access_logging_enabled: false }),
       dist('2', { legacy_logging_enabled: false, v2_log_destinations: null, access_logging_enabled: null }),
     ]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.resource_id, r.region, r.reason])).toEqual([
       [dist('1', {}).arn, 'global', expect.stringContaining('d1.cloudfront.net has no access logging')],
       [dist('2', {}).arn, 'global', expect.stringContaining('could not be read completely')],
@@ -28,10 +28,10 @@ describe('cloudfront_distribution_access_logging', () => {
       dist('1', { legacy_logging_enabled: true, v2_log_destinations: [], access_logging_enabled: true }),
       dist('2', { legacy_logging_enabled: false, v2_log_destinations: ['arn:aws:logs:us-east-1:111111111111:delivery-destination:x'], access_logging_enabled: true }),
     ]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -40,7 +40,7 @@ describe('elbv2_access_logging_enabled', () => {
   const lb = (name: string, type: string, enabled: boolean | null) => ({ arn: `arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/${name}/1`, name, type, scheme: 'internet-facing', access_logs_enabled: enabled });
   it('fails application and network load balancers without access logs, and one whose flag is unreported', async () => {
     await seed(db, 'aws_elbv2_load_balancers', [lb('web', 'application', false), lb('tcp', 'network', false), lb('odd', 'application', null)]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.name, r.reason])).toEqual([
       ['odd', expect.stringContaining('did not report')],
       ['tcp', 'Load balancer tcp (network, internet-facing) does not write access logs to S3'],
@@ -49,10 +49,10 @@ describe('elbv2_access_logging_enabled', () => {
   });
   it('passes a logging load balancer and leaves gateway load balancers out', async () => {
     await seed(db, 'aws_elbv2_load_balancers', [lb('web', 'application', true), lb('gw', 'gateway', null)]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -64,7 +64,7 @@ describe('apigateway_stage_access_logging', () => {
   it('fails REST and HTTP API stages without an access log destination', async () => {
     await seed(db, 'aws_apigateway_stages', [v1('prod', group), v1('dev', null)]);
     await seed(db, 'aws_apigatewayv2_stages', [v2('live', null), v2('test', group)]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.resource_id, r.api_type, r.reason])).toEqual([
       [v2('live', null).arn, 'HTTP', 'HTTP API events stage live has no access logging (no access log destination)'],
       [v1('dev', null).arn, 'REST', 'REST API shop stage dev has no access logging (no access log destination)'],
@@ -73,10 +73,10 @@ describe('apigateway_stage_access_logging', () => {
   it('passes when every stage has an access log destination', async () => {
     await seed(db, 'aws_apigateway_stages', [v1('prod', group)]);
     await seed(db, 'aws_apigatewayv2_stages', [v2('live', group)]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('counts as evaluated the regions that have stages of either API generation', async () => {
     const meta = JSON.parse(readFileSync('controls/checks/apigateway/apigateway_stage_access_logging.json', 'utf8')) as { scope: { where: string } };

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 import { accountArn, member, mgmt, orgArn, orgId, rootId, seedAccounts, seedOrganization } from './fixtures.js';
 
@@ -8,7 +8,7 @@ let db: Database;
 beforeEach(async () => {
   db = await memoryDb();
 });
-const reasons = async (id: string) => (await runCheck(db, id)).map((r) => [r.resource_id, r.account_id, r.reason]);
+const reasons = async (id: string) => (await checkFindings(db, id)).map((r) => [r.resource_id, r.account_id, r.reason]);
 const notSynced = (what: string) => [orgArn, mgmt, `The management account ${mgmt} of ${orgId} was not synced: ${what}`];
 
 describe('organizations_root_credentials_management_enabled', () => {
@@ -36,11 +36,11 @@ describe('organizations_root_credentials_management_enabled', () => {
     await seedAccounts(db);
     await seedOrganization(db, { trusted_services: ['iam.amazonaws.com'] });
     await features(true, ['RootCredentialsManagement', 'RootSessions']);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -84,11 +84,11 @@ describe('organizations_scp_guardrails_attached', () => {
     await seedOrganization(db);
     await tree();
     await seed(db, 'aws_organizations_policies', [policy('FullAWSAccess', true, [rootId]), policy('baseline', false, [rootId])]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -102,7 +102,7 @@ describe('organizations_management_account_no_workloads', () => {
       { account_id: member, arn: 'arn:aws:ec2:us-east-1:222222222222:instance/i-3', instance_id: 'i-3', state: 'running' },
     ]);
     await seed(db, 'aws_lambda_functions', [{ account_id: mgmt, arn: 'arn:aws:lambda:us-east-1:111111111111:function:etl', function_name: 'etl' }]);
-    expect(await runCheck(db, id)).toEqual([
+    expect(await checkFindings(db, id)).toEqual([
       {
         resource_id: `arn:aws:iam::${mgmt}:root`,
         account_id: mgmt,
@@ -116,11 +116,11 @@ describe('organizations_management_account_no_workloads', () => {
   it('passes a management account with nothing but terminated instances', async () => {
     await seedAccounts(db);
     await seed(db, 'aws_ec2_instances', [{ account_id: mgmt, arn: 'arn:i-2', instance_id: 'i-2', state: 'terminated' }]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -147,11 +147,11 @@ describe('organizations_delegated_admin_for_policies', () => {
     await seedAccounts(db);
     await seedOrganization(db);
     await resourcePolicy(true, ['arn:aws:iam::222222222222:root']);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -163,7 +163,7 @@ describe('organizations_delegated_admin_for_services', () => {
     await seedAccounts(db);
     await seedOrganization(db, { trusted_services: ['guardduty.amazonaws.com', 'macie.amazonaws.com', 'securityhub.amazonaws.com', 'sso.amazonaws.com'] });
     await seed(db, 'aws_organizations_delegated_administrators', [admin('guardduty.amazonaws.com'), admin('macie.amazonaws.com', 'SUSPENDED')]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.resource_id, r.reason, r.services_without_delegated_admin])).toEqual([
       [orgArn, 'Integrated security services without a delegated administrator (run from the management account): macie.amazonaws.com, securityhub.amazonaws.com', ['macie.amazonaws.com', 'securityhub.amazonaws.com']],
     ]);
@@ -178,10 +178,10 @@ describe('organizations_delegated_admin_for_services', () => {
     await seedAccounts(db);
     await seedOrganization(db, { trusted_services: ['guardduty.amazonaws.com', 'sso.amazonaws.com'] });
     await seed(db, 'aws_organizations_delegated_administrators', [admin('guardduty.amazonaws.com')]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 // One case list for every "<resource> policy not public" check: they read the same stored facts
@@ -28,7 +28,7 @@ beforeEach(async () => {
 describe.each(cases)('$id', ({ id, table, arn, name }) => {
   it('fails a resource whose policy allows anyone, naming the open statement', async () => {
     await seed(db, table, [{ arn, ...name, policy: openPolicy, ...facts(table, true), public_statements: ['Anyone'] }]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ resource_id: arn, account_id: '111111111111', region: 'us-east-1', public_statements: ['Anyone'] });
     expect(rows[0]!.reason).toContain('statement(s) Anyone');
@@ -36,7 +36,7 @@ describe.each(cases)('$id', ({ id, table, arn, name }) => {
 
   it('fails a resource whose policy could not be read: unknown is not private', async () => {
     await seed(db, table, [{ arn, ...name, ...facts(table, null) }]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.resource_id, r.reason])).toEqual([[arn, expect.stringContaining('could not be read or parsed')]]);
   });
 
@@ -45,10 +45,10 @@ describe.each(cases)('$id', ({ id, table, arn, name }) => {
       { arn, ...name, policy: openPolicy, ...facts(table, false), public_statements: [] },
       { arn: `${arn}-2`, ...facts(table, false), public_statements: [] },
     ]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 const arn = (kind: string, id: string) => `arn:aws:rds:us-east-1:111111111111:${kind}:${id}`;
@@ -16,7 +16,7 @@ describe('rds_instance_multi_az', () => {
       { arn: arn('db', 'solo'), db_instance_identifier: 'solo', multi_az: false, availability_zone: 'us-east-1b' },
       { arn: arn('db', 'odd'), db_instance_identifier: 'odd', multi_az: null },
     ]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.resource_id, r.reason])).toEqual([
       [arn('db', 'odd'), expect.stringContaining('did not report')],
       [arn('db', 'solo'), expect.stringContaining('single availability zone (us-east-1b)')],
@@ -28,11 +28,11 @@ describe('rds_instance_multi_az', () => {
       { arn: arn('db', 'ha'), db_instance_identifier: 'ha', multi_az: true },
       { arn: arn('db', 'orders-1'), db_instance_identifier: 'orders-1', multi_az: false, db_cluster_identifier: 'orders' },
     ]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -47,7 +47,7 @@ describe('rds_cluster_multi_az', () => {
       { arn: arn('db', 'reports-1'), db_cluster_identifier: 'reports', availability_zone: 'us-east-1a' },
       { arn: arn('db', 'reports-2'), db_cluster_identifier: 'reports', availability_zone: 'us-east-1a' },
     ]);
-    const rows = await runCheck(db, id);
+    const rows = await checkFindings(db, id);
     expect(rows.map((r) => [r.resource_id, r.reason, r.member_zones])).toEqual([
       [arn('cluster', 'empty'), expect.stringContaining('no DB instances'), null],
       [arn('cluster', 'reports'), expect.stringContaining('single availability zone'), ['us-east-1a']],
@@ -56,10 +56,10 @@ describe('rds_cluster_multi_az', () => {
 
   it('passes a cluster that AWS reports as Multi-AZ', async () => {
     await seed(db, 'aws_rds_db_clusters', [{ arn: arn('cluster', 'orders'), db_cluster_identifier: 'orders', multi_az: true, member_instance_ids: ['orders-1', 'orders-2'] }]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

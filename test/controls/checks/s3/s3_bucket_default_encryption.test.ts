@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 let db: Database;
@@ -16,16 +16,16 @@ describe('s3_bucket_default_encryption', () => {
       { name: 'sse-s3', arn: 'arn:aws:s3:::sse-s3', encryption_algorithm: 'AES256' },
       { name: 'sse-kms', arn: 'arn:aws:s3:::sse-kms', encryption_algorithm: 'aws:kms', kms_key_id: 'alias/data' },
     ]);
-    const rows = await runCheck(db, 's3_bucket_default_encryption');
+    const rows = await checkFindings(db, 's3_bucket_default_encryption');
     expect(rows.map((r) => [r.resource_id, r.bucket])).toEqual([['arn:aws:s3:::plain', 'plain']]);
   });
 
   it('passes when every bucket is encrypted by default', async () => {
     await seed(db, 'aws_s3_buckets', [{ name: 'sse-s3', arn: 'arn:aws:s3:::sse-s3', encryption_algorithm: 'AES256' }]);
-    expect(await runCheck(db, 's3_bucket_default_encryption')).toEqual([]);
+    expect(await checkFindings(db, 's3_bucket_default_encryption')).toEqual([]);
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 's3_bucket_default_encryption')).toEqual([]);
+    expect(await checkFindings(db, 's3_bucket_default_encryption')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 import { bucketPolicyColumns } from '../../../../sync/s3/buckets.js';
 
@@ -21,7 +21,7 @@ const denyHttp = (resource: unknown, extra: Record<string, unknown> = {}) => ({
   Condition: { Bool: { 'aws:SecureTransport': 'false' } },
   ...extra,
 });
-const check = async () => (await runCheck(db, 's3_bucket_denies_http')).map((r) => [r.resource_id, r.reason]);
+const check = async () => (await checkFindings(db, 's3_bucket_denies_http')).map((r) => [r.resource_id, r.reason]);
 
 describe('s3_bucket_denies_http', () => {
   it('passes a bucket whose policy denies plain HTTP for the bucket and its objects', async () => {
@@ -93,6 +93,6 @@ describe('s3_bucket_denies_http', () => {
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 's3_bucket_denies_http')).toEqual([]);
+    expect(await checkFindings(db, 's3_bucket_denies_http')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 let db: Database;
@@ -17,7 +17,7 @@ describe('s3_bucket_mfa_delete_enabled', () => {
       { name: 'no-mfa', arn: 'arn:aws:s3:::no-mfa', versioning_status: 'Enabled', mfa_delete: false },
       { name: 'protected', arn: 'arn:aws:s3:::protected', versioning_status: 'Enabled', mfa_delete: true },
     ]);
-    const rows = await runCheck(db, 's3_bucket_mfa_delete_enabled');
+    const rows = await checkFindings(db, 's3_bucket_mfa_delete_enabled');
     expect(rows.map((r) => [r.bucket, r.reason])).toEqual([
       ['no-mfa', 'Versioning is enabled but MFA Delete is off'],
       ['suspended', 'Versioning is not enabled, so MFA Delete cannot be on'],
@@ -27,10 +27,10 @@ describe('s3_bucket_mfa_delete_enabled', () => {
 
   it('passes a versioned bucket with MFA Delete', async () => {
     await seed(db, 'aws_s3_buckets', [{ name: 'protected', arn: 'arn:aws:s3:::protected', versioning_status: 'Enabled', mfa_delete: true }]);
-    expect(await runCheck(db, 's3_bucket_mfa_delete_enabled')).toEqual([]);
+    expect(await checkFindings(db, 's3_bucket_mfa_delete_enabled')).toEqual([]);
   });
 
   it('returns nothing for an empty inventory', async () => {
-    expect(await runCheck(db, 's3_bucket_mfa_delete_enabled')).toEqual([]);
+    expect(await checkFindings(db, 's3_bucket_mfa_delete_enabled')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 let db: Database;
@@ -19,7 +19,7 @@ const bucket = (name: string, flags: Record<string, boolean | null> | null, acco
   ...(flags ?? {}),
 });
 const account = (flags: Record<string, boolean> | null, account_id = acct) => ({ account_id, configured: flags !== null, ...(flags ?? {}) });
-const check = () => runCheck(db, 's3_bucket_public_access_blocked');
+const check = () => checkFindings(db, 's3_bucket_public_access_blocked');
 
 describe('s3_bucket_public_access_blocked', () => {
   it('passes a bucket with all four flags on at bucket level', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../schema/db.js';
-import { runCheck, seed } from '../../../support/checks.js';
+import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb } from '../../../support/db.js';
 
 let db: Database;
@@ -12,7 +12,7 @@ const day = (d: string) => new Date(`${d}T00:00:00Z`);
 const secret = (name: string, extra: Record<string, unknown>) => ({ arn: `arn:aws:secretsmanager:us-east-1:111111111111:secret:${name}-AbCdEf`, name, synced_at: synced, created_date: day('2026-05-20'), ...extra });
 // A replica in us-east-1 of a secret whose primary is eu-west-1: judged there, not here.
 const replica = (name: string, extra: Record<string, unknown>) => secret(name, { raw: { PrimaryRegion: 'eu-west-1' }, ...extra });
-const reasons = async (id: string) => (await runCheck(db, id)).map((r) => [r.secret_name, r.reason]);
+const reasons = async (id: string) => (await checkFindings(db, id)).map((r) => [r.secret_name, r.reason]);
 
 describe('secretsmanager_secret_rotation_enabled', () => {
   const id = 'secretsmanager_secret_rotation_enabled';
@@ -22,10 +22,10 @@ describe('secretsmanager_secret_rotation_enabled', () => {
   });
   it('passes secrets that rotate, and a secret in its own primary region', async () => {
     await seed(db, 'aws_secretsmanager_secrets', [secret('a', { rotation_enabled: true }), secret('b', { rotation_enabled: true, raw: { PrimaryRegion: 'us-east-1' } })]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -47,10 +47,10 @@ describe('secretsmanager_secret_rotated_within_90_days', () => {
   });
   it('passes secrets rotated or created within 90 days', async () => {
     await seed(db, 'aws_secretsmanager_secrets', [secret('a', { last_rotated_date: day('2026-03-10') }), secret('b', {})]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });
 
@@ -70,9 +70,9 @@ describe('secretsmanager_secret_used_within_90_days', () => {
   });
   it('passes secrets read within 90 days and new secrets not read yet', async () => {
     await seed(db, 'aws_secretsmanager_secrets', [secret('a', { last_accessed_date: day('2026-04-01') }), secret('b', {})]);
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
   it('returns nothing on an empty inventory', async () => {
-    expect(await runCheck(db, id)).toEqual([]);
+    expect(await checkFindings(db, id)).toEqual([]);
   });
 });

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { ControlReport, ScanReport } from '../controls/types.js';
 import type { Database } from '../schema/db.js';
 import type { SyncResult } from '../sync/runner.js';
-import { conflict } from './errors.js';
+
+/** A run the runner refuses to start (one is already running, or it cannot sync); the API answers it with 409. */
+export class RunConflictError extends Error {
+  override readonly name = 'RunConflictError';
+}
 
 /** The engine's entry point, typed by the subset the runner uses (tests may hand in their own). */
 export type Evaluate = (options: {
@@ -82,9 +86,9 @@ export class ScanRunner {
   /** Starts a run and returns at once; `done` settles when it ends (it never rejects: failures are events). */
   start(request: { benchmark: string; sync?: boolean; trigger?: string }): { run: Run; done: Promise<void> } {
     if (this.active) {
-      throw conflict(`a ${this.active.sync ? 'sync and ' : ''}scan of ${this.active.benchmark} is already running (scan ${this.active.id}); wait for it to finish or follow /api/scans/${this.active.id}/events`);
+      throw new RunConflictError(`a ${this.active.sync ? 'sync and ' : ''}scan of ${this.active.benchmark} is already running (scan ${this.active.id}); wait for it to finish or follow /api/scans/${this.active.id}/events`);
     }
-    if (request.sync && !this.options.sync) throw conflict('this server cannot sync (it was started without AWS access, e.g. the demo); start the scan with "sync": false');
+    if (request.sync && !this.options.sync) throw new RunConflictError('this server cannot sync (it was started without AWS access, e.g. the demo); start the scan with "sync": false');
     const run: Run = {
       id: randomUUID(),
       benchmark: request.benchmark,

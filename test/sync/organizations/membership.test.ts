@@ -1,8 +1,8 @@
 import { CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSync } from '../../sync/runner.js';
-import { memoryDb } from '../support/db.js';
-import { motoClientConfig, startMoto, testCredentials, type Moto } from '../support/moto.js';
+import { runSync } from '../../../sync/runner.js';
+import { memoryDb } from '../../support/db.js';
+import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
 // Issue 2: "the account itself (id, alias, organization membership)". The --organization test selects
 // organization_id but never asserts it.

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Database } from '../../schema/db.js';
-import { scratchRoot as snapshotRoot } from '../../schema/scratch-dir.js';
+import type { Database } from '../schema/db.js';
+import { scratchRoot as snapshotRoot } from '../schema/scratch-dir.js';
 
 /**
  * Read-only copies of the server's database for the console's worker processes. DuckDB lets one process hold a

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxConfig } from '../../api/console/index.js';
+import { sandboxConfig } from '../../console/index.js';
 import { startServer, type RunningServer } from '../../api/server.js';
 import { Database } from '../../schema/db.js';
 import { tempDir } from '../support/db.js';

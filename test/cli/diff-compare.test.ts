@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedScan } from '../reports/seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 import { runCli } from '../support/cli.js';
 import { fileDb } from '../support/db.js';
 

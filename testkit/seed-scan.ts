@@ -1,4 +1,4 @@
-import type { Database } from '../../schema/db.js';
+import type { Database } from '../schema/db.js';
 
 export interface SeedControl {
   id: string;

@@ -6,7 +6,7 @@ import { parseCsv } from '../../reports/csv.js';
 import { exportScan, type ExportOptions } from '../../reports/export.js';
 import { resolveScan } from '../../reports/scan-data.js';
 import type { Database } from '../../schema/db.js';
-import { seedScan } from '../reports/seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 import { memoryDb, tempDir } from '../support/db.js';
 
 // Review: every one of the six dangerous leading characters (= + - @ tab CR), in resource names, reasons, control

@@ -1,4 +1,4 @@
-import type { Database } from '../../schema/db.js';
+import type { Database } from '../schema/db.js';
 
 /**
  * DuckDB settings for an instance that serves the console or runs next to it: no extension loading and a memory

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Scheduler } from '../../scheduler/scheduler.js';
-import { seedScan } from '../reports/seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 import { fileDb } from '../support/db.js';
-import { ManualClock } from '../scheduler/manual-clock.js';
+import { ManualClock } from './manual-clock.js';
 
 // Review: issue 5 "pruned automatically" — the scheduler inside `calabi serve` prunes at start-up and then daily,
 // without anyone calling pruneHistory.

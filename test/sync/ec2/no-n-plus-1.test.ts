@@ -1,9 +1,9 @@
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateVolumeCommand, CreateVpcCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSync } from '../../sync/runner.js';
-import { memoryDb } from '../support/db.js';
-import { motoClientConfig, startMoto, testCredentials, type Moto } from '../support/moto.js';
+import { runSync } from '../../../sync/runner.js';
+import { memoryDb } from '../../support/db.js';
+import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
 // Issue 2: "no N+1 calls where a list call already returns the data". EC2 list calls return instances with their
 // metadata options, volumes, security groups and rules, so adding resources must not add API calls.

@@ -1,4 +1,4 @@
-import type { Database } from '../../schema/db.js';
+import type { Database } from '../schema/db.js';
 import { ConsoleError } from './guard.js';
 import { WorkerPool } from './pool.js';
 import { applySandbox, defaultMemoryLimit } from './sandbox.js';

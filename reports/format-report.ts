@@ -1,8 +1,8 @@
 import pc from 'picocolors';
-import { csvLine } from '../reports/csv.js';
-import { safeCell } from '../reports/safe-cell.js';
-import { scoreFormula } from './summary.js';
-import type { ControlReport, ScanReport, ScanSummary, Status } from './types.js';
+import { csvLine } from './csv.js';
+import { safeCell } from '../lib/csv/safe-cell.js';
+import { scoreFormula } from '../controls/score.js';
+import type { ControlReport, ScanReport, ScanSummary, Status } from '../controls/types.js';
 
 /** How `calabi evaluate` prints a report: a terminal table, the JSON contract, or one CSV row per requirement. */
 export type ReportFormat = 'table' | 'json' | 'csv';

@@ -11,4 +11,4 @@ export {
   sqlError,
   visibleSettings,
   type GuardSubject,
-} from '../../schema/sql-guard.js';
+} from '../schema/sql-guard.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import type { Database } from '../../schema/db.js';
-import { seedScan } from '../reports/seed-scan.js';
+import { seedScan } from '../../testkit/seed-scan.js';
 import { memoryDb } from '../support/db.js';
 
 // Review: the error statuses of the drift and compare routes, and channel change/delete through /api/channels.
