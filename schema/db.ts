@@ -20,6 +20,7 @@ import { asStorageError, StorageError } from './storage-error.js';
 import type { ColumnKind } from './table.js';
 
 import type { Row, SqlParam } from './sql-types.js';
+import { normaliseValue } from './values.js';
 export type { Row, SqlParam } from './sql-types.js';
 
 /** Raised when another process holds the database file; the CLI turns it into exit 2 with this message. */
@@ -241,17 +242,7 @@ function toDuckValue(value: SqlParam): DuckDBValue {
   return value;
 }
 
-/** JS-friendly values: safe bigints become numbers, timestamps ISO strings. */
-export function normaliseValue(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (Array.isArray(value)) return value.map(normaliseValue);
-  if (value && typeof value === 'object' && value.constructor === Object) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseValue(v)]));
-  }
-  if (value && typeof value === 'object') return String(value);
-  return value;
-}
+export { normaliseValue } from './values.js';
 
 function normaliseRow(row: Record<string, unknown>): Row {
   const out: Row = {};
