@@ -1,72 +1,77 @@
 import { tables as accessanalyzer } from './accessanalyzer.js';
+import { tables as account } from './account.js';
+import { tables as acm } from './acm.js';
+import { tables as apigateway } from './apigateway.js';
+import { tables as cloudfront } from './cloudfront.js';
 import { tables as cloudtrail } from './cloudtrail.js';
 import { tables as cloudwatch } from './cloudwatch.js';
 import { tables as config } from './config.js';
 import { tables as core } from './core.js';
+import { tables as dax } from './dax.js';
+import { tables as dynamodb } from './dynamodb.js';
 import { tables as ec2 } from './ec2.js';
 import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
+import { tables as ecr } from './ecr.js';
 import { tables as efs } from './efs.js';
+import { tables as eks } from './eks.js';
+import { tables as elbv2 } from './elbv2.js';
+import { tables as guardduty } from './guardduty.js';
 import { tables as iam } from './iam.js';
 import { tables as kms } from './kms.js';
-import { tables as logs } from './logs.js';
-import { tables as rds } from './rds.js';
-import { tables as s3 } from './s3.js';
-import { tables as securityhub } from './securityhub.js';
-import { tables as sns } from './sns.js';
-import { tables as account } from './account.js';
-import { tables as apigateway } from './apigateway.js';
-import { tables as cloudfront } from './cloudfront.js';
-import { tables as elbv2 } from './elbv2.js';
 import { tables as lambda } from './lambda.js';
+import { tables as logs } from './logs.js';
 import { tables as macie } from './macie.js';
 import { tables as organizations } from './organizations.js';
+import { tables as rds } from './rds.js';
+import { tables as s3 } from './s3.js';
 import { tables as secretsmanager } from './secretsmanager.js';
+import { tables as securityhub } from './securityhub.js';
+import { tables as sns } from './sns.js';
 import { tables as sqs } from './sqs.js';
-import { tables as guardduty } from './guardduty.js';
-import { tables as dynamodb } from './dynamodb.js';
-import { tables as dax } from './dax.js';
-import { tables as ecr } from './ecr.js';
-import { tables as acm } from './acm.js';
 import { tables as ssm } from './ssm.js';
-import { tables as eks } from './eks.js';
 import type { TableDef } from './table.js';
 
-/** Every inventory table, one import per service file. */
-export const inventoryTables: readonly TableDef[] = [
-  ...core,
-  ...iam,
-  ...s3,
-  ...ec2,
-  ...ec2VpcEndpoints,
-  ...rds,
-  ...efs,
-  ...cloudtrail,
-  ...config,
-  ...kms,
-  ...logs,
-  ...cloudwatch,
-  ...sns,
-  ...accessanalyzer,
-  ...securityhub,
-  // The data of the CIS 2.0–7.0 requirements.
-  ...account,
-  ...apigateway,
-  ...cloudfront,
-  ...elbv2,
-  ...lambda,
-  ...macie,
-  ...organizations,
-  ...secretsmanager,
-  ...sqs,
-  // AWS Foundational Security Best Practices (issue 11).
-  ...guardduty,
-  ...dynamodb,
-  ...dax,
-  ...ecr,
-  ...acm,
-  ...ssm,
-  ...eks,
-];
+/**
+ * The inventory tables of each service, keyed by the service's name (the name `--services` takes and
+ * sync_errors.service records). This is the schema half of the service registry: sync/services.ts keys its
+ * collectors by the same names, and the compiler refuses a service missing from either side.
+ */
+export const serviceTables = {
+  accessanalyzer,
+  account,
+  acm,
+  apigateway,
+  cloudfront,
+  cloudtrail,
+  cloudwatch,
+  config,
+  dax,
+  dynamodb,
+  ec2: [...ec2, ...ec2VpcEndpoints],
+  ecr,
+  efs,
+  eks,
+  elbv2,
+  guardduty,
+  iam,
+  kms,
+  lambda,
+  logs,
+  macie,
+  organizations,
+  rds,
+  s3,
+  secretsmanager,
+  securityhub,
+  sns,
+  sqs,
+  ssm,
+} as const satisfies Record<string, readonly TableDef[]>;
+
+export type InventoryService = keyof typeof serviceTables;
+
+/** Every inventory table: the sync's own facts (accounts, regions), then each service's. */
+export const inventoryTables: readonly TableDef[] = [...core, ...Object.values(serviceTables).flat()];
 
 export function findTable(name: string): TableDef | undefined {
   return inventoryTables.find((t) => t.name === name);

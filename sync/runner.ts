@@ -9,13 +9,13 @@ import type { Database, Row } from '../schema/db.js';
 import { currentOwner } from '../schema/owner.js';
 import { StorageError } from '../schema/storage-error.js';
 import { awsAccounts, awsRegionCoverage, awsRegions } from '../schema/core.js';
-import { allCollectors } from './collectors.js';
 import { CallCounter, ClientFactory, requestHandlerOptions, type CallTimeouts } from './clients.js';
 import { defaultSyncDeadlineMs, deadlineScopeError, SyncDeadline } from './deadline.js';
 import { describeAwsError, isAwsError, SyncSetupError } from './errors.js';
 import { chooseRegions, enabledRegions, homeRegion, partitionOf, type RegionInfo } from './regions.js';
 import type { Collector, CredentialSource, SyncContext } from './types.js';
 import { recordScopeFailure, writeScope, type ScopeError } from './writer.js';
+import { loadCollectors } from './services.js';
 
 export interface SyncOptions {
   db: Database;
@@ -119,7 +119,7 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
       counter,
     );
 
-  const collectors = selectCollectors(options.collectors ?? allCollectors, options.services);
+  const collectors = options.collectors ? selectCollectors(options.collectors, options.services) : await loadCollectors(options.services);
 
   // Who are we? Without an identity nothing can run: that is a setup error (exit 2), not a sync error.
   const baseFactory = factoryFor(baseCredentials);

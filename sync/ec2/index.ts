@@ -7,6 +7,7 @@ import { networkAclsCollector } from './network-acls.js';
 import { networkInterfacesCollector, routeTablesCollector, subnetsCollector, vpcPeeringConnectionsCollector, vpcsCollector } from './network.js';
 import { securityGroupRulesCollector, securityGroupsCollector } from './security-groups.js';
 import { volumesCollector } from './volumes.js';
+import { vpcEndpointsCollector } from './vpc-endpoints.js';
 
 /** One collector per table (network ACLs fill two): a failed call spoils only the checks that read it. */
 export const collectors: Collector[] = [
@@ -23,4 +24,5 @@ export const collectors: Collector[] = [
   networkInterfacesCollector,
   flowLogsCollector,
   ebsEncryptionDefaultsCollector,
+  vpcEndpointsCollector,
 ];

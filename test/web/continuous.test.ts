@@ -31,7 +31,11 @@ beforeAll(async () => {
   db = await Database.open(join(dir.dir, 'demo.duckdb'), { config: sandboxConfig() });
   await loadSample(db);
   for (const b of ['cis-aws-1.4', 'cis-aws-1.5', 'cis-aws-3.0']) await evaluateBenchmark({ db, benchmarkId: b, trigger: 'demo' });
-  await db.run("UPDATE aws_ec2_ebs_encryption_defaults SET enabled = NOT coalesce(enabled, false)").catch(() => undefined);
+  // The drift view below needs the inventory to change between the two CIS 3.0 scans: a fixture that cannot
+  // change it fails the setup here, loudly, rather than leaving the drift assertions to pass or fail by chance.
+  const [ebs] = await db.all<{ n: bigint }>('SELECT count(*) AS n FROM aws_ec2_ebs_encryption_defaults');
+  if (!ebs || Number(ebs.n) === 0) throw new Error('fixture: the demo sample has no aws_ec2_ebs_encryption_defaults rows to flip');
+  await db.run('UPDATE aws_ec2_ebs_encryption_defaults SET enabled = NOT coalesce(enabled, false)');
   await evaluateBenchmark({ db, benchmarkId: 'cis-aws-3.0', trigger: 'demo' });
   broken = createServer((_req, res) => res.writeHead(503).end('maintenance'));
   await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));

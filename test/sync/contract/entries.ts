@@ -1,0 +1,200 @@
+import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
+import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateSecurityGroupCommand, CreateVolumeCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
+import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
+import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateDocumentCommand, SSMClient } from '@aws-sdk/client-ssm';
+import type { CannedPages, Operation } from './harness.js';
+
+export type ClientConfig = { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string }; forcePathStyle: boolean };
+
+/**
+ * One row per registered collector (a test fails when a collector has none): what the shared contract needs
+ * to know about it. Only `service` and `collector` are required; a collector without `seed` still runs the
+ * AccessDenied and stale-scope contracts. moto (5.2) ignores the page size of the list calls marked `canned`.
+ */
+export interface ContractEntry {
+  service: string;
+  collector: string;
+  /** Creates the i-th item (names unique per i) with admin credentials in us-east-1. */
+  seed?: { table: string; create: (cfg: ClientConfig, i: number) => Promise<unknown> };
+  /**
+   * The list call and its page-size parameter: two more items mean at least two more calls. `canned` where moto
+   * answers the whole list whatever the page size (the test then cuts moto's answer into pages; say so).
+   */
+  paginate?: { op: Operation; param: string; canned?: CannedPages };
+  /** Calls made once per item because the list call does not return that data (why, in a comment). */
+  perItem?: readonly Operation[];
+  /** A fact row written when the service is not set up (the moto account starts with nothing set up). */
+  notConfigured?: { table: string; where: string };
+}
+
+const name = (i: number) => `contract-${i}`;
+
+export const entries: readonly ContractEntry[] = [
+  {
+    service: 'iam', collector: 'authorization-details',
+    seed: { table: 'aws_iam_groups', create: (cfg, i) => new IAMClient(cfg).send(new CreateGroupCommand({ GroupName: name(i) })) },
+    // moto answers GetAccountAuthorizationDetails whole, and its four lists make a canned split unclear: not paged here.
+  },
+  { service: 'iam', collector: 'access-keys' },
+  { service: 'iam', collector: 'credential-report' },
+  { service: 'iam', collector: 'account-summary' },
+  { service: 'iam', collector: 'password-policy', notConfigured: { table: 'aws_iam_password_policies', where: 'configured = false' } },
+  { service: 'iam', collector: 'virtual-mfa-devices' },
+  { service: 'iam', collector: 'server-certificates' },
+  { service: 'iam', collector: 'saml-providers' },
+  { service: 'iam', collector: 'policy-entities' },
+  {
+    service: 's3', collector: 'buckets',
+    seed: { table: 'aws_s3_buckets', create: (cfg, i) => new S3Client(cfg).send(new CreateBucketCommand({ Bucket: name(i) })) },
+    // ListBuckets names the buckets; each setting has its own per-bucket call in S3's API.
+    perItem: ['S3:GetBucketLocation', 'S3:GetBucketPolicy', 'S3:GetBucketVersioning', 'S3:GetPublicAccessBlock', 'S3:GetBucketLogging', 'S3:GetBucketEncryption', 'S3:GetBucketAcl'],
+  },
+  {
+    service: 's3', collector: 'account-public-access-block',
+    notConfigured: { table: 'aws_s3_account_public_access_blocks', where: 'configured = false' },
+  },
+  {
+    service: 'ec2', collector: 'instances',
+  },
+  {
+    service: 'ec2', collector: 'volumes',
+    seed: { table: 'aws_ec2_volumes', create: (cfg) => new EC2Client(cfg).send(new CreateVolumeCommand({ AvailabilityZone: 'us-east-1a', Size: 1 })) },
+    paginate: { op: 'EC2:DescribeVolumes', param: 'MaxResults', canned: { items: 'Volumes', inputToken: 'NextToken', outputToken: 'NextToken' } },
+  },
+  {
+    service: 'ec2', collector: 'security-groups',
+    seed: { table: 'aws_ec2_security_groups', create: (cfg, i) => new EC2Client(cfg).send(new CreateSecurityGroupCommand({ GroupName: name(i), Description: 'contract' })) },
+    paginate: { op: 'EC2:DescribeSecurityGroups', param: 'MaxResults', canned: { items: 'SecurityGroups', inputToken: 'NextToken', outputToken: 'NextToken' } },
+  },
+  { service: 'ec2', collector: 'security-group-rules' },
+  { service: 'ec2', collector: 'managed-prefix-lists' },
+  { service: 'ec2', collector: 'network-acls' },
+  { service: 'ec2', collector: 'vpcs' },
+  { service: 'ec2', collector: 'subnets' },
+  { service: 'ec2', collector: 'route-tables' },
+  { service: 'ec2', collector: 'vpc-peering-connections' },
+  { service: 'ec2', collector: 'network-interfaces' },
+  { service: 'ec2', collector: 'flow-logs' },
+  { service: 'ec2', collector: 'ebs-encryption-defaults', notConfigured: { table: 'aws_ec2_ebs_encryption_defaults', where: 'enabled = false' } },
+  { service: 'ec2', collector: 'vpc-endpoints' },
+  { service: 'rds', collector: 'db-instances' },
+  { service: 'rds', collector: 'db-clusters' },
+  {
+    service: 'efs', collector: 'file-systems',
+    seed: { table: 'aws_efs_file_systems', create: (cfg, i) => new EFSClient(cfg).send(new CreateFileSystemCommand({ CreationToken: name(i) })) },
+    paginate: { op: 'EFS:DescribeFileSystems', param: 'MaxItems' },
+  },
+  { service: 'cloudtrail', collector: 'trails' },
+  { service: 'config', collector: 'recorders' },
+  { service: 'config', collector: 'delivery-channels' },
+  {
+    service: 'kms', collector: 'keys',
+    seed: { table: 'aws_kms_keys', create: (cfg, i) => new KMSClient(cfg).send(new CreateKeyCommand({ Description: name(i) })) },
+    paginate: { op: 'KMS:ListKeys', param: 'Limit', canned: { items: 'Keys', inputToken: 'Marker', outputToken: 'NextMarker' } },
+    // ListKeys answers key ids only: state, spec and rotation are per key in KMS's API.
+    perItem: ['KMS:DescribeKey', 'KMS:GetKeyRotationStatus'],
+  },
+  // The key policy is one call per key: no list call returns policies.
+  { service: 'kms', collector: 'key-policies', perItem: ['KMS:GetKeyPolicy'] },
+  {
+    service: 'logs', collector: 'log-groups',
+    seed: { table: 'aws_logs_log_groups', create: (cfg, i) => new CloudWatchLogsClient(cfg).send(new CreateLogGroupCommand({ logGroupName: name(i) })) },
+    paginate: { op: 'CloudWatchLogs:DescribeLogGroups', param: 'limit' },
+  },
+  { service: 'logs', collector: 'metric-filters' },
+  {
+    service: 'cloudwatch', collector: 'alarms',
+    seed: {
+      table: 'aws_cloudwatch_alarms',
+      create: (cfg, i) => new CloudWatchClient(cfg).send(new PutMetricAlarmCommand({
+        AlarmName: name(i), MetricName: 'm', Namespace: 'contract', Statistic: 'Sum', Period: 300, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      })),
+    },
+    paginate: { op: 'CloudWatch:DescribeAlarms', param: 'MaxRecords', canned: { items: 'MetricAlarms', inputToken: 'NextToken', outputToken: 'NextToken' } },
+  },
+  {
+    service: 'sns', collector: 'topics',
+    seed: { table: 'aws_sns_topics', create: (cfg, i) => new SNSClient(cfg).send(new CreateTopicCommand({ Name: name(i) })) },
+    // ListTopics answers ARNs only (and takes no page size); policy and encryption are per topic.
+    perItem: ['SNS:GetTopicAttributes'],
+  },
+  { service: 'sns', collector: 'subscriptions' },
+  { service: 'accessanalyzer', collector: 'analyzers' },
+  { service: 'securityhub', collector: 'hubs', notConfigured: { table: 'aws_securityhub_hubs', where: 'enabled = false' } },
+  { service: 'account', collector: 'alternate-contacts', notConfigured: { table: 'aws_account_alternate_contacts', where: 'configured = false' } },
+  { service: 'account', collector: 'contact-information' },
+  { service: 'apigateway', collector: 'rest-api-stages' },
+  { service: 'apigateway', collector: 'v2-stages' },
+  { service: 'cloudfront', collector: 'distributions' },
+  { service: 'elbv2', collector: 'load-balancers' },
+  { service: 'lambda', collector: 'functions' },
+  { service: 'macie', collector: 'sessions' },
+  { service: 'organizations', collector: 'structure' },
+  { service: 'organizations', collector: 'policies' },
+  { service: 'organizations', collector: 'delegated-administrators' },
+  { service: 'organizations', collector: 'resource-policy' },
+  { service: 'organizations', collector: 'iam-features' },
+  {
+    service: 'secretsmanager', collector: 'secrets',
+    seed: { table: 'aws_secretsmanager_secrets', create: (cfg, i) => new SecretsManagerClient(cfg).send(new CreateSecretCommand({ Name: name(i), SecretString: 'x' })) },
+    paginate: { op: 'SecretsManager:ListSecrets', param: 'MaxResults' },
+    // ListSecrets carries no resource policy.
+    perItem: ['SecretsManager:GetResourcePolicy'],
+  },
+  {
+    service: 'sqs', collector: 'queues',
+    seed: { table: 'aws_sqs_queues', create: (cfg, i) => new SQSClient(cfg).send(new CreateQueueCommand({ QueueName: name(i) })) },
+    paginate: { op: 'SQS:ListQueues', param: 'MaxResults', canned: { items: 'QueueUrls', inputToken: 'NextToken', outputToken: 'NextToken' } },
+    // ListQueues answers URLs only.
+    perItem: ['SQS:GetQueueAttributes'],
+  },
+  { service: 'guardduty', collector: 'detectors' },
+  {
+    service: 'dynamodb', collector: 'tables',
+    seed: {
+      table: 'aws_dynamodb_tables',
+      create: (cfg, i) => new DynamoDBClient(cfg).send(new CreateTableCommand({
+        TableName: name(i), BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }],
+      })),
+    },
+    paginate: { op: 'DynamoDB:ListTables', param: 'Limit' },
+    // ListTables answers names only; backups are their own call.
+    perItem: ['DynamoDB:DescribeTable', 'DynamoDB:DescribeContinuousBackups'],
+  },
+  { service: 'dax', collector: 'clusters' },
+  {
+    service: 'ecr', collector: 'repositories',
+    seed: { table: 'aws_ecr_repositories', create: (cfg, i) => new ECRClient(cfg).send(new CreateRepositoryCommand({ repositoryName: name(i) })) },
+    paginate: { op: 'ECR:DescribeRepositories', param: 'maxResults', canned: { items: 'repositories', inputToken: 'nextToken', outputToken: 'nextToken' } },
+    // A lifecycle policy is per repository in ECR's API.
+    perItem: ['ECR:GetLifecyclePolicy'],
+  },
+  {
+    service: 'acm', collector: 'certificates',
+    seed: { table: 'aws_acm_certificates', create: (cfg, i) => new ACMClient(cfg).send(new RequestCertificateCommand({ DomainName: `${name(i)}.example.com` })) },
+    paginate: { op: 'ACM:ListCertificates', param: 'MaxItems', canned: { items: 'CertificateSummaryList', inputToken: 'NextToken', outputToken: 'NextToken' } },
+  },
+  {
+    service: 'ssm', collector: 'documents',
+    seed: {
+      table: 'aws_ssm_documents',
+      create: (cfg, i) => new SSMClient(cfg).send(new CreateDocumentCommand({
+        Name: name(i), DocumentType: 'Command', Content: JSON.stringify({ schemaVersion: '2.2', description: 'contract', mainSteps: [{ action: 'aws:runShellScript', name: 'run', inputs: { runCommand: ['true'] } }] }),
+      })),
+    },
+    paginate: { op: 'SSM:ListDocuments', param: 'MaxResults' },
+    // Who a document is shared with is per document.
+    perItem: ['SSM:DescribeDocumentPermission'],
+  },
+  { service: 'eks', collector: 'clusters' },
+];
