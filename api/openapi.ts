@@ -68,7 +68,7 @@ export const schemas: Record<string, unknown> = {
   ScanRequest: obj({ benchmark: { ...str, example: 'cis-aws-3.0' }, sync: { type: 'boolean', default: false } }, ['benchmark']),
   ScanStarted: obj({ scan_id: str, benchmark: str, sync: { type: 'boolean' }, state: str, events: str }),
   ScanResults: obj({ run: { type: ['object', 'null'] }, scan: { oneOf: [ref('Scan'), { type: 'null' }] }, summary: { oneOf: [ref('Summary'), { type: 'null' }] }, controls: list(ref('ControlRow')) }),
-  QueryRequest: obj({ sql: { ...str, example: 'SELECT name, creation_date FROM aws_s3_buckets' } }),
+  QueryRequest: obj({ sql: { ...str, example: 'SELECT name, creation_date FROM aws_s3_buckets' }, format: { type: 'string', enum: ['json', 'csv'], default: 'json', description: 'csv: the rows as a CSV download (CRLF, formula-neutralised cells), the header x-calabi-truncated naming the cap that cut it short' } }, ['sql']),
   QueryResult: obj({ columns: list(obj({ name: str, type: str })), rows: list(list({})), row_count: int, truncated: { type: 'boolean' }, truncated_by: { type: 'string', enum: ['rows', 'bytes'] }, elapsed_ms: { type: 'number' } }, ['columns', 'rows', 'row_count', 'truncated', 'elapsed_ms']),
   Schema: obj({ tables: list(obj({ name: str, kind: str, description: nstr, columns: list(obj({ name: str, type: str, description: nstr })) })) }),
 };

@@ -1,7 +1,9 @@
 import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Database } from '../schema/db.js';
 import { controlCells, controlColumns, findingCells, findingColumns } from './rows.js';
-import { csvLine, parseCsv } from '../lib/csv/text.js';
+import { parseCsv } from '../lib/csv/read.js';
+import { csvLine, csvStringifier } from '../lib/csv/write.js';
 import type { Cell } from '../lib/csv/safe-cell.js';
 
 export { csvLine, parseCsv };
@@ -39,28 +41,16 @@ export function csvSummaryCells(scan: Pick<ScanMeta, 'score' | 'trusted' | 'auto
 export async function writeCsv(db: Database, scan: ScanMeta, reportId: string, out: Writable, options: CsvOptions = {}): Promise<void> {
   const level = options.level ?? 'controls';
   const trailer: Cell[] = [...csvSummaryCells(scan), scan.id, reportId];
-  await write(out, '\uFEFF');
-  if (level === 'controls') {
-    await write(out, csvLine([...controlColumns.map((c) => c.header), ...csvSummaryColumns, ...csvTrailer]));
-    const affected = await affectedResources(db, scan.id);
-    for (const c of await loadControls(db, scan.id)) await write(out, csvLine([...controlCells(c, affected.get(c.control_id)), ...trailer]));
-  } else {
-    await write(out, csvLine([...findingColumns.map((c) => c.header), ...csvSummaryColumns, ...csvTrailer]));
-    for await (const chunk of streamFindings(db, scan.id)) {
-      await write(out, chunk.map((f) => csvLine([...findingCells(f), ...trailer])).join(''));
+  // Records stream through the stringifier into `out` with back-pressure; pipeline ends `out` when done.
+  async function* records(): AsyncGenerator<Cell[]> {
+    if (level === 'controls') {
+      yield [...controlColumns.map((c) => c.header), ...csvSummaryColumns, ...csvTrailer];
+      const affected = await affectedResources(db, scan.id);
+      for (const c of await loadControls(db, scan.id)) yield [...controlCells(c, affected.get(c.control_id)), ...trailer];
+    } else {
+      yield [...findingColumns.map((c) => c.header), ...csvSummaryColumns, ...csvTrailer];
+      for await (const chunk of streamFindings(db, scan.id)) for (const f of chunk) yield [...findingCells(f), ...trailer];
     }
   }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await pipeline(records(), csvStringifier({ bom: true }), out);
 }
-
-
-
-/** Writes with back-pressure: waits for 'drain' when the stream's buffer is full. */
-function write(out: Writable, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const ok = out.write(text, (error) => (error ? reject(error) : undefined));
-    if (ok) resolve();
-    else out.once('drain', resolve);
-  });
-}
-

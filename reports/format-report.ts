@@ -1,6 +1,5 @@
 import pc from 'picocolors';
-import { csvLine } from './csv.js';
-import { safeCell } from '../lib/csv/safe-cell.js';
+import { csvText } from '../lib/csv/write.js';
 import { scoreFormula } from '../controls/score.js';
 import type { ControlReport, ScanReport, ScanSummary, Status } from '../controls/types.js';
 
@@ -26,10 +25,8 @@ export function formatReport(report: ScanReport, format: ReportFormat, options: 
 const csvHeader = ['benchmark', 'version', 'scan_id', 'id', 'title', 'section', 'level', 'cis_assessment', 'severity', 'status', 'affected_count', 'evaluated_count', 'reason', 'report_id'];
 
 function formatCsv(r: ScanReport): string {
-  const rows = r.controls.map((c) =>
-    csvLine([r.benchmark.id, r.benchmark.version, r.scan.id, c.id, c.title, c.section, c.level, c.assessment ?? null, c.severity, c.status, c.affected_count, c.evaluated_count, c.reason, r.scan.report_id ?? null].map(safeCell)),
-  );
-  return csvLine(csvHeader) + rows.join('');
+  const rows = r.controls.map((c) => [r.benchmark.id, r.benchmark.version, r.scan.id, c.id, c.title, c.section, c.level, c.assessment ?? null, c.severity, c.status, c.affected_count, c.evaluated_count, c.reason, r.scan.report_id ?? null]);
+  return csvText([csvHeader, ...rows]);
 }
 
 function formatTable(r: ScanReport, options: TableOptions): string {

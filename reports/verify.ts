@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Database } from '../schema/db.js';
-import { csvSummaryCells, csvSummaryColumns, csvTrailer, parseCsv } from './csv.js';
+import { csvRows } from '../lib/csv/read.js';
+import { csvSummaryCells, csvSummaryColumns, csvTrailer } from './csv.js';
 import { recomputeReportId } from './report-id.js';
 import { cellText, controlCells, controlColumns, findingCells, findingColumns, RowDigest } from './rows.js';
 import { affectedResources, loadControls, resolveScan, streamFindings, type ScanMeta } from './scan-data.js';
@@ -113,24 +114,28 @@ async function readPdf(file: string): Promise<FileClaims> {
 }
 
 async function readCsvClaims(file: string): Promise<FileClaims> {
-  const text = await readFile(file, 'utf8');
-  const rows = parseCsv(text);
-  const header = rows.next().value as string[] | undefined;
   const claims: FileClaims = { format: 'csv', scanId: null, reportId: null, tables: [] };
-  if (!header) return claims;
-  const table = header[0] === controlColumns[0]!.header && header[1] === controlColumns[1]!.header ? 'controls' : header[1] === findingColumns[1]!.header ? 'findings' : null;
-  const trailer = header.slice(-2).join() === csvTrailer.join();
-  if (!table || !trailer) return claims;
-  const summaryColumns = header.slice(-2 - csvSummaryColumns.length, -2).join() === csvSummaryColumns.join();
-  const d = new RowDigest();
-  for (const row of rows) {
-    if (row.length === 1 && row[0] === '') continue;
-    claims.scanId ??= row[row.length - 2] ?? null;
-    claims.reportId ??= row[row.length - 1] ?? null;
-    d.add(row);
+  const rows = csvRows(createReadStream(file))[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  try {
+    const header = (await rows.next()).value as string[] | undefined;
+    if (!header) return claims;
+    const table = header[0] === controlColumns[0]!.header && header[1] === controlColumns[1]!.header ? 'controls' : header[1] === findingColumns[1]!.header ? 'findings' : null;
+    const trailer = header.slice(-2).join() === csvTrailer.join();
+    if (!table || !trailer) return claims;
+    const summaryColumns = header.slice(-2 - csvSummaryColumns.length, -2).join() === csvSummaryColumns.join();
+    const d = new RowDigest();
+    for (let row = await rows.next(); !row.done; row = await rows.next()) {
+      claims.scanId ??= row.value[row.value.length - 2] ?? null;
+      claims.reportId ??= row.value[row.value.length - 1] ?? null;
+      d.add(row.value);
+    }
+    claims.tables.push({ name: table, digest: d.hex(), rows: d.rows, trailer: true, summaryColumns });
+    return claims;
+  } catch (cause) {
+    throw new Error(`[verify] ${file} is not a well-formed CSV (${cause instanceof Error ? cause.message : String(cause)}): verify the file as exported, not a copy re-saved by another program`, { cause });
+  } finally {
+    await rows.return?.();
   }
-  claims.tables.push({ name: table, digest: d.hex(), rows: d.rows, trailer: true, summaryColumns });
-  return claims;
 }
 
 async function readXlsx(file: string): Promise<FileClaims> {

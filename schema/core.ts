@@ -7,7 +7,7 @@ export const awsAccounts = defineTable({
   resourceId: 'arn',
   columns: [
     { name: 'arn', type: 'VARCHAR', description: 'arn:<partition>:::<account id>, the account as a resource' },
-    { name: 'partition', type: 'VARCHAR', description: 'aws, aws-cn or aws-us-gov' },
+    { name: 'partition', type: 'VARCHAR', description: 'the AWS partition: aws, aws-cn, aws-us-gov, aws-eusc, aws-iso…' },
     { name: 'alias', type: 'VARCHAR', description: 'The IAM account alias, if any' },
     { name: 'organization_id', type: 'VARCHAR', description: 'AWS Organizations id, NULL when not a member' },
     { name: 'organization_master_account_id', type: 'VARCHAR', description: 'Management account of the organization' },
@@ -21,7 +21,7 @@ export const awsRegions = defineTable({
   scope: 'regional',
   resourceId: 'region',
   columns: [
-    { name: 'partition', type: 'VARCHAR', description: 'aws, aws-cn or aws-us-gov' },
+    { name: 'partition', type: 'VARCHAR', description: 'the AWS partition: aws, aws-cn, aws-us-gov, aws-eusc, aws-iso…' },
     { name: 'opt_in_status', type: 'VARCHAR', description: 'opt-in-not-required, opted-in or not-opted-in (from DescribeRegions)' },
     { name: 'endpoint', type: 'VARCHAR', description: 'The EC2 endpoint of the region' },
   ],
@@ -33,7 +33,7 @@ export const awsRegionCoverage = defineTable({
   scope: 'regional',
   resourceId: 'region',
   columns: [
-    { name: 'partition', type: 'VARCHAR', description: 'aws, aws-cn or aws-us-gov' },
+    { name: 'partition', type: 'VARCHAR', description: 'the AWS partition: aws, aws-cn, aws-us-gov, aws-eusc, aws-iso…' },
     { name: 'enabled', type: 'BOOLEAN', description: 'The region is enabled for the account (DescribeRegions); NULL when the regions could not be listed' },
     { name: 'in_scope', type: 'BOOLEAN', description: 'The latest sync collected this region (it is in aws_regions)' },
     { name: 'excluded_by', type: 'VARCHAR', description: "Why an enabled region was not synced: '--regions' (the sync was limited to other regions); NULL when in scope" },

@@ -1,24 +1,6 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { partitionOf } from '../lib/aws/partitions.js';
 import { SyncSetupError } from './errors.js';
-
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  return 'aws';
-}
-
-export function homeRegion(partition: string): string {
-  switch (partition) {
-    case 'aws-cn':
-      return 'cn-north-1';
-    case 'aws-us-gov':
-      return 'us-gov-west-1';
-    default:
-      return 'us-east-1';
-  }
-}
 
 export interface RegionInfo {
   region: string;

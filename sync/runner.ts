@@ -12,7 +12,8 @@ import { awsAccounts, awsRegionCoverage, awsRegions } from '../schema/core.js';
 import { CallCounter, ClientFactory, requestHandlerOptions, type CallTimeouts } from './clients.js';
 import { defaultSyncDeadlineMs, deadlineScopeError, SyncDeadline } from './deadline.js';
 import { describeAwsError, isAwsError, SyncSetupError } from './errors.js';
-import { chooseRegions, enabledRegions, homeRegion, partitionOf, type RegionInfo } from './regions.js';
+import { homeRegion, partitionOf } from '../lib/aws/partitions.js';
+import { chooseRegions, enabledRegions, type RegionInfo } from './regions.js';
 import type { Collector, CredentialSource, SyncContext } from './types.js';
 import { recordScopeFailure, writeScope, type ScopeError } from './writer.js';
 import { loadCollectors } from './services.js';
@@ -136,7 +137,12 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
     );
   }
   const partition = identity.Arn?.split(':')[1] ?? partitionOf(startRegion);
-  const home = homeRegion(partition);
+  const home = homeRegion(partition, startRegion);
+  if (!home) {
+    const message = `the caller is in partition ${partition}, which the AWS SDK's endpoint data does not place region ${startRegion} in`;
+    await recordFailedRun(options, runId, started, message, identity.Account);
+    throw new SyncSetupError(`[sync] ${message}: set AWS_REGION (or --regions) to a region of partition ${partition}, or update the AWS SDK if the partition is new.`);
+  }
 
   let regionsListed = true;
   const available = await enabledRegions(baseFactory.get(EC2Client, home), partition).catch(async (cause) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createFileConsole, ConsoleError, stopWorkers, sizeBytes, type QueryResult } from '../../console/index.js';
-import { csvNeedsQuotes, neutralise } from '../../lib/csv/safe-cell.js';
+import { csvText } from '../../lib/csv/write.js';
 import { Database } from '../../schema/db.js';
 import { dbPathOf } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -74,18 +74,14 @@ export function format(result: QueryResult, kind: string): string {
     const names = result.columns.map((c) => c.name);
     return `${JSON.stringify(result.rows.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]]))), null, 2)}\n`;
   }
-  if (kind === 'csv') return [result.columns.map((c) => csvCell(c.name)), ...result.rows.map((r) => r.map(csvCell))].map((r) => r.join(',')).join('\n') + '\n';
+  // LF line ends: standard output feeds other Unix tools; a file download (the page) gets CRLF.
+  if (kind === 'csv') return csvText([result.columns.map((c) => c.name), ...result.rows], { lineEnd: '\n' });
   return table(result);
 }
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-function csvCell(value: unknown): string {
-  const s = typeof value === 'string' ? neutralise(value) : text(value);
-  return csvNeedsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function table(result: QueryResult): string {

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromRoot } from '../../lib/package-root.js';
-import { parseCsv } from './csv.js';
+import { readCsvFile } from '../../lib/csv/read.js';
 
 /**
  * The published CIS AWS Foundations catalogues, copied into controls/reference/cis/ (see its README for
@@ -36,7 +35,7 @@ export interface CisReferenceRow {
 /** The rows of cis_aws_v<version>.csv, in requirement order (1.2 < 1.10 < 2.1.1); throws on a malformed row. */
 export function readCisReference(version: string, dir = cisReferenceDir): CisReferenceRow[] {
   const file = join(dir, `cis_aws_v${version}.csv`);
-  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+  const [header, ...rows] = readCsvFile(file, { skipBlankRows: true });
   const columns = header?.join(',');
   if (columns !== 'id,title,section,level,assessment' && columns !== 'id,title,section,level,assessment,prowler_checks') {
     throw new Error(`${file}: unexpected header ${columns}`);

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromRoot } from '../../lib/package-root.js';
 import type { Severity } from '../types.js';
-import { parseCsv } from './csv.js';
+import { readCsvFile } from '../../lib/csv/read.js';
 
 /**
  * AWS Foundational Security Best Practices as Security Hub lists it, copied into controls/reference/frameworks/
@@ -29,7 +28,7 @@ const severities = new Set<string>(['critical', 'high', 'medium', 'low']);
 /** The rows of aws_fsbp.csv in control order (service, then number: S3.2 before S3.10); throws on a malformed row. */
 export function readFsbpReference(dir = frameworksReferenceDir): FsbpReferenceRow[] {
   const file = join(dir, 'aws_fsbp.csv');
-  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+  const [header, ...rows] = readCsvFile(file, { skipBlankRows: true });
   const columns = header?.join(',');
   if (columns !== 'requirement_id,requirement_title,section,prowler_checks,severity,prowler_id') throw new Error(`${file}: unexpected header ${columns}`);
   const seen = new Set<string>();

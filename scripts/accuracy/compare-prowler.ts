@@ -16,9 +16,9 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { evaluateBenchmark } from '../../controls/engine.js';
 import type { Status } from '../../controls/types.js';
+import { parseCsvRecords } from '../../lib/csv/read.js';
 import { packageRoot } from '../../lib/package-root.js';
 import { Database } from '../../schema/db.js';
 import { runSync } from '../../sync/runner.js';
@@ -84,7 +84,7 @@ async function prowlerVerdicts(moto: Moto, account: string, creds: Creds, out: s
   const dir = join(out, 'compliance');
   const file = readdirSync(dir).find((f) => f.startsWith(account) && f.endsWith(`${prowlerFramework}.csv`));
   if (!file) throw new Error(`[accuracy] prowler wrote no ${prowlerFramework} compliance file in ${dir}`);
-  const records = parse(readFileSync(join(dir, file)), { columns: true, delimiter: ';', relax_quotes: true }) as Array<Record<string, string>>;
+  const records = parseCsvRecords(readFileSync(join(dir, file)), { delimiter: ';', relaxQuotes: true });
   const verdicts = new Map<string, ProwlerStatus>();
   const rank: Record<ProwlerStatus, number> = { 'no result': 0, MANUAL: 1, PASS: 2, FAIL: 3 };
   for (const r of records) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { partitionOf } from '../../lib/aws/partitions.js';
 import { Database, type Row } from '../../schema/db.js';
 import { inventoryTables } from '../../schema/inventory.js';
 import { awsAccounts, awsRegions } from '../../schema/core.js';
@@ -46,7 +47,7 @@ export async function loadPlan(doc: TfPlanDocument): Promise<LoadedPlan> {
   const accountId = accountOf(all);
   const regionConst = doc.configuration?.provider_config?.aws?.expressions?.region?.constant_value;
   const region = typeof regionConst === 'string' && regionConst ? regionConst : (regionOf(all) ?? ASSUMED_REGION);
-  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  const partition = partitionOf(region);
   const ctx = { accountId: accountId ?? PLACEHOLDER_ACCOUNT, region, partition, resolver: new ReferenceResolver(all) };
 
   const mapped: MappedRow[] = [];

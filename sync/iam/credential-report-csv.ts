@@ -1,3 +1,4 @@
+import { parseCsv } from '../../lib/csv/read.js';
 import type { Row } from '../../schema/db.js';
 
 /** The values AWS writes where a date or flag does not apply; they become NULL. */
@@ -31,15 +32,20 @@ const textColumns = new Set(['user', 'arn', 'access_key_1_last_used_region', 'ac
  * breaks the sync.
  */
 export function parseCredentialReport(csv: string, generatedTime: Date | null): Row[] {
-  const lines = csv.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = lines.shift();
-  if (!header) return [];
-  const names = splitCsvLine(header);
+  const header = csv.slice(0, csv.search(/\r?\n|$/));
+  let records: string[][];
+  try {
+    records = parseCsv(csv, { skipBlankRows: true });
+  } catch (cause) {
+    throw new Error(`[sync] iam GetCredentialReport: the report is not CSV (${(cause as Error).message}); header "${header.slice(0, 80)}"`, { cause });
+  }
+  const names = records.shift();
+  if (!names) return [];
   if (names[0] !== 'user' || names[1] !== 'arn') {
     throw new Error(`[sync] iam GetCredentialReport: unexpected CSV header "${header.slice(0, 80)}"; expected it to start with user,arn`);
   }
-  return lines.map((line) => {
-    const values = fitToHeader(splitCsvLine(line), names.length);
+  return records.map((record) => {
+    const values = fitToHeader(record, names.length);
     const raw: Record<string, string> = {};
     names.forEach((n, i) => (raw[n] = values[i] ?? ''));
     const row: Row = { is_root: raw.user === '<root_account>', generated_time: generatedTime, raw };
@@ -61,26 +67,13 @@ function toDate(value: string, column: string, user: string): Date {
 
 /** Splits one CSV line, honouring double quotes (AWS does not quote today, but CSV allows it). */
 export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') out.push(cur), (cur = '');
-    else cur += c;
-  }
-  out.push(cur);
-  return out;
+  return parseCsv(line)[0] ?? [''];
 }
 
 /**
- * IAM user names may contain commas and the report does not quote them, so such a name splits into extra
- * fields twice: in `user` and inside `arn`. The surplus is even; put each half back together.
+ * The quirk on top of the CSV parser: IAM user names may contain commas and the report does not quote them, so
+ * such a name splits into extra fields twice: in `user` and inside `arn`. The surplus is even; put each half
+ * back together. (A quoted field, should AWS ever quote, is already whole and leaves no surplus.)
  */
 function fitToHeader(values: string[], width: number): string[] {
   const surplus = values.length - width;

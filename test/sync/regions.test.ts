@@ -26,6 +26,12 @@ describe('default regions of an account', () => {
     expect((await enabledRegions(ec2, 'aws-cn')).map((r) => r.region)).toEqual(['cn-north-1']);
   });
 
+  it('keeps European sovereign cloud regions out of a commercial account and in an aws-eusc one', async () => {
+    const withEusc = { send: async () => ({ Regions: [...canned.Regions, { RegionName: 'eusc-de-east-1', OptInStatus: 'opt-in-not-required' }] }) } as unknown as EC2Client;
+    expect((await enabledRegions(withEusc, 'aws')).map((r) => r.region)).toEqual(['ap-east-1', 'us-east-1']);
+    expect((await enabledRegions(withEusc, 'aws-eusc')).map((r) => r.region)).toEqual(['eusc-de-east-1']);
+  });
+
   it('refuses a region the account has not opted into, listing the valid ones', async () => {
     const available = await enabledRegions(ec2, 'aws');
     expect(() => chooseRegions(['af-south-1'], available)).toThrow(SyncSetupError);

@@ -1,4 +1,4 @@
-import { api } from './api.js';
+import { api, request } from './api.js';
 import { $, cellText, clear, h } from './dom.js';
 
 const examples = [
@@ -11,6 +11,7 @@ const examples = [
 ];
 
 let last = null;
+let lastSql = '';
 let schemaLoaded = false;
 
 export function initConsole({ notify }) {
@@ -34,7 +35,7 @@ export function initConsole({ notify }) {
     e.preventDefault();
     run(sql.value).catch((error) => notify(error.message));
   });
-  $('#download-csv').addEventListener('click', downloadCsv);
+  $('#download-csv').addEventListener('click', () => downloadCsv().catch((error) => notify(error.message)));
   $('#schema-filter').addEventListener('input', (e) => filterSchema(e.target.value));
 }
 
@@ -75,6 +76,7 @@ async function run(text) {
   status.classList.remove('error');
   try {
     last = await api.post('/api/query', { sql: text });
+    lastSql = text;
   } catch (error) {
     last = null;
     $('#download-csv').disabled = true;
@@ -94,15 +96,14 @@ async function run(text) {
   if (last.rows.length > 2000) out.append(h('p', { class: 'muted' }, `Showing 2000 of ${last.rows.length} rows here; the CSV has them all.`));
 }
 
-function downloadCsv() {
+/**
+ * The server writes the CSV (POST /api/query with format csv): its one CSV writer neutralises formula-like cells
+ * by the same rules as every export, which a second copy here would drift from. The query runs once more.
+ */
+async function downloadCsv() {
   if (!last) return;
-  const cell = (v) => {
-    // Text from the cloud can be a formula: neutralised as in the server's CSV exports (reports/safe-cell.ts).
-    const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : cellText(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const text = [last.columns.map((c) => cell(c.name)), ...last.rows.map((r) => r.map(cell))].map((r) => r.join(',')).join('\r\n');
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const res = await request('/api/query', { method: 'POST', body: { sql: lastSql, format: 'csv' }, raw: true });
+  const url = URL.createObjectURL(await res.blob());
   const a = h('a', { href: url, download: `calabi-query-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.csv` });
   document.body.append(a);
   a.click();

@@ -1,5 +1,4 @@
-import { csvLine } from '../../../lib/csv/text.js';
-import { safeCell } from '../../../lib/csv/safe-cell.js';
+import { csvText } from '../../../lib/csv/write.js';
 import { formatJunit } from './junit.js';
 import type { IacReport } from './report.js';
 import { formatSarif } from './sarif.js';
@@ -49,9 +48,7 @@ function formatTable(r: IacReport): string {
 function formatCsv(r: IacReport): string {
   const header = ['benchmark', 'id', 'title', 'section', 'severity', 'status', 'affected_count', 'not_verifiable_count', 'terraform_addresses', 'reason', 'verifiable_score', 'overall_score'];
   const rows = r.controls.map((c) =>
-    csvLine(
-      [r.benchmark.id, c.id, c.title, c.section, c.severity, c.status, c.affected_count, c.not_verifiable.length, [...new Set(Object.values(c.terraform).flatMap((t) => t.addresses))].join(' '), c.reason, r.summary.verifiable_score, r.summary.overall_score].map(safeCell),
-    ),
+    [r.benchmark.id, c.id, c.title, c.section, c.severity, c.status, c.affected_count, c.not_verifiable.length, [...new Set(Object.values(c.terraform).flatMap((t) => t.addresses))].join(' '), c.reason, r.summary.verifiable_score, r.summary.overall_score],
   );
-  return csvLine(header) + rows.join('');
+  return csvText([header, ...rows]);
 }

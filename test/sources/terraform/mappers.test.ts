@@ -149,6 +149,14 @@ describe('Terraform mappers on the real fixtures', () => {
     expect([...group!.addresses].sort()).toEqual(['module.net.aws_security_group.ssh', 'module.net.aws_security_group_rule.ssh']);
   });
 
+  it('describes a plan in the European sovereign cloud as partition aws-eusc, from the SDK endpoint data', async () => {
+    // SYNTHETIC: no real fixture targets eusc-de-east-1; the provider region is a constant, as in most plans.
+    const doc = { format_version: '1.2', configuration: { provider_config: { aws: { expressions: { region: { constant_value: 'eusc-de-east-1' } } } } }, resource_changes: [] };
+    plan = await loadPlan(parsePlan(JSON.stringify(doc)));
+    expect(await rows(plan, 'SELECT region, partition FROM aws_regions')).toEqual([{ region: 'eusc-de-east-1', partition: 'aws-eusc' }]);
+    expect(await rows(plan, 'SELECT partition FROM aws_accounts')).toEqual([{ partition: 'aws-eusc' }]);
+  });
+
   it('keeps for_each module instances apart and maps protocol -1 to all traffic', async () => {
     const p = await load('checkov-plan-with-for-each-for-enrichment.json');
     const r = await rows(p, `SELECT g.group_name, g.vpc_id, r.ip_protocol, r.from_port, r.admin_ports FROM aws_ec2_security_groups g JOIN aws_ec2_security_group_rules r USING (group_id) ORDER BY 1`);

@@ -61,6 +61,20 @@ describe('parseCredentialReport', () => {
     expect(row).toMatchObject({ user: 'a,b,c', arn: 'arn:aws:iam::111111111111:user/ops/a,b,c', password_enabled: true, mfa_active: true });
   });
 
+  it('puts back comma user names on top of the CSV parser: CRLF lines, a blank line, and a quoted name left whole', () => {
+    const unquoted = carol.replace(/carol/g, 'x,y');
+    const quoted = carol.replace('carol,arn:aws:iam::111111111111:user/ops/carol', '"q,r","arn:aws:iam::111111111111:user/ops/q,r"');
+    const rows = parseCredentialReport(`${header}\r\n${unquoted}\r\n\r\n${quoted}\r\n`, null);
+    expect(rows.map((r) => [r.user, r.arn, r.mfa_active])).toEqual([
+      ['x,y', 'arn:aws:iam::111111111111:user/ops/x,y', true],
+      ['q,r', 'arn:aws:iam::111111111111:user/ops/q,r', true],
+    ]);
+  });
+
+  it('refuses a report that is not CSV, saying so', () => {
+    expect(() => parseCredentialReport(`${header}\n"unterminated,${carol}`, null)).toThrow(/GetCredentialReport: the report is not CSV/);
+  });
+
   it('returns no rows for a report with only a header, and rejects text that is not a credential report', () => {
     expect(parseCredentialReport(`${header}\n`, null)).toEqual([]);
     expect(() => parseCredentialReport('<html>error</html>\nx', null)).toThrow(/unexpected CSV header/);

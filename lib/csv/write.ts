@@ -1,0 +1,47 @@
+/**
+ * Calabi's one CSV writer (csv-stringify): RFC 4180 quoting, a cell quoted when it holds the comma, a quote, a line
+ * break or the `;` of semicolon locales (csvNeedsQuotes), CRLF line ends unless told otherwise. Every cell goes
+ * through safeCell on its way out, so no caller can write a formula a spreadsheet would run.
+ */
+import { stringify, type Options, type Stringifier } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
+import { csvNeedsQuotes, safeCell } from './safe-cell.js';
+
+/** CRLF for files (RFC 4180, what spreadsheets expect); LF for a terminal's standard output. */
+export type LineEnd = '\r\n' | '\n';
+
+export interface CsvWriteOptions {
+  lineEnd?: LineEnd;
+  /** Start with a UTF-8 byte-order mark, so Excel reads accents right. */
+  bom?: boolean;
+}
+
+const cellText = (value: unknown): string => {
+  const cell = safeCell(value);
+  return cell === null ? '' : String(cell);
+};
+
+function options({ lineEnd = '\r\n', bom = false }: CsvWriteOptions): Options {
+  return {
+    bom,
+    record_delimiter: lineEnd,
+    // csv-stringify quotes the comma, the quote and line breaks itself; csvNeedsQuotes adds the `;`.
+    quoted_match: csvNeedsQuotes,
+    cast: { string: cellText, number: cellText, bigint: cellText, boolean: cellText, date: cellText, object: cellText },
+  };
+}
+
+/** One record as a CSV line, line end included. */
+export function csvLine(cells: readonly unknown[], lineEnd: LineEnd = '\r\n'): string {
+  return csvText([cells], { lineEnd });
+}
+
+/** Records as CSV text, each line ended (the last one too). */
+export function csvText(records: ReadonlyArray<readonly unknown[]>, writeOptions: CsvWriteOptions = {}): string {
+  return stringifySync(records as unknown[][], options(writeOptions));
+}
+
+/** A transform from records (arrays of cells) to CSV text, for exports too large to hold as one string. */
+export function csvStringifier(writeOptions: CsvWriteOptions = {}): Stringifier {
+  return stringify(options(writeOptions));
+}
