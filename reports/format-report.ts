@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { csvLine } from './csv.js';
+import { csvLine } from '../lib/csv/text.js';
 import { safeCell } from '../lib/csv/safe-cell.js';
 import { scoreFormula } from '../controls/score.js';
 import type { ControlReport, ScanReport, ScanSummary, Status } from '../controls/types.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createFileConsole, ConsoleError, stopWorkers, sizeBytes, type QueryResult } from '../../console/index.js';
+import type { QueryResult } from '../../console/index.js';
+import { sizeBytes } from '../../console/size.js';
 import { csvNeedsQuotes, neutralise } from '../../lib/csv/safe-cell.js';
-import { Database } from '../../schema/db.js';
 import { dbPathOf } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
@@ -41,6 +41,8 @@ export const register: RegisterCommand = (program, setExit) => {
       const sql = sqlArg === '-' ? readFileSync(0, 'utf8') : sqlArg;
       // Opened and closed here first so a missing or locked file gets the usual message (exit 2).
       const path = dbPathOf(cmd);
+      const { Database } = await import('../../schema/db.js');
+      const { createFileConsole, ConsoleError, stopWorkers } = await import('../../console/index.js');
       (await Database.open(path, { readOnly: true })).close();
       const sqlConsole = createFileConsole(path, { timeoutMs: timeout * 1000, maxRows, maxBytes, memoryLimit: flags.memory });
       try {
