@@ -54,7 +54,7 @@ describe('what help loads', () => {
     }));
     expect(failed).toEqual({});
     expect(heavy).toEqual({});
-   }, 300_000);
+  }, 300_000);
 
   it('prints help while loading only commander and picocolors of the dependencies', async () => {
     const run = await loadedModules(['export', '--help']);
