@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Database, type OpenOptions } from '../schema/db.js';
+import type { Database, OpenOptions } from '../schema/db.js';
 import { closeInterruptedRuns } from '../controls/interrupted.js';
 import { NewerDatabaseError } from '../schema/newer.js';
 import { UsageError } from './errors.js';
@@ -54,6 +54,8 @@ export interface CliOpenOptions extends OpenOptions {
 export async function openDb(cmd: Command, options: CliOpenOptions = {}): Promise<Database> {
   const path = dbPathOf(cmd);
   const { readsOnly, ...open } = options;
+  // DuckDB loads here, when a command opens the database, not when the CLI starts (`--help` never opens one).
+  const { Database } = await import('../schema/db.js');
   let db: Database;
   try {
     db = await Database.open(path, open);

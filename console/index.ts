@@ -2,9 +2,11 @@ import type { Database } from '../schema/db.js';
 import { ConsoleError } from './guard.js';
 import { WorkerPool } from './pool.js';
 import { applySandbox, defaultMemoryLimit } from './sandbox.js';
+import { sizeBytes } from './size.js';
 import { snapshotRoot, Snapshots } from './snapshot.js';
 
 export { ConsoleError } from './guard.js';
+export { sizeBytes } from './size.js';
 export { stopWorkers } from './pool.js';
 export { applySandbox, sandboxConfig, workerSandboxConfig } from './sandbox.js';
 
@@ -48,15 +50,6 @@ export interface SqlConsole {
   invalidate(): void;
   /** Kills the workers and removes the copies. */
   close(): void;
-}
-
-/** Bytes of a DuckDB size such as 512MB, 2GB or 1.5GiB. */
-export function sizeBytes(size: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?$/i.exec(size.trim());
-  if (!m) throw new Error(`[console] '${size}' is not a size such as 512MB or 2GB`);
-  const unit = (m[2] ?? 'B').toLowerCase();
-  const power = { b: 0, kb: 1, mb: 2, gb: 3, tb: 4, kib: 1, mib: 2, gib: 3, tib: 4 }[unit]!;
-  return Number(m[1]) * (unit.includes('i') || unit === 'b' ? 1024 : 1000) ** power;
 }
 
 function resolveLimits(options: ConsoleOptions): Readonly<Required<ConsoleOptions>> {

@@ -1,10 +1,8 @@
-import { cisEditions } from '../controls/reference/cis-reference.js';
 import { normaliseTitle } from '../controls/requirement-title.js';
 import type { Database } from '../schema/db.js';
 import { resolveScan, ScanNotFoundError, type ScanMeta } from './scan-data.js';
 
-/** Every CIS AWS Foundations version Calabi ships, oldest first: what compare sets side by side by default. */
-export const defaultCompareBenchmarks: readonly string[] = cisEditions.map((e) => e.id);
+export { defaultCompareBenchmarks } from './compare-defaults.js';
 
 export interface CompareColumn {
   benchmark_id: string;

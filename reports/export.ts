@@ -5,9 +5,9 @@ import { writePdf } from './pdf.js';
 import { reportIdOf } from './report-id.js';
 import type { ScanMeta } from './scan-data.js';
 import { writeXlsx } from './xlsx.js';
+import { exportFormats, type ExportFormat } from './export-formats.js';
 
-export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
-export const exportFormats: readonly ExportFormat[] = ['csv', 'xlsx', 'pdf'];
+export { exportFormats, type ExportFormat } from './export-formats.js';
 
 export const contentTypes: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',

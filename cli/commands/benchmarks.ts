@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { listBenchmarks } from '../../controls/benchmarks.js';
-import { CatalogConfigError } from '../../controls/loader.js';
+import type { listBenchmarks } from '../../controls/benchmarks.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
@@ -19,6 +18,8 @@ export const register: RegisterCommand = (program) => {
     .option('--checks <dir>', 'also list custom benchmarks from DIR (repeatable; $CALABI_CHECKS too)', (v: string, all: string[]) => [...all, ...v.split(':').filter(Boolean)], [] as string[])
     .action(async (flags: BenchmarksFlags, cmd: Command) => {
       if (flags.format !== 'table' && flags.format !== 'json') throw new UsageError(`--format must be table or json, not '${flags.format}'`);
+      const { listBenchmarks } = await import('../../controls/benchmarks.js');
+      const { CatalogConfigError } = await import('../../controls/loader.js');
       const db = await openDb(cmd, { readsOnly: true });
       let list: Awaited<ReturnType<typeof listBenchmarks>>;
       try {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { evaluateBenchmark } from '../../controls/engine.js';
-import { compareVersions, defaultCompareBenchmarks, type VersionComparison } from '../../reports/compare.js';
-import { ScanNotFoundError } from '../../reports/scan-data.js';
+import type { VersionComparison } from '../../reports/compare.js';
+import { defaultCompareBenchmarks } from '../../reports/compare-defaults.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
@@ -19,6 +18,9 @@ export const register: RegisterCommand = (program) => {
       const benchmarks = ids.length ? ids : [...defaultCompareBenchmarks];
       if (benchmarks.length < 2) throw new UsageError('give at least two benchmark ids to compare');
       if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, not '${flags.format}'`);
+      const { evaluateBenchmark } = await import('../../controls/engine.js');
+      const { compareVersions } = await import('../../reports/compare.js');
+      const { ScanNotFoundError } = await import('../../reports/scan-data.js');
       const db = await openDb(cmd);
       try {
         const scans: Record<string, string> = {};

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { evaluateBenchmark } from '../../controls/engine.js';
-import { loadSample } from '../../demo/sample.js';
 import { dbFlagOf } from '../context.js';
 import type { RegisterCommand } from './register.js';
 import { addServeOptions, openServedDb, serveUntilStopped, serverSettings, startFromFlags, type ServeFlags } from './serve.js';
@@ -22,6 +20,8 @@ export const register: RegisterCommand = (program) => {
     .action(async (flags: DemoFlags, cmd: Command) => {
       const settings = serverSettings(flags);
       const path = dbFlagOf(cmd) ?? './calabi-demo.duckdb';
+      const { evaluateBenchmark } = await import('../../controls/engine.js');
+      const { loadSample } = await import('../../demo/sample.js');
       const db = await openServedDb(path, settings.console.memoryLimit);
       try {
         const { manifest, rows } = await loadSample(db);

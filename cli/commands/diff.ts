@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { diffScans, DiffError, type FindingGroup, type RequirementChange } from '../../reports/diff.js';
-import { ScanNotFoundError } from '../../reports/scan-data.js';
+import type { FindingGroup, RequirementChange } from '../../reports/diff.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
@@ -15,6 +14,8 @@ export const register: RegisterCommand = (program) => {
       if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, not '${flags.format}'`);
       const limit = Number(flags.limit);
       if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, not '${flags.limit}'`);
+      const { diffScans, DiffError } = await import('../../reports/diff.js');
+      const { ScanNotFoundError } = await import('../../reports/scan-data.js');
       const db = await openDb(cmd, { readsOnly: true });
       try {
         const d = await diffScans(db, a, b, { limit }).catch((error: unknown) => {

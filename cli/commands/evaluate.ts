@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { evaluateBenchmark, findBenchmark, UnknownBenchmarkError } from '../../controls/engine.js';
 import { formatReport, reportFormats, type ReportFormat } from '../../reports/format-report.js';
 import { LimitError, resolveLimits, type EvaluationLimits } from '../../controls/limits.js';
-import { CatalogConfigError, loadCatalog, type Catalog } from '../../controls/loader.js';
+import type { Catalog } from '../../controls/loader.js';
 import { severityRank } from '../../controls/status.js';
 import type { ScanReport, Severity } from '../../controls/types.js';
 import { openDb } from '../context.js';
@@ -58,8 +57,11 @@ export interface PreparedEvaluation {
   limits: EvaluationLimits;
 }
 
-/** Checks the flags and the benchmark id before anything runs, so `scan` does not sync for nothing. */
-export function prepareEvaluation(benchmarkId: string, flags: EvaluateFlags): PreparedEvaluation {
+/**
+ * Checks the flags and the benchmark id before anything runs, so `scan` does not sync for nothing. The catalog
+ * loader (zod) and the engine (DuckDB) load here, not when the command registers its options for --help.
+ */
+export async function prepareEvaluation(benchmarkId: string, flags: EvaluateFlags): Promise<PreparedEvaluation> {
   const format = (flags.format ?? 'table') as ReportFormat;
   if (!reportFormats.includes(format)) throw new UsageError(`--format must be one of ${reportFormats.join(', ')}, not '${flags.format}'`);
   const failOn = (flags.failOn ?? 'low') as Severity;
@@ -67,6 +69,8 @@ export function prepareEvaluation(benchmarkId: string, flags: EvaluateFlags): Pr
   const maxResources = Number(flags.maxResources ?? 25);
   if (!Number.isInteger(maxResources) || maxResources < 0) throw new UsageError(`--max-resources must be a whole number (0 = all), not '${flags.maxResources}'`);
   const limits = limitsFrom(flags);
+  const { CatalogConfigError, loadCatalog } = await import('../../controls/loader.js');
+  const { findBenchmark, UnknownBenchmarkError } = await import('../../controls/engine.js');
   let catalog: Catalog;
   try {
     catalog = loadCatalog({ checksDirs: flags.checks });
@@ -99,6 +103,7 @@ export function exitCodeOf(report: ScanReport, failOn: Severity): number {
 
 /** Evaluates, records the scan, prints it in the chosen format on stdout, and returns the exit code. */
 export async function runEvaluation(cmd: Command, benchmarkId: string, prepared: PreparedEvaluation, syncRunId?: string): Promise<number> {
+  const { evaluateBenchmark } = await import('../../controls/engine.js');
   const db = await openDb(cmd);
   let report: ScanReport;
   try {
@@ -121,7 +126,7 @@ export const register: RegisterCommand = (program, setExit) => {
       .argument('<benchmark>', 'benchmark id, e.g. cis-aws-3.0 (see: calabi benchmarks)')
       .description('evaluate a benchmark against the current inventory (no AWS calls), record the scan and print it'),
   ).action(async (benchmarkId: string, flags: EvaluateFlags, cmd: Command) => {
-    const prepared = prepareEvaluation(benchmarkId, flags);
+    const prepared = await prepareEvaluation(benchmarkId, flags);
     setExit(await runEvaluation(cmd, benchmarkId, prepared));
   });
 };

@@ -1,8 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import type { CsvLevel } from '../../reports/csv.js';
-import { assertExportable, exportFileName, exportFormats, exportScan, parseFormat, ScanNotExportableError } from '../../reports/export.js';
-import { resolveScan, ScanNotFoundError } from '../../reports/scan-data.js';
+import { exportFormats } from '../../reports/export-formats.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
 import { AtomicOutput, assertWritableTarget } from '../output-file.js';
@@ -28,6 +27,9 @@ export const register: RegisterCommand = (program) => {
     .option('--level <level>', 'CSV: controls (one row per requirement, default) or findings (one row per failing resource)', 'controls')
     .option('--pdf-max-resources <n>', 'PDF: failing resources listed per requirement', '1000')
     .action(async (ref: string, flags: ExportFlags, cmd: Command) => {
+      // The writers (exceljs, pdfkit) load when an export runs, not for --help.
+      const { assertExportable, exportFileName, exportScan, parseFormat, ScanNotExportableError } = await import('../../reports/export.js');
+      const { resolveScan, ScanNotFoundError } = await import('../../reports/scan-data.js');
       let format;
       try {
         format = parseFormat(flags.format);

@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
-import { evaluateBenchmark, findBenchmark } from '../../controls/engine.js';
 import type { Check } from '../../controls/types.js';
 import { verifiableReport } from '../../controls/verifiable.js';
 import { severityRank } from '../../controls/status.js';
-import { loadPlan } from '../../sources/terraform/load.js';
 import { formatIacReport, iacFormats, type IacFormat } from '../../sources/terraform/output/format.js';
 import { iacReport, type IacReport } from '../../sources/terraform/output/report.js';
 import { PlanFormatError, readPlanFile } from '../../sources/terraform/plan.js';
-import { verifiabilityFacts } from '../../sources/terraform/visibility.js';
 import { UsageError } from '../errors.js';
 import { prepareEvaluation } from './evaluate.js';
 import type { RegisterCommand } from './register.js';
@@ -32,7 +29,7 @@ export function iacExitCode(report: IacReport, failOn: keyof typeof severityRank
 export async function runIac(file: string, flags: IacFlags): Promise<{ output: string; exitCode: number; report: IacReport }> {
   const format = flags.format as IacFormat;
   if (!iacFormats.includes(format)) throw new UsageError(`--format must be one of ${iacFormats.join(', ')}, not '${flags.format}'`);
-  const prepared = prepareEvaluation(flags.benchmark, { failOn: flags.failOn, checks: flags.checks });
+  const prepared = await prepareEvaluation(flags.benchmark, { failOn: flags.failOn, checks: flags.checks });
   let doc;
   try {
     doc = readPlanFile(file);
@@ -40,6 +37,10 @@ export async function runIac(file: string, flags: IacFlags): Promise<{ output: s
     if (error instanceof PlanFormatError) throw new UsageError(error.message, { cause: error });
     throw error;
   }
+  // The plan loader (DuckDB, the SDK's S3 types), the engine and the visibility rules load only for a plan.
+  const { loadPlan } = await import('../../sources/terraform/load.js');
+  const { evaluateBenchmark, findBenchmark } = await import('../../controls/engine.js');
+  const { verifiabilityFacts } = await import('../../sources/terraform/visibility.js');
   const plan = await loadPlan(doc);
   try {
     const scan = await evaluateBenchmark({ db: plan.db, benchmarkId: flags.benchmark, catalog: prepared.catalog, trigger: 'iac' });

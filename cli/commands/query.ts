@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createFileConsole, ConsoleError, stopWorkers, sizeBytes, type QueryResult } from '../../console/index.js';
-import { csvText } from '../../lib/csv/write.js';
-import { Database } from '../../schema/db.js';
+import type { QueryResult } from '../../console/index.js';
+import { sizeBytes } from '../../console/size.js';
 import { dbPathOf } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
@@ -41,6 +40,8 @@ export const register: RegisterCommand = (program, setExit) => {
       const sql = sqlArg === '-' ? readFileSync(0, 'utf8') : sqlArg;
       // Opened and closed here first so a missing or locked file gets the usual message (exit 2).
       const path = dbPathOf(cmd);
+      const { Database } = await import('../../schema/db.js');
+      const { createFileConsole, ConsoleError, stopWorkers } = await import('../../console/index.js');
       (await Database.open(path, { readOnly: true })).close();
       const sqlConsole = createFileConsole(path, { timeoutMs: timeout * 1000, maxRows, maxBytes, memoryLimit: flags.memory });
       try {
@@ -48,7 +49,7 @@ export const register: RegisterCommand = (program, setExit) => {
           if (error instanceof ConsoleError) throw new UsageError(`query refused or failed: ${error.message}`);
           throw error;
         });
-        process.stdout.write(format(result, flags.format));
+        process.stdout.write(await format(result, flags.format));
         if (result.truncated && flags.format !== 'table') {
           const cap = result.truncated_by === 'bytes' ? `${flags.maxBytes} of data; raise --max-bytes` : 'rows; raise --max-rows';
           process.stderr.write(`calabi: showing the first ${result.row_count} rows (the limit is ${cap} or narrow the query)\n`);
@@ -69,13 +70,14 @@ function sizeFlag(name: string, value: string): number {
   }
 }
 
-export function format(result: QueryResult, kind: string): string {
+/** The answer as the user asked for it; the CSV writer is loaded only for CSV (not for `calabi query --help`). */
+export async function format(result: QueryResult, kind: string): Promise<string> {
   if (kind === 'json') {
     const names = result.columns.map((c) => c.name);
     return `${JSON.stringify(result.rows.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]]))), null, 2)}\n`;
   }
   // LF line ends: standard output feeds other Unix tools; a file download (the page) gets CRLF.
-  if (kind === 'csv') return csvText([result.columns.map((c) => c.name), ...result.rows], { lineEnd: '\n' });
+  if (kind === 'csv') return (await import('../../lib/csv/write.js')).csvText([result.columns.map((c) => c.name), ...result.rows], { lineEnd: '\n' });
   return table(result);
 }
 

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { evaluateBenchmark, findBenchmark, loadCatalog, UnknownBenchmarkError } from '../../controls/engine.js';
-import { runJob } from '../../scheduler/job.js';
 import { retentionDaysFrom } from '../../scheduler/retention.js';
-import { runSync } from '../../sync/runner.js';
 import { globalOptions, openDb } from '../context.js';
 import { syncSettings } from '../sync-options.js';
 import { UsageError } from '../errors.js';
@@ -58,6 +55,9 @@ export const register: RegisterCommand = (program, setExit) => {
       throw new UsageError((error as Error).message.replace(/^\[retention\] /, ''));
     }
     const limits = limitsFrom(flags);
+    // The engine and the job load when a run starts (the sync, with the AWS SDK, when it syncs), not for --help.
+    const { evaluateBenchmark, findBenchmark, loadCatalog, UnknownBenchmarkError } = await import('../../controls/engine.js');
+    const { runJob } = await import('../../scheduler/job.js');
     try {
       findBenchmark(loadCatalog(), benchmarkId);
     } catch (error) {
@@ -75,6 +75,7 @@ export const register: RegisterCommand = (program, setExit) => {
           retentionDays,
           evaluate: async ({ db, benchmarkId, trigger, syncRunId }) => (await evaluateBenchmark({ db, benchmarkId, trigger, syncRunId, limits })).scan.id,
           sync: async () => {
+            const { runSync } = await import('../../sync/runner.js');
             const r = await runSync({ db, ...settings });
             return { runId: r.runId, errors: r.errors };
           },

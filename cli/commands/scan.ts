@@ -17,7 +17,7 @@ export const register: RegisterCommand = (program, setExit) => {
         .description('sync the inventory from AWS, then evaluate a benchmark and record the scan'),
     ),
   ).action(async (benchmarkId: string, flags: SyncFlags & EvaluateFlags, cmd: Command) => {
-    const prepared = prepareEvaluation(benchmarkId, flags);
+    const prepared = await prepareEvaluation(benchmarkId, flags);
     const sync = await syncFromFlags(cmd, flags);
     setExit(await runEvaluation(cmd, benchmarkId, prepared, sync.runId));
   });

@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import { findBenchmark, loadCatalog, UnknownBenchmarkError } from '../../controls/engine.js';
-import { ChannelInputError, createChannel, deleteChannel, getChannel, listChannels } from '../../scheduler/channels.js';
-import { listRuns } from '../../scheduler/runs.js';
-import { ScheduleSpecError, type ScheduleInput } from '../../scheduler/spec.js';
-import { createSchedule, deleteSchedule, listSchedules, updateSchedule, type Schedule } from '../../scheduler/store.js';
-import { deliver } from '../../scheduler/webhook.js';
+import type { ScheduleInput } from '../../scheduler/spec.js';
+import type { Schedule } from '../../scheduler/store.js';
 import type { Database } from '../../schema/db.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -23,6 +19,11 @@ interface TimingFlags {
   name?: string;
   paused?: boolean;
 }
+
+// The scheduler's store and channels (zod, croner), the webhook sender and the engine load when a subcommand
+// runs, not for --help.
+const store = () => import('../../scheduler/store.js');
+const channels = () => import('../../scheduler/channels.js');
 
 const note = 'Schedules run inside `calabi serve`; while it runs, change them on its page or through /api/schedules (the database is locked).';
 
@@ -61,7 +62,8 @@ function inputFrom(flags: TimingFlags): Partial<ScheduleInput> {
   return input;
 }
 
-function checkBenchmark(id: string): void {
+async function checkBenchmark(id: string): Promise<void> {
+  const { findBenchmark, loadCatalog, UnknownBenchmarkError } = await import('../../controls/engine.js');
   try {
     findBenchmark(loadCatalog(), id);
   } catch (error) {
@@ -71,7 +73,9 @@ function checkBenchmark(id: string): void {
 }
 
 function usage<T>(p: Promise<T>): Promise<T> {
-  return p.catch((error: unknown) => {
+  return p.catch(async (error: unknown) => {
+    const { ScheduleSpecError } = await import('../../scheduler/spec.js');
+    const { ChannelInputError } = await channels();
     if (error instanceof ScheduleSpecError || error instanceof ChannelInputError) throw new UsageError(error.message);
     throw error;
   });
@@ -98,6 +102,7 @@ export const register: RegisterCommand = (program, setExit) => {
   const schedule = program.command('schedule').description(`manage scheduled sync-and-evaluate runs and their alert channels. ${note}`);
 
   schedule.command('list').description('list schedules').option('--json', 'as JSON').action(async (flags: { json?: boolean }, cmd: Command) => {
+    const { listSchedules } = await store();
     const rows = await withDb(cmd, listSchedules);
     if (flags.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else if (!rows.length) process.stdout.write('No schedules. Add one: calabi schedule add cis-aws-3.0 --daily --at 06:00 --tz Europe/Berlin --sync\n');
@@ -107,10 +112,11 @@ export const register: RegisterCommand = (program, setExit) => {
   timingOptions(schedule.command('add <benchmark>').description('add a schedule'))
     .option('--paused', 'create it paused')
     .action(async (benchmark: string, flags: TimingFlags, cmd: Command) => {
-      checkBenchmark(benchmark);
+      await checkBenchmark(benchmark);
       const input = inputFrom(flags);
       if (!input.frequency) throw new UsageError('say how often: --daily, --weekly DAY or --monthly DAY');
       if (!input.time_of_day) throw new UsageError('say when: --at HH:MM');
+      const { createSchedule } = await store();
       const s = await withDb(cmd, (db) => usage(createSchedule(db, { ...input, benchmark_id: benchmark } as ScheduleInput, new Date())));
       print(s);
     });
@@ -118,6 +124,7 @@ export const register: RegisterCommand = (program, setExit) => {
   timingOptions(schedule.command('update <id>').description('change a schedule (only the options given)'))
     .option('--no-sync', 'stop syncing before evaluating')
     .action(async (id: string, flags: TimingFlags, cmd: Command) => {
+      const { updateSchedule } = await store();
       const s = await withDb(cmd, (db) => usage(updateSchedule(db, id, inputFrom(flags), new Date())));
       if (!s) throw new UsageError(`no schedule ${id}; list them with: calabi schedule list`);
       print(s);
@@ -125,6 +132,7 @@ export const register: RegisterCommand = (program, setExit) => {
 
   for (const [name, paused] of [['pause', true], ['resume', false]] as const) {
     schedule.command(`${name} <id>`).description(`${name} a schedule`).action(async (id: string, _f: unknown, cmd: Command) => {
+      const { updateSchedule } = await store();
       const s = await withDb(cmd, (db) => updateSchedule(db, id, { paused }, new Date()));
       if (!s) throw new UsageError(`no schedule ${id}; list them with: calabi schedule list`);
       print(s);
@@ -132,6 +140,7 @@ export const register: RegisterCommand = (program, setExit) => {
   }
 
   schedule.command('delete <id>').description('delete a schedule (its run history stays)').action(async (id: string, _f: unknown, cmd: Command) => {
+    const { deleteSchedule } = await store();
     if (!(await withDb(cmd, (db) => deleteSchedule(db, id)))) throw new UsageError(`no schedule ${id}; list them with: calabi schedule list`);
     process.stdout.write(`Deleted schedule ${id}\n`);
   });
@@ -139,6 +148,7 @@ export const register: RegisterCommand = (program, setExit) => {
   schedule.command('runs [id]').description('recorded runs (of one schedule, or all including `calabi run`), newest first')
     .option('--limit <n>', 'how many', '20')
     .action(async (id: string | undefined, flags: { limit: string }, cmd: Command) => {
+      const { listRuns } = await import('../../scheduler/runs.js');
       const runs = await withDb(cmd, (db) => listRuns(db, { scheduleId: id, limit: Number(flags.limit) || 20 }));
       for (const r of runs) {
         process.stdout.write(`${r.started_at}  ${r.status.padEnd(7)} ${r.trigger.padEnd(7)} ${r.benchmark_id}  scan ${r.scan_id ?? '—'}  score ${r.score ?? '—'} (was ${r.previous_score ?? '—'})${r.alert_id ? '  ALERT' : ''}${r.error ? `\n    ${r.error}` : ''}\n`);
@@ -148,6 +158,7 @@ export const register: RegisterCommand = (program, setExit) => {
 
   const channel = schedule.command('channel').description('webhook channels that receive score-drop alerts (Slack and Teams incoming webhooks work as they are)');
   channel.command('list').description('channels and their health').action(async (_f: unknown, cmd: Command) => {
+    const { listChannels } = await channels();
     const rows = await withDb(cmd, listChannels);
     for (const c of rows) {
       const h = c.health;
@@ -157,14 +168,18 @@ export const register: RegisterCommand = (program, setExit) => {
   });
   channel.command('add').description('add a webhook channel').requiredOption('--name <text>', 'a name').requiredOption('--url <url>', 'the webhook URL')
     .action(async (flags: { name: string; url: string }, cmd: Command) => {
+      const { createChannel } = await channels();
       const c = await withDb(cmd, (db) => usage(createChannel(db, { name: flags.name, url: flags.url }, new Date())));
       process.stdout.write(`${c.id}  ${c.name}  ${c.url}\n`);
     });
   channel.command('remove <id>').description('delete a channel').action(async (id: string, _f: unknown, cmd: Command) => {
+    const { deleteChannel } = await channels();
     if (!(await withDb(cmd, (db) => deleteChannel(db, id)))) throw new UsageError(`no channel ${id}; list them with: calabi schedule channel list`);
     process.stdout.write(`Deleted channel ${id}\n`);
   });
   channel.command('test <id>').description('send a test message (exit 1 when it fails)').action(async (id: string, _f: unknown, cmd: Command) => {
+    const { getChannel } = await channels();
+    const { deliver } = await import('../../scheduler/webhook.js');
     const result = await withDb(cmd, async (db) => {
       const c = await getChannel(db, id);
       if (!c) throw new UsageError(`no channel ${id}; list them with: calabi schedule channel list`);

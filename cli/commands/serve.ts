@@ -1,15 +1,14 @@
 import type { Command } from 'commander';
-import { sandboxConfig, sizeBytes } from '../../console/index.js';
-import { checkAccess, ServerConfigError, startServer, type RunningServer, type ServerOptions } from '../../api/server.js';
+import { sandboxConfig } from '../../console/sandbox.js';
+import { sizeBytes } from '../../console/size.js';
+import type { RunningServer, ServerOptions } from '../../api/server.js';
 import type { SyncFn } from '../../scans/runner.js';
 import { closeInterruptedRuns } from '../../controls/interrupted.js';
-import { Database } from '../../schema/db.js';
-import { runSync } from '../../sync/runner.js';
+import type { Database } from '../../schema/db.js';
 import { dbPathOf, globalOptions } from '../context.js';
 import { syncSettings } from '../sync-options.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
-import { createServeScheduling } from '../../scheduler/serve.js';
 import { parseAllowList } from '../../scheduler/destination.js';
 import { retentionDaysFrom } from '../../scheduler/retention.js';
 import { createLogger } from '../../lib/logger.js';
@@ -70,6 +69,7 @@ export function serverSettings(flags: ServeFlags) {
  * server listens. Console queries themselves run in worker processes on a read-only copy.
  */
 export async function openServedDb(path: string, memoryLimit: string): Promise<Database> {
+  const { Database } = await import('../../schema/db.js');
   const db = await Database.open(path, { config: sandboxConfig(memoryLimit) });
   // Scans and syncs a killed process left `running` show as interrupted, not as runs that never end.
   await closeInterruptedRuns(db).catch((error: unknown) => {
@@ -107,15 +107,17 @@ export async function serveUntilStopped(server: RunningServer, db: Database, bef
   db.close();
 }
 
-/** The sync the server runs for "Run now" with sync and for sync-first schedules. */
+/** The sync the server runs for "Run now" with sync and for sync-first schedules (the AWS SDK loads then). */
 export function syncFromFlags(flags: SyncFlags): SyncFn {
   const settings = syncSettings(flags);
-  return (target) => runSync({ db: target, ...settings });
+  return async (target) => (await import('../../sync/runner.js')).runSync({ db: target, ...settings });
 }
 
 export async function startFromFlags(db: Database, flags: ServeFlags, extra: Partial<ServerOptions> = {}): Promise<RunningServer> {
   const settings = serverSettings(flags);
   const sync = syncFromFlags(flags);
+  // The server (Hono, the exporters, the console) loads when it starts, not for --help.
+  const { ServerConfigError, startServer } = await import('../../api/server.js');
   try {
     return await startServer({ db, sync, ...settings, ...extra });
   } catch (error) {
@@ -131,6 +133,8 @@ export const register: RegisterCommand = (program) => {
     .option('--webhook-allow <cidrs>', 'non-public address ranges webhooks may reach, e.g. 10.0.0.0/8,fd12::/16 (default: $CALABI_WEBHOOK_ALLOW; none)')
     .action(async (flags: ServeFlags & ServeSchedulingFlags & { webhookAllow?: string }, cmd: Command) => {
       const settings = serverSettings(flags);
+      const { checkAccess, ServerConfigError } = await import('../../api/server.js');
+      const { createServeScheduling } = await import('../../scheduler/serve.js');
       // Deliveries read the allow-list from the environment; check it now so a typo stops the start, not an alert.
       if (flags.webhookAllow !== undefined) process.env.CALABI_WEBHOOK_ALLOW = flags.webhookAllow;
       try {

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { verifyExport } from '../../reports/verify.js';
 import { globalOptions, openDb } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
@@ -12,6 +11,7 @@ export const register: RegisterCommand = (program, setExit) => {
     .option('--json', 'print the result as JSON')
     .action(async (file: string, flags: { json?: boolean }, cmd: Command) => {
       if (!existsSync(file)) throw new UsageError(`no file ${file}`);
+      const { verifyExport } = await import('../../reports/verify.js');
       const db = await openDb(cmd, { readsOnly: true });
       try {
         const result = await verifyExport(db, file);

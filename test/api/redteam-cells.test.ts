@@ -35,8 +35,8 @@ describe('spreadsheet formula neutralisation beyond the ASCII prefixes', () => {
     expect([...parseCsv(line)]).toEqual([['a;=1+1', 'plain', 'x']]);
   });
 
-  it('calabi query --format csv quotes ; and neutralises hidden formulas', () => {
-    const out = format({ columns: [{ name: 'a', type: 'VARCHAR' }, { name: 'b', type: 'VARCHAR' }], rows: [['x;y', '\u200b=1']], row_count: 1, truncated: false, elapsed_ms: 1 }, 'csv');
+  it('calabi query --format csv quotes ; and neutralises hidden formulas', async () => {
+    const out = await format({ columns: [{ name: 'a', type: 'VARCHAR' }, { name: 'b', type: 'VARCHAR' }], rows: [['x;y', '\u200b=1']], row_count: 1, truncated: false, elapsed_ms: 1 }, 'csv');
     expect(out).toBe('a,b\n"x;y",\'\u200b=1\n');
   });
 });
