@@ -53,12 +53,18 @@ function alarmRow(r: TfResource, ctx: MapContext): MappedRow {
 function actionsOf(r: TfResource, key: string, ctx: MapContext): string[] | null {
   const v = valueOf(r, [key]);
   const list = Array.isArray(v.value) ? v.value : [];
-  const known = list.filter((a, i): a is string => typeof a === 'string' && !valueOf(r, [key, i]).unknown);
-  const missing = v.unknown ? null : list.length - known.length;
-  if (missing === 0) return known;
+  const marks = r.unknown !== null && typeof r.unknown === 'object' ? (r.unknown as Record<string, unknown>)[key] : undefined;
+  const length = Math.max(list.length, Array.isArray(marks) ? marks.length : 0);
+  const known: string[] = [];
+  let missing = 0;
+  for (let i = 0; i < length; i++) {
+    if (valueOf(r, [key, i]).unknown || typeof list[i] !== 'string') missing += 1;
+    else known.push(list[i] as string);
+  }
+  if (!v.unknown && missing === 0) return known;
   const topics = ctx.resolver.resolveAll(r, [key], ['aws_sns_topic']).map((t) => topicArnOf(t, ctx));
-  const merged = [...new Set([...known, ...topics])];
-  // Every unknown element must be accounted for by a referenced topic.
-  if (missing === null ? topics.length === 0 : merged.length - known.length < missing) return null;
-  return merged;
+  const added = topics.filter((t) => !known.includes(t));
+  // Every unknown element must be accounted for by a referenced topic of the plan.
+  if (v.unknown ? added.length === 0 : added.length < missing) return null;
+  return [...known, ...added];
 }
