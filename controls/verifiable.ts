@@ -1,3 +1,4 @@
+import { sqlObjects } from '../schema/sql-objects.js';
 import type { Check, ControlReport, ResourceFinding, ScanReport, Status } from './types.js';
 
 /**
@@ -108,6 +109,13 @@ export function verifiableControl(control: ControlReport, checks: readonly Check
     const why = [...new Set(absence)].map((t) => `${t} (${facts.partial.get(t)})`).join('; ');
     return { ...base, status: NOT_VERIFIABLE, reason: `Not verifiable from this source: what it lacks may exist elsewhere in the account: ${why}.`, not_verifiable: notVerifiable };
   }
+  // An account- or region-level FAIL ("no chain notifies anyone") is one verdict over many rows: a value it reads
+  // that is unknown in any of them (a subscription whose confirmation only its endpoint's owner can give) may be
+  // the link it lacks, so the verdict is in doubt.
+  const doubts = control.status === 'FAIL' && checks.length > 0 && checks.every((c) => accountScopes.has(c.scope.table)) ? aggregateDoubts(checks, facts) : [];
+  if (doubts.length > 0) {
+    return { ...base, status: NOT_VERIFIABLE, resources: [], affected_count: 0, reason: `Not verifiable before apply: the verdict reads values known only after apply (${doubts.slice(0, 3).join('; ')}${doubts.length > 3 ? ' …' : ''}).`, not_verifiable: notVerifiable };
+  }
   if (trusted.length > 0) {
     return { ...base, resources: trusted, affected_count: countResources(trusted), not_verifiable: notVerifiable, reason: notVerifiable.length ? `${control.reason} ${notVerifiable.length} more resource(s) cannot be verified before apply.` : control.reason };
   }
@@ -135,6 +143,37 @@ export function summariseVerifiable(controls: readonly Pick<VerifiableControl, '
     verifiable_formula: verifiableFormula,
     overall_formula: overallFormula,
   };
+}
+
+/** "<column> of <table> <resource>" for each unknown value an account- or region-level check reads. */
+function aggregateDoubts(checks: readonly Check[], facts: VerifiabilityFacts): string[] {
+  const out: string[] = [];
+  for (const check of checks) {
+    const columns = identifiersWithObjects(check.sql);
+    for (const table of new Set(check.tables)) {
+      for (const [resourceId, unknown] of facts.unknown.get(table) ?? []) {
+        const values = [...unknown].filter((c) => !c.startsWith(MORE_ROWS) && columns.has(c)).sort();
+        if (values.length) out.push(`${values.join(', ')} of ${table} ${resourceId}`);
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** The check's identifiers plus those of the views and macros (schema/sql-objects.ts) it calls, transitively. */
+function identifiersWithObjects(sql: string): Set<string> {
+  const all = identifiers(sql);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const object of sqlObjects) {
+      const name = /CREATE OR REPLACE (?:VIEW|MACRO) ([a-z_0-9]+)/i.exec(object)?.[1]?.toLowerCase();
+      if (!name || !all.has(name) || all.has(`${name}\u0000expanded`)) continue;
+      all.add(`${name}\u0000expanded`);
+      for (const id of identifiers(object)) all.add(id);
+      grew = true;
+    }
+  }
+  return all;
 }
 
 /** Every identifier the check's SQL mentions (comments removed): the columns it can read, over-approximated. */

@@ -14,6 +14,12 @@ export class ReferenceResolver {
 
   /** The resource of one of `types` that attribute `path` of `from` refers to, or null. */
   resolve(from: TfResource, path: readonly string[], types: readonly string[]): TfResource | null {
+    return this.resolveAll(from, path, types)[0] ?? null;
+  }
+
+  /** Every resource of one of `types` that attribute `path` refers to (a list such as alarm_actions names several). */
+  resolveAll(from: TfResource, path: readonly string[], types: readonly string[]): TfResource[] {
+    const found: TfResource[] = [];
     for (const ref of referencesAt(from.expressions, path)) {
       const m = /^(?:data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)(?:\[([^\]]+)\])?/.exec(ref);
       if (!m || ref.startsWith('module.') || ref.startsWith('var.') || ref.startsWith('local.')) continue;
@@ -26,12 +32,10 @@ export class ReferenceResolver {
         // aws_s3_bucket.this[count.index] is listed as "aws_s3_bucket.this": the same instance key as `from`.
         candidates.push(`${prefix}${type}.${name}`, `${prefix}${type}.${name}${indexSuffix(from.index)}`);
       }
-      for (const c of candidates) {
-        const target = this.byAddress.get(c);
-        if (target) return target;
-      }
+      const target = candidates.map((c) => this.byAddress.get(c)).find((t) => t !== undefined);
+      if (target && !found.includes(target)) found.push(target);
     }
-    return null;
+    return found;
   }
 }
 

@@ -16,6 +16,9 @@ export const REDACTED = '(sensitive: redacted by calabi)';
  */
 const secretName = /(^|_)(password|passwd|passphrase|secret|secret_key|secret_string|secret_binary|token|private_key|private_key_pem|access_key|api_key|credentials?|auth|sensitive|key_material|wo)$/i;
 
+/** A URL's user information (https://user:password@host): a credential whatever the attribute is called. */
+const urlCredentials = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi;
+
 export function isRedacted(value: unknown): boolean {
   return value === REDACTED;
 }
@@ -114,5 +117,6 @@ export function scrubValue(value: unknown, mask: unknown, key = ''): unknown {
     const m = typeof mask === 'object' && mask !== null && !Array.isArray(mask) ? (mask as Record<string, unknown>) : {};
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubValue(v, m[k], k)]));
   }
+  if (typeof value === 'string') return value.replace(urlCredentials, '$1(credentials redacted)@');
   return value;
 }

@@ -2,6 +2,7 @@ import type { AdvancedEventSelector, EventSelector } from '@aws-sdk/client-cloud
 import { awsCloudtrailTrails } from '../../../schema/cloudtrail.js';
 import { summariseSelectors } from '../../../sync/cloudtrail/selectors.js';
 import type { TfResource } from '../resources.js';
+import { logGroupArn } from './logs.js';
 import { asBool, asText, knownString, placeholder, RowBuilder, valueOf, type MapContext, type MappedRow, type Mapper } from './common.js';
 
 const selectorColumns = ['selectors_source', 'include_management_events', 'read_write_type', 'excluded_management_event_sources', 's3_object_write_arns', 's3_object_read_arns'];
@@ -32,6 +33,16 @@ function trailRow(r: TfResource, ctx: MapContext): MappedRow {
     .set('kms_key_id', ['kms_key_id'])
     .set('cloudwatch_logs_log_group_arn', ['cloud_watch_logs_group_arn'])
     .set('cloudwatch_logs_role_arn', ['cloud_watch_logs_role_arn']);
+  // The log group ARN is usually "${aws_cloudwatch_log_group.x.arn}:*", unknown on create: it follows from the
+  // referenced group's name, as AWS builds it.
+  if (b.unknown.has('cloudwatch_logs_log_group_arn')) {
+    const group = ctx.resolver.resolve(r, ['cloud_watch_logs_group_arn'], ['aws_cloudwatch_log_group']);
+    const groupName = group ? knownString(group, ['name']) : null;
+    if (groupName) {
+      b.row.cloudwatch_logs_log_group_arn = `${logGroupArn(ctx, groupName)}:*`;
+      b.unknown.delete('cloudwatch_logs_log_group_arn');
+    }
+  }
   // The bucket joins by name: known, or the referenced bucket's name.
   const bucket = knownString(r, ['s3_bucket_name']);
   const ref = bucket ? null : ctx.resolver.resolve(r, ['s3_bucket_name'], ['aws_s3_bucket']);

@@ -85,3 +85,29 @@ export class RowBuilder {
 export const asBool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
 export const asInt = (v: unknown): number | null => (typeof v === 'number' ? Math.trunc(v) : null);
 export const asText = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** The MappedRow of a RowBuilder's row for one resource. */
+export function mappedRow(table: string, resourceId: string, b: RowBuilder, r: TfResource): MappedRow {
+  return { table, resourceId, row: b.row, unknown: b.unknown, addresses: [r.address], moduleSource: r.moduleSource };
+}
+
+/** A known string, else the name of the resource `path` refers to (one of `types`), read at `targetPath`. */
+export function literalOrReference(r: TfResource, path: string[], types: readonly string[], ctx: MapContext, targetPath: string[] = ['name']): { value: string | null; target: TfResource | null } {
+  const literal = knownString(r, path);
+  if (literal) return { value: literal, target: null };
+  const target = ctx.resolver.resolve(r, path, types);
+  return { value: target ? knownString(target, targetPath) : null, target };
+}
+
+/** Strings of a list value; null when the list or one of its elements is unknown. */
+export function knownStrings(r: TfResource, path: ReadonlyArray<string | number>): string[] | null {
+  const v = valueOf(r, path);
+  if (v.unknown) return null;
+  const list = Array.isArray(v.value) ? v.value : [];
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    if (valueOf(r, [...path, i]).unknown || typeof list[i] !== 'string') return null;
+    out.push(list[i] as string);
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { awsS3AccountPublicAccessBlocks, awsS3Buckets } from '../../../schema/s3.js';
 import { bucketPolicyColumns } from '../../../sync/s3/buckets.js';
 import type { TfResource } from '../resources.js';
+import { applyAcl } from './s3-acl.js';
 import { asBool, asText, block, knownString, placeholder, valueOf, type MapContext, type MappedRow, type Mapper } from './common.js';
 
 const split = {
@@ -9,6 +10,7 @@ const split = {
   aws_s3_bucket_versioning: applyVersioning,
   aws_s3_bucket_logging: applyLogging,
   aws_s3_bucket_server_side_encryption_configuration: applyEncryption,
+  aws_s3_bucket_acl: applyAcl,
 } as const;
 
 /**
@@ -60,6 +62,7 @@ function bucketRow(r: TfResource, ctx: MapContext): MappedRow {
   const sse = valueOf(r, ['server_side_encryption_configuration']);
   if (sse.unknown) markUnknown(out, ['encryption_algorithm', 'kms_key_id', 'bucket_key_enabled']);
   else setEncryption(out, block(block(sse.value)?.rule));
+  applyAcl(r, out);
   return out;
 }
 

@@ -78,7 +78,7 @@ describe('Terraform mappers on the real fixtures', () => {
       { vpc_id: 'tf:aws_vpc.invalid_vpc', traffic_type: null },
       { vpc_id: 'tf:aws_vpc.valid_vpc', traffic_type: 'ALL' },
     ]);
-    expect(p.unmappedTypes).toEqual(['aws_cloudwatch_log_group', 'aws_iam_role', 'aws_iam_role_policy']);
+    expect(p.unmappedTypes).toEqual([]);
   });
 
   it('joins each public access block to the bucket of its own module instance by reference', async () => {

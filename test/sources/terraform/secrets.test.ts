@@ -9,21 +9,27 @@ import { parsePlan } from '../../../sources/terraform/plan.js';
 import { REDACTED } from '../../../sources/terraform/scrub.js';
 import { fixturePath, fixtureText, loadFixture } from './support.js';
 
-const plan = 'synthetic-secrets-and-unknowns.json';
-// Every secret planted in the synthetic plan (variables, after, before, prior_state, planned_values,
-// configuration constant_value, provider credentials, a variable default, a value marked only in after_sensitive).
-const planted = readFileSync(fixturePath(plan), 'utf8').match(/PLANTED-SECRET-[A-Z-]+-[0-9a-f]{4}/g)!;
+// Every secret planted in the synthetic plans: variables, after, before, prior_state, planned_values,
+// configuration constant_value, provider credentials, a variable default, values marked only in after_sensitive;
+// the second plan plants them in the newer mapped types (an SNS endpoint URL with credentials, a trust policy and
+// an inline policy marked sensitive, a sensitive tag of an alarm, a subscription's prior token).
+const plans = [
+  { plan: 'synthetic-secrets-and-unknowns.json', count: 9, kept: '"identifier":"main"', table: 'aws_ec2_security_groups' },
+  { plan: 'synthetic-secrets-in-mapped-types.json', count: 9, kept: '"alarm_name":"a"', table: 'aws_sns_subscriptions' },
+];
 
-describe('secrets in plans', () => {
+describe.each(plans)('secrets in plans ($plan)', ({ plan, count, kept, table }) => {
+  const planted = readFileSync(fixturePath(plan), 'utf8').match(/PLANTED-?SECRET-?[A-Za-z0-9-]+/g)!;
+
   it('the fixture plants the secrets in every place Terraform writes them', () => {
-    expect(new Set(planted).size).toBe(9);
+    expect(new Set(planted).size).toBe(count);
   });
 
   it('scrubs every planted secret at read time, before any mapper sees the plan', () => {
     const scrubbed = JSON.stringify(parsePlan(fixtureText(plan)));
     for (const s of planted) expect(scrubbed).not.toContain(s);
     // What is kept: the non-secret values beside them, and a marker where a secret was.
-    expect(scrubbed).toContain('"identifier":"main"');
+    expect(scrubbed).toContain(kept);
     expect(scrubbed).toContain(REDACTED);
   });
 
@@ -40,7 +46,7 @@ describe('secrets in plans', () => {
       expect(bytes.length).toBeGreaterThan(0);
       for (const s of planted) expect(bytes).not.toContain(s);
       // The scrubbed values still say a value was there.
-      const raw = await loaded.db.all<{ raw: string }>(`SELECT raw::VARCHAR AS raw FROM aws_ec2_security_groups`);
+      const raw = await loaded.db.all<{ raw: string }>(`SELECT raw::VARCHAR AS raw FROM ${table}`);
       expect(raw).toHaveLength(1);
     } finally {
       loaded.db.close();
