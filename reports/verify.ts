@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Database } from '../schema/db.js';
-import { csvRows } from '../lib/csv/read.js';
+import { CsvError, csvRows } from '../lib/csv/read.js';
 import { csvSummaryCells, csvSummaryColumns, csvTrailer } from './csv.js';
 import { recomputeReportId } from './report-id.js';
 import { cellText, controlCells, controlColumns, findingCells, findingColumns, RowDigest } from './rows.js';
@@ -31,6 +31,8 @@ interface FileClaims {
   reportId: string | null;
   /** Digests of the file's data rows, per table, to compare with the stored scan (CSV and XLSX). */
   tables: Array<{ name: 'controls' | 'findings'; digest: string; rows: number; trailer: boolean; digestState?: RowDigest; summaryColumns?: boolean }>;
+  /** Why the file could not be read to its end (a CSV edited into malformed quoting): a mismatch, not a crash. */
+  unreadable?: string;
 }
 
 /**
@@ -42,6 +44,10 @@ export async function verifyExport(db: Database, file: string): Promise<VerifyRe
   const claims = await readClaims(file);
   const checks: VerifyCheck[] = [];
   const result: VerifyResult = { ok: false, format: claims.format, scanId: claims.scanId, fileReportId: claims.reportId, storedReportId: null, checks };
+  if (claims.unreadable) {
+    checks.push({ name: 'file is well-formed', ok: false, detail: claims.unreadable });
+    return result;
+  }
   if (!claims.scanId || !claims.reportId) {
     checks.push({ name: 'file names its scan', ok: false, detail: 'no Calabi scan id and report id found in the file: it is not a Calabi export, or they were removed' });
     return result;
@@ -132,7 +138,10 @@ async function readCsvClaims(file: string): Promise<FileClaims> {
     claims.tables.push({ name: table, digest: d.hex(), rows: d.rows, trailer: true, summaryColumns });
     return claims;
   } catch (cause) {
-    throw new Error(`[verify] ${file} is not a well-formed CSV (${cause instanceof Error ? cause.message : String(cause)}): verify the file as exported, not a copy re-saved by another program`, { cause });
+    // A read error (the file vanished) is ours to report; malformed quoting means the file was edited.
+    if (!(cause instanceof CsvError)) throw new Error(`[verify] cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    claims.unreadable = `the file is not well-formed CSV (${cause.message}): edited after export, or re-saved by another program`;
+    return claims;
   } finally {
     await rows.return?.();
   }

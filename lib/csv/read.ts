@@ -5,8 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { parse, type Options, type Parser } from 'csv-parse';
+import { CsvError, parse, type Options, type Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+
+/** What the reader throws for text that is not well-formed CSV (its message names the line). */
+export { CsvError };
 
 export interface CsvReadOptions {
   /** The field separator (default `,`; Prowler writes `;`). */

@@ -81,6 +81,14 @@ describe('verifyExport', () => {
     expect(result.checks.find((c) => c.name === 'report id')).toMatchObject({ ok: true });
   });
 
+  it('says mismatch, not a crash, when an edit left the CSV with an unclosed quote', async () => {
+    const file = await exportTo('scan-v1', 'quote.csv', { format: 'csv', level: 'findings' });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('allows HTTP', '"allows HTTP'));
+    const result = await verifyExport(db, file);
+    expect(result.ok).toBe(false);
+    expect(result.checks).toEqual([expect.objectContaining({ name: 'file is well-formed', ok: false, detail: expect.stringMatching(/not well-formed CSV.*edited after export/) })]);
+  });
+
   it('says mismatch when the score or coverage of a CSV was edited, and still verifies a CSV written before those columns', async () => {
     const file = await exportTo('scan-v1', 'score.csv', { format: 'csv' });
     const text = readFileSync(file, 'utf8');
