@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Database } from '../schema/db.js';
-import { CsvError, csvRows } from '../lib/csv/read.js';
+import { csvRows, isCsvError } from '../lib/csv/read.js';
 import { csvSummaryCells, csvSummaryColumns, csvTrailer } from './csv.js';
 import { recomputeReportId } from './report-id.js';
 import { cellText, controlCells, controlColumns, findingCells, findingColumns, RowDigest } from './rows.js';
@@ -139,7 +139,7 @@ async function readCsvClaims(file: string): Promise<FileClaims> {
     return claims;
   } catch (cause) {
     // A read error (the file vanished) is ours to report; malformed quoting means the file was edited.
-    if (!(cause instanceof CsvError)) throw new Error(`[verify] cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    if (!isCsvError(cause)) throw new Error(`[verify] cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     claims.unreadable = `the file is not well-formed CSV (${cause.message}): edited after export, or re-saved by another program`;
     return claims;
   } finally {

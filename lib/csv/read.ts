@@ -5,11 +5,21 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { CsvError, parse, type Options, type Parser } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type { Options, Parser } from 'csv-parse';
+
+// csv-parse loads on first use (its CommonJS build, synchronously): `calabi --help` and the commands that never
+// read CSV do not pay for it (test/cli/command-loading.test.ts).
+const requireCjs = createRequire(import.meta.url);
+let loaded: { async: typeof import('csv-parse'); sync: typeof import('csv-parse/sync') } | undefined;
+const csvParse = () => (loaded ??= { async: requireCjs('csv-parse') as typeof import('csv-parse'), sync: requireCjs('csv-parse/sync') as typeof import('csv-parse/sync') });
+
+/** Whether an error is the parser's own (malformed CSV), as opposed to a read failure. */
+export function isCsvError(error: unknown): boolean {
+  return error instanceof csvParse().async.CsvError;
+}
 
 /** What the reader throws for text that is not well-formed CSV (its message names the line). */
-export { CsvError };
 
 export interface CsvReadOptions {
   /** The field separator (default `,`; Prowler writes `;`). */
@@ -26,7 +36,7 @@ function options({ delimiter = ',', skipBlankRows = false, relaxQuotes = false }
 
 /** Every row of CSV text; throws an Error naming the line when the text is not well-formed CSV. */
 export function parseCsv(text: string | Buffer, readOptions: CsvReadOptions = {}): string[][] {
-  return parseSync(text, options(readOptions)) as string[][];
+  return csvParse().sync.parse(text, options(readOptions)) as string[][];
 }
 
 /** Every row of a CSV file; a file that is not well-formed CSV is an Error naming the file and the line. */
@@ -47,7 +57,7 @@ export function parseCsvRecords(text: string | Buffer, readOptions: CsvReadOptio
 
 /** The rows of a CSV stream, one at a time (a findings export can be large). */
 export function csvRows(input: Readable, readOptions: CsvReadOptions = {}): Parser {
-  const parser = parse(options(readOptions));
+  const parser = csvParse().async.parse(options(readOptions));
   // pipe() does not forward a read error (a missing file): the rows' consumer must see it.
   input.once('error', (error) => parser.destroy(error));
   return input.pipe(parser);

@@ -3,9 +3,16 @@
  * break or the `;` of semicolon locales (csvNeedsQuotes), CRLF line ends unless told otherwise. Every cell goes
  * through safeCell on its way out, so no caller can write a formula a spreadsheet would run.
  */
-import { stringify, type Options, type Stringifier } from 'csv-stringify';
-import { stringify as stringifySync } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
+import type { Options, Stringifier } from 'csv-stringify';
 import { csvNeedsQuotes, safeCell } from './safe-cell.js';
+
+// csv-stringify loads on first use (its CommonJS build, synchronously): `calabi --help` and the commands that
+// never write CSV do not pay for it (test/cli/command-loading.test.ts).
+const requireCjs = createRequire(import.meta.url);
+let loaded: { async: typeof import('csv-stringify'); sync: typeof import('csv-stringify/sync') } | undefined;
+const csvStringify = () =>
+  (loaded ??= { async: requireCjs('csv-stringify') as typeof import('csv-stringify'), sync: requireCjs('csv-stringify/sync') as typeof import('csv-stringify/sync') });
 
 /** CRLF for files (RFC 4180, what spreadsheets expect); LF for a terminal's standard output. */
 export type LineEnd = '\r\n' | '\n';
@@ -38,10 +45,10 @@ export function csvLine(cells: readonly unknown[], lineEnd: LineEnd = '\r\n'): s
 
 /** Records as CSV text, each line ended (the last one too). */
 export function csvText(records: ReadonlyArray<readonly unknown[]>, writeOptions: CsvWriteOptions = {}): string {
-  return stringifySync(records as unknown[][], options(writeOptions));
+  return csvStringify().sync.stringify(records as unknown[][], options(writeOptions));
 }
 
 /** A transform from records (arrays of cells) to CSV text, for exports too large to hold as one string. */
 export function csvStringifier(writeOptions: CsvWriteOptions = {}): Stringifier {
-  return stringify(options(writeOptions));
+  return csvStringify().async.stringify(options(writeOptions));
 }
