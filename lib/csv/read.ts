@@ -15,7 +15,7 @@ let loaded: { async: typeof import('csv-parse'); sync: typeof import('csv-parse/
 const csvParse = () => (loaded ??= { async: requireCjs('csv-parse') as typeof import('csv-parse'), sync: requireCjs('csv-parse/sync') as typeof import('csv-parse/sync') });
 
 /** Whether an error is the parser's own (malformed CSV), as opposed to a read failure. */
-export function isCsvError(error: unknown): boolean {
+export function isCsvError(error: unknown): error is Error {
   return error instanceof csvParse().async.CsvError;
 }
 
