@@ -108,8 +108,12 @@ function principalRow(p: Principal): MappedRow {
     const trust = valueOf(p.r, ['assume_role_policy']);
     const text = trust.unknown ? null : asText(trust.value);
     if (trust.unknown) unknown.add('assume_role_policy').add('assume_role_policy_normalized');
-    row.assume_role_policy = text === null ? null : JSON.parse(text);
-    row.assume_role_policy_normalized = text === null ? null : normalizePolicy(row.assume_role_policy);
+    row.assume_role_policy = parseDocument(text, p.r.address);
+    try {
+      row.assume_role_policy_normalized = text === null ? null : normalizePolicy(row.assume_role_policy);
+    } catch (cause) {
+      throw new Error(`[terraform] ${p.r.address}: its assume_role_policy is not a valid IAM policy: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    }
   }
   return { table: tables[p.kind], resourceId: p.arn, row, unknown, addresses: p.addresses, moduleSource: p.moduleSource };
 }
