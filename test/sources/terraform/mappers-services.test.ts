@@ -148,6 +148,11 @@ describe('mappers on real fixtures', () => {
     expect(await rows(plan, `SELECT count(*)::INT AS n FROM aws_s3_buckets WHERE acl_grants IS NULL`)).toEqual([{ n: 0 }]);
   });
 
+  it('maps the legacy acl argument of a provider-v3 bucket (private: the owner alone)', async () => {
+    plan = await loadFixture('regula-bucket_sse_infra.json');
+    expect(await rows(plan, `SELECT DISTINCT json_array_length(acl_grants) AS n, acl_grants->>'$[0].Permission' AS p FROM aws_s3_buckets`)).toEqual([{ n: 1, p: 'FULL_CONTROL' }]);
+  });
+
   it('maps a role with its inline policy resource and its trust policy, and the log group', async () => {
     plan = await loadFixture('regula-flow_log_infra.json');
     expect(await rows(plan, `SELECT role_name, inline_policy_names, full_admin_inline_policies, attached_policy_arns FROM aws_iam_roles`)).toEqual([
