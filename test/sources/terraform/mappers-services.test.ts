@@ -133,6 +133,8 @@ describe('IAM, NACL, Config, Access Analyzer and Security Hub mappers', () => {
       const v = await verdicts(file, ['3.3']);
       expect(v['3.3']!.status).toBe('FAIL');
       expect(v['3.3']!.reason).toContain('is not recording');
+      // One customer managed recorder per region: the plan's is the region's, so no --complete-account is needed.
+      expect((await verdicts(file, ['3.3'], false))['3.3']!.status).toBe('FAIL');
     } finally {
       cleanup();
     }
