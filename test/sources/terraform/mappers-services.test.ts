@@ -79,7 +79,8 @@ describe('monitoring chain: trail → log group → metric filter → alarm → 
 describe('IAM, NACL, Config, Access Analyzer and Security Hub mappers', () => {
   it('maps principals, attachments by literal and by reference, and the policies they attach', async () => {
     plan = await loadFixture('synthetic-iam-network-services.json');
-    expect(await rows(plan, `SELECT user_name, attached_policy_arns FROM aws_iam_users`)).toEqual([{ user_name: 'deploy', attached_policy_arns: ['arn:aws:iam::aws:policy/AdministratorAccess'] }]);
+    expect(await rows(plan, `SELECT user_name, attached_policy_arns, group_names FROM aws_iam_users`)).toEqual([{ user_name: 'deploy', attached_policy_arns: ['arn:aws:iam::aws:policy/AdministratorAccess'], group_names: ['ops'] }]);
+    expect(await rows(plan, `SELECT user_names FROM aws_iam_groups`)).toEqual([{ user_names: ['deploy'] }]);
     expect(await rows(plan, `SELECT group_name, inline_policy_names, full_admin_inline_policies, attached_policy_arns FROM aws_iam_groups`)).toEqual([
       { group_name: 'ops', inline_policy_names: ['ops-everything'], full_admin_inline_policies: ['ops-everything'], attached_policy_arns: ['arn:aws:iam::000000000000:policy/read-objects'] },
     ]);
