@@ -58,7 +58,11 @@ export async function loadPlan(doc: TfPlanDocument): Promise<LoadedPlan> {
   const db = await Database.open(':memory:');
   const now = new Date();
   const byTable = new Map<string, Row[]>();
-  for (const m of mapped) byTable.set(m.table, [...(byTable.get(m.table) ?? []), m.row]);
+  for (const m of mapped) {
+    const list = byTable.get(m.table);
+    if (list) list.push(m.row);
+    else byTable.set(m.table, [m.row]);
+  }
   await db.write(async (tx) => {
     await tx.append(awsAccounts.name, awsAccounts.columns, [{ arn: `arn:${partition}:::${ctx.accountId}`, partition }], { account_id: ctx.accountId, region: 'global', synced_at: now });
     await tx.append(awsRegions.name, awsRegions.columns, [{ partition }], { account_id: ctx.accountId, region, synced_at: now });

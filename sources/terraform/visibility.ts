@@ -13,8 +13,12 @@ const neverInAPlan: Record<string, string> = {
 
 const always = new Set(['aws_accounts', 'aws_regions']);
 
-/** One per account (or region): the plan's resource is the account's setting, so its absence elsewhere is moot. */
-const singletons = new Set(['aws_iam_password_policies', 'aws_s3_account_public_access_blocks', 'aws_ec2_ebs_encryption_defaults']);
+/**
+ * One per account (or region): the plan's resource is the account's setting, so its absence elsewhere is moot.
+ * AWS Config allows one customer managed recorder per region (service-linked ones record only their service's
+ * types, never all of them), and Security Hub is one hub per region.
+ */
+const singletons = new Set(['aws_iam_password_policies', 'aws_s3_account_public_access_blocks', 'aws_ec2_ebs_encryption_defaults', 'aws_config_recorders', 'aws_securityhub_hubs']);
 
 /**
  * What the plan cannot show, for controls/verifiable.ts: columns unknown until apply per resource, and tables it

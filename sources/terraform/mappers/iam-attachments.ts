@@ -17,6 +17,8 @@ export interface Principal {
   inline: Array<{ name: string; text: string | null }>;
   /** It may hold policies the plan does not show (an existing principal whose lists are not in the plan). */
   more: boolean;
+  /** Group names of a user, user names of a group (membership resources). */
+  members: string[];
   moduleSource: string;
 }
 
@@ -41,7 +43,7 @@ const principalType = { user: 'aws_iam_user', group: 'aws_iam_group', role: 'aws
 const single: Record<string, PrincipalKind> = { aws_iam_user_policy_attachment: 'user', aws_iam_group_policy_attachment: 'group', aws_iam_role_policy_attachment: 'role' };
 const inlineTypes: Record<string, PrincipalKind> = { aws_iam_user_policy: 'user', aws_iam_group_policy: 'group', aws_iam_role_policy: 'role' };
 
-export const attachmentTypes = [...Object.keys(single), 'aws_iam_policy_attachment', ...Object.keys(inlineTypes)];
+export const attachmentTypes = [...Object.keys(single), 'aws_iam_policy_attachment', ...Object.keys(inlineTypes), 'aws_iam_user_group_membership', 'aws_iam_group_membership'];
 
 /**
  * Adds every attachment and inline policy resource to its principal (found by known name or, on create, by the
@@ -55,7 +57,7 @@ export function collectAttachments(resources: readonly TfResource[], principals:
     const hit = principals.find((p) => p.kind === kind && ((literal !== null && p.name === literal) || (ref !== null && p.r === ref)));
     if (hit) return hit;
     const name = literal ?? `${placeholder(r)}/${path.join('.')}`;
-    const outside: Principal = { kind, name, arn: `arn:${ctx.partition}:iam::${ctx.accountId}:${kind}/${name}`, id: name, r: null, addresses: [], attached: [], inline: [], more: true, moduleSource: r.moduleSource };
+    const outside: Principal = { kind, name, arn: `arn:${ctx.partition}:iam::${ctx.accountId}:${kind}/${name}`, id: name, r: null, addresses: [], attached: [], inline: [], more: true, members: [], moduleSource: r.moduleSource };
     principals.push(outside);
     return outside;
   };
@@ -88,6 +90,18 @@ export function collectAttachments(resources: readonly TfResource[], principals:
           }
         } else for (const n of names) attach(find(r, k, [key], n), arn, r.address);
       }
+    } else if (r.type === 'aws_iam_user_group_membership' || r.type === 'aws_iam_group_membership') {
+      // Membership both ways: a user's groups and a group's users, by known name or reference.
+      const byUser = r.type === 'aws_iam_user_group_membership';
+      const owner = find(r, byUser ? 'user' : 'group', [byUser ? 'user' : 'group'], knownString(r, [byUser ? 'user' : 'group']));
+      const key = byUser ? 'groups' : 'users';
+      const names = knownStrings(r, [key]) ?? ctx.resolver.resolveAll(r, [key], [byUser ? 'aws_iam_group' : 'aws_iam_user']).map((x) => knownString(x, ['name']) ?? placeholder(x));
+      for (const n of names) {
+        if (!owner.members.includes(n)) owner.members.push(n);
+        const other = principals.find((p) => p.kind === (byUser ? 'group' : 'user') && p.name === n);
+        if (other && !other.members.includes(owner.name)) other.members.push(owner.name);
+      }
+      if (!owner.addresses.includes(r.address)) owner.addresses.push(r.address);
     } else if (inlineTypes[r.type]) {
       const k = inlineTypes[r.type]!;
       const p = find(r, k, [k], knownString(r, [k]));

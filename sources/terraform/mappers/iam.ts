@@ -51,7 +51,7 @@ export function iamArn(ctx: MapContext, kind: string, path: string, name: string
 function principalOf(r: TfResource, kind: PrincipalKind, ctx: MapContext): Principal {
   const name = knownString(r, ['name']);
   const arn = knownString(r, ['arn']) ?? (name ? iamArn(ctx, kind, knownString(r, ['path']) ?? '/', name) : placeholder(r));
-  const p: Principal = { kind, name: name ?? placeholder(r), arn, id: knownString(r, ['unique_id']) ?? placeholder(r), r, addresses: [r.address], attached: [], inline: [], more: false, moduleSource: r.moduleSource };
+  const p: Principal = { kind, name: name ?? placeholder(r), arn, id: knownString(r, ['unique_id']) ?? placeholder(r), r, addresses: [r.address], attached: [], inline: [], more: false, members: [], moduleSource: r.moduleSource };
   if (kind !== 'role') return p;
   // The role's own arguments. Unset, they are computed: on create that is exactly what the plan's separate
   // resources add (a new role has nothing else); on an existing role others may be attached outside the plan.
@@ -102,14 +102,19 @@ function principalRow(p: Principal): MappedRow {
     attached_policy_arns: [...new Set(p.attached.map((a) => a.arn))],
     inline_policy_names: p.inline.map((i) => i.name),
     permissions_boundary_arn: p.r && p.kind !== 'group' ? knownString(p.r, ['permissions_boundary']) : null,
+    ...(p.kind === 'user' ? { group_names: p.members } : p.kind === 'group' ? { user_names: p.members } : {}),
     raw: p.r?.values ?? null,
   } as Record<string, unknown>;
   if (p.kind === 'role' && p.r) {
     const trust = valueOf(p.r, ['assume_role_policy']);
     const text = trust.unknown ? null : asText(trust.value);
     if (trust.unknown) unknown.add('assume_role_policy').add('assume_role_policy_normalized');
-    row.assume_role_policy = text === null ? null : JSON.parse(text);
-    row.assume_role_policy_normalized = text === null ? null : normalizePolicy(row.assume_role_policy);
+    row.assume_role_policy = parseDocument(text, p.r.address);
+    try {
+      row.assume_role_policy_normalized = text === null ? null : normalizePolicy(row.assume_role_policy);
+    } catch (cause) {
+      throw new Error(`[terraform] ${p.r.address}: its assume_role_policy is not a valid IAM policy: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    }
   }
   return { table: tables[p.kind], resourceId: p.arn, row, unknown, addresses: p.addresses, moduleSource: p.moduleSource };
 }

@@ -66,6 +66,18 @@ describe('NOT VERIFIABLE verdicts', () => {
     expect(verifiableControl(control('FAIL', ['key1']), [check()], partial).status).toBe('FAIL');
   });
 
+  it('doubts an account-level FAIL that reads, through a macro it calls, a value unknown in any row', () => {
+    const chain = check({ id: 'cloudwatch_alarm_root_usage', scope: { table: 'aws_accounts' }, tables: ['aws_accounts', 'aws_sns_subscriptions'], sql: "SELECT * FROM calabi_cis_monitoring_failures('root_usage')" });
+    const unknown = (column: string): VerifiabilityFacts => ({ unknown: new Map([['aws_sns_subscriptions', new Map([['sub1', new Set([column])]])]]), invisible: new Map(), partial: new Map() });
+    // `confirmed` is read by calabi_metric_filter_alarms, which the chain macro reads.
+    const doubted = verifiableControl(control('FAIL', ['acct']), [chain], unknown('confirmed'));
+    expect(doubted.status).toBe('NOT VERIFIABLE');
+    expect(doubted.reason).toContain('confirmed of aws_sns_subscriptions sub1');
+    // A column no part of the chain reads changes nothing; nor does an unknown under a PASS.
+    expect(verifiableControl(control('FAIL', ['acct']), [chain], unknown('endpoint')).status).toBe('FAIL');
+    expect(verifiableControl(control('PASS'), [chain], unknown('confirmed')).status).toBe('PASS');
+  });
+
   it('computes both scores from the statuses', () => {
     const s = summariseVerifiable([{ status: 'PASS' }, { status: 'PASS' }, { status: 'FAIL' }, { status: 'NOT VERIFIABLE' }, { status: 'MANUAL' }, { status: 'ERROR' }]);
     expect(s).toMatchObject({ pass: 2, fail: 1, not_verifiable: 1, error: 1, manual: 1, verifiable_score: 66.7, overall_score: 50 });
