@@ -13,7 +13,7 @@ import type { Collector } from './types.js';
  */
 interface ServiceDeclaration {
   /** 'global': once per account against the partition's home region; 'regional': once per account and region. */
-  readonly scope: 'global' | 'regional';
+  readonly scope: Collector['scope'];
   /** Every IAM action the service's collectors call (the README's least-privilege policy is their union). */
   readonly actions: readonly string[];
   readonly load: () => Promise<{ readonly collectors: readonly Collector[] }>;

@@ -63,7 +63,8 @@ beforeAll(async () => {
   runs = { a: a.result, b: b.result, d: d.result };
   calls = { a: a.calls, b: b.calls };
   rows = { a: rowsA, b: rowsB };
-}, 120_000);
+  // About 20 s on a quiet machine (moto imports each service's backend on its first call); a loaded one is slower.
+}, 300_000);
 
 afterAll(async () => {
   db?.close();

@@ -12,9 +12,10 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateDocumentCommand, SSMClient } from '@aws-sdk/client-ssm';
+import type { motoClientConfig } from '../../support/moto.js';
 import type { CannedPages, Operation } from './harness.js';
 
-export type ClientConfig = { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string }; forcePathStyle: boolean };
+type ClientConfig = ReturnType<typeof motoClientConfig>;
 
 /**
  * One row per registered collector (a test fails when a collector has none): what the shared contract needs
