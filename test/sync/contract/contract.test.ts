@@ -63,7 +63,7 @@ beforeAll(async () => {
   runs = { a: a.result, b: b.result, d: d.result };
   calls = { a: a.calls, b: b.calls };
   rows = { a: rowsA, b: rowsB };
-  // About 20 s on a quiet machine (moto imports each service's backend on its first call); a loaded one is slower.
+  // About 16 s of CPU (moto imports each service's backend on its first call); a loaded machine takes longer.
 }, 300_000);
 
 afterAll(async () => {
