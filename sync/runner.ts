@@ -16,7 +16,7 @@ import { homeRegion, partitionOf } from '../lib/aws/partitions.js';
 import { chooseRegions, enabledRegions, type RegionInfo } from './regions.js';
 import type { Collector, CredentialSource, SyncContext } from './types.js';
 import { recordScopeFailure, writeScope, type ScopeError } from './writer.js';
-import { loadCollectors } from './services.js';
+import { assertKnownServices, loadCollectors } from './services.js';
 
 export interface SyncOptions {
   db: Database;
@@ -334,11 +334,7 @@ async function recordFailedRun(options: SyncOptions, runId: string, started: num
 
 function selectCollectors(collectors: readonly Collector[], services: readonly string[] | undefined): Collector[] {
   if (!services || services.length === 0) return [...collectors];
-  const known = new Set(collectors.map((c) => c.service));
-  const unknown = services.filter((s) => !known.has(s));
-  if (unknown.length) {
-    throw new SyncSetupError(`[sync] unknown service${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Valid services: ${[...known].sort().join(', ')}.`);
-  }
+  assertKnownServices(collectors.map((c) => c.service), services);
   return collectors.filter((c) => services.includes(c.service));
 }
 

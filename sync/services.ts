@@ -13,7 +13,7 @@ import type { Collector } from './types.js';
  */
 interface ServiceDeclaration {
   /** 'global': once per account against the partition's home region; 'regional': once per account and region. */
-  readonly scope: 'global' | 'regional';
+  readonly scope: Collector['scope'];
   /** Every IAM action the service's collectors call (the README's least-privilege policy is their union). */
   readonly actions: readonly string[];
   readonly load: () => Promise<{ readonly collectors: readonly Collector[] }>;
@@ -157,12 +157,17 @@ export function requiredActions(): string[] {
   return [...new Set([...runnerActions, ...services.flatMap((s) => s.actions)])];
 }
 
-/** The collectors of the named services (all when none is named); an unknown name is a setup error that lists the valid ones. */
-export async function loadCollectors(names?: readonly string[]): Promise<Collector[]> {
-  const unknown = (names ?? []).filter((n) => !serviceNames.includes(n));
+/** Refuses a --services name that is not in `known`, as a setup error listing the valid ones. */
+export function assertKnownServices(known: readonly string[], names: readonly string[] = []): void {
+  const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length) {
-    throw new SyncSetupError(`[sync] unknown service${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Valid services: ${[...serviceNames].sort().join(', ')}.`);
+    throw new SyncSetupError(`[sync] unknown service${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Valid services: ${[...new Set(known)].sort().join(', ')}.`);
   }
+}
+
+/** The collectors of the named services (all when none is named); an unknown name is a setup error. */
+export async function loadCollectors(names?: readonly string[]): Promise<Collector[]> {
+  assertKnownServices(serviceNames, names);
   const chosen = names?.length ? services.filter((s) => names.includes(s.name)) : services;
   const modules = await Promise.all(chosen.map((s) => s.load()));
   return modules.flatMap((m) => m.collectors);

@@ -5,16 +5,19 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateSecurityGroupCommand, CreateVolumeCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
+import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateDocumentCommand, SSMClient } from '@aws-sdk/client-ssm';
+import type { motoClientConfig } from '../../support/moto.js';
 import type { CannedPages, Operation } from './harness.js';
 
-export type ClientConfig = { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string }; forcePathStyle: boolean };
+type ClientConfig = ReturnType<typeof motoClientConfig>;
 
 /**
  * One row per registered collector (a test fails when a collector has none): what the shared contract needs
@@ -87,7 +90,16 @@ export const entries: readonly ContractEntry[] = [
   { service: 'ec2', collector: 'flow-logs' },
   { service: 'ec2', collector: 'ebs-encryption-defaults', notConfigured: { table: 'aws_ec2_ebs_encryption_defaults', where: 'enabled = false' } },
   { service: 'ec2', collector: 'vpc-endpoints' },
-  { service: 'rds', collector: 'db-instances' },
+  {
+    service: 'rds', collector: 'db-instances',
+    seed: {
+      table: 'aws_rds_db_instances',
+      create: (cfg, i) => new RDSClient(cfg).send(new CreateDBInstanceCommand({
+        DBInstanceIdentifier: name(i), Engine: 'postgres', DBInstanceClass: 'db.t3.micro', AllocatedStorage: 20, MasterUsername: 'contract', MasterUserPassword: 'contract-password',
+      })),
+    },
+    paginate: { op: 'RDS:DescribeDBInstances', param: 'MaxRecords', canned: { items: 'DBInstances', inputToken: 'Marker', outputToken: 'Marker' } },
+  },
   { service: 'rds', collector: 'db-clusters' },
   {
     service: 'efs', collector: 'file-systems',
@@ -137,6 +149,8 @@ export const entries: readonly ContractEntry[] = [
   { service: 'apigateway', collector: 'v2-stages' },
   { service: 'cloudfront', collector: 'distributions' },
   { service: 'elbv2', collector: 'load-balancers' },
+  // Not seeded: when moto enforces IAM its signature check refuses GetPolicy by function ARN (a URL-encoded
+  // path) even for the admin, so every function would carry a moto-made item error.
   { service: 'lambda', collector: 'functions' },
   { service: 'macie', collector: 'sessions' },
   { service: 'organizations', collector: 'structure' },
@@ -196,5 +210,14 @@ export const entries: readonly ContractEntry[] = [
     // Who a document is shared with is per document.
     perItem: ['SSM:DescribeDocumentPermission'],
   },
-  { service: 'eks', collector: 'clusters' },
+  {
+    service: 'eks', collector: 'clusters',
+    seed: {
+      table: 'aws_eks_clusters',
+      create: (cfg, i) => new EKSClient(cfg).send(new CreateClusterCommand({ name: name(i), roleArn: 'arn:aws:iam::123456789012:role/contract-eks', resourcesVpcConfig: {} })),
+    },
+    paginate: { op: 'EKS:ListClusters', param: 'maxResults' },
+    // ListClusters answers names only.
+    perItem: ['EKS:DescribeCluster'],
+  },
 ];

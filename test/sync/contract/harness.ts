@@ -1,7 +1,8 @@
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { motoClientConfig, startMoto, type Moto } from '../../support/moto.js';
 
-export type Credentials = { accessKeyId: string; secretAccessKey: string };
+// The credentials moto's own helpers take.
+export type Credentials = NonNullable<Parameters<typeof motoClientConfig>[2]>;
 
 /** Calls moto answers before it checks signatures and IAM policies: exactly the six that make the two users. */
 const setupCalls = 6;
