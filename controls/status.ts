@@ -1,8 +1,9 @@
 import type { CheckOutcome } from './run-check.js';
 import { describeScopeProblems } from './scopes.js';
+import { severityRank } from './severity.js';
 import type { Check, ControlReport, Requirement, Severity } from './types.js';
 
-export const severityRank: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+export { severityRank } from './severity.js';
 
 /**
  * The requirement's severity: the framework's own when it assigns one (FSBP), else the highest of its checks' (null

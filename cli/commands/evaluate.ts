@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatReport, reportFormats, type ReportFormat } from '../../reports/format-report.js';
 import { LimitError, resolveLimits, type EvaluationLimits } from '../../controls/limits.js';
 import type { Catalog } from '../../controls/loader.js';
-import { severityRank } from '../../controls/status.js';
+import { severityRank } from '../../controls/severity.js';
 import type { ScanReport, Severity } from '../../controls/types.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Check } from '../../controls/types.js';
 import { verifiableReport } from '../../controls/verifiable.js';
-import { severityRank } from '../../controls/status.js';
+import { severityRank } from '../../controls/severity.js';
 import { formatIacReport, iacFormats, type IacFormat } from '../../sources/terraform/output/format.js';
 import { iacReport, type IacReport } from '../../sources/terraform/output/report.js';
 import { PlanFormatError, readPlanFile } from '../../sources/terraform/plan.js';

@@ -7,7 +7,8 @@ type CommandModule = { register: RegisterCommand };
 /**
  * One line per command file, loaded on demand: `calabi evaluate` imports the evaluate command (and what it
  * needs) and nothing else, so a command does not pay for the AWS SDK, the server or the PDF writer it never
- * uses. Help and unknown commands load them all.
+ * uses. Help and unknown commands load them all, which stays cheap because a command file registers its options
+ * with light imports only and loads its dependencies when its action runs (test/cli/command-loading.test.ts).
  */
 export const commandLoaders: Record<string, () => Promise<CommandModule>> = {
   sync: () => import('./sync.js'),

@@ -133,8 +133,6 @@ export const register: RegisterCommand = (program) => {
     .option('--webhook-allow <cidrs>', 'non-public address ranges webhooks may reach, e.g. 10.0.0.0/8,fd12::/16 (default: $CALABI_WEBHOOK_ALLOW; none)')
     .action(async (flags: ServeFlags & ServeSchedulingFlags & { webhookAllow?: string }, cmd: Command) => {
       const settings = serverSettings(flags);
-      const { checkAccess, ServerConfigError } = await import('../../api/server.js');
-      const { createServeScheduling } = await import('../../scheduler/serve.js');
       // Deliveries read the allow-list from the environment; check it now so a typo stops the start, not an alert.
       if (flags.webhookAllow !== undefined) process.env.CALABI_WEBHOOK_ALLOW = flags.webhookAllow;
       try {
@@ -143,6 +141,7 @@ export const register: RegisterCommand = (program) => {
         throw new UsageError((error as Error).message.replace(/^\[webhook\] /, ''));
       }
       // Check access before opening anything, so a refused start changes nothing.
+      const { checkAccess, ServerConfigError } = await import('../../api/server.js');
       try {
         checkAccess(settings.host, settings.token);
       } catch (error) {
@@ -150,6 +149,7 @@ export const register: RegisterCommand = (program) => {
       }
       const retentionDays = retentionDaysFlag(flags);
       syncSettings(flags); // a bad sync flag fails now, not at the first scheduled run
+      const { createServeScheduling } = await import('../../scheduler/serve.js');
       const db = await openServedDb(dbPathOf(cmd), settings.console.memoryLimit);
       const scheduling = createServeScheduling({ db, sync: syncFromFlags(flags), retentionDays, publicUrl: flags.publicUrl ?? process.env.CALABI_PUBLIC_URL, logger: createLogger({ json: globalOptions(cmd).jsonLogs }) });
       const server = await startFromFlags(db, flags, { runner: scheduling.runner, scheduler: scheduling.scheduler }).catch((error: unknown) => {
