@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Database } from '../schema/db.js';
 import { exportScan, type ExportFormat } from '../reports/export.js';
-import { resolveScan } from '../reports/scan-data.js';
+import { resolveScan } from '../schema/scans.js';
 import { seedScan, type SeedControl, type SeedFinding } from '../testkit/seed-scan.js';
 
 const total = Number(process.env.BENCH_FINDINGS ?? 123_000);

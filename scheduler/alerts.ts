@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../schema/db.js';
 import { diffScans } from '../reports/diff.js';
-import type { ScanMeta } from '../reports/scan-data.js';
+import type { Scan } from '../schema/scans.js';
 import { listChannels } from './channels.js';
 import { reportUrl } from './report-url.js';
 import type { VisibilityLossAlert } from './visibility.js';
@@ -31,8 +31,8 @@ export interface ScoreDropAlert {
  */
 export async function scoreDropAlert(
   db: Database,
-  scan: ScanMeta,
-  previous: ScanMeta | undefined,
+  scan: Scan,
+  previous: Scan | undefined,
   threshold: number,
   context: { publicUrl?: string; schedule?: { id: string; name: string } | null },
 ): Promise<ScoreDropAlert | null> {

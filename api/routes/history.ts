@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { compareVersions, defaultCompareBenchmarks } from '../../reports/compare.js';
 import { diffScans, DiffError } from '../../reports/diff.js';
-import { ScanNotFoundError } from '../../reports/scan-data.js';
+import { ScanNotFoundError } from '../../schema/scans.js';
 import { trend } from '../../reports/trend.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { findBenchmark } from '../reports.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { evaluateBenchmark } from '../../controls/engine.js';
 import { compareVersions, defaultCompareBenchmarks, type VersionComparison } from '../../reports/compare.js';
-import { ScanNotFoundError } from '../../reports/scan-data.js';
+import { ScanNotFoundError } from '../../schema/scans.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';

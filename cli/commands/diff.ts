@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { diffScans, DiffError, type FindingGroup, type RequirementChange } from '../../reports/diff.js';
-import { ScanNotFoundError } from '../../reports/scan-data.js';
+import { ScanNotFoundError } from '../../schema/scans.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';

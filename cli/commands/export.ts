@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import type { CsvLevel } from '../../reports/csv.js';
 import { assertExportable, exportFileName, exportFormats, exportScan, parseFormat, ScanNotExportableError } from '../../reports/export.js';
-import { resolveScan, ScanNotFoundError } from '../../reports/scan-data.js';
+import { resolveScan, ScanNotFoundError } from '../../schema/scans.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
 import { AtomicOutput, assertWritableTarget } from '../output-file.js';
