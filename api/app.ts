@@ -14,7 +14,7 @@ import { ConsoleError, createSqlConsole, type ConsoleOptions } from '../console/
 import { ApiError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { ReadPool } from './read-pool.js';
-import { ReportReader } from './reports.js';
+import { ReportReader } from './scan-queries.js';
 import { routeModules, type AppDeps, type RouteModule } from './routes/index.js';
 import { RunConflictError, ScanRunner, type Evaluate, type SyncFn } from '../scans/runner.js';
 import { staticPage } from './static.js';

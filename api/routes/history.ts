@@ -4,7 +4,7 @@ import { diffScans, DiffError } from '../../reports/diff.js';
 import { ScanNotFoundError } from '../../schema/scans.js';
 import { trend } from '../../reports/trend.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { findBenchmark } from '../reports.js';
+import { findBenchmark } from '../scan-queries.js';
 import type { RouteModule } from './deps.js';
 import { errorResponses, pathParam, queryParam } from './openapi-helpers.js';
 import { idParam, intParam } from './params.js';
