@@ -45,7 +45,7 @@ export async function seedInventory(db: Database): Promise<void> {
     { account_id: account, name: 'acme-logs', arn: 'arn:aws:s3:::acme-logs', encryption_algorithm: null, policy: null, raw: { Name: 'acme-logs', Tags: { env: 'prod' } } },
     { account_id: account, name: 'acme-tmp', arn: 'arn:aws:s3:::acme-tmp', encryption_algorithm: 'aws:kms', policy: null, raw: { Name: 'acme-tmp', Tags: { env: 'dev' } } },
   ]);
-  await db.run("INSERT INTO sync_scopes VALUES (?, 'global', 'aws_s3_buckets', 'ok', false, 3, now(), now(), 'seed', NULL)", [account]);
+  await db.run("INSERT INTO sync_scopes (account_id, region, table_name, status, stale, row_count, synced_at, attempted_at, run_id, error) VALUES (?, 'global', 'aws_s3_buckets', 'ok', false, 3, now(), now(), 'seed', NULL)", [account]);
 }
 
 /** Seeds, then runs the real engine twice (the second after fixing acme-logs' encryption) so reports have a trend. */
