@@ -1,6 +1,8 @@
 import { scoreFormula } from '../controls/score.js';
-import type { Benchmark, CheckMeta, Requirement, Severity, Status } from '../controls/types.js';
-import type { Catalog } from './catalog.js';
+import type { Benchmark, Check, CheckMeta, Requirement, Severity, Status } from '../controls/types.js';
+import { benchmarksInOrder } from '../controls/benchmarks.js';
+import { findBenchmark as findInCatalog, UnknownBenchmarkError } from '../controls/engine.js';
+import type { Catalog, LoadedBenchmark } from '../controls/loader.js';
 import { ApiError, badRequest, notFound } from './errors.js';
 import { Lru, type Reader } from './read-pool.js';
 import { controlResults, type ControlRow } from '../schema/control-results.js';
@@ -24,10 +26,14 @@ export const statuses: readonly Status[] = ['FAIL', 'ERROR', 'MANUAL', 'SKIP', '
 export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 export const sortKeys = ['id', 'title', 'section', 'severity', 'status', 'affected'] as const;
 
-export function findBenchmark(catalog: Catalog, id: string): Benchmark {
-  const b = catalog.benchmarks.find((x) => x.id === id);
-  if (!b) throw notFound('benchmark', id);
-  return b;
+/** The catalogue's findBenchmark (controls/engine.ts), an unknown id answered as the API's 404. */
+export function findBenchmark(catalog: Catalog, id: string): LoadedBenchmark {
+  try {
+    return findInCatalog(catalog, id);
+  } catch (error) {
+    if (error instanceof UnknownBenchmarkError) throw notFound('benchmark', id);
+    throw error;
+  }
 }
 
 export async function listBenchmarks(db: Reader, catalog: Catalog) {
@@ -36,7 +42,7 @@ export async function listBenchmarks(db: Reader, catalog: Catalog) {
            arg_max(finished_at, started_at) AS finished_at, count(*) AS scans
     FROM scans WHERE status = 'complete' GROUP BY benchmark_id`);
   const byId = new Map(latest.map((r) => [r.benchmark_id, r]));
-  return catalog.benchmarks.map((b) => {
+  return benchmarksInOrder(catalog).map((b) => {
     const l = byId.get(b.id);
     return {
       id: b.id,
@@ -160,7 +166,7 @@ export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Ben
   const row = rows.find((r) => r.id === controlId);
   if (!row && !requirement) throw notFound(`control in ${benchmark.id}`, controlId);
   const checkIds = row?.check_ids ?? requirement?.checks ?? [];
-  const checks = checkIds.map((id) => catalog.checks.get(id)).filter((c): c is CheckMeta => c !== undefined);
+  const checks = checkIds.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
   const [{ total } = { total: 0 }] = await db.all<{ total: number }>(
     'SELECT count(*) AS total FROM findings WHERE scan_id = ? AND control_id = ?',
     [scan.id, controlId],

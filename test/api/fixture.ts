@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateBenchmark } from '../../controls/engine.js';
-import { loadApiCatalog, type Catalog } from '../../api/catalog.js';
+import { loadCatalog, type Catalog } from '../../controls/loader.js';
 import type { Database } from '../../schema/db.js';
 import { seed } from '../support/checks.js';
 import { tempDir } from '../support/db.js';
@@ -33,7 +33,7 @@ export function writeTestCatalog(): { catalog: Catalog; cleanup: () => void } {
       { id: '2.1', title: 'Contacts are current', section: 'Governance', level: 1, assessment: 'Manual', checks: [], evidence: 'Look at the account contacts.' },
     ],
   }));
-  return { catalog: loadApiCatalog({ checksDirs: [dir], env: {} }), cleanup };
+  return { catalog: loadCatalog({ checksDirs: [dir], env: {} }), cleanup };
 }
 
 /** One account, one region, three buckets (one unencrypted, two without policy), synced without errors. */
@@ -51,8 +51,8 @@ export async function seedInventory(db: Database): Promise<void> {
 /** Seeds, then runs the real engine twice (the second after fixing acme-logs' encryption) so reports have a trend. */
 export async function seedScans(db: Database, catalog: Catalog): Promise<{ first: string; second: string }> {
   await seedInventory(db);
-  const first = await evaluateBenchmark({ db, benchmarkId: 'api-test', catalog: catalog.engine, trigger: 'cli' });
+  const first = await evaluateBenchmark({ db, benchmarkId: 'api-test', catalog, trigger: 'cli' });
   await db.run("UPDATE aws_s3_buckets SET encryption_algorithm = 'AES256' WHERE name = 'acme-logs'");
-  const second = await evaluateBenchmark({ db, benchmarkId: 'api-test', catalog: catalog.engine, trigger: 'cli' });
+  const second = await evaluateBenchmark({ db, benchmarkId: 'api-test', catalog, trigger: 'cli' });
   return { first: first.scan.id, second: second.scan.id };
 }

@@ -42,7 +42,7 @@ describe('the previous scan', () => {
       db = await memoryDb();
       await seedInventory(db);
       const ids: string[] = [];
-      const evaluate = async () => ids.push((await evaluateBenchmark({ db: db!, benchmarkId: 'api-test', catalog: catalog.engine, trigger: 'cli' })).scan.id);
+      const evaluate = async () => ids.push((await evaluateBenchmark({ db: db!, benchmarkId: 'api-test', catalog, trigger: 'cli' })).scan.id);
       await evaluate();
       await db.run("UPDATE aws_s3_buckets SET encryption_algorithm = 'AES256' WHERE name = 'acme-logs'");
       await evaluate();
