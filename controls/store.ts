@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../schema/db.js';
 import { kyselyOf } from '../schema/kysely.js';
+import { appendColumns } from '../schema/own-tables.js';
 import { currentOwner } from '../schema/owner.js';
 import { latestScan } from '../schema/scans.js';
 import { readFindingGroups } from './read-findings.js';
@@ -33,23 +34,7 @@ export async function insertScan(db: Database, s: ScanStart): Promise<void> {
     .execute();
 }
 
-const controlColumns = [
-  { name: 'scan_id', type: 'VARCHAR' },
-  { name: 'control_id', type: 'VARCHAR' },
-  { name: 'position', type: 'INTEGER' },
-  { name: 'title', type: 'VARCHAR' },
-  { name: 'section', type: 'VARCHAR' },
-  { name: 'level', type: 'VARCHAR' },
-  { name: 'assessment', type: 'VARCHAR' },
-  { name: 'severity', type: 'VARCHAR' },
-  { name: 'status', type: 'VARCHAR' },
-  { name: 'reason', type: 'VARCHAR' },
-  { name: 'affected_count', type: 'INTEGER' },
-  { name: 'evaluated_count', type: 'INTEGER' },
-  { name: 'check_ids', type: 'VARCHAR[]' },
-  { name: 'error', type: 'VARCHAR' },
-  { name: 'duration_ms', type: 'DOUBLE' },
-] as const;
+const controlColumns = appendColumns('control_results');
 
 /** Writes the control rows and completes the scan row in one transaction: a scan is complete or it is not. */
 export async function completeScan(db: Database, scanId: string, finishedAt: Date, controls: readonly ControlResult[], summary: ScanSummary, reportId: string): Promise<void> {

@@ -2,8 +2,8 @@ import type { ColumnType } from 'kysely';
 import type { ColumnKind } from './table.js';
 
 /**
- * Calabi's own tables (not the aws_* inventory) as the migrations leave them: every column with its DuckDB kind
- * and whether it may hold NULL. This runtime map is the one description; the `DB` type Kysely checks queries
+ * Calabi's own tables (not the aws_* inventory) as the migrations leave them: every column, in table order, with its
+ * DuckDB kind and whether it may hold NULL. This runtime map is the one description; the `DB` type Kysely checks queries
  * against is derived from it, and test/schema/own-tables.test.ts compares it with a freshly migrated database,
  * so a migration that adds, drops or retypes a column fails that test until this file says the same.
  */
@@ -73,6 +73,11 @@ export const ownTables = {
   },
   inventory_columns: { table_name: req('VARCHAR'), column_name: req('VARCHAR'), added_at: req('TIMESTAMP') },
 } as const satisfies Record<string, Record<string, Col>>;
+
+/** A table's columns in order with their kinds: what Transaction.append() takes to bulk-insert rows. */
+export function appendColumns(table: keyof typeof ownTables): Array<{ name: string; type: ColumnKind }> {
+  return Object.entries(ownTables[table] as Record<string, Col>).map(([name, c]) => ({ name, type: c.kind }));
+}
 
 /**
  * What each kind reads back as through schema/db.ts (which turns timestamps into ISO strings and safe BIGINTs into

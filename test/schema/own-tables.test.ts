@@ -38,6 +38,10 @@ async function drift(db: Database): Promise<string[]> {
       else if (w.kind !== have.kind) problems.push(`${t}.${c} is ${have.kind} in the database, ${w.kind} in own-tables.ts`);
       else if (w.nullable !== have.nullable) problems.push(`${t}.${c} is ${have.nullable ? '' : 'NOT '}NULL in the database, ${w.nullable ? '' : 'NOT '}NULL in own-tables.ts`);
     }
+    // appendColumns() hands this order to DuckDB's appender, which fills columns by position.
+    const order = [...cols.keys()].filter((c) => want.has(c)).join(', ');
+    const wantOrder = [...want.keys()].filter((c) => cols.has(c)).join(', ');
+    if (order !== wantOrder) problems.push(`${t}'s columns are (${order}) in the database, (${wantOrder}) in own-tables.ts`);
   }
   return problems;
 }
@@ -49,6 +53,15 @@ describe('own tables model', () => {
   it('describes every table, column, type and nullability a freshly migrated database has', async () => {
     db = await memoryDb();
     expect(await drift(db)).toEqual([]);
+  });
+
+  it('names columns listed in another order than the table has them', async () => {
+    db = await memoryDb();
+    await db.run('DROP TABLE inventory_columns');
+    await db.run('CREATE TABLE inventory_columns (column_name VARCHAR NOT NULL, table_name VARCHAR NOT NULL, added_at TIMESTAMP NOT NULL)');
+    expect(await drift(db)).toEqual([
+      "inventory_columns's columns are (column_name, table_name, added_at) in the database, (table_name, column_name, added_at) in own-tables.ts",
+    ]);
   });
 
   it('names a table, column, type or nullability the migrations changed behind its back', async () => {
