@@ -9,12 +9,12 @@ import { bearerAuth } from './auth.js';
 import { loopbackHostOnly, sameOriginDownloads, sameOriginWrites, wellFormedHost } from './guards.js';
 import { defaultLimits, rateLimit, type RateLimit } from './rate-limit.js';
 import { evaluateBenchmark } from '../controls/engine.js';
-import { loadApiCatalog, type Catalog } from './catalog.js';
+import { loadCatalog, type Catalog } from '../controls/loader.js';
 import { ConsoleError, createSqlConsole, type ConsoleOptions } from '../console/index.js';
 import { ApiError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { ReadPool } from './read-pool.js';
-import { ReportReader } from './reports.js';
+import { ReportReader } from './scan-queries.js';
 import { routeModules, type AppDeps, type RouteModule } from './routes/index.js';
 import { RunConflictError, ScanRunner, type Evaluate, type SyncFn } from '../scans/runner.js';
 import { staticPage } from './static.js';
@@ -51,8 +51,8 @@ export interface AppOptions {
  * JSON with a message; request errors say what to fix, unexpected ones carry an id and never a stack.
  */
 export function createApp(options: AppOptions): Hono & { close(): void; warm(): void } {
-  const catalog = options.catalog ?? loadApiCatalog();
-  const engineEvaluate: Evaluate = (o) => evaluateBenchmark({ ...o, catalog: catalog.engine });
+  const catalog = options.catalog ?? loadCatalog();
+  const engineEvaluate: Evaluate = (o) => evaluateBenchmark({ ...o, catalog });
   const reader = new ReadPool(options.db, options.readConnections ?? 4);
   const deps: AppDeps = {
     db: options.db,

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Database } from '../schema/db.js';
 import { exportScan, type ExportFormat } from '../reports/export.js';
-import { resolveScan } from '../reports/scan-data.js';
+import { resolveScan } from '../schema/scans.js';
 import { seedScan, type SeedControl, type SeedFinding } from '../testkit/seed-scan.js';
 
 const total = Number(process.env.BENCH_FINDINGS ?? 123_000);
@@ -68,9 +68,9 @@ async function main(): Promise<void> {
   // The older scans are copies made inside DuckDB (fast): same findings, earlier start, their own ids.
   for (let k = 1; k < scans; k++) {
     await db.write(async (tx) => {
-      await tx.run(`INSERT INTO scans SELECT * REPLACE ('bench-old-${k}' AS id, started_at - INTERVAL ${k} DAY AS started_at, finished_at - INTERVAL ${k} DAY AS finished_at, 'rid-old-${k}' AS report_id) FROM scans WHERE id = 'bench-scan'`);
-      await tx.run(`INSERT INTO control_results SELECT * REPLACE ('bench-old-${k}' AS scan_id) FROM control_results WHERE scan_id = 'bench-scan'`);
-      await tx.run(`INSERT INTO findings SELECT * REPLACE ('bench-old-${k}' AS scan_id) FROM findings WHERE scan_id = 'bench-scan'`);
+      await tx.run(`INSERT INTO scans BY NAME SELECT * REPLACE ('bench-old-${k}' AS id, started_at - INTERVAL ${k} DAY AS started_at, finished_at - INTERVAL ${k} DAY AS finished_at, 'rid-old-${k}' AS report_id) FROM scans WHERE id = 'bench-scan'`);
+      await tx.run(`INSERT INTO control_results BY NAME SELECT * REPLACE ('bench-old-${k}' AS scan_id) FROM control_results WHERE scan_id = 'bench-scan'`);
+      await tx.run(`INSERT INTO findings BY NAME SELECT * REPLACE ('bench-old-${k}' AS scan_id) FROM findings WHERE scan_id = 'bench-scan'`);
     });
   }
   console.log(`seeded ${scans} scans of ${total} findings in ${((Date.now() - t0) / 1000).toFixed(1)} s; exporting the latest`);

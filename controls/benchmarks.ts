@@ -1,5 +1,5 @@
 import type { Database } from '../schema/db.js';
-import { loadCatalog, type Catalog, type LoadCatalogOptions } from './loader.js';
+import { loadCatalog, type Catalog, type LoadCatalogOptions, type LoadedBenchmark } from './loader.js';
 
 export interface BenchmarkListEntry {
   id: string;
@@ -20,6 +20,11 @@ export interface BenchmarkListEntry {
   latest_scan_at: string | null;
 }
 
+/** The catalogue's benchmarks in display order: built-in first, then custom ones ($CALABI_CHECKS), each group by id. */
+export function benchmarksInOrder(catalog: Catalog): LoadedBenchmark[] {
+  return [...catalog.benchmarks.values()].sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.id.localeCompare(b.id));
+}
+
 /**
  * Every benchmark of the catalogue (built-in, then custom, by id) with its counts and, when a database is given,
  * the score and time of its latest complete scan.
@@ -34,8 +39,7 @@ export async function listBenchmarks(db?: Database, options: LoadCatalogOptions 
     );
     for (const r of rows) latest.set(r.benchmark_id, r);
   }
-  return [...catalog.benchmarks.values()]
-    .sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.id.localeCompare(b.id))
+  return benchmarksInOrder(catalog)
     .map((b) => {
       const last = latest.get(b.id);
       return {

@@ -13,13 +13,14 @@ import { applyScopeViews } from './scope-views.js';
 import { closeExternalAccess } from './external-access.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, type ControlResult } from './status.js';
-import { completeScan, failScan, insertScan, previousScore } from './store.js';
+import { previousScan } from '../schema/scans.js';
+import { completeScan, failScan, insertScan } from './store.js';
 import { summarise } from './score.js';
 import type { Check, ControlReport, ScanReport } from './types.js';
 
 export { loadCatalog } from './loader.js';
 export { computeReportId } from './report-hash.js';
-export { latestScanId, listScans, loadScanReport, type ReportFilters } from './store.js';
+export { latestScanId, loadScanReport, type ReportFilters } from './store.js';
 export { listBenchmarks } from './benchmarks.js';
 
 export interface EvaluateOptions {
@@ -83,7 +84,8 @@ export async function evaluateBenchmark(options: EvaluateOptions): Promise<ScanR
     const digests = new Map<string, string>();
     const results = await evaluateRequirements(db, catalog, benchmark, scanId, options, digests);
     const finishedAt = new Date();
-    const summary = summarise(results, await previousScore(db, benchmark.id, scanId), await oldestDataAt(db, catalog, benchmark));
+    // The trend compares with the one "previous scan" every surface uses (schema/scans.ts).
+    const summary = summarise(results, (await previousScan(db, scanId))?.score ?? null, await oldestDataAt(db, catalog, benchmark));
     const controls: ControlReport[] = results.map(toReport);
     const reportId = combineReportId(header, controls, controls.map((c) => digests.get(c.id)!));
     await completeScan(db, scanId, finishedAt, results, summary, reportId);

@@ -1,5 +1,9 @@
+import { sql } from 'kysely';
 import type { Database } from '../schema/db.js';
+import { kyselyOf } from '../schema/kysely.js';
+import { appendColumns } from '../schema/own-tables.js';
 import { currentOwner } from '../schema/owner.js';
+import { latestScan } from '../schema/scans.js';
 import { readFindingGroups } from './read-findings.js';
 import type { ControlResult } from './status.js';
 import type { ControlReport, Requirement, ScanReport, ScanSummary, Severity, Status } from './types.js';
@@ -21,30 +25,16 @@ export interface ScanStart {
 /** Starts a scan row owned by this process (a killed process's row is closed as interrupted: controls/interrupted.ts). */
 export async function insertScan(db: Database, s: ScanStart): Promise<void> {
   const owner = currentOwner();
-  await db.run(
-    `INSERT INTO scans (id, benchmark_id, benchmark_title, benchmark_version, started_at, status, trigger, sync_run_id, owner_pid, owner_host, owner_started_at)
-     VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)`,
-    [s.id, s.benchmark.id, s.benchmark.title, s.benchmark.version, s.startedAt, s.trigger, s.syncRunId, owner.pid, owner.host, owner.startedAt],
-  );
+  await kyselyOf(db)
+    .insertInto('scans')
+    .values({
+      id: s.id, benchmark_id: s.benchmark.id, benchmark_title: s.benchmark.title, benchmark_version: s.benchmark.version, started_at: s.startedAt,
+      status: 'running', trigger: s.trigger, sync_run_id: s.syncRunId, owner_pid: owner.pid, owner_host: owner.host, owner_started_at: owner.startedAt,
+    })
+    .execute();
 }
 
-const controlColumns = [
-  { name: 'scan_id', type: 'VARCHAR' },
-  { name: 'control_id', type: 'VARCHAR' },
-  { name: 'position', type: 'INTEGER' },
-  { name: 'title', type: 'VARCHAR' },
-  { name: 'section', type: 'VARCHAR' },
-  { name: 'level', type: 'VARCHAR' },
-  { name: 'assessment', type: 'VARCHAR' },
-  { name: 'severity', type: 'VARCHAR' },
-  { name: 'status', type: 'VARCHAR' },
-  { name: 'reason', type: 'VARCHAR' },
-  { name: 'affected_count', type: 'INTEGER' },
-  { name: 'evaluated_count', type: 'INTEGER' },
-  { name: 'check_ids', type: 'VARCHAR[]' },
-  { name: 'error', type: 'VARCHAR' },
-  { name: 'duration_ms', type: 'DOUBLE' },
-] as const;
+const controlColumns = appendColumns('control_results');
 
 /** Writes the control rows and completes the scan row in one transaction: a scan is complete or it is not. */
 export async function completeScan(db: Database, scanId: string, finishedAt: Date, controls: readonly ControlResult[], summary: ScanSummary, reportId: string): Promise<void> {
@@ -54,14 +44,16 @@ export async function completeScan(db: Database, scanId: string, finishedAt: Dat
       controlColumns,
       controls.map((c, position) => ({ ...c, scan_id: scanId, control_id: c.id, position, level: c.level === undefined ? null : String(c.level) })),
     );
-    await tx.run(
-      `UPDATE scans SET finished_at = ?, status = 'complete', score = ?, pass = ?, fail = ?, skip = ?, error = ?, manual = ?,
-         critical_failed = ?, high_failed = ?, report_id = ?, summary = ?, trusted = ?, automated = ?, oldest_data_at = ? WHERE id = ?`,
-      [
-        finishedAt, summary.score, summary.pass, summary.fail, summary.skip, summary.error, summary.manual, summary.critical_failed, summary.high_failed, reportId, JSON.stringify(summary),
-        summary.coverage?.trusted ?? null, summary.coverage?.automated ?? null, summary.oldest_data_at ? new Date(summary.oldest_data_at) : null, scanId,
-      ],
-    );
+    await kyselyOf(tx)
+      .updateTable('scans')
+      .set({
+        finished_at: finishedAt, status: 'complete', score: summary.score, pass: summary.pass, fail: summary.fail, skip: summary.skip, error: summary.error,
+        manual: summary.manual, critical_failed: summary.critical_failed, high_failed: summary.high_failed, report_id: reportId, summary: JSON.stringify(summary),
+        trusted: summary.coverage?.trusted ?? null, automated: summary.coverage?.automated ?? null,
+        oldest_data_at: summary.oldest_data_at ? new Date(summary.oldest_data_at) : null,
+      })
+      .where('id', '=', scanId)
+      .execute();
   });
 }
 
@@ -69,27 +61,14 @@ export async function completeScan(db: Database, scanId: string, finishedAt: Dat
 export async function failScan(db: Database, scanId: string, error: unknown): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   await db.write(async (tx) => {
-    await tx.run('DELETE FROM findings WHERE scan_id = ?', [scanId]);
-    await tx.run(`UPDATE scans SET status = 'failed', finished_at = now(), error_message = ? WHERE id = ?`, [message, scanId]);
+    await kyselyOf(tx).deleteFrom('findings').where('scan_id', '=', scanId).execute();
+    await kyselyOf(tx).updateTable('scans').set({ status: 'failed', finished_at: sql<string>`now()`, error_message: message }).where('id', '=', scanId).execute();
   });
-}
-
-/** Score of the latest complete scan of the benchmark other than `exceptScanId`; null when none or unscored. */
-export async function previousScore(db: Database, benchmarkId: string, exceptScanId: string): Promise<number | null> {
-  const row = await db.one<{ score: number | null }>(
-    `SELECT score FROM scans WHERE benchmark_id = ? AND status = 'complete' AND id <> ? ORDER BY started_at DESC, finished_at DESC LIMIT 1`,
-    [benchmarkId, exceptScanId],
-  );
-  return row?.score ?? null;
 }
 
 /** The id of the latest complete scan of a benchmark, or null. */
 export async function latestScanId(db: Database, benchmarkId: string): Promise<string | null> {
-  const row = await db.one<{ id: string }>(
-    `SELECT id FROM scans WHERE benchmark_id = ? AND status = 'complete' ORDER BY started_at DESC, finished_at DESC LIMIT 1`,
-    [benchmarkId],
-  );
-  return row?.id ?? null;
+  return (await latestScan(db, benchmarkId))?.id ?? null;
 }
 
 export interface ReportFilters {
@@ -163,24 +142,4 @@ export async function loadScanReport(db: Database, scanId: string, filters: Repo
 
 function emptySummary(): ScanSummary {
   return { score: null, pass: 0, fail: 0, skip: 0, error: 0, manual: 0, critical_failed: 0, high_failed: 0, trend: null, sections: [] };
-}
-
-export interface ScanListEntry {
-  id: string;
-  benchmark_id: string;
-  started_at: string;
-  finished_at: string | null;
-  status: string;
-  trigger: string | null;
-  score: number | null;
-  report_id: string | null;
-}
-
-/** Scan history, newest first (all benchmarks, or one). */
-export async function listScans(db: Database, benchmarkId?: string, limit = 50): Promise<ScanListEntry[]> {
-  return db.all<ScanListEntry>(
-    `SELECT id, benchmark_id, started_at, finished_at, status, trigger, score, report_id FROM scans
-     ${benchmarkId ? 'WHERE benchmark_id = ?' : ''} ORDER BY started_at DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
-    benchmarkId ? [benchmarkId] : [],
-  );
 }

@@ -1,6 +1,7 @@
 import { normaliseTitle } from '../controls/requirement-title.js';
 import type { Database } from '../schema/db.js';
-import { resolveScan, ScanNotFoundError, type ScanMeta } from './scan-data.js';
+import { controlResults } from '../schema/control-results.js';
+import { resolveScan, ScanNotFoundError, type Scan } from '../schema/scans.js';
 
 export { defaultCompareBenchmarks } from './compare-defaults.js';
 
@@ -64,21 +65,13 @@ export interface CompareOptions {
   skipUnscanned?: boolean;
 }
 
-interface StoredControl {
-  control_id: string;
-  title: string | null;
-  status: string;
-  affected_count: number;
-  check_ids: string[];
-}
-
 /**
  * Benchmark versions side by side for one inventory: the latest scan of each benchmark (or the given scans), one row
  * per check with the requirement each version maps it to and how that requirement scored, and the requirements
  * whose meaning changed (same title, different checks).
  */
 export async function compareVersions(db: Database, refs: ReadonlyArray<{ benchmarkId: string; scan?: string }>, options: CompareOptions = {}): Promise<VersionComparison> {
-  const scans: ScanMeta[] = [];
+  const scans: Scan[] = [];
   const notEvaluated: string[] = [];
   for (const r of refs) {
     try {
@@ -98,10 +91,7 @@ export async function compareVersions(db: Database, refs: ReadonlyArray<{ benchm
   const byTitle = new Map<string, ChangedRequirement>();
   const unmapped: VersionComparison['unmapped'] = {};
   for (const s of scans) {
-    const rows = await db.all<StoredControl>(
-      'SELECT control_id, title, status, affected_count, coalesce(check_ids, []) AS check_ids FROM control_results WHERE scan_id = ? ORDER BY position',
-      [s.id],
-    );
+    const rows = await controlResults(db, s.id);
     unmapped[s.benchmark_id] = [];
     for (const r of rows) {
       if (!r.check_ids.length) unmapped[s.benchmark_id]!.push({ id: r.control_id, title: r.title, status: r.status });
@@ -131,7 +121,7 @@ export async function compareVersions(db: Database, refs: ReadonlyArray<{ benchm
   return {
     benchmarks: scans.map((s) => ({
       benchmark_id: s.benchmark_id, title: s.benchmark_title, version: s.benchmark_version, scan_id: s.id, started_at: s.started_at,
-      sync_run_id: s.sync_run_id, score: s.score, pass: s.pass, fail: s.fail, error: s.error, skip: s.skip, manual: s.manual,
+      sync_run_id: s.sync_run_id, score: s.score, pass: s.pass ?? 0, fail: s.fail ?? 0, error: s.error ?? 0, skip: s.skip ?? 0, manual: s.manual ?? 0,
     })),
     same_inventory: syncRuns.size === 1 && !syncRuns.has(null),
     rows,
@@ -142,7 +132,7 @@ export async function compareVersions(db: Database, refs: ReadonlyArray<{ benchm
 }
 
 /** Sort rows by the requirement id in the newest benchmark that maps the check (the last column first). */
-function firstId(row: CompareRow, scans: readonly ScanMeta[]): string {
+function firstId(row: CompareRow, scans: readonly Scan[]): string {
   for (let i = scans.length - 1; i >= 0; i--) {
     const r = row.requirements[scans[i]!.benchmark_id];
     if (r?.length) return r[0]!.id;

@@ -6,8 +6,11 @@ import { parseCsv } from '../lib/csv/read.js';
 import { csvLine, csvStringifier } from '../lib/csv/write.js';
 import type { Cell } from '../lib/csv/safe-cell.js';
 
+import { controlResults } from '../schema/control-results.js';
+import type { Scan } from '../schema/scans.js';
+import { affectedResources, streamFindings } from './scan-data.js';
+
 export { csvLine, parseCsv };
-import { affectedResources, loadControls, streamFindings, type ScanMeta } from './scan-data.js';
 
 export type CsvLevel = 'controls' | 'findings';
 
@@ -24,7 +27,7 @@ export const csvTrailer = ['Scan', 'Report id'] as const;
  */
 export const csvSummaryColumns = ['Score (PASS / (PASS + FAIL + ERROR))', 'Coverage (trusted / automated)', 'Oldest data (UTC)'] as const;
 
-export function csvSummaryCells(scan: Pick<ScanMeta, 'score' | 'trusted' | 'automated' | 'oldest_data_at'>): Cell[] {
+export function csvSummaryCells(scan: Pick<Scan, 'score' | 'trusted' | 'automated' | 'oldest_data_at'>): Cell[] {
   return [
     scan.score === null ? 'n/a' : `${Math.round(scan.score * 10) / 10}%`,
     scan.trusted === null || scan.automated === null ? '' : `${scan.trusted}/${scan.automated}`,
@@ -38,7 +41,7 @@ export function csvSummaryCells(scan: Pick<ScanMeta, 'score' | 'trusted' | 'auto
  * Every row ends with the scan's score, coverage and oldest data, then the scan id and the report id. Text cells
  * are formula-neutralised.
  */
-export async function writeCsv(db: Database, scan: ScanMeta, reportId: string, out: Writable, options: CsvOptions = {}): Promise<void> {
+export async function writeCsv(db: Database, scan: Scan, reportId: string, out: Writable, options: CsvOptions = {}): Promise<void> {
   const level = options.level ?? 'controls';
   const trailer: Cell[] = [...csvSummaryCells(scan), scan.id, reportId];
   // Records stream through the stringifier into `out` with back-pressure; pipeline ends `out` when done.
@@ -46,7 +49,7 @@ export async function writeCsv(db: Database, scan: ScanMeta, reportId: string, o
     if (level === 'controls') {
       yield [...controlColumns.map((c) => c.header), ...csvSummaryColumns, ...csvTrailer];
       const affected = await affectedResources(db, scan.id);
-      for (const c of await loadControls(db, scan.id)) yield [...controlCells(c, affected.get(c.control_id)), ...trailer];
+      for (const c of await controlResults(db, scan.id)) yield [...controlCells(c, affected.get(c.control_id)), ...trailer];
     } else {
       yield [...findingColumns.map((c) => c.header), ...csvSummaryColumns, ...csvTrailer];
       for await (const chunk of streamFindings(db, scan.id)) for (const f of chunk) yield [...findingCells(f), ...trailer];

@@ -1,5 +1,5 @@
 import type { Database } from '../schema/db.js';
-import { resolveScan, type ScanMeta } from './scan-data.js';
+import { resolveScan, type Scan } from '../schema/scans.js';
 
 export interface RequirementChange {
   id: string;
@@ -29,8 +29,8 @@ export interface FindingGroup {
 
 export interface ScanDiff {
   benchmark_id: string;
-  a: Pick<ScanMeta, 'id' | 'started_at' | 'score' | 'report_id'>;
-  b: Pick<ScanMeta, 'id' | 'started_at' | 'score' | 'report_id'>;
+  a: Pick<Scan, 'id' | 'started_at' | 'score' | 'report_id'>;
+  b: Pick<Scan, 'id' | 'started_at' | 'score' | 'report_id'>;
   /** b's score minus a's, in percentage points. */
   score_change: number | null;
   requirements: {
@@ -118,16 +118,6 @@ export async function diffScans(db: Database, refA: string, refB: string, option
     requirements,
     findings: { newly_failing: await group('new'), resolved: await group('resolved'), still_failing: await group('still') },
   };
-}
-
-/** The complete scan of the same benchmark just before this one (by start time), if any. */
-export async function previousScan(db: Database, scan: Pick<ScanMeta, 'id' | 'benchmark_id' | 'started_at'>): Promise<ScanMeta | undefined> {
-  const row = await db.one<{ id: string }>(
-    `SELECT id FROM scans WHERE benchmark_id = ? AND status = 'complete' AND id <> ? AND started_at <= ?
-     ORDER BY started_at DESC, id DESC LIMIT 1`,
-    [scan.benchmark_id, scan.id, new Date(scan.started_at)],
-  );
-  return row ? resolveScan(db, row.id) : undefined;
 }
 
 function round(n: number): number {

@@ -3,7 +3,7 @@ import type { Database } from '../schema/db.js';
 import { writeCsv, type CsvLevel } from './csv.js';
 import { writePdf } from './pdf.js';
 import { reportIdOf } from './report-id.js';
-import type { ScanMeta } from './scan-data.js';
+import type { Scan } from '../schema/scans.js';
 import { writeXlsx } from './xlsx.js';
 import { exportFormats, type ExportFormat } from './export-formats.js';
 
@@ -28,18 +28,18 @@ export interface ExportOptions {
 
 /** The scan is still running or failed: there are no complete results to hand to an auditor. */
 export class ScanNotExportableError extends Error {
-  constructor(scan: ScanMeta) {
+  constructor(scan: Scan) {
     super(`[reports] scan ${scan.id} is ${scan.status}, not complete: export a completed scan (\`latest\` picks the newest one)`);
     this.name = 'ScanNotExportableError';
   }
 }
 
-export function assertExportable(scan: ScanMeta): void {
+export function assertExportable(scan: Scan): void {
   if (scan.status !== 'complete') throw new ScanNotExportableError(scan);
 }
 
 /** Writes one export of a stored scan to `out` (ended when done); resolves to the report id printed in it. */
-export async function exportScan(db: Database, scan: ScanMeta, out: Writable, options: ExportOptions): Promise<string> {
+export async function exportScan(db: Database, scan: Scan, out: Writable, options: ExportOptions): Promise<string> {
   assertExportable(scan);
   const reportId = await reportIdOf(db, scan);
   switch (options.format) {
@@ -57,7 +57,7 @@ export async function exportScan(db: Database, scan: ScanMeta, out: Writable, op
 }
 
 /** calabi-cis-aws-3.0-20261122-1045-1a2b3c4d[-findings].csv — sortable, says what and when, no spaces. */
-export function exportFileName(scan: ScanMeta, format: ExportFormat, level: CsvLevel = 'controls'): string {
+export function exportFileName(scan: Scan, format: ExportFormat, level: CsvLevel = 'controls'): string {
   const when = scan.started_at.replace(/[-:]/g, '').replace('T', '-').slice(0, 13);
   const bench = scan.benchmark_id.replace(/[^A-Za-z0-9._-]/g, '_');
   const short = scan.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);

@@ -2,7 +2,9 @@ import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { scoreFormula } from '../controls/score.js';
 import type { Database } from '../schema/db.js';
-import { loadControls, streamFindings, type ControlRow, type ScanMeta } from './scan-data.js';
+import { controlResults, type ControlRow } from '../schema/control-results.js';
+import type { Scan } from '../schema/scans.js';
+import { streamFindings } from './scan-data.js';
 import { coverageText, scanBreakdown } from './summary.js';
 import { round1 } from './xlsx.js';
 
@@ -21,7 +23,7 @@ const margin = 40;
  * organization, scan time and report id on the first page and the report id in every page footer and in the
  * document information (where `calabi verify` reads it). Pages stream out as they are finished.
  */
-export async function writePdf(db: Database, scan: ScanMeta, reportId: string, out: Writable, options: PdfOptions = {}): Promise<void> {
+export async function writePdf(db: Database, scan: Scan, reportId: string, out: Writable, options: PdfOptions = {}): Promise<void> {
   const generatedAt = options.generatedAt ?? new Date();
   const maxPerControl = options.maxResourcesPerControl ?? 1000;
   const doc = new PDFDocument({
@@ -89,7 +91,7 @@ export async function writePdf(db: Database, scan: ScanMeta, reportId: string, o
     { header: 'ERROR', width: 48 }, { header: 'SKIP', width: 48 }, { header: 'MAN.', width: 48 },
   ], b.bySection.map((s) => [latin1(s.section), s.score === null ? 'n/a' : `${round1(s.score)}%`, s.pass, s.fail, s.error, s.skip, s.manual].map(String)));
 
-  const controls = await loadControls(db, scan.id);
+  const controls = await controlResults(db, scan.id);
   doc.addPage();
   doc.font('Helvetica-Bold').fontSize(13).text('Requirements');
   doc.moveDown(0.3);

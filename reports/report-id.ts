@@ -1,12 +1,12 @@
 import { computeReportId, loadScanReport } from '../controls/engine.js';
 import type { Database } from '../schema/db.js';
-import type { ScanMeta } from './scan-data.js';
+import type { Scan } from '../schema/scans.js';
 
 /**
  * The report id printed in every export: the one the engine stored with the scan (a hash over its canonical
  * results). A scan without one (written by an older version) gets it recomputed from its stored results.
  */
-export async function reportIdOf(db: Database, scan: ScanMeta): Promise<string> {
+export async function reportIdOf(db: Database, scan: Scan): Promise<string> {
   if (scan.report_id) return scan.report_id;
   return recomputeReportId(db, scan.id);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ControlRow, FindingRow } from './scan-data.js';
+import type { ControlRow } from '../schema/control-results.js';
+import type { FindingRow } from './scan-data.js';
 import { safeCell, type Cell } from '../lib/csv/safe-cell.js';
 
 /**

@@ -1,49 +1,6 @@
 import type { Database, Row } from '../schema/db.js';
 import { normaliseValue } from '../schema/db.js';
 
-/** One stored scan as the exports read it: the `scans` row, parsed. */
-export interface ScanMeta {
-  id: string;
-  benchmark_id: string;
-  benchmark_title: string | null;
-  benchmark_version: string | null;
-  started_at: string;
-  finished_at: string | null;
-  status: string;
-  trigger: string | null;
-  sync_run_id: string | null;
-  score: number | null;
-  pass: number;
-  fail: number;
-  skip: number;
-  error: number;
-  manual: number;
-  critical_failed: number;
-  high_failed: number;
-  report_id: string | null;
-  /** Automated requirements with a trustworthy verdict (PASS, FAIL or SKIP) and all automated ones; null before migration 10 recorded them. */
-  trusted: number | null;
-  automated: number | null;
-  /** When the oldest data behind the scan was collected; null when not recorded. */
-  oldest_data_at: string | null;
-}
-
-export interface ControlRow {
-  control_id: string;
-  position: number;
-  title: string | null;
-  section: string | null;
-  level: string | null;
-  assessment: string | null;
-  severity: string | null;
-  status: string;
-  reason: string | null;
-  affected_count: number;
-  evaluated_count: number | null;
-  check_ids: string[];
-  error: string | null;
-}
-
 export interface FindingRow {
   control_id: string;
   control_title: string | null;
@@ -55,55 +12,6 @@ export interface FindingRow {
   reason: string | null;
   /** The check's extra columns, as JSON text. */
   evidence: string | null;
-}
-
-export class ScanNotFoundError extends Error {
-  constructor(ref: string, hint = 'List scans with `calabi query "SELECT id, benchmark_id, started_at FROM scans ORDER BY started_at DESC"`.') {
-    super(`[reports] no scan '${ref}'. ${hint}`);
-    this.name = 'ScanNotFoundError';
-  }
-}
-
-const scanColumns = `id, benchmark_id, benchmark_title, benchmark_version, started_at, finished_at, status, trigger, sync_run_id,
-  score, coalesce(pass, 0) AS pass, coalesce(fail, 0) AS fail, coalesce(skip, 0) AS skip, coalesce(error, 0) AS error,
-  coalesce(manual, 0) AS manual, coalesce(critical_failed, 0) AS critical_failed, coalesce(high_failed, 0) AS high_failed, report_id,
-  trusted, automated, oldest_data_at`;
-
-/**
- * Resolves `latest` (the newest complete scan, optionally of one benchmark), a full scan id, or a unique prefix of
- * one, so a user can paste the short id the page shows.
- */
-export async function resolveScan(db: Database, ref: string, benchmarkId?: string): Promise<ScanMeta> {
-  if (ref === 'latest') {
-    const row = await db.one<ScanMeta>(
-      `SELECT ${scanColumns} FROM scans WHERE status = 'complete' ${benchmarkId ? 'AND benchmark_id = ?' : ''}
-       ORDER BY started_at DESC, id DESC LIMIT 1`,
-      benchmarkId ? [benchmarkId] : [],
-    );
-    if (!row) {
-      throw new ScanNotFoundError(
-        'latest' + (benchmarkId ? ` of ${benchmarkId}` : ''),
-        `Run \`calabi evaluate ${benchmarkId ?? '<benchmark>'}\` (or \`calabi run\`) first.`,
-      );
-    }
-    return row;
-  }
-  const rows = await db.all<ScanMeta>(`SELECT ${scanColumns} FROM scans WHERE id = ? OR starts_with(id, ?) ORDER BY id LIMIT 3`, [ref, ref]);
-  const exact = rows.find((r) => r.id === ref);
-  if (exact) return exact;
-  if (rows.length === 1) return rows[0]!;
-  if (rows.length > 1) throw new ScanNotFoundError(ref, 'The prefix matches several scans: give more characters of the id.');
-  throw new ScanNotFoundError(ref);
-}
-
-export async function loadControls(db: Database, scanId: string): Promise<ControlRow[]> {
-  const rows = await db.all<ControlRow>(
-    `SELECT control_id, position, title, section, level, assessment, severity, status, reason, affected_count, evaluated_count,
-            coalesce(check_ids, []) AS check_ids, error
-     FROM control_results WHERE scan_id = ? ORDER BY position, control_id`,
-    [scanId],
-  );
-  return rows.map((r) => ({ ...r, level: r.level === null ? null : String(r.level) }));
 }
 
 /** Affected resource ids per control, capped so one cell stays under the spreadsheet limit of 32,767 characters. */

@@ -1,7 +1,7 @@
 import type { Database } from '../schema/db.js';
 import { coverageLine } from './format-report.js';
 import { score, scoreFormula } from '../controls/score.js';
-import type { ScanMeta } from './scan-data.js';
+import type { Scan } from '../schema/scans.js';
 
 export interface SectionCount {
   section: string;
@@ -24,7 +24,7 @@ const statuses = ['PASS', 'FAIL', 'ERROR', 'SKIP', 'MANUAL'] as const;
 const severities = ['critical', 'high', 'medium', 'low'] as const;
 
 /** Counts by status, severity and section, computed from the stored control results (not the cached summary). */
-export async function scanBreakdown(db: Database, scan: ScanMeta): Promise<Breakdown> {
+export async function scanBreakdown(db: Database, scan: Scan): Promise<Breakdown> {
   const status = await db.all<{ status: string; n: number }>('SELECT status, count(*) AS n FROM control_results WHERE scan_id = ? GROUP BY status', [scan.id]);
   const severity = await db.all<{ severity: string; failed: number; findings: number }>(
     `SELECT c.severity, count(*) AS failed, sum(c.affected_count) AS findings
@@ -52,12 +52,12 @@ export async function scanBreakdown(db: Database, scan: ScanMeta): Promise<Break
 }
 
 /** "Score 62.5% = PASS / (PASS + FAIL + ERROR)": the score as every export prints it, formula beside it. */
-export function scoreText(scan: Pick<ScanMeta, 'score'>): string {
+export function scoreText(scan: Pick<Scan, 'score'>): string {
   return `${scan.score === null ? 'n/a' : `${Math.round(scan.score * 10) / 10}%`} = ${scoreFormula}`;
 }
 
 /** The coverage and data-age line every export prints beside the score. */
-export function coverageText(scan: Pick<ScanMeta, 'trusted' | 'automated' | 'oldest_data_at' | 'started_at'>): string {
+export function coverageText(scan: Pick<Scan, 'trusted' | 'automated' | 'oldest_data_at' | 'started_at'>): string {
   const coverage = scan.trusted === null || scan.automated === null ? undefined : { trusted: scan.trusted, automated: scan.automated };
   return coverageLine({ coverage, oldest_data_at: scan.oldest_data_at }, new Date(scan.started_at));
 }

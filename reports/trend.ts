@@ -16,7 +16,11 @@ export interface TrendSeries {
   points: TrendPoint[];
 }
 
-/** Score over time per benchmark, oldest first, from the complete scans of the last `days` days. */
+/**
+ * Score over time per benchmark, oldest first, from the complete scans of the last `days` days. Stays SQL: the
+ * change is a window over all complete scans (before the cut-off too) in (started_at, id) order — the same "previous
+ * scan" as schema/scans.ts's previousScan, in one pass instead of one lookup per point.
+ */
 export async function trend(db: Database, options: { benchmarkId?: string; days?: number; now?: Date } = {}): Promise<TrendSeries[]> {
   const since = new Date((options.now ?? new Date()).getTime() - (options.days ?? 90) * 86_400_000);
   const rows = await db.all<TrendPoint & { benchmark_id: string }>(

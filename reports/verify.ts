@@ -6,7 +6,9 @@ import { csvRows, isCsvError } from '../lib/csv/read.js';
 import { csvSummaryCells, csvSummaryColumns, csvTrailer } from './csv.js';
 import { recomputeReportId } from './report-id.js';
 import { cellText, controlCells, controlColumns, findingCells, findingColumns, RowDigest } from './rows.js';
-import { affectedResources, loadControls, resolveScan, streamFindings, type ScanMeta } from './scan-data.js';
+import { controlResults } from '../schema/control-results.js';
+import { resolveScan, scanById } from '../schema/scans.js';
+import { affectedResources, streamFindings } from './scan-data.js';
 
 export interface VerifyCheck {
   name: string;
@@ -52,7 +54,7 @@ export async function verifyExport(db: Database, file: string): Promise<VerifyRe
     checks.push({ name: 'file names its scan', ok: false, detail: 'no Calabi scan id and report id found in the file: it is not a Calabi export, or they were removed' });
     return result;
   }
-  const scan = await db.one<ScanMeta>('SELECT id, report_id FROM scans WHERE id = ?', [claims.scanId]);
+  const scan = await scanById(db, claims.scanId);
   if (!scan) {
     checks.push({ name: 'scan exists', ok: false, detail: `scan ${claims.scanId} is not in this database (pruned after the retention period, or another database: pass --db)` });
     return result;
@@ -91,7 +93,7 @@ async function expectedDigest(
   const tail = trailer ? [...summary, scanId, reportId] : [];
   if (table === 'controls') {
     const affected = await affectedResources(db, scanId);
-    for (const c of await loadControls(db, scanId)) d.add([...controlCells(c, affected.get(c.control_id)), ...tail]);
+    for (const c of await controlResults(db, scanId)) d.add([...controlCells(c, affected.get(c.control_id)), ...tail]);
   } else {
     for await (const chunk of streamFindings(db, scanId)) for (const f of chunk) d.add([...findingCells(f), ...tail]);
   }

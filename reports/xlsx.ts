@@ -4,7 +4,9 @@ import { scoreFormula } from '../controls/score.js';
 import type { Database } from '../schema/db.js';
 import { controlCells, controlColumns, findingCells, findingColumns, type ColumnSpec } from './rows.js';
 import { safeCell } from '../lib/csv/safe-cell.js';
-import { affectedResources, loadControls, streamFindings, type ScanMeta } from './scan-data.js';
+import { controlResults } from '../schema/control-results.js';
+import type { Scan } from '../schema/scans.js';
+import { affectedResources, streamFindings } from './scan-data.js';
 import { scanBreakdown } from './summary.js';
 
 export interface XlsxOptions {
@@ -32,7 +34,7 @@ const headerFont = { bold: true, color: { argb: 'FFFFFFFF' } } as const;
  * findings are read from DuckDB a chunk at a time, so memory stays bounded however many findings a scan has.
  * Sheets: Summary (organization, benchmark, scan time, report id, score, counts), Controls, Findings.
  */
-export async function writeXlsx(db: Database, scan: ScanMeta, reportId: string, out: Writable, options: XlsxOptions = {}): Promise<void> {
+export async function writeXlsx(db: Database, scan: Scan, reportId: string, out: Writable, options: XlsxOptions = {}): Promise<void> {
   const done = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);
     out.once('close', resolve);
@@ -52,7 +54,7 @@ export async function writeXlsx(db: Database, scan: ScanMeta, reportId: string, 
   setColumns(controls, controlColumns);
   const statusCol = controlColumns.findIndex((c) => c.key === 'status') + 1;
   const affected = await affectedResources(db, scan.id);
-  for (const c of await loadControls(db, scan.id)) {
+  for (const c of await controlResults(db, scan.id)) {
     const row = controls.addRow(controlCells(c, affected.get(c.control_id)));
     const colour = statusColours[c.status];
     if (colour) {
@@ -105,7 +107,7 @@ function setColumns(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[]): void
   header.commit();
 }
 
-async function writeSummary(db: Database, wb: ExcelJS.stream.xlsx.WorkbookWriter, scan: ScanMeta, reportId: string, options: XlsxOptions): Promise<void> {
+async function writeSummary(db: Database, wb: ExcelJS.stream.xlsx.WorkbookWriter, scan: Scan, reportId: string, options: XlsxOptions): Promise<void> {
   const ws = wb.addWorksheet('Summary', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [{ width: 26 }, { width: 48 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }];
   const b = await scanBreakdown(db, scan);

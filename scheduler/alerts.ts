@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../schema/db.js';
+import { kyselyOf } from '../schema/kysely.js';
 import { diffScans } from '../reports/diff.js';
-import type { ScanMeta } from '../reports/scan-data.js';
+import type { Scan } from '../schema/scans.js';
 import { listChannels } from './channels.js';
 import { reportUrl } from './report-url.js';
 import type { VisibilityLossAlert } from './visibility.js';
@@ -31,8 +32,8 @@ export interface ScoreDropAlert {
  */
 export async function scoreDropAlert(
   db: Database,
-  scan: ScanMeta,
-  previous: ScanMeta | undefined,
+  scan: Scan,
+  previous: Scan | undefined,
   threshold: number,
   context: { publicUrl?: string; schedule?: { id: string; name: string } | null },
 ): Promise<ScoreDropAlert | null> {
@@ -77,11 +78,11 @@ export async function sendAlert(
   options: DeliveryOptions = {},
 ): Promise<{ alertId: string; deliveries: DeliveryResult[] }> {
   const alertId = randomUUID();
-  await db.write((tx) =>
-    tx.run('INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-      alertId, now, alert.benchmark.id, alert.scan_id, alert.previous_scan_id, alert.schedule?.id ?? null, alert.old_score, alert.new_score, JSON.stringify(alert),
-    ]),
-  );
+  const row = {
+    id: alertId, created_at: now, benchmark_id: alert.benchmark.id, scan_id: alert.scan_id, previous_scan_id: alert.previous_scan_id,
+    schedule_id: alert.schedule?.id ?? null, old_score: alert.old_score, new_score: alert.new_score, payload: JSON.stringify(alert),
+  };
+  await db.write((tx) => kyselyOf(tx).insertInto('alerts').values(row).execute());
   const channels = (await listChannels(db)).filter((c) => c.enabled && (channelIds === null || channelIds.includes(c.id)));
   const deliveries = await Promise.all(channels.map((c) => deliver(db, c, alert, alertId, options)));
   return { alertId, deliveries };

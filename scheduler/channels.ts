@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../schema/db.js';
+import { kyselyOf } from '../schema/kysely.js';
 import { open, seal, secretKey } from '../schema/secret-box.js';
 
 /** The URL of a webhook carries its token, so it is stored sealed (secret-box.ts) and opened on read. */
@@ -51,20 +52,25 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   return r.data;
 }
 
+const channelColumns = ['id', 'name', 'kind', 'url', 'enabled', 'created_at', 'updated_at'] as const;
+// kind is VARCHAR in the table; 'webhook' is the only kind channelInput accepts.
+const channels = (db: Database) => kyselyOf(db).selectFrom('channels').select(channelColumns).$castTo<Omit<Channel, 'health'>>();
+
 export async function listChannels(db: Database): Promise<Channel[]> {
-  const rows = await db.all<Omit<Channel, 'health'>>('SELECT id, name, kind, url, enabled, created_at, updated_at FROM channels ORDER BY created_at, id');
+  const rows = await channels(db).orderBy('created_at').orderBy('id').execute();
   return Promise.all(rows.map(async (r) => ({ ...openUrl(db, r), health: await channelHealth(db, r.id) })));
 }
 
 export async function getChannel(db: Database, id: string): Promise<Channel | undefined> {
-  const row = await db.one<Omit<Channel, 'health'>>('SELECT id, name, kind, url, enabled, created_at, updated_at FROM channels WHERE id = ?', [id]);
+  const row = await channels(db).where('id', '=', id).executeTakeFirst();
   return row && { ...openUrl(db, row), health: await channelHealth(db, id) };
 }
 
 export async function createChannel(db: Database, input: ChannelInput, now: Date): Promise<Channel> {
   const v = parse(channelInput, input);
   const id = randomUUID();
-  await db.write((tx) => tx.run('INSERT INTO channels VALUES (?, ?, ?, ?, ?, ?, ?)', [id, v.name, v.kind, sealUrl(db, v.url), v.enabled, now, now]));
+  const row = { id, name: v.name, kind: v.kind, url: sealUrl(db, v.url), enabled: v.enabled, created_at: now, updated_at: now };
+  await db.write((tx) => kyselyOf(tx).insertInto('channels').values(row).execute());
   return (await getChannel(db, id))!;
 }
 
@@ -72,26 +78,22 @@ export async function updateChannel(db: Database, id: string, patch: Partial<Cha
   const current = await getChannel(db, id);
   if (!current) return undefined;
   const v = parse(channelInput, { name: current.name, kind: current.kind, url: current.url, enabled: current.enabled, ...Object.fromEntries(Object.entries(patch).filter(([, x]) => x !== undefined)) });
-  await db.write((tx) => tx.run('UPDATE channels SET name = ?, url = ?, enabled = ?, updated_at = ? WHERE id = ?', [v.name, sealUrl(db, v.url), v.enabled, now, id]));
+  const change = { name: v.name, url: sealUrl(db, v.url), enabled: v.enabled, updated_at: now };
+  await db.write((tx) => kyselyOf(tx).updateTable('channels').set(change).where('id', '=', id).execute());
   return getChannel(db, id);
 }
 
 export async function deleteChannel(db: Database, id: string): Promise<boolean> {
   if (!(await getChannel(db, id))) return false;
-  await db.write((tx) => tx.run('DELETE FROM channels WHERE id = ?', [id]));
+  await db.write((tx) => kyselyOf(tx).deleteFrom('channels').where('id', '=', id).execute());
   return true;
 }
 
 /** Health from the delivery log: the latest attempt, and how many deliveries in a row gave up. */
 export async function channelHealth(db: Database, channelId: string): Promise<ChannelHealth> {
-  const last = await db.one<{ attempted_at: string; status: string; http_status: number | null; error: string | null }>(
-    'SELECT attempted_at, status, http_status, error FROM deliveries WHERE channel_id = ? ORDER BY attempted_at DESC, attempt DESC LIMIT 1',
-    [channelId],
-  );
-  const finals = await db.all<{ status: string }>(
-    'SELECT status FROM deliveries WHERE channel_id = ? AND final ORDER BY attempted_at DESC, attempt DESC LIMIT 100',
-    [channelId],
-  );
+  const deliveries = kyselyOf(db).selectFrom('deliveries').where('channel_id', '=', channelId).orderBy('attempted_at', 'desc').orderBy('attempt', 'desc');
+  const last = await deliveries.select(['attempted_at', 'status', 'http_status', 'error']).limit(1).executeTakeFirst();
+  const finals = await deliveries.select('status').where('final', '=', true).limit(100).execute();
   let consecutive = 0;
   for (const f of finals) {
     if (f.status !== 'failed') break;

@@ -1,8 +1,7 @@
 import { evaluateBenchmark } from '../controls/engine.js';
 import type { Logger } from '../lib/logger.js';
 import type { Database } from '../schema/db.js';
-import { previousScan } from '../reports/diff.js';
-import { resolveScan } from '../reports/scan-data.js';
+import { previousScan, resolveScan } from '../schema/scans.js';
 import { scoreDropAlert, sendAlert } from './alerts.js';
 import { systemClock, type Clock } from './clock.js';
 import { visibilityLossAlert } from './visibility.js';
@@ -107,11 +106,11 @@ export async function runJob(deps: JobDeps, input: JobInput): Promise<JobResult>
       scanId = await (deps.evaluate ?? defaultEvaluate)({ db, benchmarkId: input.benchmarkId, trigger: input.schedule ? 'schedule' : 'cli', syncRunId: result.syncRunId });
     }
     const scan = await resolveScan(db, scanId);
-    const previous = await previousScan(db, scan);
+    const previous = await previousScan(db, scan.id);
     result.scanId = scan.id;
     result.score = scan.score;
     result.previousScore = previous?.score ?? null;
-    result.errorRequirements = scan.error;
+    result.errorRequirements = scan.error ?? 0;
     log?.info('scan finished', { ...fields, scan: scan.id, score: scan.score, previous: previous?.score ?? null, pass: scan.pass, fail: scan.fail, error: scan.error });
     if (input.alertThreshold !== null) {
       const alert = await scoreDropAlert(db, scan, previous, input.alertThreshold, { publicUrl: deps.publicUrl, schedule: input.schedule });

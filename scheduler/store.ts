@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../schema/db.js';
+import { kyselyOf } from '../schema/kysely.js';
 import { describeTiming, nextRunAfter, normaliseTiming, scheduleInput, ScheduleSpecError, type Frequency, type ScheduleInput } from './spec.js';
 
 export interface Schedule {
@@ -28,19 +29,23 @@ export interface StoreOptions {
   checkBenchmark?: (id: string) => void;
 }
 
-const columns = `id, name, benchmark_id, frequency, weekday, day_of_month, time_of_day, timezone, sync_first, alert_threshold,
-  channel_ids, paused, created_at, updated_at, next_run_at, last_run_at`;
+const columns = [
+  'id', 'name', 'benchmark_id', 'frequency', 'weekday', 'day_of_month', 'time_of_day', 'timezone', 'sync_first', 'alert_threshold',
+  'channel_ids', 'paused', 'created_at', 'updated_at', 'next_run_at', 'last_run_at',
+] as const;
+// frequency is VARCHAR in the table; scheduleInput only ever writes a Frequency.
+const schedules = (db: Database) => kyselyOf(db).selectFrom('schedules').select(columns).$castTo<Omit<Schedule, 'description'>>();
 
 function withDescription(row: Omit<Schedule, 'description'>): Schedule {
   return { ...row, description: describeTiming(row) };
 }
 
 export async function listSchedules(db: Database): Promise<Schedule[]> {
-  return (await db.all<Omit<Schedule, 'description'>>(`SELECT ${columns} FROM schedules ORDER BY created_at, id`)).map(withDescription);
+  return (await schedules(db).orderBy('created_at').orderBy('id').execute()).map(withDescription);
 }
 
 export async function getSchedule(db: Database, id: string): Promise<Schedule | undefined> {
-  const row = await db.one<Omit<Schedule, 'description'>>(`SELECT ${columns} FROM schedules WHERE id = ?`, [id]);
+  const row = await schedules(db).where('id', '=', id).executeTakeFirst();
   return row && withDescription(row);
 }
 
@@ -59,15 +64,12 @@ export async function createSchedule(db: Database, input: ScheduleInput, now: Da
   const v = parse(input, options);
   const id = randomUUID();
   const next = v.paused ? null : nextRunAfter(v, now);
-  await db.write((tx) =>
-    tx.run(
-      `INSERT INTO schedules (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${listSql(v.channel_ids)}, ?, ?, ?, ?, NULL)`,
-      [
-        id, v.name ?? `${v.benchmark_id} ${describeTiming(v)}`, v.benchmark_id, v.frequency, v.weekday, v.day_of_month, v.time_of_day, v.timezone,
-        v.sync_first, v.alert_threshold ?? null, ...(v.channel_ids ?? []), v.paused, now, now, next,
-      ],
-    ),
-  );
+  const row = {
+    id, name: v.name ?? `${v.benchmark_id} ${describeTiming(v)}`, benchmark_id: v.benchmark_id, frequency: v.frequency, weekday: v.weekday,
+    day_of_month: v.day_of_month, time_of_day: v.time_of_day, timezone: v.timezone, sync_first: v.sync_first, alert_threshold: v.alert_threshold ?? null,
+    channel_ids: v.channel_ids ?? null, paused: v.paused, created_at: now, updated_at: now, next_run_at: next, last_run_at: null,
+  };
+  await db.write((tx) => kyselyOf(tx).insertInto('schedules').values(row).execute());
   return (await getSchedule(db, id))!;
 }
 
@@ -83,38 +85,30 @@ export async function updateSchedule(db: Database, id: string, patch: Partial<Sc
   const v = parse(merged, options);
   const timingChanged = ['frequency', 'weekday', 'day_of_month', 'time_of_day', 'timezone'].some((k) => (v as Record<string, unknown>)[k] !== (current as unknown as Record<string, unknown>)[k]);
   const next = v.paused ? null : timingChanged || current.paused || !current.next_run_at ? nextRunAfter(v, now) : new Date(current.next_run_at);
-  await db.write((tx) =>
-    tx.run(
-      `UPDATE schedules SET name = ?, benchmark_id = ?, frequency = ?, weekday = ?, day_of_month = ?, time_of_day = ?, timezone = ?,
-         sync_first = ?, alert_threshold = ?, channel_ids = ${listSql(v.channel_ids)}, paused = ?, updated_at = ?, next_run_at = ? WHERE id = ?`,
-      [
-        v.name ?? current.name, v.benchmark_id, v.frequency, v.weekday, v.day_of_month, v.time_of_day, v.timezone, v.sync_first,
-        v.alert_threshold ?? null, ...(v.channel_ids ?? []), v.paused, now, next, id,
-      ],
-    ),
-  );
+  const change = {
+    name: v.name ?? current.name, benchmark_id: v.benchmark_id, frequency: v.frequency, weekday: v.weekday, day_of_month: v.day_of_month,
+    time_of_day: v.time_of_day, timezone: v.timezone, sync_first: v.sync_first, alert_threshold: v.alert_threshold ?? null,
+    channel_ids: v.channel_ids ?? null, paused: v.paused, updated_at: now, next_run_at: next,
+  };
+  await db.write((tx) => kyselyOf(tx).updateTable('schedules').set(change).where('id', '=', id).execute());
   return getSchedule(db, id);
 }
 
 export async function deleteSchedule(db: Database, id: string): Promise<boolean> {
   const existing = await getSchedule(db, id);
   if (!existing) return false;
-  await db.write((tx) => tx.run('DELETE FROM schedules WHERE id = ?', [id]));
+  await db.write((tx) => kyselyOf(tx).deleteFrom('schedules').where('id', '=', id).execute());
   return true;
 }
 
 export async function setNextRun(db: Database, id: string, next: Date | null, lastRun?: Date): Promise<void> {
   await db.write((tx) =>
-    lastRun
-      ? tx.run('UPDATE schedules SET next_run_at = ?, last_run_at = ? WHERE id = ?', [next, lastRun, id])
-      : tx.run('UPDATE schedules SET next_run_at = ? WHERE id = ?', [next, id]),
+    kyselyOf(tx)
+      .updateTable('schedules')
+      .set(lastRun ? { next_run_at: next, last_run_at: lastRun } : { next_run_at: next })
+      .where('id', '=', id)
+      .execute(),
   );
-}
-
-/** A VARCHAR[] literal built from placeholders (NULL when absent), so list parameters stay bound, never spliced. */
-function listSql(values: readonly string[] | null | undefined): string {
-  if (!values) return 'NULL';
-  return values.length ? `[${values.map(() => '?').join(', ')}]::VARCHAR[]` : '[]::VARCHAR[]';
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -1,5 +1,5 @@
 import type { Database } from '../schema/db.js';
-import type { ScanMeta } from '../reports/scan-data.js';
+import type { Scan } from '../schema/scans.js';
 import { reportUrl } from './report-url.js';
 
 /** A requirement that had a trustworthy verdict in the previous scan and is ERROR now. */
@@ -51,8 +51,8 @@ const listed = 20;
  */
 export async function visibilityLossAlert(
   db: Database,
-  scan: ScanMeta,
-  previous: ScanMeta | undefined,
+  scan: Scan,
+  previous: Scan | undefined,
   context: { publicUrl?: string; schedule?: { id: string; name: string } | null; syncRunId?: string | null; syncErrorCount?: number },
 ): Promise<VisibilityLossAlert | null> {
   const dark = previous

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../schema/db.js';
+import { kyselyOf } from '../schema/kysely.js';
 import type { Channel } from './channels.js';
 import { systemClock, type Clock } from './clock.js';
 import type { BlockList } from 'node:net';
@@ -68,11 +69,11 @@ export async function deliver(db: Database, channel: Pick<Channel, 'id' | 'url' 
     }
     const ok = error === null;
     const final = ok || !retryable || attempt >= maxAttempts;
-    await db.write((tx) =>
-      tx.run('INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        randomUUID(), alertId, channel.id, attempt, started, performance.now() - t0, ok ? 'ok' : 'failed', status, error, final,
-      ]),
-    );
+    const row = {
+      id: randomUUID(), alert_id: alertId, channel_id: channel.id, attempt, attempted_at: started, duration_ms: performance.now() - t0,
+      status: ok ? 'ok' : 'failed', http_status: status, error, final,
+    };
+    await db.write((tx) => kyselyOf(tx).insertInto('deliveries').values(row).execute());
     if (final) return { channel_id: channel.id, ok, attempts: attempt, http_status: status, error };
     await clock.sleep(backoff[attempt - 1]!);
   }

@@ -90,14 +90,14 @@ export class Database {
 
   async run(sql: string, params: SqlParam[] = []): Promise<void> {
     try {
-      await this.main.run(sql, params.map(toDuckValue));
+      await this.main.run(sql, params.map(toDuckValue), paramTypes(params));
     } catch (error) {
       throw asStorageError(error, this.path);
     }
   }
 
   async all<T = Row>(sql: string, params: SqlParam[] = [], conn: DuckDBConnection = this.main): Promise<T[]> {
-    const reader = await conn.runAndReadAll(sql, params.map(toDuckValue));
+    const reader = await conn.runAndReadAll(sql, params.map(toDuckValue), paramTypes(params));
     return reader.getRowObjectsJS().map((r) => normaliseRow(r) as T);
   }
 
@@ -144,11 +144,11 @@ export class Transaction {
   constructor(readonly conn: DuckDBConnection) {}
 
   async run(sql: string, params: SqlParam[] = []): Promise<void> {
-    await this.conn.run(sql, params.map(toDuckValue));
+    await this.conn.run(sql, params.map(toDuckValue), paramTypes(params));
   }
 
   async all<T = Row>(sql: string, params: SqlParam[] = []): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, params.map(toDuckValue));
+    const reader = await this.conn.runAndReadAll(sql, params.map(toDuckValue), paramTypes(params));
     return reader.getRowObjectsJS().map((r) => normaliseRow(r) as T);
   }
 
@@ -237,12 +237,25 @@ function toAppendValue(kind: ColumnKind, value: unknown): DuckDBValue {
 }
 
 function toDuckValue(value: SqlParam): DuckDBValue {
+  if (isList(value)) return listValue(value.map(String));
   if (value instanceof Date) return new DuckDBTimestampValue(BigInt(value.getTime()) * 1000n);
   if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return BigInt(value);
   return value;
 }
 
 export { normaliseValue } from './values.js';
+
+/**
+ * DuckDB cannot tell a list parameter's item type from its values (an empty list has none), so list parameters
+ * (always VARCHAR[] in our tables) are typed; the rest are inferred (undefined).
+ */
+function paramTypes(params: readonly SqlParam[]): DuckDBType[] | undefined {
+  if (!params.some(isList)) return undefined;
+  return params.map((p) => (isList(p) ? LIST(VARCHAR) : undefined)) as DuckDBType[];
+}
+
+const isList = (p: SqlParam): p is readonly string[] => Array.isArray(p);
+
 
 function normaliseRow(row: Record<string, unknown>): Row {
   const out: Row = {};

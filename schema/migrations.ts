@@ -294,7 +294,7 @@ export async function reconcileInventory(tx: SqlTransaction, tables: readonly Ta
     for (const c of t.columns) {
       if (cols.has(c.name)) continue;
       await tx.run(`ALTER TABLE ${quoteIdent(t.name)} ADD COLUMN ${columnDdl(c)}`);
-      await tx.run('INSERT OR REPLACE INTO inventory_columns VALUES (?, ?, ?)', [t.name, c.name, new Date()]);
+      await tx.run('INSERT OR REPLACE INTO inventory_columns (table_name, column_name, added_at) VALUES (?, ?, ?)', [t.name, c.name, new Date()]);
       await tx.run(`COMMENT ON COLUMN ${quoteIdent(t.name)}.${quoteIdent(c.name)} IS ${quoteLiteral(c.description)}`);
     }
   }

@@ -4,7 +4,7 @@
  */
 
 /** A value we bind as a query parameter or append to a table. */
-export type SqlParam = string | number | boolean | bigint | null | Date;
+export type SqlParam = string | number | boolean | bigint | null | Date | readonly string[];
 export type Row = Record<string, unknown>;
 
 /** One open write transaction (schema/db.ts's Transaction). */

@@ -7,6 +7,8 @@ import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/creden
 import pLimit from 'p-limit';
 import type { Database, Row } from '../schema/db.js';
 import { currentOwner } from '../schema/owner.js';
+import { kyselyOf } from '../schema/kysely.js';
+import { appendColumns } from '../schema/own-tables.js';
 import { StorageError } from '../schema/storage-error.js';
 import { awsAccounts, awsRegionCoverage, awsRegions } from '../schema/core.js';
 import { CallCounter, ClientFactory, requestHandlerOptions, type CallTimeouts } from './clients.js';
@@ -158,10 +160,13 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
   const regions = chooseRegions(options.regions, available);
 
   const owner = currentOwner(); // a killed sync's row is closed as interrupted by the next command (controls/interrupted.ts)
-  await options.db.run(
-    'INSERT INTO sync_runs (id, started_at, status, regions, services, owner_pid, owner_host, owner_started_at) VALUES (?, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?, ?, ?)',
-    [runId, new Date(started), 'running', JSON.stringify(regions.map((r) => r.region)), JSON.stringify([...new Set(collectors.map((c) => c.service))]), owner.pid, owner.host, owner.startedAt],
-  );
+  await kyselyOf(options.db)
+    .insertInto('sync_runs')
+    .values({
+      id: runId, started_at: new Date(started), status: 'running', regions: regions.map((r) => r.region), services: [...new Set(collectors.map((c) => c.service))],
+      owner_pid: owner.pid, owner_host: owner.host, owner_started_at: owner.startedAt,
+    })
+    .execute();
 
   const recordError = (e: SyncErrorRow) => errors.push(e);
   const targets = await resolveAccounts(options, baseFactory, baseCredentials, identity, partition, home, recordError, deadline);
@@ -267,18 +272,7 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
     if (errors.length > 0) {
       await tx.append(
         'sync_errors',
-        [
-          { name: 'run_id', type: 'VARCHAR' },
-          { name: 'account_id', type: 'VARCHAR' },
-          { name: 'region', type: 'VARCHAR' },
-          { name: 'service', type: 'VARCHAR' },
-          { name: 'operation', type: 'VARCHAR' },
-          { name: 'table_name', type: 'VARCHAR' },
-          { name: 'resource_id', type: 'VARCHAR' },
-          { name: 'error_code', type: 'VARCHAR' },
-          { name: 'message', type: 'VARCHAR' },
-          { name: 'occurred_at', type: 'TIMESTAMP' },
-        ],
+        appendColumns('sync_errors'),
         errors.map((e) => ({
           run_id: runId,
           account_id: e.accountId,
@@ -294,13 +288,14 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
       );
     }
     const resources = Object.values(rowsByTable).reduce((a, b) => a + b, 0);
-    await tx.run(
-      'UPDATE sync_runs SET finished_at = ?, status = ?, accounts = ?::VARCHAR[], api_calls = ?, resources = ?, error_count = ?, message = ? WHERE id = ?',
-      [
-        finished, status, JSON.stringify(targets.map((t) => t.accountId)), counter.total, resources, errors.length,
-        completed ? null : `the sync deadline (${deadline.ms / 1000} s) passed; unfinished scopes are in error`, runId,
-      ],
-    );
+    await kyselyOf(tx)
+      .updateTable('sync_runs')
+      .set({
+        finished_at: finished, status, accounts: targets.map((t) => t.accountId), api_calls: counter.total, resources, error_count: errors.length,
+        message: completed ? null : `the sync deadline (${deadline.ms / 1000} s) passed; unfinished scopes are in error`,
+      })
+      .where('id', '=', runId)
+      .execute();
   });
 
   return {
@@ -325,11 +320,13 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
  */
 async function recordFailedRun(options: SyncOptions, runId: string, started: number, message: string, self?: string): Promise<void> {
   const named = options.roleName ? options.accounts ?? [] : self ? [self] : [];
-  const accounts = named.length ? JSON.stringify([...named]) : null;
-  await options.db.run(
-    'INSERT INTO sync_runs (id, started_at, finished_at, status, accounts, regions, services, error_count, message) VALUES (?, ?, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?::VARCHAR[], 1, ?)',
-    [runId, new Date(started), new Date(), 'failed', accounts, options.regions?.length ? JSON.stringify([...options.regions]) : null, options.services?.length ? JSON.stringify([...options.services]) : null, message],
-  );
+  await kyselyOf(options.db)
+    .insertInto('sync_runs')
+    .values({
+      id: runId, started_at: new Date(started), finished_at: new Date(), status: 'failed', accounts: named.length ? [...named] : null,
+      regions: options.regions?.length ? [...options.regions] : null, services: options.services?.length ? [...options.services] : null, error_count: 1, message,
+    })
+    .execute();
 }
 
 function selectCollectors(collectors: readonly Collector[], services: readonly string[] | undefined): Collector[] {

@@ -1,4 +1,5 @@
 import type { Database, Transaction } from '../schema/db.js';
+import { kyselyOf } from '../schema/kysely.js';
 import type { TableDef } from '../schema/table.js';
 import type { Collected } from './types.js';
 
@@ -54,13 +55,18 @@ export async function writeScope(db: Database, w: ScopeWrite): Promise<number> {
 export async function recordScopeFailure(db: Database, w: Omit<ScopeWrite, 'collected'>): Promise<void> {
   await db.write(async (tx) => {
     for (const table of w.tables) {
-      await tx.run(
-        `INSERT INTO sync_scopes (account_id, region, table_name, status, stale, row_count, synced_at, attempted_at, run_id, error)
-         VALUES (?, ?, ?, 'error', true, NULL, NULL, ?, ?, ?)
-         ON CONFLICT (account_id, region, table_name) DO UPDATE SET
-           status = 'error', stale = true, attempted_at = excluded.attempted_at, run_id = excluded.run_id, error = excluded.error`,
-        [w.accountId, w.region, table.name, w.now, w.runId, summarise(w.errors)],
-      );
+      await kyselyOf(tx)
+        .insertInto('sync_scopes')
+        .values({
+          account_id: w.accountId, region: w.region, table_name: table.name, status: 'error', stale: true, row_count: null, synced_at: null,
+          attempted_at: w.now, run_id: w.runId, error: summarise(w.errors),
+        })
+        .onConflict((oc) =>
+          oc.columns(['account_id', 'region', 'table_name']).doUpdateSet((eb) => ({
+            status: 'error', stale: true, attempted_at: eb.ref('excluded.attempted_at'), run_id: eb.ref('excluded.run_id'), error: eb.ref('excluded.error'),
+          })),
+        )
+        .execute();
     }
   });
 }
@@ -74,11 +80,20 @@ async function upsertScope(
   tx: Transaction,
   s: { accountId: string; region: string; table: string; status: string; stale: boolean; rowCount: number; syncedAt: Date; runId: string; error: string | null },
 ): Promise<void> {
-  await tx.run(
-    `INSERT OR REPLACE INTO sync_scopes (account_id, region, table_name, status, stale, row_count, synced_at, attempted_at, run_id, error)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [s.accountId, s.region, s.table, s.status, s.stale, s.rowCount, s.syncedAt, s.syncedAt, s.runId, s.error],
-  );
+  // INSERT OR REPLACE, spelled the way Kysely's Postgres compiler writes it: every column takes the new value.
+  await kyselyOf(tx)
+    .insertInto('sync_scopes')
+    .values({
+      account_id: s.accountId, region: s.region, table_name: s.table, status: s.status, stale: s.stale, row_count: s.rowCount, synced_at: s.syncedAt,
+      attempted_at: s.syncedAt, run_id: s.runId, error: s.error,
+    })
+    .onConflict((oc) =>
+      oc.columns(['account_id', 'region', 'table_name']).doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'), stale: eb.ref('excluded.stale'), row_count: eb.ref('excluded.row_count'), synced_at: eb.ref('excluded.synced_at'),
+        attempted_at: eb.ref('excluded.attempted_at'), run_id: eb.ref('excluded.run_id'), error: eb.ref('excluded.error'),
+      })),
+    )
+    .execute();
 }
 
 function summarise(errors: readonly ScopeError[]): string {

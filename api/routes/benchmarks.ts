@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { filterControls, findBenchmark, listBenchmarks } from '../reports.js';
+import { filterControls, findBenchmark, listBenchmarks } from '../scan-queries.js';
 import type { RouteModule } from './deps.js';
 import { idParam, intParam } from './params.js';
 import { errorResponses, json, pathParam, queryParam } from './openapi-helpers.js';

@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import type { Database } from '../../schema/db.js';
-import type { Catalog } from '../catalog.js';
+import type { Catalog } from '../../controls/loader.js';
 import type { SqlConsole } from '../../console/index.js';
 import type { Reader } from '../read-pool.js';
-import type { ReportReader } from '../reports.js';
+import type { ReportReader } from '../scan-queries.js';
 import type { ScanRunner } from '../../scans/runner.js';
 import type { Scheduler } from '../../scheduler/scheduler.js';
 

@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import type { CsvLevel } from '../../reports/csv.js';
 import { assertExportable, contentTypes, exportFileName, exportScan, ScanNotExportableError, type ExportFormat } from '../../reports/export.js';
-import { resolveScan, ScanNotFoundError } from '../../reports/scan-data.js';
+import { resolveScan, ScanNotFoundError } from '../../schema/scans.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import type { AppDeps, RouteModule } from './deps.js';
 import { errorResponses, pathParam, queryParam } from './openapi-helpers.js';

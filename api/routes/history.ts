@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { compareVersions, defaultCompareBenchmarks } from '../../reports/compare.js';
 import { diffScans, DiffError } from '../../reports/diff.js';
-import { ScanNotFoundError } from '../../reports/scan-data.js';
+import { ScanNotFoundError } from '../../schema/scans.js';
 import { trend } from '../../reports/trend.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { findBenchmark } from '../reports.js';
+import { findBenchmark } from '../scan-queries.js';
 import type { RouteModule } from './deps.js';
 import { errorResponses, pathParam, queryParam } from './openapi-helpers.js';
 import { idParam, intParam } from './params.js';

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { findBenchmark, getScan, listScans } from '../reports.js';
+import { findBenchmark, getScan } from '../scan-queries.js';
+import { listScans } from '../../schema/scans.js';
 import type { Run, RunEvent } from '../../scans/runner.js';
 import type { AppDeps, RouteModule } from './deps.js';
 import { errorResponses, json, pathParam, queryParam } from './openapi-helpers.js';
@@ -24,7 +25,7 @@ export const scans: RouteModule = {
         const benchmark = c.req.query('benchmark');
         if (benchmark !== undefined) findBenchmark(catalog, benchmark);
         const limit = intParam(c, 'limit', 100, 1, 10_000);
-        const rows = await listScans(db, benchmark, limit);
+        const rows = await listScans(db, { benchmarkId: benchmark, limit });
         const busy = runner.busy;
         return c.json({ scans: rows, running: busy ? { id: busy.id, benchmark: busy.benchmark, state: busy.state, started_at: busy.startedAt } : null });
       })

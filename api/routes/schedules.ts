@@ -4,7 +4,8 @@ import { ScheduleBusyError } from '../../scheduler/scheduler.js';
 import { ScheduleSpecError } from '../../scheduler/spec.js';
 import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule, type Schedule } from '../../scheduler/store.js';
 import { ApiError, badRequest, conflict, notFound } from '../errors.js';
-import type { Catalog } from '../catalog.js';
+import { benchmarksInOrder } from '../../controls/benchmarks.js';
+import type { Catalog } from '../../controls/loader.js';
 import type { AppDeps, RouteModule } from './deps.js';
 import { errorResponses, pathParam, queryParam } from './openapi-helpers.js';
 import { idParam, intParam, jsonBody } from './params.js';
@@ -21,8 +22,8 @@ function asRequestError(error: unknown): never {
 
 function checkBenchmark(catalog: Catalog) {
   return (id: string) => {
-    if (!catalog.benchmarks.some((b) => b.id === id)) {
-      throw new ApiError({ status: 400, code: 'invalid_input', field: 'benchmark_id', message: `benchmark_id: unknown benchmark '${id}'; valid: ${catalog.benchmarks.map((b) => b.id).join(', ')}` });
+    if (!catalog.benchmarks.has(id)) {
+      throw new ApiError({ status: 400, code: 'invalid_input', field: 'benchmark_id', message: `benchmark_id: unknown benchmark '${id}'; valid: ${benchmarksInOrder(catalog).map((b) => b.id).join(', ')}` });
     }
   };
 }

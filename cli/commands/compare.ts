@@ -20,7 +20,7 @@ export const register: RegisterCommand = (program) => {
       if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, not '${flags.format}'`);
       const { evaluateBenchmark } = await import('../../controls/engine.js');
       const { compareVersions } = await import('../../reports/compare.js');
-      const { ScanNotFoundError } = await import('../../reports/scan-data.js');
+      const { ScanNotFoundError } = await import('../../schema/scans.js');
       const db = await openDb(cmd);
       try {
         const scans: Record<string, string> = {};

@@ -15,7 +15,7 @@ export const register: RegisterCommand = (program) => {
       const limit = Number(flags.limit);
       if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, not '${flags.limit}'`);
       const { diffScans, DiffError } = await import('../../reports/diff.js');
-      const { ScanNotFoundError } = await import('../../reports/scan-data.js');
+      const { ScanNotFoundError } = await import('../../schema/scans.js');
       const db = await openDb(cmd, { readsOnly: true });
       try {
         const d = await diffScans(db, a, b, { limit }).catch((error: unknown) => {

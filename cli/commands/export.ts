@@ -29,7 +29,7 @@ export const register: RegisterCommand = (program) => {
     .action(async (ref: string, flags: ExportFlags, cmd: Command) => {
       // The writers (exceljs, pdfkit) load when an export runs, not for --help.
       const { assertExportable, exportFileName, exportScan, parseFormat, ScanNotExportableError } = await import('../../reports/export.js');
-      const { resolveScan, ScanNotFoundError } = await import('../../reports/scan-data.js');
+      const { resolveScan, ScanNotFoundError } = await import('../../schema/scans.js');
       let format;
       try {
         format = parseFormat(flags.format);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import type { Catalog } from '../../api/catalog.js';
+import type { Catalog } from '../../controls/loader.js';
 import { evaluateBenchmark } from '../../controls/engine.js';
 import type { Database } from '../../schema/db.js';
 import { memoryDb } from '../support/db.js';
@@ -167,7 +167,7 @@ describe('scans', () => {
       db, catalog,
       evaluate: async (o) => {
         await gate;
-        return evaluateBenchmark({ ...o, catalog: catalog.engine });
+        return evaluateBenchmark({ ...o, catalog });
       },
     });
     const first = await slow.request('/api/scans', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"benchmark":"api-test"}' });
@@ -186,7 +186,7 @@ describe('scans', () => {
   it('reports a run still going, and resumes its event stream after Last-Event-ID', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const slow = createApp({ db, catalog, evaluate: async (o) => { await gate; return evaluateBenchmark({ ...o, catalog: catalog.engine }); } });
+    const slow = createApp({ db, catalog, evaluate: async (o) => { await gate; return evaluateBenchmark({ ...o, catalog }); } });
     const started = (await (await slow.request('/api/scans', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"benchmark":"api-test"}' })).json()) as any;
     const during = (await (await slow.request(`/api/scans/${started.scan_id}`)).json()) as any;
     expect(during).toMatchObject({ run: { id: started.scan_id, state: 'evaluating', benchmark: 'api-test' }, scan: null });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import type { Catalog } from '../../api/catalog.js';
+import type { Catalog } from '../../controls/loader.js';
 import { createSqlConsole } from '../../console/index.js';
 import type { Database } from '../../schema/db.js';
 import { memoryDb, tempDir } from '../support/db.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateBenchmark } from '../../controls/engine.js';
-import { loadApiCatalog, type Catalog } from '../../api/catalog.js';
+import { loadCatalog, type Catalog } from '../../controls/loader.js';
 import type { Database } from '../../schema/db.js';
 import { seed } from '../support/checks.js';
 import { tempDir } from '../support/db.js';
@@ -33,7 +33,7 @@ export function writeTestCatalog(): { catalog: Catalog; cleanup: () => void } {
       { id: '2.1', title: 'Contacts are current', section: 'Governance', level: 1, assessment: 'Manual', checks: [], evidence: 'Look at the account contacts.' },
     ],
   }));
-  return { catalog: loadApiCatalog({ checksDirs: [dir], env: {} }), cleanup };
+  return { catalog: loadCatalog({ checksDirs: [dir], env: {} }), cleanup };
 }
 
 /** One account, one region, three buckets (one unencrypted, two without policy), synced without errors. */
@@ -45,14 +45,14 @@ export async function seedInventory(db: Database): Promise<void> {
     { account_id: account, name: 'acme-logs', arn: 'arn:aws:s3:::acme-logs', encryption_algorithm: null, policy: null, raw: { Name: 'acme-logs', Tags: { env: 'prod' } } },
     { account_id: account, name: 'acme-tmp', arn: 'arn:aws:s3:::acme-tmp', encryption_algorithm: 'aws:kms', policy: null, raw: { Name: 'acme-tmp', Tags: { env: 'dev' } } },
   ]);
-  await db.run("INSERT INTO sync_scopes VALUES (?, 'global', 'aws_s3_buckets', 'ok', false, 3, now(), now(), 'seed', NULL)", [account]);
+  await db.run("INSERT INTO sync_scopes (account_id, region, table_name, status, stale, row_count, synced_at, attempted_at, run_id, error) VALUES (?, 'global', 'aws_s3_buckets', 'ok', false, 3, now(), now(), 'seed', NULL)", [account]);
 }
 
 /** Seeds, then runs the real engine twice (the second after fixing acme-logs' encryption) so reports have a trend. */
 export async function seedScans(db: Database, catalog: Catalog): Promise<{ first: string; second: string }> {
   await seedInventory(db);
-  const first = await evaluateBenchmark({ db, benchmarkId: 'api-test', catalog: catalog.engine, trigger: 'cli' });
+  const first = await evaluateBenchmark({ db, benchmarkId: 'api-test', catalog, trigger: 'cli' });
   await db.run("UPDATE aws_s3_buckets SET encryption_algorithm = 'AES256' WHERE name = 'acme-logs'");
-  const second = await evaluateBenchmark({ db, benchmarkId: 'api-test', catalog: catalog.engine, trigger: 'cli' });
+  const second = await evaluateBenchmark({ db, benchmarkId: 'api-test', catalog, trigger: 'cli' });
   return { first: first.scan.id, second: second.scan.id };
 }

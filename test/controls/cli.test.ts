@@ -48,7 +48,7 @@ beforeAll(async () => {
   await seed(db, 'aws_accounts', [{ account_id: account, arn: `arn:aws:::${account}` }]);
   await seed(db, 'aws_regions', [{ region: 'us-east-1' }]);
   await seed(db, 'aws_s3_buckets', [{ name: 'public-site', arn: 'arn:aws:s3:::public-site', region: 'us-east-1' }, { name: 'logs', arn: 'arn:aws:s3:::logs', region: 'us-east-1' }]);
-  await db.run("INSERT INTO sync_scopes VALUES (?, 'global', 'aws_s3_buckets', 'ok', false, 2, now(), now(), 'r1', NULL)", [account]);
+  await db.run("INSERT INTO sync_scopes (account_id, region, table_name, status, stale, row_count, synced_at, attempted_at, run_id, error) VALUES (?, 'global', 'aws_s3_buckets', 'ok', false, 2, now(), now(), 'r1', NULL)", [account]);
   db.close();
 });
 afterAll(() => cleanup());
@@ -103,7 +103,7 @@ describe('calabi evaluate / benchmarks', () => {
       await seed(f.db, 'aws_accounts', [{ account_id: account, arn: `arn:aws:::${account}` }]);
       await seed(f.db, 'aws_regions', [{ region: 'us-east-1' }]);
       await seed(f.db, 'aws_s3_buckets', [{ name: 'logs', arn: 'arn:aws:s3:::logs', region: 'us-east-1' }]);
-      await f.db.run("INSERT INTO sync_scopes VALUES (?, 'global', 'aws_s3_buckets', 'ok', false, 1, ?, ?, 'r1', NULL)", [account, new Date(), new Date()]);
+      await f.db.run("INSERT INTO sync_scopes (account_id, region, table_name, status, stale, row_count, synced_at, attempted_at, run_id, error) VALUES (?, 'global', 'aws_s3_buckets', 'ok', false, 1, ?, ?, 'r1', NULL)", [account, new Date(), new Date()]);
       f.db.close();
       const old = calabiWith({}, '--db', f.path, 'evaluate', 'acme', '--checks', checksDir, '--format', 'json', '--max-data-age', '1ms', '--check-timeout', '30s');
       expect(old.code).toBe(1);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadApiCatalog } from '../../api/catalog.js';
+import { loadCatalog } from '../../controls/loader.js';
 import { createApp } from '../../api/app.js';
 import { Database } from '../../schema/db.js';
 import { pruneHistory } from '../../scheduler/retention.js';
@@ -90,7 +90,7 @@ describe('an evaluate killed mid-way', () => {
     // The API shows it as interrupted, with why.
     const db = await Database.open(dbPath);
     try {
-      const app = createApp({ db, catalog: loadApiCatalog({ checksDirs: [checksDir], env: {} }) });
+      const app = createApp({ db, catalog: loadCatalog({ checksDirs: [checksDir], env: {} }) });
       const res = await app.request('http://127.0.0.1/api/scans?benchmark=hang-test', { headers: { host: '127.0.0.1' } });
       const body = (await res.json()) as { scans: Array<{ id: string; status: string; error_message: string }> };
       expect(body.scans).toEqual([expect.objectContaining({ id: scanId, status: 'interrupted', error_message: expect.stringMatching(/^interrupted/) })]);

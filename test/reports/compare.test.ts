@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareVersions, defaultCompareBenchmarks } from '../../reports/compare.js';
-import { ScanNotFoundError } from '../../reports/scan-data.js';
+import { ScanNotFoundError } from '../../schema/scans.js';
 import type { Database } from '../../schema/db.js';
 import { memoryDb } from '../support/db.js';
 import { seedScan } from '../../testkit/seed-scan.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../schema/db.js';
 import { parseCsv } from '../../reports/csv.js';
 import { exportFileName, exportScan, type ExportOptions } from '../../reports/export.js';
-import { resolveScan } from '../../reports/scan-data.js';
+import { resolveScan } from '../../schema/scans.js';
 import { memoryDb, tempDir } from '../support/db.js';
 import { seedScan } from '../../testkit/seed-scan.js';
 

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../reports/csv.js';
 import { exportScan, type ExportOptions } from '../../reports/export.js';
-import { resolveScan } from '../../reports/scan-data.js';
+import { resolveScan } from '../../schema/scans.js';
 import type { Database } from '../../schema/db.js';
 import { seedScan } from '../../testkit/seed-scan.js';
 import { memoryDb, tempDir } from '../support/db.js';

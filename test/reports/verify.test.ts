@@ -6,7 +6,7 @@ import type { Database } from '../../schema/db.js';
 import { exportScan, type ExportOptions } from '../../reports/export.js';
 import { csvLine, parseCsv } from '../../reports/csv.js';
 import { recomputeReportId } from '../../reports/report-id.js';
-import { resolveScan } from '../../reports/scan-data.js';
+import { resolveScan } from '../../schema/scans.js';
 import { verifyExport } from '../../reports/verify.js';
 import { memoryDb, tempDir } from '../support/db.js';
 import { seedScan } from '../../testkit/seed-scan.js';

@@ -32,7 +32,7 @@ describe('webhook URLs at rest', () => {
   it('encrypts URLs an older database holds in clear when it is opened (migration 40)', async () => {
     const f = await fileDb();
     cleanups.push(f.cleanup);
-    await f.db.run("INSERT INTO channels VALUES ('old', 'legacy', 'webhook', ?, true, now(), now())", [url]);
+    await f.db.run("INSERT INTO channels (id, name, kind, url, enabled, created_at, updated_at) VALUES ('old', 'legacy', 'webhook', ?, true, now(), now())", [url]);
     await f.db.run('DELETE FROM schema_migrations WHERE version = 40');
     f.db.close();
     const db = await Database.open(f.path);

@@ -33,7 +33,7 @@ describe('database file', () => {
       const conn = await inst.connect();
       await conn.run('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)');
       await conn.run("CREATE TABLE aws_accounts (account_id VARCHAR, region VARCHAR, arn VARCHAR, synced_at TIMESTAMP, raw JSON)");
-      await conn.run("INSERT INTO aws_accounts VALUES ('111111111111', 'global', 'arn:aws:::111111111111', now(), '{}')");
+      await conn.run("INSERT INTO aws_accounts (account_id, region, arn, synced_at, raw) VALUES ('111111111111', 'global', 'arn:aws:::111111111111', now(), '{}')");
       conn.closeSync();
       inst.closeSync();
 
@@ -76,11 +76,11 @@ describe('database file', () => {
     await db.run('CREATE TABLE t (x INTEGER)');
     await expect(
       db.write(async (tx) => {
-        await tx.run('INSERT INTO t VALUES (1)');
+        await tx.run('INSERT INTO t (x) VALUES (1)');
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    await db.write((tx) => tx.run('INSERT INTO t VALUES (2)'));
+    await db.write((tx) => tx.run('INSERT INTO t (x) VALUES (2)'));
     expect(await db.all('SELECT x FROM t')).toEqual([{ x: 2 }]);
   });
 });

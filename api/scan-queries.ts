@@ -1,66 +1,39 @@
 import { scoreFormula } from '../controls/score.js';
-import type { Benchmark, CheckMeta, Requirement, Severity, Status } from '../controls/types.js';
-import type { Catalog } from './catalog.js';
+import type { Benchmark, Check, CheckMeta, Requirement, Severity, Status } from '../controls/types.js';
+import { benchmarksInOrder } from '../controls/benchmarks.js';
+import { findBenchmark as findInCatalog, UnknownBenchmarkError } from '../controls/engine.js';
+import type { Catalog, LoadedBenchmark } from '../controls/loader.js';
 import { ApiError, badRequest, notFound } from './errors.js';
 import { Lru, type Reader } from './read-pool.js';
+import { controlResults, type ControlRow } from '../schema/control-results.js';
+import { latestScan, previousScan, scanById, type Scan } from '../schema/scans.js';
 
-/** Reads scans, control_results and findings (written by the engine) into the shapes the API serves. */
+/**
+ * Reads scans, control_results and findings (written by the engine) into the shapes the API serves. The rows come
+ * from the one scans model (schema/scans.ts, schema/control-results.ts); this file adds what only the API needs:
+ * its 404s, the report summary with its trend, the control table's filters and the cache.
+ */
 
-export interface ScanRow {
+/** A requirement's row in the report's control table: the stored control result, named for the API, with its first documentation link. */
+export type ReportControl = Omit<ControlRow, 'control_id' | 'severity' | 'status'> & {
   id: string;
-  benchmark_id: string;
-  benchmark_title: string | null;
-  benchmark_version: string | null;
-  started_at: string;
-  finished_at: string | null;
-  status: string;
-  trigger: string | null;
-  sync_run_id: string | null;
-  score: number | null;
-  pass: number | null;
-  fail: number | null;
-  skip: number | null;
-  error: number | null;
-  manual: number | null;
-  critical_failed: number | null;
-  high_failed: number | null;
-  report_id: string | null;
-  error_message: string | null;
-  /** Automated requirements with a trustworthy verdict (PASS, FAIL or SKIP), and all automated ones. */
-  trusted: number | null;
-  automated: number | null;
-  /** When the oldest data behind the scan was collected. */
-  oldest_data_at: string | null;
-}
-
-export interface ControlRow {
-  id: string;
-  position: number;
-  title: string | null;
-  section: string | null;
-  level: string | null;
-  assessment: string | null;
   severity: Severity | null;
   status: Status;
-  reason: string | null;
-  affected_count: number;
-  evaluated_count: number | null;
-  check_ids: string[] | null;
-  error: string | null;
   remediation_link: string | null;
-}
-
-const scanColumns = `id, benchmark_id, benchmark_title, benchmark_version, started_at, finished_at, status, trigger, sync_run_id,
-  score, pass, fail, skip, error, manual, critical_failed, high_failed, report_id, error_message, trusted, automated, oldest_data_at`;
+};
 
 export const statuses: readonly Status[] = ['FAIL', 'ERROR', 'MANUAL', 'SKIP', 'PASS'];
 export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 export const sortKeys = ['id', 'title', 'section', 'severity', 'status', 'affected'] as const;
 
-export function findBenchmark(catalog: Catalog, id: string): Benchmark {
-  const b = catalog.benchmarks.find((x) => x.id === id);
-  if (!b) throw notFound('benchmark', id);
-  return b;
+/** The catalogue's findBenchmark (controls/engine.ts), an unknown id answered as the API's 404. */
+export function findBenchmark(catalog: Catalog, id: string): LoadedBenchmark {
+  try {
+    return findInCatalog(catalog, id);
+  } catch (error) {
+    if (error instanceof UnknownBenchmarkError) throw notFound('benchmark', id);
+    throw error;
+  }
 }
 
 export async function listBenchmarks(db: Reader, catalog: Catalog) {
@@ -69,7 +42,7 @@ export async function listBenchmarks(db: Reader, catalog: Catalog) {
            arg_max(finished_at, started_at) AS finished_at, count(*) AS scans
     FROM scans WHERE status = 'complete' GROUP BY benchmark_id`);
   const byId = new Map(latest.map((r) => [r.benchmark_id, r]));
-  return catalog.benchmarks.map((b) => {
+  return benchmarksInOrder(catalog).map((b) => {
     const l = byId.get(b.id);
     return {
       id: b.id,
@@ -85,39 +58,28 @@ export async function listBenchmarks(db: Reader, catalog: Catalog) {
   });
 }
 
-export async function getScan(db: Reader, id: string): Promise<ScanRow> {
-  const row = await db.one<ScanRow>(`SELECT ${scanColumns} FROM scans WHERE id = ?`, [id]);
+export async function getScan(db: Reader, id: string): Promise<Scan> {
+  const row = await scanById(db, id);
   if (!row) throw notFound('scan', id);
   return row;
 }
 
 /** The scan a report shows: the one asked for (which must belong to the benchmark), else the latest complete one. */
-export async function resolveScan(db: Reader, benchmarkId: string, scanId: string | undefined): Promise<ScanRow> {
+export async function reportScan(db: Reader, benchmarkId: string, scanId: string | undefined): Promise<Scan> {
   if (scanId !== undefined) {
     const scan = await getScan(db, scanId);
     if (scan.benchmark_id !== benchmarkId) throw notFound(`scan of benchmark ${benchmarkId}`, scanId);
     return scan;
   }
-  const row = await db.one<ScanRow>(
-    `SELECT ${scanColumns} FROM scans WHERE benchmark_id = ? AND status = 'complete' ORDER BY started_at DESC LIMIT 1`,
-    [benchmarkId],
-  );
+  const row = await latestScan(db, benchmarkId);
   if (!row) {
     throw new ApiError({ status: 404, code: 'not_found', message: `benchmark ${benchmarkId} has no completed scan yet: start one with POST /api/scans or \`calabi scan ${benchmarkId}\`` });
   }
   return row;
 }
 
-export async function listScans(db: Reader, benchmarkId: string | undefined, limit: number): Promise<ScanRow[]> {
-  const where = benchmarkId === undefined ? '' : 'WHERE benchmark_id = ?';
-  return db.all<ScanRow>(`SELECT ${scanColumns} FROM scans ${where} ORDER BY started_at DESC LIMIT ${limit}`, benchmarkId === undefined ? [] : [benchmarkId]);
-}
-
-export async function summaryOf(db: Reader, scan: ScanRow) {
-  const previous = await db.one<{ id: string; score: number | null; finished_at: string | null }>(
-    `SELECT id, score, finished_at FROM scans WHERE benchmark_id = ? AND status = 'complete' AND started_at < ? ORDER BY started_at DESC LIMIT 1`,
-    [scan.benchmark_id, new Date(scan.started_at)],
-  );
+export async function summaryOf(db: Reader, scan: Scan) {
+  const previous = await previousScan(db, scan.id);
   const trend = previous && previous.score !== null && scan.score !== null ? round(scan.score - previous.score) : null;
   return {
     score: scan.score,
@@ -137,17 +99,13 @@ export async function summaryOf(db: Reader, scan: ScanRow) {
   };
 }
 
-export async function controlRows(db: Reader, catalog: Catalog, scanId: string): Promise<ControlRow[]> {
-  const rows = await db.all<Omit<ControlRow, 'id' | 'remediation_link'> & { control_id: string }>(
-    `SELECT control_id, position, title, section, level, assessment, severity, status, reason, affected_count, evaluated_count, check_ids, error
-     FROM control_results WHERE scan_id = ? ORDER BY position`,
-    [scanId],
-  );
-  return rows.map(({ control_id, ...r }) => ({
+export async function controlRows(db: Reader, catalog: Catalog, scanId: string): Promise<ReportControl[]> {
+  return (await controlResults(db, scanId)).map(({ control_id, ...r }) => ({
     id: control_id,
     ...r,
-    level: r.level === null ? null : String(r.level),
-    remediation_link: firstLink(catalog, r.check_ids ?? []),
+    severity: r.severity as Severity | null,
+    status: r.status as Status,
+    remediation_link: firstLink(catalog, r.check_ids),
   }));
 }
 
@@ -159,7 +117,7 @@ export interface ReportQuery {
 }
 
 /** Filters and sorts the control table; unknown values are a 400 that names the parameter. */
-export function filterControls(rows: ControlRow[], q: ReportQuery): ControlRow[] {
+export function filterControls(rows: ReportControl[], q: ReportQuery): ReportControl[] {
   const wantStatus = parseList(q.status, 'status', statuses, (s) => s.toUpperCase());
   const wantSeverity = parseList(q.severity, 'severity', severities, (s) => s.toLowerCase());
   const section = q.section?.trim().toLowerCase();
@@ -175,7 +133,7 @@ export function filterControls(rows: ControlRow[], q: ReportQuery): ControlRow[]
     if (!(sortKeys as readonly string[]).includes(key)) {
       throw badRequest('sort', `'${q.sort}' is not a sort key; use one of ${sortKeys.join(', ')} (prefix - for descending)`);
     }
-    const rank = (r: ControlRow): number | string => {
+    const rank = (r: ReportControl): number | string => {
       switch (key) {
         case 'title': return r.title ?? '';
         case 'section': return `${r.section ?? ''}\u0000${String(r.position).padStart(5, '0')}`;
@@ -202,13 +160,13 @@ function parseList<T extends string>(value: string | undefined, field: string, a
   return new Set(items as T[]);
 }
 
-export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Benchmark, scan: ScanRow, controlId: string, limit: number) {
+export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Benchmark, scan: Scan, controlId: string, limit: number) {
   const requirement = benchmark.requirements.find((r) => r.id === controlId);
   const rows = await controlRows(db, catalog, scan.id);
   const row = rows.find((r) => r.id === controlId);
   if (!row && !requirement) throw notFound(`control in ${benchmark.id}`, controlId);
   const checkIds = row?.check_ids ?? requirement?.checks ?? [];
-  const checks = checkIds.map((id) => catalog.checks.get(id)).filter((c): c is CheckMeta => c !== undefined);
+  const checks = checkIds.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
   const [{ total } = { total: 0 }] = await db.all<{ total: number }>(
     'SELECT count(*) AS total FROM findings WHERE scan_id = ? AND control_id = ?',
     [scan.id, controlId],
@@ -281,12 +239,12 @@ type Detail = Awaited<ReturnType<typeof controlDetail>>;
  * control details are read once. The only query left on the report's hot path is "which scan is the latest".
  */
 export class ReportReader {
-  private readonly controls = new Lru<string, ControlRow[]>(16);
+  private readonly controls = new Lru<string, ReportControl[]>(16);
   private readonly summaries = new Lru<string, Summary>(16);
   // Serialised responses: reports are ~40 KB, control details up to a few hundred KB (1,000 resources).
   private readonly bodies = new Lru<string, string>(64);
-  private readonly finished = new Lru<string, ScanRow>(64);
-  private readonly latest = new Map<string, { scan: ScanRow; at: number }>();
+  private readonly finished = new Lru<string, Scan>(64);
+  private readonly latest = new Map<string, { scan: Scan; at: number }>();
 
   /**
    * `latestTtlMs`: how long "the latest scan of a benchmark" is reused without asking the database. Scans this
@@ -301,39 +259,39 @@ export class ReportReader {
   }
 
   /** The scan a report shows: `scanId` (cached once finished), else the latest completed scan of the benchmark. */
-  async resolve(benchmarkId: string, scanId: string | undefined): Promise<ScanRow> {
+  async resolve(benchmarkId: string, scanId: string | undefined): Promise<Scan> {
     if (scanId !== undefined) {
       const hit = this.finished.get(scanId);
       if (hit && hit.benchmark_id === benchmarkId) return hit;
-      const scan = await resolveScan(this.db, benchmarkId, scanId);
+      const scan = await reportScan(this.db, benchmarkId, scanId);
       if (scan.status !== 'running') this.finished.set(scan.id, scan);
       return scan;
     }
     const cached = this.latest.get(benchmarkId);
     if (cached && Date.now() - cached.at < this.latestTtlMs) return cached.scan;
-    const scan = await resolveScan(this.db, benchmarkId, undefined);
+    const scan = await reportScan(this.db, benchmarkId, undefined);
     this.latest.set(benchmarkId, { scan, at: Date.now() });
     return scan;
   }
 
   /** The serialised response for a finished scan, built once per distinct request. */
-  async body(scan: ScanRow, key: string, build: () => Promise<unknown>): Promise<string> {
+  async body(scan: Scan, key: string, build: () => Promise<unknown>): Promise<string> {
     if (scan.status === 'running') return JSON.stringify(await build());
     return this.bodies.getOrLoad(`${scan.id}\u0000${key}`, async () => JSON.stringify(await build()));
   }
 
-  controlRows(scan: ScanRow): Promise<ControlRow[]> {
+  controlRows(scan: Scan): Promise<ReportControl[]> {
     if (scan.status === 'running') return controlRows(this.db, this.catalog, scan.id);
     return this.controls.getOrLoad(scan.id, () => controlRows(this.db, this.catalog, scan.id));
   }
 
-  summary(scan: ScanRow): Promise<Summary> {
+  summary(scan: Scan): Promise<Summary> {
     if (scan.status === 'running') return summaryOf(this.db, scan);
     return this.summaries.getOrLoad(scan.id, () => summaryOf(this.db, scan));
   }
 
   /** Not cached by itself: the route caches its serialised body. */
-  detail(benchmark: Benchmark, scan: ScanRow, controlId: string, limit: number): Promise<Detail> {
+  detail(benchmark: Benchmark, scan: Scan, controlId: string, limit: number): Promise<Detail> {
     return controlDetail(this.db, this.catalog, benchmark, scan, controlId, limit);
   }
 }
