@@ -13,7 +13,7 @@ export const validationHook: NonNullable<OpenAPIHonoOptions<Env>['defaultHook']>
   const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const head = issue.path[0];
   const field = unknownKey ?? (head === undefined ? (result.target === 'json' ? 'body' : result.target) : String(head));
-  if (unknownKey !== undefined) throw badRequest(field, 'unknown field');
+  if (unknownKey !== undefined) throw badRequest(field, issue.message);
   if (result.target === 'json' && head === undefined) throw badRequest('body', `expected a JSON object (${issue.message})`);
   const raw = ((result as { data?: unknown }).data as Record<string, unknown> | undefined)?.[field];
   const shown = (result.target === 'query' || result.target === 'param') && typeof raw === 'string' ? `, not '${raw.slice(0, 100)}'` : '';
