@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import type { BlankEnv } from 'hono/types';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -12,12 +14,13 @@ import { evaluateBenchmark } from '../controls/engine.js';
 import { loadCatalog, type Catalog } from '../controls/loader.js';
 import { ConsoleError, createSqlConsole, type ConsoleOptions } from '../console/index.js';
 import { ApiError, errorResponse } from './errors.js';
-import { openApiDocument } from './openapi.js';
+import { serveOpenApi } from './openapi.js';
 import { ReadPool } from './read-pool.js';
 import { ReportReader } from './scan-queries.js';
 import { routeModules, type AppDeps, type RouteModule } from './routes/index.js';
 import { RunConflictError, ScanRunner, type Evaluate, type SyncFn } from '../scans/runner.js';
 import { staticPage } from './static.js';
+import { validationHook } from './validation.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 
 export interface AppOptions {
@@ -32,7 +35,7 @@ export interface AppOptions {
   sync?: SyncFn;
   /** Largest request body in bytes (default 64 KiB). */
   bodyLimit?: number;
-  /** Routers mounted under /api in addition to api/routes/index.ts (tests, embedding). */
+  /** Routers mounted under /api in addition to api/routes/index.ts (tests, embedding); documented like them. */
   extraRoutes?: readonly RouteModule[];
   /** Where unexpected errors are reported (default: stderr); clients only see an error id. */
   onUnexpectedError?: (error: unknown, id: string) => void;
@@ -74,7 +77,7 @@ export function createApp(options: AppOptions): Hono & { close(): void; warm(): 
     process.stderr.write(`calabi serve: unexpected error ${id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   });
 
-  const app = new Hono();
+  const app = new OpenAPIHono<BlankEnv>();
   app.use('*', wellFormedHost());
   app.use('*', secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
@@ -96,8 +99,9 @@ export function createApp(options: AppOptions): Hono & { close(): void; warm(): 
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.req.path !== '/api/query') deps.console.invalidate();
   });
 
-  const api = new Hono();
-  api.get('/openapi.json', (c) => c.json(openApiDocument(modules, { '/api/openapi.json': { get: { summary: 'This document', operationId: 'getOpenApi', responses: { '200': { description: 'OpenAPI 3.1 document' } } } } })));
+  // A request that fails its route's zod schema gets our 400 invalid_input body naming the field.
+  const api = new OpenAPIHono({ defaultHook: validationHook });
+  serveOpenApi(api, () => app);
   for (const m of modules) api.route('/', m.routes(deps));
   api.all('*', (c) => errorResponse(c, { status: 404, code: 'not_found', message: `no API route ${c.req.method} ${c.req.path}; see /api/openapi.json` }));
   app.route('/api', api);
@@ -109,6 +113,11 @@ export function createApp(options: AppOptions): Hono & { close(): void; warm(): 
     if (error instanceof ConsoleError) {
       const status = error.code === 'sandbox' || error.code === 'memory' || error.code === 'worker' ? 503 : error.code === 'busy' ? 429 : 400;
       return errorResponse(c, { status, code: `query_${error.code}`, field: 'sql', message: error.message, ...(error.position ? { position: error.position } : {}) });
+    }
+    // Hono's bearer-auth middleware (auth.ts) throws with the finished 401 response.
+    if (error instanceof HTTPException && error.res) return error.getResponse();
+    if (error instanceof HTTPException && error.status === 415) {
+      return errorResponse(c, { status: 415, code: 'unsupported_media_type', field: 'body', message: 'send the body as JSON with Content-Type: application/json' });
     }
     if (error instanceof HTTPException) {
       return errorResponse(c, { status: error.status, code: 'http_error', message: error.message || 'request failed' });

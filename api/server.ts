@@ -41,6 +41,12 @@ export function checkAccess(host: string, token: string | undefined): void {
         : 'the API token starts or ends with whitespace, which no client sends back in its Authorization header; remove it (e.g. CALABI_TOKEN=$(openssl rand -hex 24))',
     );
   }
+  // RFC 6750's b64token: what a Bearer credential may contain, and all that Hono's bearer-auth (auth.ts) accepts.
+  if (token !== undefined && token !== '' && !/^[A-Za-z0-9._~+/-]+=*$/.test(token)) {
+    throw new ServerConfigError(
+      'the API token has characters a Bearer token cannot carry (RFC 6750: letters, digits and - . _ ~ + /, then = padding); no client could send it. Use e.g. CALABI_TOKEN=$(openssl rand -hex 24)',
+    );
+  }
   if (token !== undefined && token !== '' && token.length < minTokenLength) {
     throw new ServerConfigError(
       `the API token is ${token.length} characters long; use at least ${minTokenLength} random characters, e.g. CALABI_TOKEN=$(openssl rand -hex 24)`,

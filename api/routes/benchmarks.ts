@@ -1,22 +1,56 @@
-import { Hono } from 'hono';
-import type { Context } from 'hono';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { filterControls, findBenchmark, listBenchmarks } from '../scan-queries.js';
+import { errors, id, intQuery, json, strQuery } from '../schemas/common.js';
+import { BenchmarkList, BenchmarkReport, ControlDetail } from '../schemas/reports.js';
 import type { RouteModule } from './deps.js';
-import { idParam, intParam } from './params.js';
-import { errorResponses, json, pathParam, queryParam } from './openapi-helpers.js';
+import { jsonText } from './json-text.js';
+
+const list = createRoute({
+  method: 'get', path: '/benchmarks', operationId: 'listBenchmarks', summary: 'Benchmarks with their latest score',
+  responses: { 200: json('Benchmarks', BenchmarkList), ...errors() },
+});
+
+const report = createRoute({
+  method: 'get', path: '/benchmarks/{id}/report', operationId: 'getBenchmarkReport',
+  summary: "A benchmark's report: summary panel and control table",
+  description: 'The latest completed scan unless `scan` names one. Filters combine with AND; list filters take comma-separated values.',
+  request: {
+    params: z.object({ id: id('Benchmark id, e.g. cis-aws-3.0') }),
+    query: z.object({
+      scan: id('Scan id (default: the latest completed scan of the benchmark)', 'scan', 'query').optional(),
+      status: strQuery('status', 'Comma-separated statuses: PASS, FAIL, ERROR, SKIP, MANUAL'),
+      severity: strQuery('severity', 'Comma-separated severities: critical, high, medium, low'),
+      section: strQuery('section', 'Section name or its beginning, case-insensitive'),
+      sort: strQuery('sort', 'id, title, section, severity (critical first), status (FAIL first) or affected (fewest first); prefix - to reverse, e.g. -affected'),
+    }),
+  },
+  responses: { 200: json('The report', BenchmarkReport), ...errors(400, 404) },
+});
+
+const control = createRoute({
+  method: 'get', path: '/benchmarks/{id}/controls/{controlId}', operationId: 'getControl',
+  summary: 'One requirement: description, rationale, affected resources, remediation, documentation',
+  request: {
+    params: z.object({ id: id('Benchmark id'), controlId: id('Requirement id, e.g. 2.1.1', 'controlId') }),
+    query: z.object({
+      scan: id('Scan id (default: the latest completed scan)', 'scan', 'query').optional(),
+      limit: intQuery('limit', 'Most affected resources to return', 1000, 1, 100_000),
+    }),
+  },
+  responses: { 200: json('The control', ControlDetail), ...errors(400, 404) },
+});
 
 export const benchmarks: RouteModule = {
   name: 'benchmarks',
   routes({ reader, reports, catalog }) {
-    return new Hono()
-      .get('/benchmarks', async (c) => c.json({ benchmarks: await listBenchmarks(reader, catalog) }))
-      .get('/benchmarks/:id/report', async (c) => {
-        const benchmark = findBenchmark(catalog, c.req.param('id'));
-        const scanParam = c.req.query('scan');
-        const scan = await reports.resolve(benchmark.id, scanParam === undefined ? undefined : idParam(scanParam, 'scan'));
-        const query = { status: c.req.query('status'), severity: c.req.query('severity'), section: c.req.query('section'), sort: c.req.query('sort') };
+    return new OpenAPIHono()
+      .openapi(list, async (c) => c.json({ benchmarks: await listBenchmarks(reader, catalog) }, 200))
+      .openapi(report, async (c) => {
+        const benchmark = findBenchmark(catalog, c.req.valid('param').id);
+        const { scan: scanId, ...query } = c.req.valid('query');
+        const scan = await reports.resolve(benchmark.id, scanId);
         const key = `report\u0000${benchmark.id}\u0000${query.status}\u0000${query.severity}\u0000${query.section}\u0000${query.sort}`;
-        return jsonText(c, await reports.body(scan, key, async () => {
+        return jsonText<z.infer<typeof BenchmarkReport>>(c, await reports.body(scan, key, async () => {
           const all = await reports.controlRows(scan);
           return {
             benchmark: { id: benchmark.id, title: benchmark.title, version: benchmark.version },
@@ -28,55 +62,12 @@ export const benchmarks: RouteModule = {
           };
         }));
       })
-      .get('/benchmarks/:id/controls/:controlId', async (c) => {
-        const benchmark = findBenchmark(catalog, c.req.param('id'));
-        const scanParam = c.req.query('scan');
-        const scan = await reports.resolve(benchmark.id, scanParam === undefined ? undefined : idParam(scanParam, 'scan'));
-        const limit = intParam(c, 'limit', 1000, 1, 100_000);
-        const controlId = c.req.param('controlId');
-        return jsonText(c, await reports.body(scan, `control\u0000${benchmark.id}\u0000${controlId}\u0000${limit}`, () => reports.detail(benchmark, scan, controlId, limit)));
+      .openapi(control, async (c) => {
+        const { id: benchmarkId, controlId } = c.req.valid('param');
+        const benchmark = findBenchmark(catalog, benchmarkId);
+        const { scan: scanId, limit = 1000 } = c.req.valid('query');
+        const scan = await reports.resolve(benchmark.id, scanId);
+        return jsonText<z.infer<typeof ControlDetail>>(c, await reports.body(scan, `control\u0000${benchmark.id}\u0000${controlId}\u0000${limit}`, () => reports.detail(benchmark, scan, controlId, limit)));
       });
   },
-  paths: {
-    '/api/benchmarks': {
-      get: {
-        summary: 'Benchmarks with their latest score',
-        operationId: 'listBenchmarks',
-        responses: { '200': json('Benchmarks', 'BenchmarkList'), ...errorResponses(401) },
-      },
-    },
-    '/api/benchmarks/{id}/report': {
-      get: {
-        summary: "A benchmark's report: summary panel and control table",
-        description: 'The latest completed scan unless `scan` names one. Filters combine with AND; list filters take comma-separated values.',
-        operationId: 'getBenchmarkReport',
-        parameters: [
-          pathParam('id', 'Benchmark id, e.g. cis-aws-3.0'),
-          queryParam('scan', 'Scan id (default: the latest completed scan of the benchmark)'),
-          queryParam('status', 'Comma-separated statuses: PASS, FAIL, ERROR, SKIP, MANUAL'),
-          queryParam('severity', 'Comma-separated severities: critical, high, medium, low'),
-          queryParam('section', 'Section name or its beginning, case-insensitive'),
-          queryParam('sort', 'id, title, section, severity (critical first), status (FAIL first) or affected (fewest first); prefix - to reverse, e.g. -affected'),
-        ],
-        responses: { '200': json('The report', 'BenchmarkReport'), ...errorResponses(400, 401, 404) },
-      },
-    },
-    '/api/benchmarks/{id}/controls/{controlId}': {
-      get: {
-        summary: 'One requirement: description, rationale, affected resources, remediation, documentation',
-        operationId: 'getControl',
-        parameters: [
-          pathParam('id', 'Benchmark id'),
-          pathParam('controlId', 'Requirement id, e.g. 2.1.1'),
-          queryParam('scan', 'Scan id (default: the latest completed scan)'),
-          queryParam('limit', 'Most affected resources to return (default 1000)', 'integer'),
-        ],
-        responses: { '200': json('The control', 'ControlDetail'), ...errorResponses(400, 401, 404) },
-      },
-    },
-  },
 };
-
-function jsonText(c: Context, text: string): Response {
-  return c.body(text, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
-}

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '../../schema/db.js';
 import type { Catalog } from '../../controls/loader.js';
 import type { SqlConsole } from '../../console/index.js';
@@ -21,15 +21,12 @@ export interface AppDeps {
   scheduler?: Scheduler;
 }
 
-/** OpenAPI 3.1 path items, keyed by the full path (/api/...). */
-export type OpenApiPaths = Record<string, Record<string, unknown>>;
-
 /**
- * One file of routes. `routes` is mounted under /api; `paths` documents them in /api/openapi.json (a test checks
- * that every route a module serves is documented).
+ * One file of routes, mounted under /api. Each route is declared with createRoute (zod schemas for its path, query,
+ * body and responses): the same schemas validate requests and make /api/openapi.json, so nothing is documented by
+ * hand and a route cannot be served undocumented.
  */
 export interface RouteModule {
   name: string;
-  routes(deps: AppDeps): Hono;
-  paths: OpenApiPaths;
+  routes(deps: AppDeps): OpenAPIHono;
 }

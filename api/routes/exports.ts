@@ -1,26 +1,28 @@
 import { PassThrough, Readable } from 'node:stream';
-import { Hono, type Context } from 'hono';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { CsvLevel } from '../../reports/csv.js';
 import { assertExportable, contentTypes, exportFileName, exportScan, ScanNotExportableError, type ExportFormat } from '../../reports/export.js';
 import { resolveScan, ScanNotFoundError } from '../../schema/scans.js';
 import { badRequest, conflict, notFound } from '../errors.js';
+import { errors, id, strQuery } from '../schemas/common.js';
 import type { AppDeps, RouteModule } from './deps.js';
-import { errorResponses, pathParam, queryParam } from './openapi-helpers.js';
-import { idParam } from './params.js';
+
+interface ExportRequest {
+  id: string;
+  benchmark?: string;
+  org?: string;
+  level?: CsvLevel;
+}
 
 /**
  * Streams an export of a stored scan as a download. The scan is resolved first, so a wrong id is a JSON 404; then
  * the file is written straight into the response (findings are read in chunks, so a large scan needs no buffer).
  */
-async function download(c: Context, { db }: AppDeps, format: ExportFormat): Promise<Response> {
-  const ref = idParam(c.req.param('id'), 'id');
-  const levelRaw = c.req.query('level') ?? 'controls';
-  if (levelRaw !== 'controls' && levelRaw !== 'findings') throw badRequest('level', `must be controls or findings, not '${levelRaw}'`);
-  const level = levelRaw as CsvLevel;
-  const org = c.req.query('org') ?? process.env.CALABI_ORG ?? '';
-  if (org.length > 200) throw badRequest('org', 'must be at most 200 characters');
-  const scan = await resolveScan(db, ref, c.req.query('benchmark') || undefined).catch((error: unknown) => {
-    if (error instanceof ScanNotFoundError) throw notFound('scan', ref);
+async function download({ db }: AppDeps, format: ExportFormat, q: ExportRequest): Promise<Response> {
+  const level = q.level ?? 'controls';
+  const org = q.org ?? process.env.CALABI_ORG ?? '';
+  const scan = await resolveScan(db, q.id, q.benchmark || undefined).catch((error: unknown) => {
+    if (error instanceof ScanNotFoundError) throw notFound('scan', q.id);
     throw error;
   });
   try {
@@ -45,44 +47,44 @@ async function download(c: Context, { db }: AppDeps, format: ExportFormat): Prom
   });
 }
 
-const params = [
-  pathParam('id', 'Scan id, a unique prefix of one, or `latest`'),
-  queryParam('benchmark', 'With `latest`: the newest scan of this benchmark'),
-  queryParam('org', 'Organization name printed on the export (default $CALABI_ORG)'),
-];
+const params = z.object({ id: id('Scan id, a unique prefix of one, or `latest`') });
+const common = {
+  benchmark: strQuery('benchmark', 'With `latest`: the newest scan of this benchmark'),
+  org: z.string().max(200, { error: 'must be at most 200 characters' }).optional().openapi({ param: { name: 'org', in: 'query' }, description: 'Organization name printed on the export (default $CALABI_ORG)' }),
+};
+const level = z.enum(['controls', 'findings'], { error: 'must be controls or findings' }).optional()
+  .openapi({ param: { name: 'level', in: 'query' }, description: 'controls (default): one row per requirement; findings: one row per failing resource' });
+const file = (description: string, type: string, schema: z.ZodType) => ({
+  description,
+  headers: { 'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' as const } }, 'X-Calabi-Scan-Id': { description: 'The scan exported', schema: { type: 'string' as const } } },
+  content: { [type]: { schema } },
+});
+const binary = z.string().openapi({ format: 'binary' });
+
+const csv = createRoute({
+  method: 'get', path: '/scans/{id}/export.csv', operationId: 'exportCsv',
+  summary: 'CSV download: one row per requirement (level=controls, default) or per failing resource (level=findings); every row carries the scan and report id',
+  request: { params, query: z.object({ ...common, level }) },
+  responses: { 200: file('text/csv attachment', 'text/csv', z.string()), ...errors(400, 403, 404, 409, 429) },
+});
+const xlsx = createRoute({
+  method: 'get', path: '/scans/{id}/export.xlsx', operationId: 'exportXlsx', summary: 'XLSX download: Summary, Controls and Findings sheets',
+  request: { params, query: z.object(common) },
+  responses: { 200: file('Spreadsheet attachment', contentTypes.xlsx, binary), ...errors(400, 403, 404, 409, 429) },
+});
+const pdf = createRoute({
+  method: 'get', path: '/scans/{id}/export.pdf', operationId: 'exportPdf',
+  summary: 'PDF download: summary, requirement table and resource details, with organization, scan time and report id',
+  request: { params, query: z.object(common) },
+  responses: { 200: file('PDF attachment', 'application/pdf', binary), ...errors(400, 403, 404, 409, 429) },
+});
 
 export const exportsModule: RouteModule = {
   name: 'exports',
   routes(deps) {
-    return new Hono()
-      .get('/scans/:id/export.csv', (c) => download(c, deps, 'csv'))
-      .get('/scans/:id/export.xlsx', (c) => download(c, deps, 'xlsx'))
-      .get('/scans/:id/export.pdf', (c) => download(c, deps, 'pdf'));
-  },
-  paths: {
-    '/api/scans/{id}/export.csv': {
-      get: {
-        summary: 'CSV download: one row per requirement (level=controls, default) or per failing resource (level=findings); every row carries the scan and report id',
-        operationId: 'exportCsv',
-        parameters: [...params, queryParam('level', 'controls (default) or findings')],
-        responses: { '200': { description: 'text/csv attachment', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errorResponses(400, 401, 404, 409) },
-      },
-    },
-    '/api/scans/{id}/export.xlsx': {
-      get: {
-        summary: 'XLSX download: Summary, Controls and Findings sheets',
-        operationId: 'exportXlsx',
-        parameters: params,
-        responses: { '200': { description: 'Spreadsheet attachment', content: { [contentTypes.xlsx]: { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses(400, 401, 404) },
-      },
-    },
-    '/api/scans/{id}/export.pdf': {
-      get: {
-        summary: 'PDF download: summary, requirement table and resource details, with organization, scan time and report id',
-        operationId: 'exportPdf',
-        parameters: params,
-        responses: { '200': { description: 'PDF attachment', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses(400, 401, 404) },
-      },
-    },
+    return new OpenAPIHono()
+      .openapi(csv, (c) => download(deps, 'csv', { ...c.req.valid('param'), ...c.req.valid('query') }))
+      .openapi(xlsx, (c) => download(deps, 'xlsx', { ...c.req.valid('param'), ...c.req.valid('query') }))
+      .openapi(pdf, (c) => download(deps, 'pdf', { ...c.req.valid('param'), ...c.req.valid('query') }));
   },
 };

@@ -1,13 +1,13 @@
-import { Hono } from 'hono';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { compareVersions, defaultCompareBenchmarks } from '../../reports/compare.js';
 import { diffScans, DiffError } from '../../reports/diff.js';
 import { ScanNotFoundError } from '../../schema/scans.js';
 import { trend } from '../../reports/trend.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { findBenchmark } from '../scan-queries.js';
+import { errors, id, intQuery, json, strQuery } from '../schemas/common.js';
+import { ScanDiff, Trend, VersionComparison } from '../schemas/history.js';
 import type { RouteModule } from './deps.js';
-import { errorResponses, pathParam, queryParam } from './openapi-helpers.js';
-import { idParam, intParam } from './params.js';
 
 function requestError(error: unknown): never {
   if (error instanceof ScanNotFoundError) throw new ApiError({ status: 404, code: 'not_found', message: error.message.replace(/^\[reports\] /, '') });
@@ -15,53 +15,51 @@ function requestError(error: unknown): never {
   throw error;
 }
 
+const diff = createRoute({
+  method: 'get', path: '/scans/{a}/diff/{b}', operationId: 'diffScans',
+  summary: 'Drift from scan a to scan b of one benchmark: requirements newly failing, resolved, still failing; findings by resource',
+  request: {
+    params: z.object({ a: id('Earlier scan id (or latest)', 'a'), b: id('Later scan id', 'b') }),
+    query: z.object({ limit: intQuery('limit', 'Findings listed per group (counts are always complete)', 500, 0, 100_000) }),
+  },
+  responses: { 200: json('The drift', ScanDiff), ...errors(400, 404) },
+});
+
+const compare = createRoute({
+  method: 'get', path: '/compare', operationId: 'compareBenchmarks',
+  summary: 'Benchmark versions side by side on their latest scans: per check, the requirement each version maps it to and its status',
+  request: { query: z.object({ benchmarks: strQuery('benchmarks', 'Comma-separated ids (default: every CIS version that has a complete scan, at least two)') }) },
+  responses: { 200: json('The comparison', VersionComparison), ...errors(400, 404) },
+});
+
+const trendRoute = createRoute({
+  method: 'get', path: '/trend', operationId: 'getTrend',
+  summary: 'Score over time per benchmark (complete scans), with the change against the previous scan',
+  request: { query: z.object({ benchmark: strQuery('benchmark', 'Only this benchmark'), days: intQuery('days', 'How far back', 90, 1, 36_500) }) },
+  responses: { 200: json('Series per benchmark', Trend), ...errors(400, 404) },
+});
+
 export const history: RouteModule = {
   name: 'history',
   routes({ db, catalog }) {
-    return new Hono()
-      .get('/scans/:a/diff/:b', async (c) => {
-        const a = idParam(c.req.param('a'), 'a');
-        const b = idParam(c.req.param('b'), 'b');
-        return c.json(await diffScans(db, a, b, { limit: intParam(c, 'limit', 500, 0, 100_000) }).catch(requestError));
+    return new OpenAPIHono()
+      .openapi(diff, async (c) => {
+        const { a, b } = c.req.valid('param');
+        const { limit = 500 } = c.req.valid('query');
+        return c.json(await diffScans(db, a, b, { limit }).catch(requestError), 200);
       })
-      .get('/compare', async (c) => {
+      .openapi(compare, async (c) => {
         // Default: every CIS version that has a scan; named versions must all have one.
-        const given = c.req.query('benchmarks');
+        const given = c.req.valid('query').benchmarks;
         const ids = (given ?? defaultCompareBenchmarks.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
         if (ids.length < 2 || ids.length > 12) throw badRequest('benchmarks', 'give 2 to 12 comma-separated benchmark ids, e.g. cis-aws-3.0,cis-aws-7.0');
         for (const id of ids) findBenchmark(catalog, id);
-        return c.json(await compareVersions(db, ids.map((benchmarkId) => ({ benchmarkId })), { skipUnscanned: given === undefined }).catch(requestError));
+        return c.json(await compareVersions(db, ids.map((benchmarkId) => ({ benchmarkId })), { skipUnscanned: given === undefined }).catch(requestError), 200);
       })
-      .get('/trend', async (c) => {
-        const benchmark = c.req.query('benchmark');
+      .openapi(trendRoute, async (c) => {
+        const { benchmark, days = 90 } = c.req.valid('query');
         if (benchmark !== undefined) findBenchmark(catalog, benchmark);
-        return c.json({ series: await trend(db, { benchmarkId: benchmark, days: intParam(c, 'days', 90, 1, 36_500) }) });
+        return c.json({ series: await trend(db, { benchmarkId: benchmark, days }) }, 200);
       });
-  },
-  paths: {
-    '/api/scans/{a}/diff/{b}': {
-      get: {
-        summary: 'Drift from scan a to scan b of one benchmark: requirements newly failing, resolved, still failing; findings by resource',
-        operationId: 'diffScans',
-        parameters: [pathParam('a', 'Earlier scan id (or latest)'), pathParam('b', 'Later scan id'), queryParam('limit', 'Findings listed per group (default 500; counts are always complete)', 'integer')],
-        responses: { '200': { description: 'The drift' }, ...errorResponses(400, 401, 404) },
-      },
-    },
-    '/api/compare': {
-      get: {
-        summary: 'Benchmark versions side by side on their latest scans: per check, the requirement each version maps it to and its status',
-        operationId: 'compareBenchmarks',
-        parameters: [queryParam('benchmarks', 'Comma-separated ids (default: every CIS version that has a complete scan, at least two)')],
-        responses: { '200': { description: 'The comparison' }, ...errorResponses(400, 401, 404) },
-      },
-    },
-    '/api/trend': {
-      get: {
-        summary: 'Score over time per benchmark (complete scans), with the change against the previous scan',
-        operationId: 'getTrend',
-        parameters: [queryParam('benchmark', 'Only this benchmark'), queryParam('days', 'How far back (default 90)', 'integer')],
-        responses: { '200': { description: 'Series per benchmark' }, ...errorResponses(400, 401, 404) },
-      },
-    },
   },
 };

@@ -9,10 +9,10 @@ import { exportsModule } from './exports.js';
 import { history } from './history.js';
 import { schedules } from './schedules.js';
 
-export type { AppDeps, OpenApiPaths, RouteModule } from './deps.js';
+export type { AppDeps, RouteModule } from './deps.js';
 
 /**
  * Every router the app mounts under /api, one line each. To add routes: write api/routes/<name>.ts exporting a
- * RouteModule (its Hono router and its OpenAPI paths) and add it here.
+ * RouteModule (an OpenAPIHono of createRoute declarations) and add it here; /api/openapi.json follows.
  */
 export const routeModules: RouteModule[] = [health, benchmarks, scans, query, schema, schedules, channels, exportsModule, history];

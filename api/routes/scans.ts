@@ -1,39 +1,68 @@
-import { Hono } from 'hono';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { findBenchmark, getScan } from '../scan-queries.js';
 import { listScans } from '../../schema/scans.js';
 import type { Run, RunEvent } from '../../scans/runner.js';
+import { errors, id, intQuery, json, jsonRequest, strQuery } from '../schemas/common.js';
+import { ScanList, ScanRequest, ScanResults, ScanStarted } from '../schemas/reports.js';
+import { parseJsonBody } from '../validation.js';
 import type { AppDeps, RouteModule } from './deps.js';
-import { errorResponses, json, pathParam, queryParam } from './openapi-helpers.js';
-import { idParam, intParam, jsonBody } from './params.js';
+
+const start = createRoute({
+  method: 'post', path: '/scans', operationId: 'startScan',
+  summary: 'Run now: start an evaluation (optionally a sync first); returns the scan id at once',
+  middleware: [parseJsonBody()] as const,
+  request: { body: jsonRequest(ScanRequest) },
+  responses: { 202: json('Started; follow the events URL', ScanStarted), ...errors(400, 403, 404, 409, 413, 415, 429) },
+});
+
+const list = createRoute({
+  method: 'get', path: '/scans', operationId: 'listScans', summary: 'Scans, newest first, with score and counts',
+  request: { query: z.object({ benchmark: strQuery('benchmark', 'Only scans of this benchmark'), limit: intQuery('limit', 'At most this many', 100, 1, 10_000) }) },
+  responses: { 200: json('Scans', ScanList), ...errors(400, 404) },
+});
+
+const one = createRoute({
+  method: 'get', path: '/scans/{id}', operationId: 'getScan', summary: "One scan's results (or the state of a run still going)",
+  request: { params: z.object({ id: id('Scan id (as returned by POST /api/scans)') }) },
+  responses: { 200: json('The scan', ScanResults), ...errors(400, 404) },
+});
+
+const events = createRoute({
+  method: 'get', path: '/scans/{id}/events', operationId: 'scanEvents',
+  summary: 'Server-sent events: `status`, one `control` per requirement as it completes, then `summary` (or `error`)',
+  description: 'Each event has an id; `data` is JSON: `control` a ControlRow, `summary` {scan_id, summary, finished_at}, `error` {message}. A finished scan is replayed from its stored results.',
+  request: {
+    params: z.object({ id: id('Scan id') }),
+    headers: z.object({ 'Last-Event-ID': z.string().optional().openapi({ description: 'Resume after this event' }) }),
+  },
+  responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errors(400, 404) },
+});
 
 export const scans: RouteModule = {
   name: 'scans',
   routes(deps) {
     const { reader: db, reports, catalog, runner } = deps;
-    return new Hono()
-      .post('/scans', async (c) => {
-        const body = await jsonBody(c);
-        if (typeof body.benchmark !== 'string' || body.benchmark === '') throw badRequest('benchmark', 'give the benchmark id as a string, e.g. "cis-aws-3.0"');
-        if (body.sync !== undefined && typeof body.sync !== 'boolean') throw badRequest('sync', 'must be true or false');
+    return new OpenAPIHono()
+      .openapi(start, async (c) => {
+        const body = c.req.valid('json');
         const benchmark = findBenchmark(catalog, body.benchmark);
         const { run } = runner.start({ benchmark: benchmark.id, sync: body.sync === true, trigger: 'api' });
         return c.json({ scan_id: run.id, benchmark: run.benchmark, sync: run.sync, state: run.state, events: `/api/scans/${run.id}/events` }, 202);
       })
-      .get('/scans', async (c) => {
-        const benchmark = c.req.query('benchmark');
+      .openapi(list, async (c) => {
+        const { benchmark, limit = 100 } = c.req.valid('query');
         if (benchmark !== undefined) findBenchmark(catalog, benchmark);
-        const limit = intParam(c, 'limit', 100, 1, 10_000);
         const rows = await listScans(db, { benchmarkId: benchmark, limit });
         const busy = runner.busy;
-        return c.json({ scans: rows, running: busy ? { id: busy.id, benchmark: busy.benchmark, state: busy.state, started_at: busy.startedAt } : null });
+        return c.json({ scans: rows, running: busy ? { id: busy.id, benchmark: busy.benchmark, state: busy.state, started_at: busy.startedAt } : null }, 200);
       })
-      .get('/scans/:id', async (c) => {
-        const id = idParam(c.req.param('id'), 'id');
+      .openapi(one, async (c) => {
+        const { id } = c.req.valid('param');
         const run = runner.get(id);
         if (run && !run.scanId) {
-          return c.json({ run: runView(run), scan: null, summary: null, controls: [] });
+          return c.json({ run: runView(run), scan: null, summary: null, controls: [] }, 200);
         }
         const scan = await getScan(db, run?.scanId ?? id);
         return c.json({
@@ -41,12 +70,12 @@ export const scans: RouteModule = {
           scan,
           summary: await reports.summary(scan),
           controls: await reports.controlRows(scan),
-        });
+        }, 200);
       })
-      .get('/scans/:id/events', async (c) => {
-        const id = idParam(c.req.param('id'), 'id');
+      .openapi(events, async (c) => {
+        const { id } = c.req.valid('param');
         const run = runner.get(id);
-        const after = Number(c.req.header('last-event-id') ?? 0) || 0;
+        const after = Number(c.req.valid('header')['Last-Event-ID'] ?? 0) || 0;
         if (run) return streamSSE(c, (stream) => streamRun(deps, run, after, stream));
         const scan = await getScan(db, id).catch((error: unknown) => {
           if (error instanceof ApiError && error.status === 404) return undefined;
@@ -62,38 +91,6 @@ export const scans: RouteModule = {
           await stream.writeSSE({ id: String(++seq), event: 'summary', data: JSON.stringify({ scan_id: scan.id, summary: await reports.summary(scan), finished_at: scan.finished_at }) });
         });
       });
-  },
-  paths: {
-    '/api/scans': {
-      get: {
-        summary: 'Scans, newest first, with score and counts',
-        operationId: 'listScans',
-        parameters: [queryParam('benchmark', 'Only scans of this benchmark'), queryParam('limit', 'At most this many (default 100)', 'integer')],
-        responses: { '200': json('Scans', 'ScanList'), ...errorResponses(400, 401, 404) },
-      },
-      post: {
-        summary: 'Run now: start an evaluation (optionally a sync first); returns the scan id at once',
-        operationId: 'startScan',
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ScanRequest' } } } },
-        responses: { '202': json('Started; follow the events URL', 'ScanStarted'), ...errorResponses(400, 401, 404, 409, 413) },
-      },
-    },
-    '/api/scans/{id}': {
-      get: {
-        summary: "One scan's results (or the state of a run still going)",
-        operationId: 'getScan',
-        parameters: [pathParam('id', 'Scan id (as returned by POST /api/scans)')],
-        responses: { '200': json('The scan', 'ScanResults'), ...errorResponses(401, 404) },
-      },
-    },
-    '/api/scans/{id}/events': {
-      get: {
-        summary: 'Server-sent events: `status`, one `control` per requirement as it completes, then `summary` (or `error`)',
-        operationId: 'scanEvents',
-        parameters: [pathParam('id', 'Scan id'), { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' }, description: 'Resume after this event' }],
-        responses: { '200': { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errorResponses(401, 404) },
-      },
-    },
   },
 };
 

@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '../../schema/db.js';
+import { errors, json } from '../schemas/common.js';
+import { Schema } from '../schemas/console.js';
 import type { RouteModule } from './deps.js';
-import { errorResponses, json } from './openapi-helpers.js';
 
 export interface SchemaTable {
   name: string;
@@ -33,18 +34,14 @@ export async function describeSchema(db: Database): Promise<SchemaTable[]> {
   return out.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'inventory' ? -1 : 1));
 }
 
+const route = createRoute({
+  method: 'get', path: '/schema', operationId: 'getSchema', summary: 'Tables and columns the console can query, with descriptions',
+  responses: { 200: json('The schema', Schema), ...errors() },
+});
+
 export const schema: RouteModule = {
   name: 'schema',
   routes({ db }) {
-    return new Hono().get('/schema', async (c) => c.json({ tables: await describeSchema(db) }));
-  },
-  paths: {
-    '/api/schema': {
-      get: {
-        summary: 'Tables and columns the console can query, with descriptions',
-        operationId: 'getSchema',
-        responses: { '200': json('The schema', 'Schema'), ...errorResponses(401) },
-      },
-    },
+    return new OpenAPIHono().openapi(route, async (c) => c.json({ tables: await describeSchema(db) }, 200));
   },
 };

@@ -39,6 +39,15 @@ describe('bearer token', () => {
     expect(await status()).toBe(401);
     expect(await status('Bearer s3cret-token-value')).toBe(200);
   });
+
+  it('answers every refusal alike: 401, our error body and the calabi realm, whatever was wrong with the header', async () => {
+    for (const a of [undefined, 'Basic s3cret-token-value', 'Bearer ', 'Bearer s3cret-token-valu', 'Bearer s3cret token value']) {
+      const res = await app.request('/api/benchmarks', { headers: a === undefined ? {} : { authorization: a } });
+      expect(res.status, String(a)).toBe(401);
+      expect(res.headers.get('www-authenticate'), String(a)).toBe('Bearer realm="calabi"');
+      expect(await res.json(), String(a)).toEqual({ status: 401, code: 'unauthorized', message: expect.stringContaining('Authorization: Bearer <token>') });
+    }
+  });
 });
 
 describe('token strength', () => {
@@ -46,5 +55,10 @@ describe('token strength', () => {
     expect(() => checkAccess('0.0.0.0', 'a')).toThrow(/1 characters long; use at least 16/);
     expect(() => checkAccess('127.0.0.1', 'short-token')).toThrow(ServerConfigError);
     expect(() => checkAccess('0.0.0.0', '0123456789abcdef')).not.toThrow();
+  });
+
+  it('refuses to start with a token a Bearer header cannot carry, and accepts the base64 and hex kinds', () => {
+    for (const t of ['0123456789abcdef!', 'pass word 0123456789', 'tök-0123456789abcdef', '0123456789abcdef"']) expect(() => checkAccess('0.0.0.0', t), t).toThrow(/RFC 6750/);
+    for (const t of ['0123456789abcdef0123456789abcdef', 'aGVsbG8td29ybGQtMTIzNA==', 'a.b_c~d+e/f-0123456789']) expect(() => checkAccess('0.0.0.0', t), t).not.toThrow();
   });
 });

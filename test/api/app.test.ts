@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import type { Catalog } from '../../controls/loader.js';
@@ -16,10 +17,9 @@ const unexpected: unknown[] = [];
 
 const boom = {
   name: 'boom',
-  routes: () => new Hono().get('/boom', () => {
+  routes: () => new OpenAPIHono().openapi(createRoute({ method: 'get', path: '/boom', summary: 'fails on purpose', responses: { 500: { description: 'always' } } }), () => {
     throw new Error('secret detail at /srv/calabi/api/x.ts:12');
   }),
-  paths: { '/api/boom': { get: { summary: 'fails on purpose', responses: {} } } },
 };
 
 beforeAll(async () => {
