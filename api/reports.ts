@@ -2,6 +2,7 @@ import { scoreFormula } from '../controls/score.js';
 import type { Benchmark, CheckMeta, Requirement, Severity, Status } from '../controls/types.js';
 import type { Catalog } from './catalog.js';
 import { ApiError, badRequest, notFound } from './errors.js';
+import { iacSummary, unverifiableResources } from './iac-summary.js';
 import { Lru, type Reader } from './read-pool.js';
 
 /** Reads scans, control_results and findings (written by the engine) into the shapes the API serves. */
@@ -31,6 +32,11 @@ export interface ScanRow {
   automated: number | null;
   /** When the oldest data behind the scan was collected. */
   oldest_data_at: string | null;
+  /** aws (a live scan) or terraform (`calabi iac --save`); the IaC columns are null on live scans. */
+  source: string | null;
+  not_verifiable: number | null;
+  verifiable_score: number | null;
+  overall_score: number | null;
 }
 
 export interface ControlRow {
@@ -41,7 +47,7 @@ export interface ControlRow {
   level: string | null;
   assessment: string | null;
   severity: Severity | null;
-  status: Status;
+  status: Status | 'NOT VERIFIABLE';
   reason: string | null;
   affected_count: number;
   evaluated_count: number | null;
@@ -51,9 +57,9 @@ export interface ControlRow {
 }
 
 const scanColumns = `id, benchmark_id, benchmark_title, benchmark_version, started_at, finished_at, status, trigger, sync_run_id,
-  score, pass, fail, skip, error, manual, critical_failed, high_failed, report_id, error_message, trusted, automated, oldest_data_at`;
+  score, pass, fail, skip, error, manual, critical_failed, high_failed, report_id, error_message, trusted, automated, oldest_data_at, source, not_verifiable, verifiable_score, overall_score`;
 
-export const statuses: readonly Status[] = ['FAIL', 'ERROR', 'MANUAL', 'SKIP', 'PASS'];
+export const statuses: ReadonlyArray<Status | 'NOT VERIFIABLE'> = ['FAIL', 'ERROR', 'NOT VERIFIABLE', 'MANUAL', 'SKIP', 'PASS'];
 export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 export const sortKeys = ['id', 'title', 'section', 'severity', 'status', 'affected'] as const;
 
@@ -134,6 +140,7 @@ export async function summaryOf(db: Reader, scan: ScanRow) {
     last_scan_at: scan.finished_at ?? scan.started_at,
     trend,
     previous_scan: previous ? { id: previous.id, score: previous.score, finished_at: previous.finished_at } : null,
+    ...(await iacSummary(db, scan)),
   };
 }
 
@@ -160,7 +167,7 @@ export interface ReportQuery {
 
 /** Filters and sorts the control table; unknown values are a 400 that names the parameter. */
 export function filterControls(rows: ControlRow[], q: ReportQuery): ControlRow[] {
-  const wantStatus = parseList(q.status, 'status', statuses, (s) => s.toUpperCase());
+  const wantStatus = parseList(q.status, 'status', statuses, (s) => s.toUpperCase().replace(/_/g, ' '));
   const wantSeverity = parseList(q.severity, 'severity', severities, (s) => s.toLowerCase());
   const section = q.section?.trim().toLowerCase();
   let out = rows.filter(
@@ -243,6 +250,7 @@ export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Ben
     resources: resources.map((r) => ({ ...r, evidence: parseEvidence(r.evidence) })),
     resources_total: Number(total),
     resources_truncated: Number(total) > resources.length,
+    not_verifiable: await unverifiableResources(db, scan.id, controlId, limit),
   };
 }
 
