@@ -6,6 +6,7 @@ import type { Cell } from '../lib/csv/safe-cell.js';
 
 export { csvLine, parseCsv };
 import { affectedResources, loadControls, streamFindings, type ScanMeta } from './scan-data.js';
+import { iacControlCells, iacControlHeaders, iacExportData, iacScoreCells, iacScoreHeaders } from './iac-export.js';
 
 export type CsvLevel = 'controls' | 'findings';
 
@@ -39,15 +40,17 @@ export function csvSummaryCells(scan: Pick<ScanMeta, 'score' | 'trusted' | 'auto
 export async function writeCsv(db: Database, scan: ScanMeta, reportId: string, out: Writable, options: CsvOptions = {}): Promise<void> {
   const level = options.level ?? 'controls';
   const trailer: Cell[] = [...csvSummaryCells(scan), scan.id, reportId];
+  // An IaC scan adds its not-verifiable resources and both scores (reports/iac-export.ts) before the summary columns.
+  const iac = await iacExportData(db, scan.id);
   await write(out, '\uFEFF');
   if (level === 'controls') {
-    await write(out, csvLine([...controlColumns.map((c) => c.header), ...csvSummaryColumns, ...csvTrailer]));
+    await write(out, csvLine([...controlColumns.map((c) => c.header), ...(iac ? iacControlHeaders : []), ...csvSummaryColumns, ...csvTrailer]));
     const affected = await affectedResources(db, scan.id);
-    for (const c of await loadControls(db, scan.id)) await write(out, csvLine([...controlCells(c, affected.get(c.control_id)), ...trailer]));
+    for (const c of await loadControls(db, scan.id)) await write(out, csvLine([...controlCells(c, affected.get(c.control_id)), ...(iac ? iacControlCells(iac, c.control_id) : []), ...trailer]));
   } else {
-    await write(out, csvLine([...findingColumns.map((c) => c.header), ...csvSummaryColumns, ...csvTrailer]));
+    await write(out, csvLine([...findingColumns.map((c) => c.header), ...(iac ? iacScoreHeaders : []), ...csvSummaryColumns, ...csvTrailer]));
     for await (const chunk of streamFindings(db, scan.id)) {
-      await write(out, chunk.map((f) => csvLine([...findingCells(f), ...trailer])).join(''));
+      await write(out, chunk.map((f) => csvLine([...findingCells(f), ...(iac ? iacScoreCells(iac) : []), ...trailer])).join(''));
     }
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
