@@ -77,6 +77,10 @@ export async function saveIacScan(db: Database, evaluation: PlanEvaluation): Pro
     overall_formula: b.overall_formula,
     terraform: { file: report.source.file, kind: report.source.kind, account_id: report.source.account_id, region: report.source.region, resources: report.source.resources, complete_account: report.source.complete_account },
   };
+  // A requirement's affected count is its findings rows' resources: a NOT VERIFIABLE requirement keeps none (the
+  // engine's findings there are not evidence), so the count and the findings table agree.
+  const affected = new Map<string, Set<string>>();
+  for (const f of findings) affected.set(f.control_id, (affected.get(f.control_id) ?? new Set()).add(`${f.account_id}\u0000${f.region}\u0000${f.resource_id}`));
   await db.write(async (tx) => {
     await tx.run(
       `INSERT INTO scans (id, benchmark_id, benchmark_title, benchmark_version, started_at, finished_at, status, trigger, source, score, pass, fail, skip, error, manual,
@@ -90,7 +94,7 @@ export async function saveIacScan(db: Database, evaluation: PlanEvaluation): Pro
     );
     await tx.append('control_results', controlColumns, controls.map((c, position) => ({
       scan_id: scanId, control_id: c.id, position, title: c.title, section: c.section, level: c.level === undefined ? null : String(c.level),
-      assessment: c.assessment ?? null, severity: c.severity, status: c.status, reason: c.reason, affected_count: c.affected_count,
+      assessment: c.assessment ?? null, severity: c.severity, status: c.status, reason: c.reason, affected_count: affected.get(c.id)?.size ?? 0,
       evaluated_count: c.evaluated_count, check_ids: evaluation.checkIds[c.id] ?? [], error: null, duration_ms: null,
     })));
     await tx.append('findings', findingColumns, findings.map((f) => ({ ...f, scan_id: scanId })));
