@@ -69,6 +69,7 @@ describe('an IaC scan on the page', () => {
     // Section rows reconcile with the table: the not-verifiable column sums to the count.
     const cells = await card.locator('table.iac-sections tbody tr td:nth-child(6)').allTextContents();
     expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(s.not_verifiable);
+    await card.screenshot({ path: join(artifacts, 'iac-scores.png') });
     await page.getByLabel('Not verifiable', { exact: true }).check();
     await expect.poll(() => page.locator('#controls tbody tr.row').count()).toBe(s.not_verifiable);
     await page.getByRole('button', { name: 'Clear filters' }).click();
