@@ -19,6 +19,7 @@ import { routeModules, type AppDeps, type RouteModule } from './routes/index.js'
 import { RunConflictError, ScanRunner, type Evaluate, type SyncFn } from '../scans/runner.js';
 import { staticPage } from './static.js';
 import { planBodyLimit } from './routes/iac.js';
+import { refuseLiveScansOnIacDb } from './iac-guard.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 
 export interface AppOptions {
@@ -96,7 +97,8 @@ export function createApp(options: AppOptions): Hono & { close(): void; warm(): 
   if (options.token) app.use('/api/*', bearerAuth(options.token));
   else app.use('*', loopbackHostOnly());
   app.use('/api/*', sameOriginWrites());
-  app.post('/api/scans', rateLimit('scans started', options.rateLimits?.scans ?? defaultLimits.scans));
+  app.post('/api/scans', refuseLiveScansOnIacDb(options.db), rateLimit('scans started', options.rateLimits?.scans ?? defaultLimits.scans));
+  app.post('/api/schedules', refuseLiveScansOnIacDb(options.db));
   const exportLimit = rateLimit('exports', options.rateLimits?.exports ?? defaultLimits.exports);
   for (const ext of ['csv', 'xlsx', 'pdf']) app.get(`/api/scans/:id/export.${ext}`, sameOriginDownloads(), exportLimit);
   app.post('/api/iac', rateLimit('plan uploads', options.rateLimits?.exports ?? defaultLimits.exports));

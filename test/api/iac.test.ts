@@ -90,6 +90,15 @@ describe('a saved IaC database served by the app', () => {
     expect(body.scans[0]).toMatchObject({ source: 'terraform', trigger: 'iac', not_verifiable: expect.any(Number), verifiable_score: 57.1, overall_score: 6.9 });
   });
 
+  it('refuses Run now and new schedules, which would mix live scans into it', async () => {
+    for (const [path, body] of [['/api/scans', { benchmark: 'cis-aws-3.0' }], ['/api/schedules', { name: 'x', benchmark: 'cis-aws-3.0', frequency: 'daily', time_of_day: '06:00', timezone: 'UTC' }]] as const) {
+      const res = await iacApp.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as any).message).toMatch(/holds Terraform plan scans/);
+    }
+    expect(await iacDb.all('SELECT count(*) AS n FROM scans')).toEqual([{ n: 1 }]);
+  });
+
   it('exports the IaC scan with its NOT VERIFIABLE rows through the API', async () => {
     const res = await iacApp.request('/api/scans/latest/export.csv?benchmark=cis-aws-3.0');
     expect(res.status).toBe(200);
