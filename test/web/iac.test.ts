@@ -94,7 +94,7 @@ describe('the IaC view on a live server', () => {
   it("uploads a plan and shows its verdicts beside the live ones with the drift label", async () => {
     await page.goto(`${liveServer.url}#/iac`);
     await page.locator('#iac-file').setInputFiles(fixturePath('synthetic-compute-storage.json'));
-    await page.locator('#iac-benchmark').fill('cis-aws-3.0');
+    await page.locator('#iac-benchmark').selectOption('cis-aws-3.0');
     await page.getByRole('button', { name: 'Audit plan' }).click();
     const table = page.locator('#iac-table');
     await table.waitFor({ timeout: 60_000 });

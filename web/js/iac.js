@@ -7,16 +7,20 @@ import { notVerifiableTable } from './iac-dashboard.js';
 
 const { registerView, notify } = window.calabi;
 const driftOrder = ['plan breaks', 'plan fixes', 'unknown', 'same'];
-const state = { result: null, busy: false, only: '' };
+const state = { result: null, busy: false, only: '', benchmarks: [] };
 
-registerView('iac', () => render());
+registerView('iac', async () => {
+  if (!state.benchmarks.length) state.benchmarks = (await window.calabi.api.get('/api/benchmarks')).benchmarks;
+  render();
+});
 
 function render() {
   const root = $('#iac-root');
   const form = h('form', { class: 'iac-form', id: 'iac-form', onsubmit: (e) => (e.preventDefault(), upload(e.currentTarget)) },
     h('div', { class: 'field' }, h('label', { for: 'iac-file' }, 'Plan JSON'), h('input', { id: 'iac-file', name: 'plan', type: 'file', accept: '.json,application/json', required: true })),
     h('div', { class: 'field' }, h('label', { for: 'iac-benchmark' }, 'Benchmark'),
-      h('input', { id: 'iac-benchmark', name: 'benchmark', value: window.calabi.benchmark ?? 'cis-aws-3.0', size: 16 })),
+      h('select', { id: 'iac-benchmark', name: 'benchmark' }, state.benchmarks.map((b) =>
+        h('option', { value: b.id, selected: b.id === (state.result?.benchmark.id ?? window.calabi.benchmark) }, `${b.id}${b.latest_scan_id ? '' : ' (no live scan)'}`)))),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'complete' }), ' The plan is the whole account'),
     h('button', { type: 'submit', class: 'primary', id: 'iac-upload', disabled: state.busy }, state.busy ? 'Evaluating…' : 'Audit plan'));
   clear(root, form, state.result ? report(state.result) : h('p', { class: 'muted' }, 'No plan audited yet.'));
@@ -28,7 +32,7 @@ async function upload(form) {
   state.busy = true;
   render();
   try {
-    const q = new URLSearchParams({ benchmark: form.benchmark.value.trim(), ...(form.complete.checked ? { complete_account: 'true' } : {}) });
+    const q = new URLSearchParams({ benchmark: form.benchmark.value, ...(form.complete.checked ? { complete_account: 'true' } : {}) });
     state.result = await request(`/api/iac?${q}`, { method: 'POST', text: await file.text() });
     state.result.file = file.name;
   } catch (error) {
