@@ -28,7 +28,7 @@ export async function addDrift(report: IacReport, path: string): Promise<void> {
   try {
     db = await Database.open(path, { readOnly: true });
   } catch (error) {
-    throw new UsageError(`--live-db: cannot open ${path} read-only: ${error instanceof Error ? error.message : String(error)}. Give the Calabi database of the live account (calabi sync / evaluate wrote it).`, { cause: error });
+    throw new UsageError(`--live-db: cannot open ${path} read-only: ${error instanceof Error ? error.message : String(error)}. Give the Calabi database of the live account (calabi sync / evaluate wrote it); while \`calabi serve\` holds it, upload the plan in the page's IaC view instead.`, { cause: error });
   }
   try {
     report.drift = { live_db: path, ...planDrift(report.controls, await latestLiveScan(db, report.benchmark.id)) };

@@ -59,6 +59,7 @@ describe('an IaC scan on the page', () => {
     await page.reload();
     await page.locator('.iac-scores').first().waitFor();
     expect(await page.locator('#controls tbody tr.row .badge.status-not-verifiable').count()).toBe(s.not_verifiable);
+    expect(await page.locator('#run-now').isHidden()).toBe(true);
     expect(await page.locator('#controls tr[data-id="1.4"] .badge').last().textContent()).toBe('not verifiable');
     const card = page.locator('.summary .iac-scores');
     expect(await card.locator('[data-score="verifiable-score"]').textContent()).toBe('57.1%');

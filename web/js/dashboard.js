@@ -47,6 +47,8 @@ function render() {
   $('#scan-info').textContent = r
     ? `Scan ${r.scan.id.slice(0, 8)} · ${r.scan.trigger ?? 'cli'} · finished ${fmtTime(r.scan.finished_at)}${state.scan ? ' (an earlier scan)' : ''}`
     : 'No completed scan yet: press Run now.';
+  // A database of Terraform plan scans takes no live scan (the server refuses it): no Run now there.
+  $('#run-now').hidden = r?.summary?.source === 'terraform';
   renderSummary(r?.summary);
   const sections = $('#f-section');
   const chosen = sections.value;
