@@ -7,7 +7,8 @@ import type { PlanEvaluation } from '../../sources/terraform/evaluate.js';
 import type { IacReport } from '../../sources/terraform/output/report.js';
 import { LiveDatabaseError, saveIacScan } from '../../sources/terraform/store.js';
 import { UsageError } from '../errors.js';
-import { openServedDb, serveUntilStopped, startFromFlags, type ServeFlags } from './serve.js';
+import { checkAccess, ServerConfigError } from '../../api/server.js';
+import { openServedDb, serverSettings, serveUntilStopped, startFromFlags, type ServeFlags } from './serve.js';
 
 /** `--save FILE`: the plan's scan into a Calabi database of its own; a file with live data is refused (exit 2). */
 export async function saveToFile(path: string, evaluation: PlanEvaluation): Promise<string> {
@@ -34,6 +35,16 @@ export async function addDrift(report: IacReport, path: string): Promise<void> {
     report.drift = { live_db: path, ...planDrift(report.controls, await latestLiveScan(db, report.benchmark.id)) };
   } finally {
     db.close();
+  }
+}
+
+/** `--serve`'s flags, checked before the plan is evaluated: a wrong value or a missing token is a UsageError. */
+export function checkServeFlags(flags: ServeFlags): void {
+  const settings = serverSettings(flags);
+  try {
+    checkAccess(settings.host, settings.token);
+  } catch (error) {
+    throw error instanceof ServerConfigError ? new UsageError(error.message, { cause: error }) : error;
   }
 }
 

@@ -3,7 +3,7 @@ import { severityRank } from '../../controls/status.js';
 import { formatIacReport, iacFormats, type IacFormat } from '../../sources/terraform/output/format.js';
 import type { IacReport } from '../../sources/terraform/output/report.js';
 import { evaluatePlan, type PlanEvaluation } from '../../sources/terraform/evaluate.js';
-import { addDrift, saveToFile, serveIac } from './iac-store.js';
+import { addDrift, checkServeFlags, saveToFile, serveIac } from './iac-store.js';
 import { addServeOptions, type ServeFlags } from './serve.js';
 import { PlanFormatError, readPlanFile } from '../../sources/terraform/plan.js';
 import { UsageError } from '../errors.js';
@@ -62,6 +62,7 @@ export const register: RegisterCommand = (program, setExit) => {
     .option('--serve', 'serve the scan on the page (from --save FILE, else a temporary database)')
     .option('--live-db <file>', 'the live account\'s Calabi database (opened read-only): each requirement\'s latest live status beside the plan\'s (plan fixes, plan breaks, same, unknown)')
     .action(async (file: string, flags: IacFlags & ServeFlags & { serve?: boolean }) => {
+      if (flags.serve) checkServeFlags(flags); // a bad --port or a missing token stops before the evaluation
       const { output, exitCode, evaluation } = await runIac(file, flags);
       process.stdout.write(output);
       setExit(exitCode);
