@@ -21,6 +21,8 @@ import { routeModules, type AppDeps, type RouteModule } from './routes/index.js'
 import { RunConflictError, ScanRunner, type Evaluate, type SyncFn } from '../scans/runner.js';
 import { staticPage } from './static.js';
 import { validationHook } from './validation.js';
+import { planBodyLimit } from './routes/iac.js';
+import { refuseLiveScansOnIacDb } from './iac-guard.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 
 export interface AppOptions {
@@ -35,6 +37,8 @@ export interface AppOptions {
   sync?: SyncFn;
   /** Largest request body in bytes (default 64 KiB). */
   bodyLimit?: number;
+  /** Largest plan upload to POST /api/iac in bytes (default 20 MiB). */
+  planBodyLimit?: number;
   /** Routers mounted under /api in addition to api/routes/index.ts (tests, embedding); documented like them. */
   extraRoutes?: readonly RouteModule[];
   /** Where unexpected errors are reported (default: stderr); clients only see an error id. */
@@ -83,16 +87,24 @@ export function createApp(options: AppOptions): Hono & { close(): void; warm(): 
     contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
     referrerPolicy: 'no-referrer',
   }));
-  app.use('/api/*', bodyLimit({
+  const smallBodies = bodyLimit({
     maxSize: options.bodyLimit ?? 64 * 1024,
     onError: (c) => errorResponse(c, { status: 413, code: 'body_too_large', message: `request body over ${options.bodyLimit ?? 64 * 1024} bytes; send a shorter query or payload` }),
-  }));
+  });
+  // A Terraform plan upload is the one large body (api/routes/iac.ts).
+  const planBodies = bodyLimit({
+    maxSize: options.planBodyLimit ?? planBodyLimit,
+    onError: (c) => errorResponse(c, { status: 413, code: 'body_too_large', message: `plan over ${options.planBodyLimit ?? planBodyLimit} bytes; run calabi iac PLAN on the command line instead` }),
+  });
+  app.use('/api/*', (c, next) => (c.req.path === '/api/iac' ? planBodies(c, next) : smallBodies(c, next)));
   if (options.token) app.use('/api/*', bearerAuth(options.token));
   else app.use('*', loopbackHostOnly());
   app.use('/api/*', sameOriginWrites());
-  app.post('/api/scans', rateLimit('scans started', options.rateLimits?.scans ?? defaultLimits.scans));
+  app.post('/api/scans', refuseLiveScansOnIacDb(options.db), rateLimit('scans started', options.rateLimits?.scans ?? defaultLimits.scans));
+  app.post('/api/schedules', refuseLiveScansOnIacDb(options.db));
   const exportLimit = rateLimit('exports', options.rateLimits?.exports ?? defaultLimits.exports);
   for (const ext of ['csv', 'xlsx', 'pdf']) app.get(`/api/scans/:id/export.${ext}`, sameOriginDownloads(), exportLimit);
+  app.post('/api/iac', rateLimit('plan uploads', options.rateLimits?.exports ?? defaultLimits.exports));
   // Any change made through the API (schedules, channels, prunes) makes the console's copy stale.
   app.use('/api/*', async (c, next) => {
     await next();

@@ -4,6 +4,7 @@ import { benchmarksInOrder } from '../controls/benchmarks.js';
 import { findBenchmark as findInCatalog, UnknownBenchmarkError } from '../controls/engine.js';
 import type { Catalog, LoadedBenchmark } from '../controls/loader.js';
 import { ApiError, badRequest, notFound } from './errors.js';
+import { iacSummary, unverifiableResources } from './iac-summary.js';
 import { Lru, type Reader } from './read-pool.js';
 import { controlResults, type ControlRow } from '../schema/control-results.js';
 import { latestScan, previousScan, scanById, type Scan } from '../schema/scans.js';
@@ -18,11 +19,11 @@ import { latestScan, previousScan, scanById, type Scan } from '../schema/scans.j
 export type ReportControl = Omit<ControlRow, 'control_id' | 'severity' | 'status'> & {
   id: string;
   severity: Severity | null;
-  status: Status;
+  status: Status | 'NOT VERIFIABLE';
   remediation_link: string | null;
 };
 
-export const statuses: readonly Status[] = ['FAIL', 'ERROR', 'MANUAL', 'SKIP', 'PASS'];
+export const statuses: ReadonlyArray<Status | 'NOT VERIFIABLE'> = ['FAIL', 'ERROR', 'NOT VERIFIABLE', 'MANUAL', 'SKIP', 'PASS'];
 export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 export const sortKeys = ['id', 'title', 'section', 'severity', 'status', 'affected'] as const;
 
@@ -96,6 +97,7 @@ export async function summaryOf(db: Reader, scan: Scan) {
     last_scan_at: scan.finished_at ?? scan.started_at,
     trend,
     previous_scan: previous ? { id: previous.id, score: previous.score, finished_at: previous.finished_at } : null,
+    ...(await iacSummary(db, scan)),
   };
 }
 
@@ -118,7 +120,7 @@ export interface ReportQuery {
 
 /** Filters and sorts the control table; unknown values are a 400 that names the parameter. */
 export function filterControls(rows: ReportControl[], q: ReportQuery): ReportControl[] {
-  const wantStatus = parseList(q.status, 'status', statuses, (s) => s.toUpperCase());
+  const wantStatus = parseList(q.status, 'status', statuses, (s) => s.toUpperCase().replace(/_/g, ' '));
   const wantSeverity = parseList(q.severity, 'severity', severities, (s) => s.toLowerCase());
   const section = q.section?.trim().toLowerCase();
   let out = rows.filter(
@@ -201,6 +203,7 @@ export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Ben
     resources: resources.map((r) => ({ ...r, evidence: parseEvidence(r.evidence) })),
     resources_total: Number(total),
     resources_truncated: Number(total) > resources.length,
+    not_verifiable: await unverifiableResources(db, scan.id, controlId, limit),
   };
 }
 

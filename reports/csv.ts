@@ -11,6 +11,7 @@ import type { Scan } from '../schema/scans.js';
 import { affectedResources, streamFindings } from './scan-data.js';
 
 export { csvLine, parseCsv };
+import { iacControlCells, iacControlHeaders, iacExportData, iacScoreCells, iacScoreHeaders } from './iac-export.js';
 
 export type CsvLevel = 'controls' | 'findings';
 
@@ -44,15 +45,17 @@ export function csvSummaryCells(scan: Pick<Scan, 'score' | 'trusted' | 'automate
 export async function writeCsv(db: Database, scan: Scan, reportId: string, out: Writable, options: CsvOptions = {}): Promise<void> {
   const level = options.level ?? 'controls';
   const trailer: Cell[] = [...csvSummaryCells(scan), scan.id, reportId];
+  // An IaC scan adds its not-verifiable resources and both scores (reports/iac-export.ts) before the summary columns.
+  const iac = await iacExportData(db, scan.id);
   // Records stream through the stringifier into `out` with back-pressure; pipeline ends `out` when done.
   async function* records(): AsyncGenerator<Cell[]> {
     if (level === 'controls') {
-      yield [...controlColumns.map((c) => c.header), ...csvSummaryColumns, ...csvTrailer];
+      yield [...controlColumns.map((c) => c.header), ...(iac ? iacControlHeaders : []), ...csvSummaryColumns, ...csvTrailer];
       const affected = await affectedResources(db, scan.id);
-      for (const c of await controlResults(db, scan.id)) yield [...controlCells(c, affected.get(c.control_id)), ...trailer];
+      for (const c of await controlResults(db, scan.id)) yield [...controlCells(c, affected.get(c.control_id)), ...(iac ? iacControlCells(iac, c.control_id) : []), ...trailer];
     } else {
-      yield [...findingColumns.map((c) => c.header), ...csvSummaryColumns, ...csvTrailer];
-      for await (const chunk of streamFindings(db, scan.id)) for (const f of chunk) yield [...findingCells(f), ...trailer];
+      yield [...findingColumns.map((c) => c.header), ...(iac ? iacScoreHeaders : []), ...csvSummaryColumns, ...csvTrailer];
+      for await (const chunk of streamFindings(db, scan.id)) for (const f of chunk) yield [...findingCells(f), ...(iac ? iacScoreCells(iac) : []), ...trailer];
     }
   }
   await pipeline(records(), csvStringifier({ bom: true }), out);

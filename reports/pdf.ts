@@ -7,6 +7,7 @@ import type { Scan } from '../schema/scans.js';
 import { streamFindings } from './scan-data.js';
 import { coverageText, scanBreakdown } from './summary.js';
 import { round1 } from './xlsx.js';
+import { iacExportData, iacScoreLines, pct } from './iac-export.js';
 
 export interface PdfOptions {
   organization?: string;
@@ -15,7 +16,7 @@ export interface PdfOptions {
   maxResourcesPerControl?: number;
 }
 
-const colours: Record<string, string> = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', SKIP: '#666666', MANUAL: '#1f4e78' };
+const colours: Record<string, string> = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', SKIP: '#666666', MANUAL: '#1f4e78', 'NOT VERIFIABLE': '#5b3b8c' };
 const margin = 40;
 
 /**
@@ -81,7 +82,10 @@ export async function writePdf(db: Database, scan: Scan, reportId: string, out: 
   doc.font('Helvetica').fontSize(9).text(`Score = ${scoreFormula}. A requirement in ERROR could not be trusted and counts against the score; SKIP and MANUAL are not scored.`);
   doc.font('Helvetica').fontSize(9).text(latin1(coverageText(scan)));
   doc.moveDown(0.4);
-  doc.fontSize(10).text(b.byStatus.map(([s, n]) => `${s} ${n}`).join('    '));
+  // An IaC scan: both scores with their formulas and counts, per section too (reports/iac-export.ts).
+  const iac = await iacExportData(db, scan.id);
+  if (iac) for (const line of iacScoreLines(iac)) doc.font('Helvetica-Bold').fontSize(10).text(latin1(line));
+  doc.font('Helvetica').fontSize(10).text(b.byStatus.map(([s, n]) => `${s} ${n}`).join('    '));
   doc.text(`Failed by severity: ${b.bySeverity.map((s) => `${s.severity} ${s.failed}`).join(', ')}; failing resources: ${b.findings}`);
   doc.moveDown(0.6);
 
@@ -91,6 +95,13 @@ export async function writePdf(db: Database, scan: Scan, reportId: string, out: 
     { header: 'ERROR', width: 48 }, { header: 'SKIP', width: 48 }, { header: 'MAN.', width: 48 },
   ], b.bySection.map((s) => [latin1(s.section), s.score === null ? 'n/a' : `${round1(s.score)}%`, s.pass, s.fail, s.error, s.skip, s.manual].map(String)));
 
+  if (iac) {
+    doc.moveDown(0.6);
+    table(doc, [
+      { header: 'Section', width: width - 300 }, { header: 'Verifiable', width: 60 }, { header: 'Overall', width: 60 },
+      { header: 'PASS', width: 60 }, { header: 'FAIL', width: 60 }, { header: 'NOT VERIF.', width: 60 },
+    ], iac.breakdown.sections.map((s) => [latin1(s.section), pct(s.verifiable_score), pct(s.overall_score), s.pass, s.fail, s.not_verifiable].map(String)));
+  }
   const controls = await controlResults(db, scan.id);
   doc.addPage();
   doc.font('Helvetica-Bold').fontSize(13).text('Requirements');
@@ -117,6 +128,21 @@ export async function writePdf(db: Database, scan: Scan, reportId: string, out: 
     }
   }
   if (current === null) doc.font('Helvetica').fontSize(10).text('No failing resources.');
+  if (iac && iac.rows.length) {
+    doc.addPage();
+    doc.font('Helvetica-Bold').fontSize(13).text('Not verifiable resources');
+    doc.font('Helvetica').fontSize(9).text('Resources whose verdict needs a value the Terraform plan cannot show (known only after apply), with why.');
+    let at: string | null = null;
+    for (const r of iac.rows) {
+      if (r.control_id !== at) {
+        const c = byId.get((at = r.control_id));
+        if (doc.y > doc.page.height - 120) doc.addPage();
+        doc.moveDown(0.5).font('Helvetica-Bold').fontSize(10).fillColor(colours[c?.status ?? ''] ?? 'black')
+          .text(latin1(`${r.control_id}  ${c?.title ?? ''} — ${c?.status ?? ''}, ${iac.rows.filter((x) => x.control_id === r.control_id).length} not verifiable`), margin, undefined);
+      }
+      doc.font('Helvetica').fontSize(7).fillColor('black').text(latin1(`${r.resource_id}  ·  ${r.reason}`).slice(0, 600), margin + 8, undefined, { width: width - 8 });
+    }
+  }
   doc.end();
   await done;
 }

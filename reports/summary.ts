@@ -41,7 +41,8 @@ export async function scanBreakdown(db: Database, scan: Scan): Promise<Breakdown
   );
   const total = await db.one<{ n: number }>('SELECT count(*) AS n FROM findings WHERE scan_id = ?', [scan.id]);
   return {
-    byStatus: statuses.map((s) => [s, status.find((r) => r.status === s)?.n ?? 0]),
+    // NOT VERIFIABLE exists only in IaC scans (sources/terraform/store.ts): listed when present, so the counts add up.
+    byStatus: [...statuses, ...(status.some((r) => r.status === 'NOT VERIFIABLE') ? ['NOT VERIFIABLE'] : [])].map((s) => [s, status.find((r) => r.status === s)?.n ?? 0]),
     bySeverity: severities.map((s) => {
       const r = severity.find((x) => x.severity === s);
       return { severity: s, failed: r?.failed ?? 0, findings: r?.findings ?? 0 };

@@ -9,6 +9,7 @@ import { cellText, controlCells, controlColumns, findingCells, findingColumns, R
 import { controlResults } from '../schema/control-results.js';
 import { resolveScan, scanById } from '../schema/scans.js';
 import { affectedResources, streamFindings } from './scan-data.js';
+import { iacControlCells, iacExportData, iacScoreCells } from './iac-export.js';
 
 export interface VerifyCheck {
   name: string;
@@ -91,11 +92,13 @@ async function expectedDigest(
   // CSVs written before the score/coverage columns existed end with the scan and report id alone.
   const summary = summaryColumns ? csvSummaryCells(await resolveScan(db, scanId)) : [];
   const tail = trailer ? [...summary, scanId, reportId] : [];
+  // CSV only (XLSX rows are read to the standard width): an IaC scan's extra cells, as reports/csv.ts writes them.
+  const iac = trailer ? await iacExportData(db, scanId) : null;
   if (table === 'controls') {
     const affected = await affectedResources(db, scanId);
-    for (const c of await controlResults(db, scanId)) d.add([...controlCells(c, affected.get(c.control_id)), ...tail]);
+    for (const c of await controlResults(db, scanId)) d.add([...controlCells(c, affected.get(c.control_id)), ...(iac ? iacControlCells(iac, c.control_id) : []), ...tail]);
   } else {
-    for await (const chunk of streamFindings(db, scanId)) for (const f of chunk) d.add([...findingCells(f), ...tail]);
+    for await (const chunk of streamFindings(db, scanId)) for (const f of chunk) d.add([...findingCells(f), ...(iac ? iacScoreCells(iac) : []), ...tail]);
   }
   return { rows: d.rows, digest: d.hex() };
 }

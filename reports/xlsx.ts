@@ -8,6 +8,7 @@ import { controlResults } from '../schema/control-results.js';
 import type { Scan } from '../schema/scans.js';
 import { affectedResources, streamFindings } from './scan-data.js';
 import { scanBreakdown } from './summary.js';
+import { iacControlCells, iacControlHeaders, iacExportData, iacScoreLines, pct, type IacExportData } from './iac-export.js';
 
 export interface XlsxOptions {
   organization?: string;
@@ -24,6 +25,7 @@ export const statusColours: Record<string, { fill: string; font: string }> = {
   ERROR: { fill: 'FFFFEB9C', font: 'FF9C5700' },
   SKIP: { fill: 'FFEDEDED', font: 'FF595959' },
   MANUAL: { fill: 'FFDDEBF7', font: 'FF1F4E78' },
+  'NOT VERIFIABLE': { fill: 'FFE4DFEC', font: 'FF5B3B8C' },
 };
 
 const headerFill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } } as const;
@@ -48,14 +50,16 @@ export async function writeXlsx(db: Database, scan: Scan, reportId: string, out:
   wb.keywords = `calabi-report-id:${reportId}`;
   wb.created = options.generatedAt ?? new Date();
 
-  await writeSummary(db, wb, scan, reportId, options);
+  // An IaC scan: both scores on the Summary sheet, not-verifiable resources and scores after the standard columns.
+  const iac = await iacExportData(db, scan.id);
+  await writeSummary(db, wb, scan, reportId, options, iac);
 
   const controls = wb.addWorksheet('Controls', { views: [{ state: 'frozen', ySplit: 1 }] });
-  setColumns(controls, controlColumns);
+  setColumns(controls, iac ? [...controlColumns, ...iacControlHeaders.map((header, i) => ({ key: `iac_${i}`, header, width: i === 0 ? 70 : 14 }))] : controlColumns);
   const statusCol = controlColumns.findIndex((c) => c.key === 'status') + 1;
   const affected = await affectedResources(db, scan.id);
   for (const c of await controlResults(db, scan.id)) {
-    const row = controls.addRow(controlCells(c, affected.get(c.control_id)));
+    const row = controls.addRow([...controlCells(c, affected.get(c.control_id)), ...(iac ? iacControlCells(iac, c.control_id) : [])]);
     const colour = statusColours[c.status];
     if (colour) {
       const cell = row.getCell(statusCol);
@@ -107,7 +111,7 @@ function setColumns(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[]): void
   header.commit();
 }
 
-async function writeSummary(db: Database, wb: ExcelJS.stream.xlsx.WorkbookWriter, scan: Scan, reportId: string, options: XlsxOptions): Promise<void> {
+async function writeSummary(db: Database, wb: ExcelJS.stream.xlsx.WorkbookWriter, scan: Scan, reportId: string, options: XlsxOptions, iac: IacExportData | null): Promise<void> {
   const ws = wb.addWorksheet('Summary', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [{ width: 26 }, { width: 48 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }];
   const b = await scanBreakdown(db, scan);
@@ -130,6 +134,7 @@ async function writeSummary(db: Database, wb: ExcelJS.stream.xlsx.WorkbookWriter
   kv('Score formula', `${scoreFormula} (a requirement in ERROR counts against the score; SKIP and MANUAL are not scored)`);
   kv('Coverage', scan.trusted === null || scan.automated === null ? 'not recorded' : `${scan.trusted} of ${scan.automated} automated requirements with a trustworthy verdict (PASS, FAIL or SKIP)`);
   kv('Oldest data (UTC)', scan.oldest_data_at ?? 'none recorded');
+  if (iac) for (const line of iacScoreLines(iac)) kv(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2));
   kv('Generated (UTC)', (options.generatedAt ?? new Date()).toISOString());
   ws.addRow([]).commit();
 
@@ -150,6 +155,11 @@ async function writeSummary(db: Database, wb: ExcelJS.stream.xlsx.WorkbookWriter
   heading(ws, ['Section', 'Score', 'PASS', 'FAIL', 'ERROR', 'SKIP', 'MANUAL']);
   for (const s of b.bySection) {
     ws.addRow([safeCell(s.section), s.score === null ? 'n/a' : `${round1(s.score)}%`, s.pass, s.fail, s.error, s.skip, s.manual]).commit();
+  }
+  if (iac) {
+    ws.addRow([]).commit();
+    heading(ws, ['Section', 'Verifiable score', 'Overall score', 'PASS', 'FAIL', 'NOT VERIFIABLE']);
+    for (const s of iac.breakdown.sections) ws.addRow([safeCell(s.section), pct(s.verifiable_score), pct(s.overall_score), s.pass, s.fail, s.not_verifiable]).commit();
   }
   ws.commit();
 }

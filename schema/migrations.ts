@@ -3,6 +3,7 @@ import type { MigratableDatabase, Migration, SqlTransaction } from './sql-types.
 import { NewerDatabaseError } from './newer.js';
 import { inventoryTables } from './inventory.js';
 import { scoreCoverageMigration } from './migration-score.js';
+import { iacScanMigration } from './migration-iac.js';
 import { sqlObjects } from './sql-objects.js';
 import { isSealed, seal, secretKey } from './secret-box.js';
 import { columnDdl, quoteIdent, quoteLiteral, type TableDef } from './table.js';
@@ -228,6 +229,7 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  iacScanMigration,
 ];
 
 export async function migrate(db: MigratableDatabase): Promise<void> {

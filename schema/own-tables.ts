@@ -38,11 +38,16 @@ export const ownTables = {
     score: opt('DOUBLE'), pass: opt('INTEGER'), fail: opt('INTEGER'), skip: opt('INTEGER'), error: opt('INTEGER'), manual: opt('INTEGER'),
     critical_failed: opt('INTEGER'), high_failed: opt('INTEGER'), report_id: opt('VARCHAR'), summary: opt('JSON'), error_message: opt('VARCHAR'),
     trusted: opt('INTEGER'), automated: opt('INTEGER'), oldest_data_at: opt('TIMESTAMP'), ...owner,
+    // Migration 50: aws | terraform, and the IaC columns (NULL on live scans).
+    source: opt('VARCHAR'), not_verifiable: opt('INTEGER'), verifiable_score: opt('DOUBLE'), overall_score: opt('DOUBLE'),
   },
   control_results: {
     scan_id: req('VARCHAR'), control_id: req('VARCHAR'), position: req('INTEGER'), title: opt('VARCHAR'), section: opt('VARCHAR'),
     level: opt('VARCHAR'), assessment: opt('VARCHAR'), severity: opt('VARCHAR'), status: req('VARCHAR'), reason: opt('VARCHAR'),
     affected_count: req('INTEGER'), evaluated_count: opt('INTEGER'), check_ids: opt('VARCHAR[]'), error: opt('VARCHAR'), duration_ms: opt('DOUBLE'),
+  },
+  not_verifiable_resources: {
+    scan_id: req('VARCHAR'), control_id: req('VARCHAR'), resource_id: req('VARCHAR'), reason: req('VARCHAR'), terraform_addresses: opt('VARCHAR[]'),
   },
   findings: {
     scan_id: req('VARCHAR'), control_id: req('VARCHAR'), check_id: req('VARCHAR'), resource_id: opt('VARCHAR'), account_id: opt('VARCHAR'),

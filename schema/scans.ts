@@ -13,6 +13,8 @@ export const scanColumns = [
   'id', 'benchmark_id', 'benchmark_title', 'benchmark_version', 'started_at', 'finished_at', 'status', 'trigger', 'sync_run_id',
   'score', 'pass', 'fail', 'skip', 'error', 'manual', 'critical_failed', 'high_failed', 'report_id', 'error_message',
   'trusted', 'automated', 'oldest_data_at',
+  // aws or terraform (`calabi iac --save`), and the IaC columns: NULL on live scans.
+  'source', 'not_verifiable', 'verifiable_score', 'overall_score',
 ] as const satisfies ReadonlyArray<keyof DB['scans']>;
 
 /**

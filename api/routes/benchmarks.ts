@@ -18,7 +18,7 @@ const report = createRoute({
     params: z.object({ id: id('Benchmark id, e.g. cis-aws-3.0') }),
     query: z.object({
       scan: id('Scan id (default: the latest completed scan of the benchmark)', 'scan', 'query').optional(),
-      status: strQuery('status', 'Comma-separated statuses: PASS, FAIL, ERROR, SKIP, MANUAL'),
+      status: strQuery('status', 'Comma-separated statuses: PASS, FAIL, ERROR, SKIP, MANUAL, NOT VERIFIABLE (or NOT_VERIFIABLE)'),
       severity: strQuery('severity', 'Comma-separated severities: critical, high, medium, low'),
       section: strQuery('section', 'Section name or its beginning, case-insensitive'),
       sort: strQuery('sort', 'id, title, section, severity (critical first), status (FAIL first) or affected (fewest first); prefix - to reverse, e.g. -affected'),

@@ -25,6 +25,16 @@ export const Summary = z.strictObject({
   last_scan_at: z.string(),
   trend: nnum.openapi({ description: 'Score change in percentage points against the previous scan' }),
   previous_scan: z.strictObject({ id: z.string(), score: nnum, finished_at: nstr }).nullable(),
+  source: z.string().openapi({ description: 'aws (a live scan) or terraform (a plan stored by `calabi iac --save`); only terraform scans carry the fields below' }),
+  terraform: z.unknown().optional().openapi({ description: 'The plan the scan audited: file, format and Terraform versions, account and region' }),
+  not_verifiable: int.optional().openapi({ description: 'Requirements whose verdict needs a value the plan cannot show' }),
+  verifiable_score: nnum.optional().openapi({ description: 'PASS / (PASS + FAIL) in percent' }),
+  overall_score: nnum.optional().openapi({ description: 'PASS / (PASS + FAIL + NOT VERIFIABLE) in percent' }),
+  verifiable_formula: z.string().optional(),
+  overall_formula: z.string().optional(),
+  sections: z.array(z.strictObject({
+    section: z.string(), pass: int, fail: int, error: int, not_verifiable: int, skip: int, manual: int, verifiable_score: nnum, overall_score: nnum,
+  })).optional().openapi({ description: 'Both IaC scores section by section' }),
 }).openapi('Summary');
 
 export const ControlRow = z.strictObject({
@@ -58,6 +68,9 @@ export const ControlDetail = z.strictObject({
   resources: z.array(Resource),
   resources_total: int,
   resources_truncated: z.boolean(),
+  not_verifiable: z.array(z.strictObject({ resource_id: z.string(), reason: z.string(), terraform_addresses: z.array(z.string()).nullable() })).openapi({
+    description: 'Resources whose verdict needs a value the plan cannot show, with why (scans of a Terraform plan only; empty otherwise)',
+  }),
 }).openapi('ControlDetail');
 
 export const Scan = z.strictObject({
@@ -69,6 +82,10 @@ export const Scan = z.strictObject({
   trusted: nint.openapi({ description: 'Automated requirements with a trustworthy verdict (PASS, FAIL or SKIP)' }),
   automated: nint.openapi({ description: 'Automated requirements (every status but MANUAL)' }),
   oldest_data_at: nstr.openapi({ description: 'When the oldest data behind the scan was collected' }),
+  source: nstr.openapi({ description: 'aws (a live scan) or terraform (`calabi iac --save`)' }),
+  not_verifiable: nint.openapi({ description: 'NOT VERIFIABLE requirements (scans of a Terraform plan; null on live scans)' }),
+  verifiable_score: nnum.openapi({ description: 'PASS / (PASS + FAIL) (scans of a Terraform plan; null on live scans)' }),
+  overall_score: nnum.openapi({ description: 'PASS / (PASS + FAIL + NOT VERIFIABLE) (scans of a Terraform plan; null on live scans)' }),
 }).openapi('Scan');
 
 export const ScanList = z.strictObject({

@@ -34,12 +34,13 @@ function askToken() {
   return asking;
 }
 
-export async function request(path, { method = 'GET', body, raw = false } = {}) {
+/** `text`: a body already in JSON (a Terraform plan file), sent as it is. */
+export async function request(path, { method = 'GET', body, raw = false, text } = {}) {
   for (let attempt = 0; ; attempt++) {
     const res = await fetch(path, {
       method,
-      headers: headers(body === undefined ? {} : { 'content-type': 'application/json' }),
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: headers(body === undefined && text === undefined ? {} : { 'content-type': 'application/json' }),
+      body: text ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     if (res.status === 401 && attempt < 3) {
       sessionStorage.removeItem(tokenKey);

@@ -1,8 +1,9 @@
 import { api, ApiError, streamEvents } from './api.js';
 import { $, $$, badge, clear, fmtScore, fmtTime, h } from './dom.js';
+import { iacScoresCard, notVerifiableTable } from './iac-dashboard.js';
 
 const severityRank = { critical: 0, high: 1, medium: 2, low: 3 };
-const statusRank = { FAIL: 0, ERROR: 1, MANUAL: 2, SKIP: 3, PASS: 4 };
+const statusRank = { FAIL: 0, ERROR: 1, 'NOT VERIFIABLE': 2, MANUAL: 3, SKIP: 4, PASS: 5 };
 
 const state = { benchmark: null, scan: null, report: null, sort: { key: 'id', desc: false }, expanded: new Set(), running: false, hideProgress: 0 };
 
@@ -46,6 +47,8 @@ function render() {
   $('#scan-info').textContent = r
     ? `Scan ${r.scan.id.slice(0, 8)} · ${r.scan.trigger ?? 'cli'} · finished ${fmtTime(r.scan.finished_at)}${state.scan ? ' (an earlier scan)' : ''}`
     : 'No completed scan yet: press Run now.';
+  // A database of Terraform plan scans takes no live scan (the server refuses it): no Run now there.
+  $('#run-now').hidden = r?.summary?.source === 'terraform';
   renderSummary(r?.summary);
   const sections = $('#f-section');
   const chosen = sections.value;
@@ -70,9 +73,10 @@ function renderSummary(s) {
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'Critical failed'), h('div', { class: `big ${s.critical_failed ? 'bad' : ''}` }, s.critical_failed)),
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'High failed'), h('div', { class: `big ${s.high_failed ? 'warn' : ''}` }, s.high_failed)),
     h('div', { class: 'card counts' }, h('div', { class: 'label' }, 'Requirements'),
-      h('dl', {}, ['pass', 'fail', 'error', 'skip', 'manual'].map((k) => [h('dt', {}, badge('status', k)), h('dd', {}, s[k])]))),
+      h('dl', {}, ['pass', 'fail', 'error', ...(s.source === 'terraform' ? ['not_verifiable'] : []), 'skip', 'manual'].map((k) => [h('dt', {}, badge('status', k === 'not_verifiable' ? 'NOT VERIFIABLE' : k)), h('dd', {}, s[k])]))),
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'Last scan'), h('div', { class: 'when' }, fmtTime(s.last_scan_at))),
     coverageCard(s),
+    iacScoresCard(s),
   );
 }
 
@@ -130,7 +134,7 @@ function renderRows() {
     const tr = h('tr', { class: `row status-row-${r.status.toLowerCase()}`, dataset: { id: r.id } },
       h('td', {}, h('button', { type: 'button', class: 'disclose', 'aria-expanded': String(open), 'aria-controls': detailId, onclick: () => toggle(r.id) },
         h('span', { class: 'chev', 'aria-hidden': 'true' }, open ? '▾' : '▸'), r.id)),
-      h('td', { class: 'title' }, r.title, r.reason && (r.status === 'FAIL' || r.status === 'ERROR') ? h('div', { class: 'reason' }, r.reason) : null),
+      h('td', { class: 'title' }, r.title, r.reason && (r.status === 'FAIL' || r.status === 'ERROR' || r.status === 'NOT VERIFIABLE') ? h('div', { class: 'reason' }, r.reason) : null),
       h('td', { class: 'section' }, r.section ?? ''),
       h('td', {}, badge('sev', r.severity)),
       h('td', { class: 'status' }, badge('status', r.status)),
@@ -183,6 +187,7 @@ async function loadDetail(id, box) {
         h('tbody', {}, d.resources.map((r) => h('tr', {}, h('td', { class: 'mono' }, r.resource_id), h('td', {}, r.account_id), h('td', {}, r.region),
           h('td', {}, r.reason), evidenceKeys.map((k) => h('td', { class: 'mono' }, fmtEvidence(r.evidence?.[k])))))))
       : h('p', { class: 'muted' }, c.status === 'FAIL' ? 'No resources recorded.' : 'No affected resources.'),
+    notVerifiableTable(d),
   );
 }
 

@@ -33,7 +33,7 @@ export function clear(el, ...children) {
 
 export function badge(kind, value) {
   if (!value) return h('span', { class: 'badge none' }, '—');
-  return h('span', { class: `badge ${kind}-${String(value).toLowerCase()}` }, String(value).toLowerCase());
+  return h('span', { class: `badge ${kind}-${String(value).toLowerCase().replace(/\s+/g, '-')}` }, String(value).toLowerCase());
 }
 
 export function fmtTime(iso) {

@@ -22,9 +22,13 @@ export async function showHistory(benchmark) {
     h('td', { class: 'num' }, x.critical_failed ?? ''), h('td', { class: 'num' }, x.high_failed ?? ''),
     h('td', { class: 'num' }, x.trusted === null || x.automated === null || x.trusted === undefined ? '—' : `${x.trusted} / ${x.automated}`),
     h('td', {}, x.oldest_data_at ? fmtTime(x.oldest_data_at) : '—'),
+    // IaC scans (source terraform): NOT VERIFIABLE and both scores; live scans have none.
+    h('td', { class: 'num' }, x.source === 'terraform' ? x.not_verifiable : '—'),
+    h('td', { class: 'num' }, x.source === 'terraform' ? fmtScore(x.verifiable_score) : '—'),
+    h('td', { class: 'num' }, x.source === 'terraform' ? fmtScore(x.overall_score) : '—'),
     h('td', {}, x.trigger ?? ''),
     h('td', {}, x.status === 'complete' ? h('a', { href: `#/dashboard?scan=${encodeURIComponent(x.id)}` }, 'Open', h('span', { class: 'sr-only' }, ` the report of ${fmtTime(x.finished_at)}`)) : ''),
-  )) : h('tr', {}, h('td', { colspan: 11, class: 'muted' }, 'No scans yet.')));
+  )) : h('tr', {}, h('td', { colspan: 14, class: 'muted' }, 'No scans yet.')));
 }
 
 function drawChart(points) {

@@ -36,9 +36,16 @@ function formatTable(r: IacReport): string {
     `PASS ${s.pass} · FAIL ${s.fail} · NOT VERIFIABLE ${s.not_verifiable} · ERROR ${s.error} · SKIP ${s.skip} · MANUAL ${s.manual}`,
   ];
   if (src.unmapped_types.length) lines.push(`Not audited (no mapper yet): ${src.unmapped_types.join(', ')}`);
+  const drift = r.drift ? new Map(r.drift.controls.map((d) => [d.id, d])) : null;
+  if (r.drift) {
+    lines.push(r.drift.live_scan
+      ? `Drift before apply against live scan ${r.drift.live_scan.id} of ${r.drift.live_db}: ${Object.entries(r.drift.counts).map(([k, n]) => `${k} ${n}`).join(' · ')}`
+      : `Drift before apply: ${r.drift.live_db} has no complete live scan of ${r.benchmark.id}: every requirement is unknown`);
+  }
   lines.push('');
   for (const c of r.controls) {
-    lines.push(`  ${c.status.padEnd(14)} ${c.id.padEnd(8)} ${c.title}`);
+    const d = drift?.get(c.id);
+    lines.push(`  ${c.status.padEnd(14)} ${c.id.padEnd(8)} ${d ? `live ${(d.live_status ?? '—').padEnd(14)} ${d.drift.padEnd(11)} ` : ''}${c.title}`);
     if (c.status === 'FAIL') for (const f of c.resources) lines.push(`      ${(c.terraform[f.resource_id]?.addresses ?? [f.resource_id]).join(', ')}: ${f.reason}`);
     if (c.status === 'NOT VERIFIABLE' || c.status === 'ERROR') lines.push(`      ${c.reason}`);
   }

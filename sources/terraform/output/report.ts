@@ -1,5 +1,6 @@
 import type { VerifiableControl, VerifiableSummary } from '../../../controls/verifiable.js';
 import type { ScanReport } from '../../../controls/types.js';
+import type { Drift } from '../drift.js';
 import type { LoadedPlan } from '../load.js';
 
 /** Where a resource of a finding comes from in the Terraform configuration. */
@@ -33,6 +34,8 @@ export interface IacReport {
   benchmark: ScanReport['benchmark'];
   summary: VerifiableSummary;
   controls: IacControl[];
+  /** With --live-db: the latest live scan's status beside the plan's, per requirement (sources/terraform/drift.ts). */
+  drift?: Drift & { live_db: string };
 }
 
 export function iacReport(file: string, plan: LoadedPlan, scan: ScanReport, controls: VerifiableControl[], summary: VerifiableSummary, completeAccount: boolean): IacReport {
