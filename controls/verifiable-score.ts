@@ -1,20 +1,11 @@
-import { NOT_VERIFIABLE, overallFormula, summariseVerifiable, verifiableFormula } from './verifiable.js';
+import { NOT_VERIFIABLE, overallFormula, summariseVerifiable, verifiableFormula, type VerifiableCounts } from './verifiable.js';
 
 /**
  * Both IaC scores, whole and section by section, from requirement rows (a stored scan's control_results or a
  * fresh IaC report), so every figure a page or export prints is computed from the table printed beside it:
  * verifiable = PASS / (PASS + FAIL), overall = PASS / (PASS + FAIL + NOT VERIFIABLE), in percent, one decimal.
  */
-export interface VerifiableCounts {
-  pass: number;
-  fail: number;
-  error: number;
-  not_verifiable: number;
-  skip: number;
-  manual: number;
-  verifiable_score: number | null;
-  overall_score: number | null;
-}
+export type { VerifiableCounts };
 
 export interface VerifiableBreakdown extends VerifiableCounts {
   verifiable_formula: string;

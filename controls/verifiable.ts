@@ -52,7 +52,8 @@ export interface VerifiabilityFacts {
 
 const accountScopes = new Set(['aws_accounts', 'aws_regions']);
 
-export interface VerifiableSummary {
+/** Requirements by status and both IaC scores (controls/verifiable-score.ts adds the per-section breakdown). */
+export interface VerifiableCounts {
   pass: number;
   fail: number;
   error: number;
@@ -63,6 +64,9 @@ export interface VerifiableSummary {
   verifiable_score: number | null;
   /** PASS / (PASS + FAIL + NOT VERIFIABLE) in percent, one decimal; null when none of those. */
   overall_score: number | null;
+}
+
+export interface VerifiableSummary extends VerifiableCounts {
   verifiable_formula: string;
   overall_formula: string;
 }

@@ -3,6 +3,7 @@ import type { Row } from '../../schema/db.js';
 import { awsEc2NetworkAclEntries, awsEc2NetworkAcls } from '../../schema/ec2.js';
 import type { Collector } from '../types.js';
 import { naclAdminExposure } from './nacl-exposure.js';
+import { naclEntryRow } from './nacl-entry-row.js';
 import { allItems, ec2Arn, requireElement, tagMap } from './shared.js';
 
 /** aws_ec2_network_acls and one row per entry in aws_ec2_network_acl_entries, from one DescribeNetworkAcls. */
@@ -47,21 +48,5 @@ export const networkAclsCollector: Collector = {
 };
 
 function entriesOf(acl: NetworkAcl, arn: string): Row[] {
-  return (acl.Entries ?? []).map((e) => ({
-    entry_id: `${acl.NetworkAclId}:${e.Egress ? 'egress' : 'ingress'}:${e.RuleNumber}`,
-    network_acl_id: acl.NetworkAclId ?? null,
-    network_acl_arn: arn,
-    vpc_id: acl.VpcId ?? null,
-    rule_number: e.RuleNumber ?? null,
-    egress: e.Egress ?? false,
-    protocol: e.Protocol ?? null,
-    rule_action: e.RuleAction ?? null,
-    cidr_block: e.CidrBlock ?? null,
-    ipv6_cidr_block: e.Ipv6CidrBlock ?? null,
-    port_from: e.PortRange?.From ?? null,
-    port_to: e.PortRange?.To ?? null,
-    icmp_type: e.IcmpTypeCode?.Type ?? null,
-    icmp_code: e.IcmpTypeCode?.Code ?? null,
-    raw: e,
-  }));
+  return (acl.Entries ?? []).map((e) => naclEntryRow({ id: acl.NetworkAclId ?? null, arn, vpcId: acl.VpcId ?? null }, e));
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -10,6 +11,7 @@ import type { Database } from '../../schema/db.js';
 import { seedScan } from '../../testkit/seed-scan.js';
 import { memoryDb } from '../support/db.js';
 import { seedScans, writeTestCatalog } from './fixture.js';
+import { fixturePath } from '../sources/terraform/support.js';
 
 // Every route in /api/openapi.json is called on a real server over HTTP, on a seeded database, and each real answer is
 // validated against the document's schema for its status and content type (ajv, JSON Schema 2020-12 as OpenAPI 3.1
@@ -91,6 +93,8 @@ const calls: Record<string, () => Call> = {
   'get /api/scans/{a}/diff/{b}': () => ({ url: `/api/scans/${scans.first}/diff/${scans.second}` }),
   'get /api/compare': () => ({ url: '/api/compare' }),
   'get /api/trend': () => ({ url: '/api/trend?days=36500' }),
+  // A real plan (a synthetic one of the repository's fixtures), audited against the test benchmark: nothing is stored.
+  'post /api/iac': () => ({ url: '/api/iac?benchmark=api-test', body: JSON.parse(readFileSync(fixturePath('synthetic-compute-storage.json'), 'utf8')) }),
   'post /api/query': () => ({ url: '/api/query', body: { sql: 'SELECT name, encryption_algorithm FROM aws_s3_buckets ORDER BY name' } }),
   'post /api/scans': () => ({ url: '/api/scans', body: { benchmark: 'api-test' } }),
   'get /api/schedule-runs': () => ({ url: '/api/schedule-runs' }),

@@ -1,6 +1,7 @@
 import type { NetworkAclEntry } from '@aws-sdk/client-ec2';
 import { awsEc2NetworkAclEntries, awsEc2NetworkAcls } from '../../../schema/ec2.js';
 import { naclAdminExposure } from '../../../sync/ec2/nacl-exposure.js';
+import { naclEntryRow } from '../../../sync/ec2/nacl-entry-row.js';
 import type { TfResource } from '../resources.js';
 import { asInt, asText, knownString, knownStrings, placeholder, valueOf, type MapContext, type MappedRow, type Mapper } from './common.js';
 import { vpcIdOf } from './vpcs.js';
@@ -114,23 +115,7 @@ function entryRow(acl: Acl, e: NetworkAclEntry): MappedRow {
   return {
     table: awsEc2NetworkAclEntries.name,
     resourceId: entryId,
-    row: {
-      entry_id: entryId,
-      network_acl_id: id,
-      network_acl_arn: acl.out.resourceId,
-      vpc_id: acl.out.row.vpc_id,
-      rule_number: e.RuleNumber ?? null,
-      egress: e.Egress ?? false,
-      protocol: e.Protocol ?? null,
-      rule_action: e.RuleAction ?? null,
-      cidr_block: e.CidrBlock ?? null,
-      ipv6_cidr_block: e.Ipv6CidrBlock ?? null,
-      port_from: e.PortRange?.From ?? null,
-      port_to: e.PortRange?.To ?? null,
-      icmp_type: e.IcmpTypeCode?.Type ?? null,
-      icmp_code: e.IcmpTypeCode?.Code ?? null,
-      raw: e,
-    },
+    row: naclEntryRow({ id, arn: acl.out.resourceId, vpcId: acl.out.row.vpc_id }, e),
     unknown: new Set(),
     addresses: acl.out.addresses,
     moduleSource: acl.out.moduleSource,
