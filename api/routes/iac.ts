@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { verifiableBreakdown } from '../../controls/verifiable-score.js';
 import { latestLiveScan, planDrift } from '../../sources/terraform/drift.js';
 import { evaluatePlan } from '../../sources/terraform/evaluate.js';
@@ -31,8 +32,26 @@ const PlanAudit = z.strictObject({
   })),
 }).openapi('PlanAudit');
 
+/**
+ * Runs before the route's validator, so an empty or non-JSON upload is told what to send (the plan as
+ * `terraform show -json` prints it) rather than the validator's bare "Malformed JSON".
+ */
+function planBody(): MiddlewareHandler {
+  return async (c, next) => {
+    const text = await c.req.text();
+    if (!text.trim()) throw badRequest('body', 'send the output of `terraform show -json PLAN` as the request body');
+    try {
+      JSON.parse(text);
+    } catch (cause) {
+      throw badRequest('body', `not JSON (${(cause as Error).message}): send the output of \`terraform show -json PLAN\` as the request body`);
+    }
+    await next();
+  };
+}
+
 const route = createRoute({
   method: 'post', path: '/iac', operationId: 'auditPlan',
+  middleware: [planBody()] as const,
   summary: "Audit an uploaded Terraform plan: its verdicts (NOT VERIFIABLE included), both scores, and each requirement's live status with the drift label",
   description: 'The body is `terraform show -json` output (up to 20 MB). It is evaluated in an in-memory database of its own and never stored; secrets are scrubbed as it is read.',
   request: {
