@@ -6,7 +6,7 @@ import type { Catalog, LoadedBenchmark } from '../controls/loader.js';
 import { ApiError, badRequest, notFound } from './errors.js';
 import { Lru, type Reader } from './read-pool.js';
 import { controlResults, type ControlRow } from '../schema/control-results.js';
-import { latestScan, previousScan, scanById, type Scan } from '../schema/scans.js';
+import { latestOfEachBenchmark, latestScan, previousScan, scanById, type Scan } from '../schema/scans.js';
 
 /**
  * Reads scans, control_results and findings (written by the engine) into the shapes the API serves. The rows come
@@ -37,11 +37,7 @@ export function findBenchmark(catalog: Catalog, id: string): LoadedBenchmark {
 }
 
 export async function listBenchmarks(db: Reader, catalog: Catalog) {
-  const latest = await db.all<{ benchmark_id: string; id: string; score: number | null; finished_at: string | null; scans: number }>(`
-    SELECT benchmark_id, arg_max(id, started_at) AS id, arg_max(score, started_at) AS score,
-           arg_max(finished_at, started_at) AS finished_at, count(*) AS scans
-    FROM scans WHERE status = 'complete' GROUP BY benchmark_id`);
-  const byId = new Map(latest.map((r) => [r.benchmark_id, r]));
+  const byId = await latestOfEachBenchmark(db);
   return benchmarksInOrder(catalog).map((b) => {
     const l = byId.get(b.id);
     return {
