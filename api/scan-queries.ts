@@ -6,6 +6,7 @@ import type { Catalog, LoadedBenchmark } from '../controls/loader.js';
 import { ApiError, badRequest, notFound } from './errors.js';
 import { Lru, type Reader } from './read-pool.js';
 import { controlResults, type ControlRow } from '../schema/control-results.js';
+import { kyselyOf } from '../schema/kysely.js';
 import { latestOfEachBenchmark, latestScan, previousScan, scanById, type Scan } from '../schema/scans.js';
 
 /**
@@ -163,15 +164,15 @@ export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Ben
   if (!row && !requirement) throw notFound(`control in ${benchmark.id}`, controlId);
   const checkIds = row?.check_ids ?? requirement?.checks ?? [];
   const checks = checkIds.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
-  const [{ total } = { total: 0 }] = await db.all<{ total: number }>(
-    'SELECT count(*) AS total FROM findings WHERE scan_id = ? AND control_id = ?',
-    [scan.id, controlId],
-  );
-  const resources = await db.all<{ check_id: string; resource_id: string; account_id: string; region: string; reason: string; evidence: string | null }>(
-    `SELECT check_id, resource_id, account_id, region, reason, evidence FROM findings
-     WHERE scan_id = ? AND control_id = ? ORDER BY account_id, region, resource_id LIMIT ${limit}`,
-    [scan.id, controlId],
-  );
+  const findings = kyselyOf(db).selectFrom('findings').where('scan_id', '=', scan.id).where('control_id', '=', controlId);
+  const { total } = await findings.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const resources = await findings
+    .select(['check_id', 'resource_id', 'account_id', 'region', 'reason', 'evidence'])
+    .orderBy('account_id')
+    .orderBy('region')
+    .orderBy('resource_id')
+    .limit(limit)
+    .execute();
   return {
     benchmark: { id: benchmark.id, title: benchmark.title, version: benchmark.version },
     scan: { id: scan.id, started_at: scan.started_at, finished_at: scan.finished_at },

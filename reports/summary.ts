@@ -2,6 +2,7 @@ import type { Database } from '../schema/db.js';
 import { coverageLine } from './format-report.js';
 import { score, scoreFormula } from '../controls/score.js';
 import type { Scan } from '../schema/scans.js';
+import { countFindings } from './scan-data.js';
 
 export interface SectionCount {
   section: string;
@@ -39,7 +40,7 @@ export async function scanBreakdown(db: Database, scan: Scan): Promise<Breakdown
      FROM control_results WHERE scan_id = ? GROUP BY 1 ORDER BY first`,
     [scan.id],
   );
-  const total = await db.one<{ n: number }>('SELECT count(*) AS n FROM findings WHERE scan_id = ?', [scan.id]);
+  const total = await countFindings(db, scan.id);
   return {
     byStatus: statuses.map((s) => [s, status.find((r) => r.status === s)?.n ?? 0]),
     bySeverity: severities.map((s) => {
@@ -47,7 +48,7 @@ export async function scanBreakdown(db: Database, scan: Scan): Promise<Breakdown
       return { severity: s, failed: r?.failed ?? 0, findings: r?.findings ?? 0 };
     }),
     bySection: sections.map(({ first: _first, ...s }) => ({ ...s, score: score(s.pass, s.fail, s.error) })),
-    findings: total?.n ?? 0,
+    findings: total,
   };
 }
 
