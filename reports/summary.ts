@@ -24,7 +24,10 @@ export interface Breakdown {
 const statuses = ['PASS', 'FAIL', 'ERROR', 'SKIP', 'MANUAL'] as const;
 const severities = ['critical', 'high', 'medium', 'low'] as const;
 
-/** Counts by status, severity and section, computed from the stored control results (not the cached summary). */
+/**
+ * Counts by status, severity and section, computed from the stored control results (not the cached summary). The
+ * aggregations stay SQL (FILTER clauses Kysely would only wrap in sql``); the findings count is the shared one.
+ */
 export async function scanBreakdown(db: Database, scan: Scan): Promise<Breakdown> {
   const status = await db.all<{ status: string; n: number }>('SELECT status, count(*) AS n FROM control_results WHERE scan_id = ? GROUP BY status', [scan.id]);
   const severity = await db.all<{ severity: string; failed: number; findings: number }>(
