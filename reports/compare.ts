@@ -1,5 +1,6 @@
 import { cisEditions } from '../controls/reference/cis-reference.js';
 import { normaliseTitle } from '../controls/requirement-title.js';
+import type { StatusCounts } from '../controls/types.js';
 import type { Database } from '../schema/db.js';
 import { controlResults } from '../schema/control-results.js';
 import { resolveScan, ScanNotFoundError, type Scan } from '../schema/scans.js';
@@ -7,7 +8,7 @@ import { resolveScan, ScanNotFoundError, type Scan } from '../schema/scans.js';
 /** Every CIS AWS Foundations version Calabi ships, oldest first: what compare sets side by side by default. */
 export const defaultCompareBenchmarks: readonly string[] = cisEditions.map((e) => e.id);
 
-export interface CompareColumn {
+export interface CompareColumn extends StatusCounts {
   benchmark_id: string;
   title: string | null;
   version: string | null;
@@ -15,11 +16,6 @@ export interface CompareColumn {
   started_at: string;
   sync_run_id: string | null;
   score: number | null;
-  pass: number;
-  fail: number;
-  error: number;
-  skip: number;
-  manual: number;
 }
 
 export interface RequirementCell {

@@ -1,17 +1,13 @@
 import type { Database } from '../schema/db.js';
 import { coverageLine } from './format-report.js';
 import { score, scoreFormula } from '../controls/score.js';
+import type { StatusCounts } from '../controls/types.js';
 import type { Scan } from '../schema/scans.js';
 import { countFindings } from './scan-data.js';
 
-export interface SectionCount {
+export interface SectionCount extends StatusCounts {
   section: string;
   score: number | null;
-  pass: number;
-  fail: number;
-  error: number;
-  skip: number;
-  manual: number;
 }
 
 export interface Breakdown {
