@@ -7,7 +7,8 @@ import { ApiError, badRequest, notFound } from './errors.js';
 import { iacSummary, unverifiableResources } from './iac-summary.js';
 import { Lru, type Reader } from './read-pool.js';
 import { controlResults, type ControlRow } from '../schema/control-results.js';
-import { latestScan, previousScan, scanById, type Scan } from '../schema/scans.js';
+import { kyselyOf } from '../schema/kysely.js';
+import { latestOfEachBenchmark, latestScan, previousScan, scanById, type Scan } from '../schema/scans.js';
 
 /**
  * Reads scans, control_results and findings (written by the engine) into the shapes the API serves. The rows come
@@ -38,11 +39,7 @@ export function findBenchmark(catalog: Catalog, id: string): LoadedBenchmark {
 }
 
 export async function listBenchmarks(db: Reader, catalog: Catalog) {
-  const latest = await db.all<{ benchmark_id: string; id: string; score: number | null; finished_at: string | null; scans: number }>(`
-    SELECT benchmark_id, arg_max(id, started_at) AS id, arg_max(score, started_at) AS score,
-           arg_max(finished_at, started_at) AS finished_at, count(*) AS scans
-    FROM scans WHERE status = 'complete' GROUP BY benchmark_id`);
-  const byId = new Map(latest.map((r) => [r.benchmark_id, r]));
+  const byId = await latestOfEachBenchmark(db);
   return benchmarksInOrder(catalog).map((b) => {
     const l = byId.get(b.id);
     return {
@@ -169,15 +166,15 @@ export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Ben
   if (!row && !requirement) throw notFound(`control in ${benchmark.id}`, controlId);
   const checkIds = row?.check_ids ?? requirement?.checks ?? [];
   const checks = checkIds.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
-  const [{ total } = { total: 0 }] = await db.all<{ total: number }>(
-    'SELECT count(*) AS total FROM findings WHERE scan_id = ? AND control_id = ?',
-    [scan.id, controlId],
-  );
-  const resources = await db.all<{ check_id: string; resource_id: string; account_id: string; region: string; reason: string; evidence: string | null }>(
-    `SELECT check_id, resource_id, account_id, region, reason, evidence FROM findings
-     WHERE scan_id = ? AND control_id = ? ORDER BY account_id, region, resource_id LIMIT ${limit}`,
-    [scan.id, controlId],
-  );
+  const findings = kyselyOf(db).selectFrom('findings').where('scan_id', '=', scan.id).where('control_id', '=', controlId);
+  const { total } = await findings.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const resources = await findings
+    .select(['check_id', 'resource_id', 'account_id', 'region', 'reason', 'evidence'])
+    .orderBy('account_id')
+    .orderBy('region')
+    .orderBy('resource_id')
+    .limit(limit)
+    .execute();
   return {
     benchmark: { id: benchmark.id, title: benchmark.title, version: benchmark.version },
     scan: { id: scan.id, started_at: scan.started_at, finished_at: scan.finished_at },

@@ -1,4 +1,5 @@
 import type { Database } from '../schema/db.js';
+import { latestOfEachBenchmark, type LatestOfBenchmark } from '../schema/scans.js';
 import { loadCatalog, type Catalog, type LoadCatalogOptions, type LoadedBenchmark } from './loader.js';
 
 export interface BenchmarkListEntry {
@@ -31,14 +32,7 @@ export function benchmarksInOrder(catalog: Catalog): LoadedBenchmark[] {
  */
 export async function listBenchmarks(db?: Database, options: LoadCatalogOptions & { catalog?: Catalog } = {}): Promise<BenchmarkListEntry[]> {
   const catalog = options.catalog ?? loadCatalog(options);
-  const latest = new Map<string, { id: string; score: number | null; finished_at: string | null }>();
-  if (db) {
-    const rows = await db.all<{ benchmark_id: string; id: string; score: number | null; finished_at: string | null }>(
-      `SELECT benchmark_id, id, score, finished_at FROM scans WHERE status = 'complete'
-       QUALIFY row_number() OVER (PARTITION BY benchmark_id ORDER BY started_at DESC, finished_at DESC) = 1`,
-    );
-    for (const r of rows) latest.set(r.benchmark_id, r);
-  }
+  const latest = db ? await latestOfEachBenchmark(db) : new Map<string, LatestOfBenchmark>();
   return benchmarksInOrder(catalog)
     .map((b) => {
       const last = latest.get(b.id);

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Database } from '../schema/db.js';
+import { kyselyOf } from '../schema/kysely.js';
 import { isCurrentProcess, isOwnerAlive } from '../schema/owner.js';
 
 interface RunningRow {
@@ -36,15 +38,17 @@ export async function closeInterruptedRuns(db: Database): Promise<InterruptedRun
   });
   const result: InterruptedRuns = { scans: gone.filter((r) => r.kind === 'scan').map((r) => r.id), syncRuns: gone.filter((r) => r.kind === 'sync').map((r) => r.id) };
   if (gone.length === 0) return result;
+  const now = sql<string>`now()`;
   await db.write(async (tx) => {
+    const k = kyselyOf(tx);
     for (const r of gone) {
       const why = `interrupted: the process that ran it (${r.owner_pid !== null ? `pid ${r.owner_pid} on ${r.owner_host}` : 'owner not recorded'}) ended before it finished`;
       if (r.kind === 'scan') {
-        await tx.run('DELETE FROM findings WHERE scan_id = ?', [r.id]);
-        await tx.run('DELETE FROM control_results WHERE scan_id = ?', [r.id]);
-        await tx.run(`UPDATE scans SET status = 'interrupted', finished_at = now(), error_message = ? WHERE id = ? AND status = 'running'`, [why, r.id]);
+        await k.deleteFrom('findings').where('scan_id', '=', r.id).execute();
+        await k.deleteFrom('control_results').where('scan_id', '=', r.id).execute();
+        await k.updateTable('scans').set({ status: 'interrupted', finished_at: now, error_message: why }).where('id', '=', r.id).where('status', '=', 'running').execute();
       } else {
-        await tx.run(`UPDATE sync_runs SET status = 'interrupted', finished_at = now(), message = ? WHERE id = ? AND status = 'running'`, [why, r.id]);
+        await k.updateTable('sync_runs').set({ status: 'interrupted', finished_at: now, message: why }).where('id', '=', r.id).where('status', '=', 'running').execute();
       }
     }
   });

@@ -4,6 +4,7 @@ import { kyselyOf } from '../schema/kysely.js';
 import { appendColumns } from '../schema/own-tables.js';
 import { currentOwner } from '../schema/owner.js';
 import { latestScan } from '../schema/scans.js';
+import { controlResults, type ControlRow } from '../schema/control-results.js';
 import { readFindingGroups } from './read-findings.js';
 import type { ControlResult } from './status.js';
 import type { ControlReport, Requirement, ScanReport, ScanSummary, Severity, Status } from './types.js';
@@ -99,9 +100,10 @@ export async function loadScanReport(db: Database, scanId: string, filters: Repo
   }>('SELECT id, benchmark_id, benchmark_title, benchmark_version, started_at, finished_at, report_id, CAST(summary AS VARCHAR) AS summary, status FROM scans WHERE id = ?', [scanId]);
   if (!scan) return null;
 
-  const rows = await db.all<{
-    control_id: string; title: string; section: string; level: string | null; assessment: Requirement['assessment'] | null; severity: Severity | null; status: Status; reason: string; affected_count: number; evaluated_count: number | null;
-  }>('SELECT control_id, title, section, level, assessment, severity, status, reason, affected_count, evaluated_count FROM control_results WHERE scan_id = ? ORDER BY position', [scanId]);
+  // The engine writes every column a ControlReport needs (title, section, reason); the kinds are its own values.
+  const rows = (await controlResults(db, scanId)) as Array<
+    ControlRow & { title: string; section: string; reason: string; assessment: Requirement['assessment'] | null; severity: Severity | null; status: Status }
+  >;
 
   const statuses = asList(filters.status);
   const severities = asList(filters.severity);

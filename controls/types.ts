@@ -97,16 +97,20 @@ export interface ControlReport {
   resources: ResourceFinding[];
 }
 
-export interface ScanSummary {
-  /** PASS / (PASS + FAIL + ERROR) in percent, one decimal; null when nothing was scored. */
-  score: number | null;
-  /** The formula, as text, for every surface that prints the score ('PASS / (PASS + FAIL + ERROR)'). */
-  score_formula?: string;
+/** How many requirements have each status (of a scan, a section, a benchmark column). */
+export interface StatusCounts {
   pass: number;
   fail: number;
   skip: number;
   error: number;
   manual: number;
+}
+
+export interface ScanSummary extends StatusCounts {
+  /** PASS / (PASS + FAIL + ERROR) in percent, one decimal; null when nothing was scored. */
+  score: number | null;
+  /** The formula, as text, for every surface that prints the score ('PASS / (PASS + FAIL + ERROR)'). */
+  score_formula?: string;
   critical_failed: number;
   high_failed: number;
   /** Score change in percentage points against the previous scan of the same benchmark; null when none. */
@@ -118,7 +122,7 @@ export interface ScanSummary {
   coverage?: { trusted: number; automated: number };
   /** ISO time the oldest data behind the scan was collected (oldest sync_scopes.synced_at the checks read); null: none. */
   oldest_data_at?: string | null;
-  sections?: Array<{ section: string; score: number | null; pass: number; fail: number; skip: number; error: number; manual: number }>;
+  sections?: Array<StatusCounts & { section: string; score: number | null }>;
 }
 
 export interface ScanReport {

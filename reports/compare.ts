@@ -1,11 +1,12 @@
 import { normaliseTitle } from '../controls/requirement-title.js';
+import type { StatusCounts } from '../controls/types.js';
 import type { Database } from '../schema/db.js';
 import { controlResults } from '../schema/control-results.js';
 import { resolveScan, ScanNotFoundError, type Scan } from '../schema/scans.js';
 
 export { defaultCompareBenchmarks } from './compare-defaults.js';
 
-export interface CompareColumn {
+export interface CompareColumn extends StatusCounts {
   benchmark_id: string;
   title: string | null;
   version: string | null;
@@ -13,11 +14,6 @@ export interface CompareColumn {
   started_at: string;
   sync_run_id: string | null;
   score: number | null;
-  pass: number;
-  fail: number;
-  error: number;
-  skip: number;
-  manual: number;
 }
 
 export interface RequirementCell {

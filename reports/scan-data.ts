@@ -1,5 +1,6 @@
 import type { Database, Row } from '../schema/db.js';
 import { normaliseValue } from '../schema/db.js';
+import { kyselyOf } from '../schema/kysely.js';
 
 export interface FindingRow {
   control_id: string;
@@ -39,8 +40,8 @@ export async function affectedResources(db: Database, scanId: string, maxChars =
 }
 
 export async function countFindings(db: Database, scanId: string): Promise<number> {
-  const row = await db.one<{ n: number }>('SELECT count(*) AS n FROM findings WHERE scan_id = ?', [scanId]);
-  return row?.n ?? 0;
+  const { n } = await kyselyOf(db).selectFrom('findings').select((eb) => eb.fn.countAll<number>().as('n')).where('scan_id', '=', scanId).executeTakeFirstOrThrow();
+  return n;
 }
 
 /**

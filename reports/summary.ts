@@ -1,16 +1,13 @@
 import type { Database } from '../schema/db.js';
 import { coverageLine } from './format-report.js';
 import { score, scoreFormula } from '../controls/score.js';
+import type { StatusCounts } from '../controls/types.js';
 import type { Scan } from '../schema/scans.js';
+import { countFindings } from './scan-data.js';
 
-export interface SectionCount {
+export interface SectionCount extends StatusCounts {
   section: string;
   score: number | null;
-  pass: number;
-  fail: number;
-  error: number;
-  skip: number;
-  manual: number;
 }
 
 export interface Breakdown {
@@ -23,7 +20,10 @@ export interface Breakdown {
 const statuses = ['PASS', 'FAIL', 'ERROR', 'SKIP', 'MANUAL'] as const;
 const severities = ['critical', 'high', 'medium', 'low'] as const;
 
-/** Counts by status, severity and section, computed from the stored control results (not the cached summary). */
+/**
+ * Counts by status, severity and section, computed from the stored control results (not the cached summary). The
+ * aggregations stay SQL (FILTER clauses Kysely would only wrap in sql``); the findings count is the shared one.
+ */
 export async function scanBreakdown(db: Database, scan: Scan): Promise<Breakdown> {
   const status = await db.all<{ status: string; n: number }>('SELECT status, count(*) AS n FROM control_results WHERE scan_id = ? GROUP BY status', [scan.id]);
   const severity = await db.all<{ severity: string; failed: number; findings: number }>(
@@ -39,7 +39,7 @@ export async function scanBreakdown(db: Database, scan: Scan): Promise<Breakdown
      FROM control_results WHERE scan_id = ? GROUP BY 1 ORDER BY first`,
     [scan.id],
   );
-  const total = await db.one<{ n: number }>('SELECT count(*) AS n FROM findings WHERE scan_id = ?', [scan.id]);
+  const total = await countFindings(db, scan.id);
   return {
     // NOT VERIFIABLE exists only in IaC scans (sources/terraform/store.ts): listed when present, so the counts add up.
     byStatus: [...statuses, ...(status.some((r) => r.status === 'NOT VERIFIABLE') ? ['NOT VERIFIABLE'] : [])].map((s) => [s, status.find((r) => r.status === s)?.n ?? 0]),
@@ -48,7 +48,7 @@ export async function scanBreakdown(db: Database, scan: Scan): Promise<Breakdown
       return { severity: s, failed: r?.failed ?? 0, findings: r?.findings ?? 0 };
     }),
     bySection: sections.map(({ first: _first, ...s }) => ({ ...s, score: score(s.pass, s.fail, s.error) })),
-    findings: total?.n ?? 0,
+    findings: total,
   };
 }
 

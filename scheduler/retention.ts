@@ -1,5 +1,6 @@
 import { closeInterruptedRuns } from '../controls/interrupted.js';
 import type { Database } from '../schema/db.js';
+import { latestOfEachBenchmarkSql } from '../schema/scans.js';
 
 export const defaultRetentionDays = 90;
 
@@ -36,7 +37,7 @@ export async function pruneHistory(db: Database, options: { retentionDays: numbe
     await tx.run(
       `CREATE OR REPLACE TEMP TABLE prune_scans AS
        SELECT id FROM scans s WHERE s.started_at < ? AND s.status <> 'running'
-         AND s.id NOT IN (SELECT arg_max(id, started_at) FROM scans WHERE status = 'complete' GROUP BY benchmark_id)`,
+         AND s.id NOT IN (SELECT id FROM (${latestOfEachBenchmarkSql}))`,
       [cutoff],
     );
     const count = async (sql: string, params: (Date | string)[] = []) => Number((await tx.all<{ n: number }>(sql, params))[0]?.n ?? 0);

@@ -1,4 +1,5 @@
 import type { Database } from '../schema/db.js';
+import { kyselyOf } from '../schema/kysely.js';
 import type { Scan } from '../schema/scans.js';
 import { reportUrl } from './report-url.js';
 
@@ -55,14 +56,17 @@ export async function visibilityLossAlert(
   previous: Scan | undefined,
   context: { publicUrl?: string; schedule?: { id: string; name: string } | null; syncRunId?: string | null; syncErrorCount?: number },
 ): Promise<VisibilityLossAlert | null> {
-  const dark = previous
-    ? await db.all<DarkRequirement>(
-        `SELECT n.control_id AS id, n.title, n.severity, p.status AS was, n.reason
-         FROM control_results n JOIN control_results p ON p.control_id = n.control_id AND p.scan_id = ?
-         WHERE n.scan_id = ? AND n.status = 'ERROR' AND p.status IN ('PASS', 'FAIL')
-         ORDER BY n.position`,
-        [previous.id, scan.id],
-      )
+  const dark: DarkRequirement[] = previous
+    ? await kyselyOf(db)
+        .selectFrom('control_results as n')
+        .innerJoin('control_results as p', (j) => j.onRef('p.control_id', '=', 'n.control_id').on('p.scan_id', '=', previous.id))
+        .select(['n.control_id as id', 'n.title', 'n.severity', 'p.status as was', 'n.reason'])
+        .where('n.scan_id', '=', scan.id)
+        .where('n.status', '=', 'ERROR')
+        .where('p.status', 'in', ['PASS', 'FAIL'])
+        .orderBy('n.position')
+        .$narrowType<{ was: DarkRequirement['was'] }>()
+        .execute()
     : [];
   const recorded = context.syncRunId ? await syncErrorsOf(db, context.syncRunId) : null;
   // A sync that reported errors it could not record (or a sync without a run id) still lost data.
@@ -103,13 +107,18 @@ export async function visibilityLossAlert(
 }
 
 async function syncErrorsOf(db: Database, runId: string): Promise<VisibilityLossAlert['sync_errors']> {
-  const count = (await db.one<{ n: number }>('SELECT count(*) AS n FROM sync_errors WHERE run_id = ?', [runId]))?.n ?? 0;
+  const ofRun = kyselyOf(db).selectFrom('sync_errors').where('run_id', '=', runId);
+  const { count } = await ofRun.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   if (count === 0) return null;
-  const errors = await db.all<SyncErrorLine>(
-    `SELECT account_id, region, service, operation, error_code, message FROM sync_errors WHERE run_id = ?
-     ORDER BY occurred_at, service, operation, account_id, region LIMIT ${listed}`,
-    [runId],
-  );
+  const errors: SyncErrorLine[] = await ofRun
+    .select(['account_id', 'region', 'service', 'operation', 'error_code', 'message'])
+    .orderBy('occurred_at')
+    .orderBy('service')
+    .orderBy('operation')
+    .orderBy('account_id')
+    .orderBy('region')
+    .limit(listed)
+    .execute();
   return { run_id: runId, count, errors };
 }
 

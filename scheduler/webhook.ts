@@ -93,8 +93,13 @@ export interface DeliveryRow {
 }
 
 export async function listDeliveries(db: Database, channelId: string, limit = 50): Promise<DeliveryRow[]> {
-  return db.all<DeliveryRow>(
-    `SELECT * FROM deliveries WHERE channel_id = ? ORDER BY attempted_at DESC, attempt DESC LIMIT ${Math.max(1, Math.min(500, Math.floor(limit)))}`,
-    [channelId],
-  );
+  return kyselyOf(db)
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('channel_id', '=', channelId)
+    .orderBy('attempted_at', 'desc')
+    .orderBy('attempt', 'desc')
+    .limit(Math.max(1, Math.min(500, Math.floor(limit))))
+    .$castTo<DeliveryRow>()
+    .execute();
 }

@@ -51,6 +51,29 @@ export async function listScans(q: SqlExecutor, options: { benchmarkId?: string;
   return query.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(Math.max(1, Math.floor(options.limit ?? 50))).execute();
 }
 
+export interface LatestOfBenchmark {
+  benchmark_id: string;
+  id: string;
+  score: number | null;
+  finished_at: string | null;
+  /** Complete scans of the benchmark. */
+  scans: number;
+}
+
+/**
+ * The latest complete scan of each benchmark (the same order as latestScan), with `complete_scans`, as SQL for
+ * statements that need it inside them (retention never prunes these). Stays SQL: a window per benchmark in one pass,
+ * which Kysely would only wrap in sql`` fragments.
+ */
+export const latestOfEachBenchmarkSql = `SELECT *, count(*) OVER (PARTITION BY benchmark_id) AS complete_scans FROM scans WHERE status = 'complete'
+  QUALIFY row_number() OVER (PARTITION BY benchmark_id ORDER BY started_at DESC, id DESC) = 1`;
+
+/** The latest complete scan of every benchmark and how many complete scans it has. */
+export async function latestOfEachBenchmark(q: SqlExecutor): Promise<Map<string, LatestOfBenchmark>> {
+  const rows = await q.all<LatestOfBenchmark>(`SELECT benchmark_id, id, score, finished_at, complete_scans AS scans FROM (${latestOfEachBenchmarkSql})`);
+  return new Map(rows.map((r) => [r.benchmark_id, r]));
+}
+
 /**
  * Resolves `latest` (the newest complete scan, optionally of one benchmark), a full scan id, or a unique prefix of
  * one, so a user can paste the short id the page shows.

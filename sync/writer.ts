@@ -76,7 +76,8 @@ async function deleteScope(tx: Transaction, table: string, accountId: string, re
   else await tx.run(`DELETE FROM "${table}" WHERE account_id = ? AND region = ?`, [accountId, region]);
 }
 
-async function upsertScope(
+/** Records a scope's collection (a sync, or a Terraform plan loaded as one): the rows now in its table are from `syncedAt`. */
+export async function upsertScope(
   tx: Transaction,
   s: { accountId: string; region: string; table: string; status: string; stale: boolean; rowCount: number; syncedAt: Date; runId: string; error: string | null },
 ): Promise<void> {

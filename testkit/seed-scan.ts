@@ -1,4 +1,6 @@
 import type { Database } from '../schema/db.js';
+import { kyselyOf } from '../schema/kysely.js';
+import { appendColumns } from '../schema/own-tables.js';
 
 export interface SeedControl {
   id: string;
@@ -48,40 +50,36 @@ export async function seedScan(db: Database, s: SeedScan): Promise<void> {
   const fail = count('FAIL');
   const scored = pass + fail + count('ERROR');
   const score = scored ? (100 * pass) / scored : null;
+  const automated = pass + fail + count('SKIP');
   await db.write(async (tx) => {
-    await tx.run(
-      `INSERT INTO scans (id, benchmark_id, benchmark_title, benchmark_version, started_at, finished_at, status, trigger, sync_run_id, score,
-                          pass, fail, skip, error, manual, critical_failed, high_failed, report_id, summary, trusted, automated, oldest_data_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'complete', 'cli', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?)`,
-      [
-        s.id, benchmarkId, `CIS AWS Foundations Benchmark ${benchmarkId.replace('cis-aws-', 'v')}`, benchmarkId.replace('cis-aws-', ''),
-        new Date(started), new Date(Date.parse(started) + 5000), s.syncRunId ?? null, score, pass, fail, count('SKIP'), count('ERROR'), count('MANUAL'),
-        s.controls.filter((c) => c.status === 'FAIL' && c.severity === 'critical').length,
-        s.controls.filter((c) => c.status === 'FAIL' && c.severity === 'high').length,
-        s.reportId === undefined ? `rid-${s.id}` : s.reportId,
-        pass + fail + count('SKIP'), pass + fail + count('SKIP') + count('ERROR'), s.oldestDataAt ? new Date(s.oldestDataAt) : null,
-      ],
-    );
-    let position = 0;
-    for (const c of s.controls) {
-      await tx.run(
-        `INSERT INTO control_results (scan_id, control_id, position, title, section, level, assessment, severity, status, reason,
-                                      affected_count, evaluated_count, check_ids, error, duration_ms)
-         VALUES (?, ?, ?, ?, ?, '1', ?, ?, ?, ?, ?, ?, CASE WHEN ? = '' THEN []::VARCHAR[] ELSE string_split(?, ',') END, NULL, 1)`,
-        [
-          s.id, c.id, position++, c.title ?? `Requirement ${c.id}`, c.section ?? sectionOf(c.id), c.status === 'MANUAL' ? 'Manual' : 'Automated',
-          c.severity === undefined ? 'high' : c.severity, c.status, c.reason ?? '', affected.get(c.id) ?? 0, c.evaluated ?? 1,
-          (c.checks ?? []).join(','), (c.checks ?? []).join(','),
-        ],
-      );
+    const k = kyselyOf(tx);
+    await k
+      .insertInto('scans')
+      .values({
+        id: s.id, benchmark_id: benchmarkId, benchmark_title: `CIS AWS Foundations Benchmark ${benchmarkId.replace('cis-aws-', 'v')}`,
+        benchmark_version: benchmarkId.replace('cis-aws-', ''), started_at: new Date(started), finished_at: new Date(Date.parse(started) + 5000),
+        status: 'complete', trigger: 'cli', sync_run_id: s.syncRunId ?? null, score, pass, fail, skip: count('SKIP'), error: count('ERROR'), manual: count('MANUAL'),
+        critical_failed: s.controls.filter((c) => c.status === 'FAIL' && c.severity === 'critical').length,
+        high_failed: s.controls.filter((c) => c.status === 'FAIL' && c.severity === 'high').length,
+        report_id: s.reportId === undefined ? `rid-${s.id}` : s.reportId, summary: '{}',
+        trusted: automated, automated: automated + count('ERROR'), oldest_data_at: s.oldestDataAt ? new Date(s.oldestDataAt) : null,
+      })
+      .execute();
+    if (s.controls.length) {
+      await k
+        .insertInto('control_results')
+        .values(
+          s.controls.map((c, position) => ({
+            scan_id: s.id, control_id: c.id, position, title: c.title ?? `Requirement ${c.id}`, section: c.section ?? sectionOf(c.id), level: '1',
+            assessment: c.status === 'MANUAL' ? 'Manual' : 'Automated', severity: c.severity === undefined ? 'high' : c.severity, status: c.status,
+            reason: c.reason ?? '', affected_count: affected.get(c.id) ?? 0, evaluated_count: c.evaluated ?? 1, check_ids: c.checks ?? [], error: null, duration_ms: 1,
+          })),
+        )
+        .execute();
     }
     await tx.append(
       'findings',
-      [
-        { name: 'scan_id', type: 'VARCHAR' }, { name: 'control_id', type: 'VARCHAR' }, { name: 'check_id', type: 'VARCHAR' },
-        { name: 'resource_id', type: 'VARCHAR' }, { name: 'account_id', type: 'VARCHAR' }, { name: 'region', type: 'VARCHAR' },
-        { name: 'reason', type: 'VARCHAR' }, { name: 'evidence', type: 'JSON' },
-      ],
+      appendColumns('findings'),
       findings.map((f) => ({
         scan_id: s.id, control_id: f.control, check_id: f.check ?? s.controls.find((c) => c.id === f.control)?.checks?.[0] ?? 'some_check',
         resource_id: f.resource, account_id: f.account ?? '123456789012', region: f.region ?? 'us-east-1', reason: f.reason ?? 'fails', evidence: f.evidence ?? {},

@@ -4,6 +4,7 @@ import { Database, type Row } from '../../schema/db.js';
 import { inventoryTables } from '../../schema/inventory.js';
 import { awsAccounts, awsRegions } from '../../schema/core.js';
 import type { TableDef } from '../../schema/table.js';
+import { upsertScope } from '../../sync/writer.js';
 import { mappers } from './mappers/index.js';
 import type { MappedRow } from './mappers/common.js';
 import type { TfPlanDocument } from './plan.js';
@@ -73,10 +74,7 @@ export async function loadPlan(doc: TfPlanDocument): Promise<LoadedPlan> {
     const runId = randomUUID();
     for (const t of inventoryTables) {
       const scopeRegion = t.scope === 'global' ? 'global' : region;
-      await tx.run(
-        `INSERT OR REPLACE INTO sync_scopes (account_id, region, table_name, status, stale, row_count, synced_at, attempted_at, run_id, error) VALUES (?, ?, ?, 'ok', false, ?, ?, ?, ?, NULL)`,
-        [ctx.accountId, scopeRegion, t.name, byTable.get(t.name)?.length ?? 0, now, now, runId],
-      );
+      await upsertScope(tx, { accountId: ctx.accountId, region: scopeRegion, table: t.name, status: 'ok', stale: false, rowCount: byTable.get(t.name)?.length ?? 0, syncedAt: now, runId, error: null });
     }
   });
 
