@@ -10,6 +10,7 @@ import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from 
 import { resolveLimits, type EvaluationLimits } from './limits.js';
 import { regionCoverageNote } from './region-coverage.js';
 import { applyScopeViews } from './scope-views.js';
+import { materialiseSharedViews, readsSharedView } from './shared-views.js';
 import { closeExternalAccess } from './external-access.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, type ControlResult } from './status.js';
@@ -114,10 +115,11 @@ async function evaluateRequirements(
   for (const r of automated) for (const id of new Set(r.checks)) controlsOf.set(id, [...(controlsOf.get(id) ?? []), r.id]);
 
   const results = new Map<string, ControlResult>();
-  const emit = (result: ControlResult) => {
+  const emit = (result: ControlResult, digest: string | null = null) => {
     results.set(result.id, result);
-    // Hashed now, while other checks still run on DuckDB's threads, not all at the end.
-    digests.set(result.id, findingsDigest(result.resources));
+    // A requirement that maps one check has its digest from reading the findings (read-findings.ts); others are
+    // hashed now, while other checks still run on DuckDB's threads, not all at the end.
+    digests.set(result.id, digest ?? findingsDigest(result.resources));
     options.onControl?.(toReport(result));
   };
   for (const r of benchmark.requirements) if (!automated.includes(r)) emit(controlResult(r, [], []));
@@ -139,7 +141,7 @@ async function evaluateRequirements(
       if (!waiting.delete(outcome.checkId) || waiting.size > 0) continue;
       const checks = r.checks.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
       const outs = [...new Set(r.checks)].map((id) => outcomes.get(id)!);
-      emit(withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote));
+      emit(withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote), outs.length === 1 ? (outs[0]!.digest ?? null) : null);
     }
   };
 
@@ -166,12 +168,17 @@ async function evaluateRequirements(
     // The tables each check reads come from its SQL, not from its metadata (check-tables.ts).
     const reading = await withDerivedTables(first, runnable);
     const problems = await scopeProblems(first, reading.flatMap((c) => c.tables), undefined, { now: new Date(), maxDataAgeMs: limits.maxDataAgeMs });
-    // Longest first would need history; the catalogue order is good enough and deterministic.
-    const queue = [...reading];
+    // Longest first would need history; the catalogue order is good enough and deterministic. The checks that
+    // read a shared view (shared-views.ts) run on the first connection, which materialises the view once.
+    const queue = reading.filter((c) => !readsSharedView(c));
+    const shared = reading.filter((c) => readsSharedView(c));
     await Promise.all(
-      connections.map(async (conn) => {
+      connections.map(async (conn, i) => {
         const staged: StagedFindings[] = [];
-        for (let check = queue.shift(); check; check = queue.shift()) {
+        const own = i === 0 ? shared : [];
+        if (own.length) await materialiseSharedViews(conn, own, limits.checkTimeoutMs);
+        const next = () => own.shift() ?? queue.shift();
+        for (let check = next(); check; check = next()) {
           const outcome = await runCheck(check, { conn, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence, timeoutMs: limits.checkTimeoutMs });
           if (outcome.staged) staged.push(outcome.staged);
           settle(outcome);
@@ -207,7 +214,7 @@ function withRegionCoverage(result: ControlResult, checks: readonly Check[], not
 }
 
 function failed(checkId: string, error: string): CheckOutcome {
-  return { checkId, error, scopeProblems: [], evaluated: 0, findings: [], durationMs: 0, staged: null };
+  return { checkId, error, scopeProblems: [], evaluated: 0, findings: [], digest: null, durationMs: 0, staged: null };
 }
 
 function toReport(r: ControlResult): ControlReport {

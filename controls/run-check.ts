@@ -3,10 +3,13 @@ import { prepareReadOnly } from '../schema/sql-guard.js';
 import { quoteIdent, quoteLiteral } from '../schema/table.js';
 import { CheckTimer } from './check-timer.js';
 import { readFindingGroups } from './read-findings.js';
+import { findingsDigest } from './report-hash.js';
 import type { ScopeProblem } from './scopes.js';
 import type { Check, ResourceFinding } from './types.js';
 
 export const requiredColumns = ['resource_id', 'account_id', 'region', 'reason'] as const;
+
+const emptyDigest = findingsDigest([]);
 
 /** What one check found in one scan; shared by every requirement that maps it. */
 export interface CheckOutcome {
@@ -18,6 +21,8 @@ export interface CheckOutcome {
   /** Rows of its scope table (0 means nothing to evaluate). */
   evaluated: number;
   findings: ResourceFinding[];
+  /** findingsDigest of `findings`, computed as they were read (null when not: evidence asked for, or an error). */
+  digest?: string | null;
   durationMs: number;
   /** The connection-local temp table holding its rows until flushFindings writes them (null when none). */
   staged: StagedFindings | null;
@@ -68,6 +73,7 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
     scopeProblems: check.tables.flatMap((t) => ctx.scopeProblems.get(t) ?? []),
     evaluated: 0,
     findings: [],
+    digest: null,
     staged: null,
     durationMs: performance.now() - started,
     ...partial,
@@ -119,9 +125,12 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
     if (missing.length) return outcome({ evaluated, error: missingMessage(check, missing) });
     const evidence = columns.filter((c) => !(requiredColumns as readonly string[]).includes(c.toLowerCase()));
     // Canonical order (the report id's), so computeReportId's sort has nothing to do.
-    const groups = rows === 0 ? new Map<string, ResourceFinding[]>() : await readFindingGroups(ctx.conn, { from: `(${findingRows(temp, evidence)})`, key: "''", evidence: ctx.includeEvidence, rows });
+    const digests = new Map<string, string>();
+    const groups = rows === 0 ? new Map<string, ResourceFinding[]>() : await readFindingGroups(ctx.conn, { from: `(${findingRows(temp, evidence)})`, key: "''", evidence: ctx.includeEvidence, rows, digests });
     staged = true;
-    return outcome({ evaluated, findings: groups.get('') ?? [], staged: { table: temp, checkId: check.id, controlIds: ctx.controlIds, evidence } });
+    const findings = groups.get('') ?? [];
+    const digest = rows === 0 ? emptyDigest : digests.get('') ?? null;
+    return outcome({ evaluated, findings, digest, staged: { table: temp, checkId: check.id, controlIds: ctx.controlIds, evidence } });
   } finally {
     if (!staged) await ctx.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
   }
