@@ -21,6 +21,8 @@ export interface CheckOutcome {
   /** Rows of its scope table (0 means nothing to evaluate). */
   evaluated: number;
   findings: ResourceFinding[];
+  /** Distinct resources (account, region, resource id) among `findings`, when counted by DuckDB. */
+  affected?: number;
   /** findingsDigest of `findings`, computed as they were read (null when not: evidence asked for, or an error). */
   digest?: string | null;
   durationMs: number;
@@ -120,9 +122,10 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
   try {
     timer.stop();
     const columns = ((await ctx.conn.runAndReadAll(`SELECT name FROM pragma_table_info(${quoteLiteral(`temp.${temp}`)})`)).getRowsJS() as string[][]).map((r) => r[0]!);
-    const rows = Number((await ctx.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(temp)}`)).getRowsJS()[0]?.[0] ?? 0);
     const missing = missingColumns(columns);
     if (missing.length) return outcome({ evaluated, error: missingMessage(check, missing) });
+    // Rows, and distinct resources (the requirement's affected count) counted where the rows are.
+    const [rows, affected] = ((await ctx.conn.runAndReadAll(`SELECT count(*), count(DISTINCT (account_id, region, resource_id)) FROM (${findingRows(temp, [])})`)).getRowsJS()[0] ?? [0, 0]).map(Number) as [number, number];
     const evidence = columns.filter((c) => !(requiredColumns as readonly string[]).includes(c.toLowerCase()));
     // Canonical order (the report id's), so computeReportId's sort has nothing to do.
     const digests = new Map<string, string>();
@@ -130,7 +133,7 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
     staged = true;
     const findings = groups.get('') ?? [];
     const digest = rows === 0 ? emptyDigest : digests.get('') ?? null;
-    return outcome({ evaluated, findings, digest, staged: { table: temp, checkId: check.id, controlIds: ctx.controlIds, evidence } });
+    return outcome({ evaluated, findings, affected, digest, staged: { table: temp, checkId: check.id, controlIds: ctx.controlIds, evidence } });
   } finally {
     if (!staged) await ctx.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
   }
