@@ -19,7 +19,7 @@ interface ScopeWrite {
   collected: Collected;
   now: Date;
   errors: readonly ScopeError[];
-  /** How rows reach DuckDB (schema/db.ts AppendOptions); the default picks the fastest path available. */
+  /** How rows reach DuckDB (schema/db.ts AppendOptions); default: the appender. */
   via?: AppendOptions['via'];
 }
 
