@@ -127,10 +127,11 @@ export const sqlObjects: readonly string[] = [
      SELECT k.requirement, g.account_id, f.account_id AS filter_account, f.region, f.filter_id,
             f.metric_namespace || '/' || f.metric_name AS metric,
             coalesce(list_contains(f.covers, k.requirement), false) AS covers,
-            CAST(f.missed_events -> k.requirement AS VARCHAR[]) AS missed,
+            f.missed_map[k.requirement] AS missed,
             f.covers IS NULL AS unanalysed, f.pattern_error, f.pattern_syntax, f.matches_routine_traffic
      FROM log_groups g
-     JOIN aws_logs_metric_filters f
+     -- missed_events parsed once per filter, not once per filter and requirement
+     JOIN (SELECT *, CAST(missed_events AS MAP(VARCHAR, VARCHAR[])) AS missed_map FROM aws_logs_metric_filters) f
        ON f.account_id = g.group_account AND f.region = g.group_region AND f.log_group_name = g.group_name
      CROSS JOIN requirements k
    ),
@@ -152,7 +153,7 @@ export const sqlObjects: readonly string[] = [
      SELECT requirement, account_id,
             count(*) AS filter_count,
             count(*) FILTER (WHERE covers) AS covering_count,
-            (list('The closest metric filter on the trail log group, ' || filter_id || ', ' || gap ORDER BY missed_count, filter_id))[1] AS closest_gap,
+            arg_min_null({'filter_id': filter_id, 'gap': gap}, (missed_count, filter_id)) AS closest,
             list_sort(list(DISTINCT filter_id) FILTER (WHERE covers)) AS covering_filters,
             list_sort(list(DISTINCT metric) FILTER (WHERE covers)) AS covering_metrics
      FROM gaps
@@ -185,7 +186,7 @@ export const sqlObjects: readonly string[] = [
                  THEN 'The trail log group ' || array_to_string(t.unscanned_log_groups, ', ')
                       || ' is in an account or region this sync did not cover, so its metric filters are unknown; sync it'
             WHEN coalesce(p.filter_count, 0) = 0 THEN 'The trail log group ' || array_to_string(t.log_groups, ', ') || ' has no metric filter'
-            WHEN p.covering_count = 0 THEN p.closest_gap
+            WHEN p.covering_count = 0 THEN 'The closest metric filter on the trail log group, ' || p.closest.filter_id || ', ' || p.closest.gap
             WHEN q.alarms IS NULL THEN 'No CloudWatch alarm watches the metric of the matching filter ('
                  || array_to_string(p.covering_metrics, ', ') || ')'
             WHEN q.firing_count = 0 THEN q.first_never_fires
