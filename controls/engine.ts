@@ -170,6 +170,7 @@ async function evaluateRequirements(
     const problems = await scopeProblems(first, reading.flatMap((c) => c.tables), undefined, { now: new Date(), maxDataAgeMs: limits.maxDataAgeMs });
     // Longest first would need history; the catalogue order is good enough and deterministic. The checks that
     // read a shared view (shared-views.ts) run on the first connection, which materialises the view once.
+    const scopeCounts = new Map<string, number>();
     const queue = reading.filter((c) => !readsSharedView(c));
     const shared = reading.filter((c) => readsSharedView(c));
     await Promise.all(
@@ -179,7 +180,7 @@ async function evaluateRequirements(
         if (own.length) await materialiseSharedViews(conn, own, limits.checkTimeoutMs);
         const next = () => own.shift() ?? queue.shift();
         for (let check = next(); check; check = next()) {
-          const outcome = await runCheck(check, { conn, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence, timeoutMs: limits.checkTimeoutMs });
+          const outcome = await runCheck(check, { conn, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence, timeoutMs: limits.checkTimeoutMs, scopeCounts });
           if (outcome.staged) staged.push(outcome.staged);
           settle(outcome);
         }

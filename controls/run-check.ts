@@ -49,6 +49,8 @@ export interface RunCheckContext {
   includeEvidence?: boolean;
   /** Interrupt the check after this long (default: no limit); its outcome is then an error saying so. */
   timeoutMs?: number;
+  /** Scope counts of built-in checks already taken in this scan, by their counting SQL. */
+  scopeCounts?: Map<string, number>;
 }
 
 /**
@@ -104,8 +106,14 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
     const where = check.scope.where ? ` WHERE (${check.scope.where})` : '';
     const count = `SELECT count(*) FROM ${quoteIdent(check.scope.table)}${where}`;
     // A custom scope filter passes the same guard: `1=1); DELETE FROM scans; SELECT (1` is three statements.
-    const reader = check.builtin ? await ctx.conn.runAndReadAll(count) : await runGuarded(ctx.conn, count);
-    evaluated = Number(reader.getRowsJS()[0]?.[0] ?? 0);
+    // Built-in checks share scopes (the fifteen 4.x checks all count aws_accounts): counted once per scan.
+    const known = check.builtin ? ctx.scopeCounts?.get(count) : undefined;
+    if (known !== undefined) evaluated = known;
+    else {
+      const reader = check.builtin ? await ctx.conn.runAndReadAll(count) : await runGuarded(ctx.conn, count);
+      evaluated = Number(reader.getRowsJS()[0]?.[0] ?? 0);
+      if (check.builtin) ctx.scopeCounts?.set(count, evaluated);
+    }
   } catch (cause) {
     return outcome({ error: `${check.file}: its scope (${check.scope.table}${check.scope.where ? ` WHERE ${check.scope.where}` : ''}) cannot be counted: ${sqlError(cause)}` });
   }
