@@ -10,6 +10,7 @@ import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from 
 import { resolveLimits, type EvaluationLimits } from './limits.js';
 import { regionCoverageNote } from './region-coverage.js';
 import { applyScopeViews } from './scope-views.js';
+import { inventoryTables } from '../schema/inventory.js';
 import { materialiseSharedViews, readsSharedView } from './shared-views.js';
 import { closeExternalAccess } from './external-access.js';
 import { scopeProblems } from './scopes.js';
@@ -160,13 +161,17 @@ async function evaluateRequirements(
   try {
     const size = Math.max(1, Math.min(options.concurrency ?? 3, runnable.length));
     for (let i = 0; i < size; i++) connections.push(await db.connect());
-    for (const conn of connections) await applyScopeViews(conn);
     const first = connections[0]!;
     const knownTables = new Set(
       ((await first.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE NOT temporary UNION SELECT view_name FROM duckdb_views() WHERE NOT internal`)).getRowsJS() as string[][]).map((r) => r[0]!),
     );
-    // The tables each check reads come from its SQL, not from its metadata (check-tables.ts).
-    const reading = await withDerivedTables(first, runnable);
+    // The tables each check reads come from its SQL, not from its metadata (check-tables.ts). Only those get a
+    // scope view (about a hundred views per connection otherwise); when some check's SQL cannot be analysed,
+    // every table gets one.
+    const { checks: reading, complete } = await withDerivedTables(first, runnable);
+    const read = new Set(reading.flatMap((c) => c.tables));
+    const scoped = complete ? inventoryTables.filter((t) => read.has(t.name)) : inventoryTables;
+    for (const conn of connections) await applyScopeViews(conn, scoped);
     const problems = await scopeProblems(first, reading.flatMap((c) => c.tables), undefined, { now: new Date(), maxDataAgeMs: limits.maxDataAgeMs });
     // Longest first would need history; the catalogue order is good enough and deterministic. The checks that
     // read a shared view (shared-views.ts) run on the first connection, which materialises the view once.
@@ -197,16 +202,21 @@ async function evaluateRequirements(
  * Each check with `tables` = what its SQL and its scope read (views and macros expanded), plus what its metadata
  * declares: a table the metadata forgets still decides ERROR when it failed to sync.
  */
-async function withDerivedTables(conn: DuckDBConnection, checks: readonly Check[]): Promise<Check[]> {
+async function withDerivedTables(conn: DuckDBConnection, checks: readonly Check[]): Promise<{ checks: Check[]; complete: boolean }> {
   const derive = await CheckTables.load(conn);
   const out: Check[] = [];
+  let complete = true;
   for (const check of checks) {
     const read = new Set([...check.tables, check.scope.table]);
     const sources = [check.sql, ...(check.scope.where ? [`SELECT 1 FROM ${quoteIdent(check.scope.table)} WHERE (${check.scope.where})`] : [])];
-    for (const sql of sources) for (const t of (await derive.of(sql)) ?? []) read.add(t);
+    for (const sql of sources) {
+      const tables = await derive.of(sql);
+      if (tables === null) complete = false;
+      for (const t of tables ?? []) read.add(t);
+    }
     out.push({ ...check, tables: [...read] });
   }
-  return out;
+  return { checks: out, complete };
 }
 
 function withRegionCoverage(result: ControlResult, checks: readonly Check[], note: string | null): ControlResult {
