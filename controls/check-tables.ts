@@ -8,6 +8,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  * tables. The result is a superset of what the optimiser would scan, which is what failing closed needs: a table
  * the plan would skip because statistics say it is empty (a sync that lost it) still counts.
  */
+/** Derived answers for the latest set of view, macro and table definitions seen (one database at a time). */
+let answers: { key: string; bySql: Map<string, Set<string> | null> } = { key: '', bySql: new Map() };
+
 export class CheckTables {
   private readonly memo = new Map<string, Promise<Set<string>>>();
 
@@ -37,13 +40,25 @@ export class CheckTables {
     const existing = new Set(
       ((await conn.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND schema_name = 'main'")).getRowsJS() as string[][]).map((r) => r[0]!.toLowerCase()),
     );
-    return new CheckTables(conn, views, macros, existing);
+    const derived = new CheckTables(conn, views, macros, existing);
+    // The answers depend only on the statement and these definitions: kept while the definitions stay the same,
+    // so a server evaluating again (or a scheduled scan) does not parse every check again.
+    const key = JSON.stringify([[...views].sort(), [...macros].sort(), [...existing].sort()]);
+    if (key !== answers.key) answers = { key, bySql: new Map() };
+    derived.answers = answers.bySql;
+    return derived;
   }
+
+  private answers = new Map<string, Set<string> | null>();
 
   /** Tables the statement reads, views and macros expanded; null when DuckDB cannot parse it (prepare reports why). */
   async of(sql: string): Promise<Set<string> | null> {
+    const known = this.answers.get(sql);
+    if (known !== undefined) return known === null ? null : new Set(known);
     const ast = await syntaxTree(this.conn, sql);
-    return ast === undefined ? null : this.expand(ast);
+    const tables = ast === undefined ? null : await this.expand(ast);
+    this.answers.set(sql, tables === null ? null : new Set(tables));
+    return tables;
   }
 
   private async expand(ast: unknown): Promise<Set<string>> {

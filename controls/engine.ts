@@ -10,6 +10,8 @@ import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from 
 import { resolveLimits, type EvaluationLimits } from './limits.js';
 import { regionCoverageNote } from './region-coverage.js';
 import { applyScopeViews } from './scope-views.js';
+import { inventoryTables } from '../schema/inventory.js';
+import { materialiseSharedViews, readsSharedView } from './shared-views.js';
 import { closeExternalAccess } from './external-access.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, type ControlResult } from './status.js';
@@ -116,10 +118,11 @@ async function evaluateRequirements(
   for (const r of automated) for (const id of new Set(r.checks)) controlsOf.set(id, [...(controlsOf.get(id) ?? []), r.id]);
 
   const results = new Map<string, ControlResult>();
-  const emit = (result: ControlResult) => {
+  const emit = (result: ControlResult, digest: string | null = null) => {
     results.set(result.id, result);
-    // Hashed now, while other checks still run on DuckDB's threads, not all at the end.
-    digests.set(result.id, findingsDigest(result.resources));
+    // A requirement that maps one check has its digest from reading the findings (read-findings.ts); others are
+    // hashed now, while other checks still run on DuckDB's threads, not all at the end.
+    digests.set(result.id, digest ?? findingsDigest(result.resources));
     options.onControl?.(toReport(result));
   };
   for (const r of benchmark.requirements) if (!automated.includes(r)) emit(controlResult(r, [], []));
@@ -141,7 +144,7 @@ async function evaluateRequirements(
       if (!waiting.delete(outcome.checkId) || waiting.size > 0) continue;
       const checks = r.checks.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
       const outs = [...new Set(r.checks)].map((id) => outcomes.get(id)!);
-      emit(withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote));
+      emit(withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote), outs.length === 1 ? (outs[0]!.digest ?? null) : null);
     }
   };
 
@@ -160,21 +163,31 @@ async function evaluateRequirements(
   try {
     const size = Math.max(1, Math.min(options.concurrency ?? 3, runnable.length));
     for (let i = 0; i < size; i++) connections.push(await db.connect());
-    for (const conn of connections) await applyScopeViews(conn);
     const first = connections[0]!;
     const knownTables = new Set(
       ((await first.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE NOT temporary UNION SELECT view_name FROM duckdb_views() WHERE NOT internal`)).getRowsJS() as string[][]).map((r) => r[0]!),
     );
-    // The tables each check reads come from its SQL, not from its metadata (check-tables.ts).
-    const reading = await withDerivedTables(first, runnable);
+    // The tables each check reads come from its SQL, not from its metadata (check-tables.ts). Only those get a
+    // scope view (about a hundred views per connection otherwise); when some check's SQL cannot be analysed,
+    // every table gets one.
+    const { checks: reading, complete } = await withDerivedTables(first, runnable);
+    const read = new Set(reading.flatMap((c) => c.tables));
+    const scoped = complete ? inventoryTables.filter((t) => read.has(t.name)) : inventoryTables;
+    for (const conn of connections) await applyScopeViews(conn, scoped);
     const problems = await scopeProblems(first, reading.flatMap((c) => c.tables), undefined, { now: new Date(), maxDataAgeMs: limits.maxDataAgeMs });
-    // Longest first would need history; the catalogue order is good enough and deterministic.
-    const queue = [...reading];
+    // Longest first would need history; the catalogue order is good enough and deterministic. The checks that
+    // read a shared view (shared-views.ts) run on the first connection, which materialises the view once.
+    const scopeCounts = new Map<string, number>();
+    const queue = reading.filter((c) => !readsSharedView(c));
+    const shared = reading.filter((c) => readsSharedView(c));
     await Promise.all(
-      connections.map(async (conn) => {
+      connections.map(async (conn, i) => {
         const staged: StagedFindings[] = [];
-        for (let check = queue.shift(); check; check = queue.shift()) {
-          const outcome = await runCheck(check, { conn, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence, timeoutMs: limits.checkTimeoutMs });
+        const own = i === 0 ? shared : [];
+        if (own.length) await materialiseSharedViews(conn, own, limits.checkTimeoutMs);
+        const next = () => own.shift() ?? queue.shift();
+        for (let check = next(); check; check = next()) {
+          const outcome = await runCheck(check, { conn, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence, timeoutMs: limits.checkTimeoutMs, scopeCounts });
           if (outcome.staged) staged.push(outcome.staged);
           settle(outcome);
         }
@@ -191,16 +204,21 @@ async function evaluateRequirements(
  * Each check with `tables` = what its SQL and its scope read (views and macros expanded), plus what its metadata
  * declares: a table the metadata forgets still decides ERROR when it failed to sync.
  */
-async function withDerivedTables(conn: DuckDBConnection, checks: readonly Check[]): Promise<Check[]> {
+async function withDerivedTables(conn: DuckDBConnection, checks: readonly Check[]): Promise<{ checks: Check[]; complete: boolean }> {
   const derive = await CheckTables.load(conn);
   const out: Check[] = [];
+  let complete = true;
   for (const check of checks) {
     const read = new Set([...check.tables, check.scope.table]);
     const sources = [check.sql, ...(check.scope.where ? [`SELECT 1 FROM ${quoteIdent(check.scope.table)} WHERE (${check.scope.where})`] : [])];
-    for (const sql of sources) for (const t of (await derive.of(sql)) ?? []) read.add(t);
+    for (const sql of sources) {
+      const tables = await derive.of(sql);
+      if (tables === null) complete = false;
+      for (const t of tables ?? []) read.add(t);
+    }
     out.push({ ...check, tables: [...read] });
   }
-  return out;
+  return { checks: out, complete };
 }
 
 function withRegionCoverage(result: ControlResult, checks: readonly Check[], note: string | null): ControlResult {
@@ -209,7 +227,7 @@ function withRegionCoverage(result: ControlResult, checks: readonly Check[], not
 }
 
 function failed(checkId: string, error: string): CheckOutcome {
-  return { checkId, error, scopeProblems: [], evaluated: 0, findings: [], durationMs: 0, staged: null };
+  return { checkId, error, scopeProblems: [], evaluated: 0, findings: [], digest: null, durationMs: 0, staged: null };
 }
 
 function toReport(r: ControlResult): ControlReport {

@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { ResourceFinding } from './types.js';
 
@@ -14,6 +15,11 @@ export interface ReadFindingsOptions {
   evidence?: boolean;
   /** At most this many rows overall: lets small reads skip the windowed split into parts. */
   rows?: number;
+  /**
+   * Filled with each group's findings digest (report-hash.ts findingsDigest) when evidence is not asked for:
+   * the digest's lines are the very JSON arrays DuckDB renders here, so no finding is sorted or serialised in JS.
+   */
+  digests?: Map<string, string>;
 }
 
 /**
@@ -30,8 +36,11 @@ export async function readFindingGroups(conn: DuckDBConnection, options: ReadFin
     : 'to_json([resource_id, account_id, region, reason])';
   const split = options.rows === undefined || options.rows > partSize;
   const part = split ? `(row_number() OVER (PARTITION BY ${options.key} ORDER BY ${order}) - 1) // ${partSize}` : '0';
+  // Without evidence, items are joined by newlines: the digest's lines as they are, and (a JSON array never
+  // holds a raw newline) a JSON array once each newline becomes a comma.
+  const lines = !options.evidence;
   const result = await conn.run(
-    `SELECT k, '[' || string_agg(item, ',' ORDER BY ${order}) || ']'
+    `SELECT k, ${lines ? `string_agg(item, chr(10) ORDER BY ${order})` : `'[' || string_agg(item, ',' ORDER BY ${order}) || ']'`}
      FROM (
        SELECT ${options.key} AS k, ${order}, CAST(${item} AS VARCHAR) AS item, ${part} AS part
        FROM ${options.from}${options.where ? ` WHERE ${options.where}` : ''}
@@ -40,14 +49,21 @@ export async function readFindingGroups(conn: DuckDBConnection, options: ReadFin
     options.params ?? [],
   );
   const groups = new Map<string, ResourceFinding[]>();
-  for (const [key, json] of (await result.getRowsJS()) as Array<[string | null, string]>) {
+  const hashes = new Map<string, Hash>();
+  for (const [key, text] of (await result.getRowsJS()) as Array<[string | null, string]>) {
     const list = groups.get(key ?? '') ?? [];
     if (options.evidence) {
-      for (const f of JSON.parse(json) as ResourceFinding[]) list.push(f);
+      for (const f of JSON.parse(text) as ResourceFinding[]) list.push(f);
     } else {
-      for (const [resource_id, account_id, region, reason] of JSON.parse(json) as string[][]) list.push({ resource_id: resource_id!, account_id: account_id!, region: region!, reason: reason! });
+      if (options.digests) {
+        const hash = hashes.get(key ?? '') ?? createHash('sha256');
+        hash.update(text).update('\n');
+        hashes.set(key ?? '', hash);
+      }
+      for (const [resource_id, account_id, region, reason] of JSON.parse(`[${text.replaceAll('\n', ',')}]`) as string[][]) list.push({ resource_id: resource_id!, account_id: account_id!, region: region!, reason: reason! });
     }
     groups.set(key ?? '', list);
   }
+  for (const [key, hash] of hashes) options.digests!.set(key, hash.digest('hex'));
   return groups;
 }

@@ -5,20 +5,49 @@ function compareFindings(a: ResourceFinding, b: ResourceFinding): number {
   return cmp(a.resource_id, b.resource_id) || cmp(a.account_id, b.account_id) || cmp(a.region, b.region) || cmp(a.reason, b.reason);
 }
 
+/**
+ * Code-point order, as DuckDB orders text (UTF-8 bytes): JavaScript's `<` compares UTF-16 units, which puts a
+ * character beyond U+FFFF (a surrogate pair) before U+E000–U+FFFF.
+ */
 function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+function codePointRank(unit: number): number {
+  return unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
 }
 
 /**
- * sha256 over one control's findings in canonical order (resource, account, region, reason), one JSON array per
- * line so no resource name can forge a separator. The engine computes it as each control completes, while other
- * checks still run.
+ * One finding's line of the digest: its four fields as a JSON array, as DuckDB's to_json writes it (the engine
+ * hashes the lines DuckDB renders, read-findings.ts). The two differ only in the hex digits of a control
+ * character's escape: DuckDB writes \u001F where JSON.stringify writes \u001f.
+ */
+export function findingLine(f: ResourceFinding): string {
+  const text = JSON.stringify([f.resource_id, f.account_id, f.region, f.reason]);
+  if (!text.includes('\\u00')) return text;
+  // Escapes are read pairwise from the left, so an escaped backslash followed by "u00" is left alone.
+  return text.replace(/\\(u00[0-9a-f]{2}|.)/g, (m, e: string) => (e.length === 5 ? `\\u00${e.slice(3).toUpperCase()}` : m));
+}
+
+/**
+ * sha256 over one control's findings in canonical order (resource, account, region, reason, each in code-point
+ * order), one JSON array per line (findingLine) so no resource name can forge a separator. The engine has
+ * DuckDB render these lines for a requirement that maps one check and hashes them as it reads the findings;
+ * this is the same digest computed from findings already in JS (several checks, evidence asked for,
+ * computeReportId on a loaded report).
  */
 export function findingsDigest(resources: readonly ResourceFinding[]): string {
   const hash = createHash('sha256');
   let chunk = '';
   for (const f of [...resources].sort(compareFindings)) {
-    chunk += `${JSON.stringify([f.resource_id, f.account_id, f.region, f.reason])}\n`;
+    chunk += `${findingLine(f)}\n`;
     if (chunk.length > 1 << 20) (hash.update(chunk), (chunk = ''));
   }
   hash.update(chunk);

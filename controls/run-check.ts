@@ -3,10 +3,13 @@ import { prepareReadOnly } from '../schema/sql-guard.js';
 import { quoteIdent, quoteLiteral } from '../schema/table.js';
 import { CheckTimer } from './check-timer.js';
 import { readFindingGroups } from './read-findings.js';
+import { findingsDigest } from './report-hash.js';
 import type { ScopeProblem } from './scopes.js';
 import type { Check, ResourceFinding } from './types.js';
 
 export const requiredColumns = ['resource_id', 'account_id', 'region', 'reason'] as const;
+
+const emptyDigest = findingsDigest([]);
 
 /** What one check found in one scan; shared by every requirement that maps it. */
 export interface CheckOutcome {
@@ -18,6 +21,10 @@ export interface CheckOutcome {
   /** Rows of its scope table (0 means nothing to evaluate). */
   evaluated: number;
   findings: ResourceFinding[];
+  /** Distinct resources (account, region, resource id) among `findings`, when counted by DuckDB. */
+  affected?: number;
+  /** findingsDigest of `findings`, computed as they were read (null when not: evidence asked for, or an error). */
+  digest?: string | null;
   durationMs: number;
   /** The connection-local temp table holding its rows until flushFindings writes them (null when none). */
   staged: StagedFindings | null;
@@ -42,6 +49,8 @@ export interface RunCheckContext {
   includeEvidence?: boolean;
   /** Interrupt the check after this long (default: no limit); its outcome is then an error saying so. */
   timeoutMs?: number;
+  /** Scope counts of built-in checks already taken in this scan, by their counting SQL. */
+  scopeCounts?: Map<string, number>;
 }
 
 /**
@@ -68,6 +77,7 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
     scopeProblems: check.tables.flatMap((t) => ctx.scopeProblems.get(t) ?? []),
     evaluated: 0,
     findings: [],
+    digest: null,
     staged: null,
     durationMs: performance.now() - started,
     ...partial,
@@ -96,8 +106,14 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
     const where = check.scope.where ? ` WHERE (${check.scope.where})` : '';
     const count = `SELECT count(*) FROM ${quoteIdent(check.scope.table)}${where}`;
     // A custom scope filter passes the same guard: `1=1); DELETE FROM scans; SELECT (1` is three statements.
-    const reader = check.builtin ? await ctx.conn.runAndReadAll(count) : await runGuarded(ctx.conn, count);
-    evaluated = Number(reader.getRowsJS()[0]?.[0] ?? 0);
+    // Built-in checks share scopes (the fifteen 4.x checks all count aws_accounts): counted once per scan.
+    const known = check.builtin ? ctx.scopeCounts?.get(count) : undefined;
+    if (known !== undefined) evaluated = known;
+    else {
+      const reader = check.builtin ? await ctx.conn.runAndReadAll(count) : await runGuarded(ctx.conn, count);
+      evaluated = Number(reader.getRowsJS()[0]?.[0] ?? 0);
+      if (check.builtin) ctx.scopeCounts?.set(count, evaluated);
+    }
   } catch (cause) {
     return outcome({ error: `${check.file}: its scope (${check.scope.table}${check.scope.where ? ` WHERE ${check.scope.where}` : ''}) cannot be counted: ${sqlError(cause)}` });
   }
@@ -114,14 +130,18 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
   try {
     timer.stop();
     const columns = ((await ctx.conn.runAndReadAll(`SELECT name FROM pragma_table_info(${quoteLiteral(`temp.${temp}`)})`)).getRowsJS() as string[][]).map((r) => r[0]!);
-    const rows = Number((await ctx.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(temp)}`)).getRowsJS()[0]?.[0] ?? 0);
     const missing = missingColumns(columns);
     if (missing.length) return outcome({ evaluated, error: missingMessage(check, missing) });
+    // Rows, and distinct resources (the requirement's affected count) counted where the rows are.
+    const [rows, affected] = ((await ctx.conn.runAndReadAll(`SELECT count(*), count(DISTINCT (account_id, region, resource_id)) FROM (${findingRows(temp, [])})`)).getRowsJS()[0] ?? [0, 0]).map(Number) as [number, number];
     const evidence = columns.filter((c) => !(requiredColumns as readonly string[]).includes(c.toLowerCase()));
     // Canonical order (the report id's), so computeReportId's sort has nothing to do.
-    const groups = rows === 0 ? new Map<string, ResourceFinding[]>() : await readFindingGroups(ctx.conn, { from: `(${findingRows(temp, evidence)})`, key: "''", evidence: ctx.includeEvidence, rows });
+    const digests = new Map<string, string>();
+    const groups = rows === 0 ? new Map<string, ResourceFinding[]>() : await readFindingGroups(ctx.conn, { from: `(${findingRows(temp, evidence)})`, key: "''", evidence: ctx.includeEvidence, rows, digests });
     staged = true;
-    return outcome({ evaluated, findings: groups.get('') ?? [], staged: { table: temp, checkId: check.id, controlIds: ctx.controlIds, evidence } });
+    const findings = groups.get('') ?? [];
+    const digest = rows === 0 ? emptyDigest : digests.get('') ?? null;
+    return outcome({ evaluated, findings, affected, digest, staged: { table: temp, checkId: check.id, controlIds: ctx.controlIds, evidence } });
   } finally {
     if (!staged) await ctx.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
   }

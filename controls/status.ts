@@ -57,8 +57,10 @@ export function controlResult(req: Requirement, checks: readonly Check[], outcom
     return { ...base, status: 'MANUAL', reason: req.evidence ?? 'Needs manual review: no automated check covers this requirement.', affected_count: 0, evaluated_count: 0, resources: [], error: null };
   }
 
-  const resources = outcomes.flatMap((o) => o.findings);
-  const affected = new Set(resources.map((r) => `${r.account_id}\u0000${r.region}\u0000${r.resource_id}`)).size;
+  const only = outcomes.length === 1 ? outcomes[0]! : undefined;
+  const resources = only ? only.findings.slice() : outcomes.flatMap((o) => o.findings);
+  // One check: DuckDB counted its distinct resources (run-check.ts); several may name the same resource.
+  const affected = only?.affected ?? new Set(resources.map((r) => `${r.account_id}\u0000${r.region}\u0000${r.resource_id}`)).size;
   const evaluated = Math.max(0, ...outcomes.map((o) => o.evaluated));
   const checkErrors = outcomes.filter((o) => o.error).map((o) => `${o.checkId}: ${o.error}`);
   const problems = outcomes.flatMap((o) => o.scopeProblems).filter(uniqueScope());

@@ -17,6 +17,7 @@ import {
 import { DatabaseLockedError, DatabaseOpenError } from './db-errors.js';
 import { migrate } from './migrations.js';
 import { asStorageError, StorageError } from './storage-error.js';
+import { canStage, insertStaged } from './staged-insert.js';
 import type { ColumnKind } from './table.js';
 
 import type { Row, SqlParam } from './sql-types.js';
@@ -157,7 +158,10 @@ export class Transaction {
    * `defaults` fills a column a row leaves out (so callers need not copy every row to add account_id). Rows go in
    * as data chunks of 2,048 (DuckDB's vector size): one native call per chunk instead of one per value.
    */
-  async append(table: string, columns: readonly AppendColumn[], rows: Iterable<Row>, defaults: Row = {}): Promise<number> {
+  async append(table: string, columns: readonly AppendColumn[], rows: Iterable<Row>, defaults: Row = {}, options: AppendOptions = {}): Promise<number> {
+    const via = options.via ?? 'appender';
+    const many = Array.isArray(rows) && rows.length >= STAGE_MIN_ROWS;
+    if (via === 'staged' || (via === 'auto' && many && (await canStage(this.conn)))) return insertStaged(this.conn, table, columns, rows, defaults, (batch) => this.append(table, columns, batch, defaults, { via: 'appender' }));
     const types = columns.map((c) => duckType[c.type]);
     const appender = await this.conn.createAppender(table);
     let n = 0;
@@ -187,6 +191,19 @@ export class Transaction {
     return n;
   }
 }
+
+export interface AppendOptions {
+  /**
+   * 'appender' (default): DuckDB's appender, data chunks of 2,048 rows. 'staged': staged JSON files read by
+   * DuckDB (staged-insert.ts). 'auto': staged for a batch of at least STAGE_MIN_ROWS rows when DuckDB may read
+   * the scratch directory, else the appender. bench:sync measures both: staged is faster into an in-memory
+   * database but not into a file (README, Sync benchmark), so the appender stays the default.
+   */
+  via?: 'auto' | 'appender' | 'staged';
+}
+
+/** Below this many rows the appender is as fast: a staged file costs a write and a read_json bind. */
+export const STAGE_MIN_ROWS = 5_000;
 
 export interface AppendColumn {
   name: string;

@@ -8,6 +8,21 @@
  * decided once, at sync time (aws_logs_metric_filters.covers, by sync/monitoring/coverage.ts); the chain lives
  * here once and each 4.x check passes its requirement key.
  */
+/**
+ * The CIS monitoring requirement keys, in CIS order (4.1–4.15): the keys of sync/monitoring/requirements, which
+ * the schema layer may not import (test/schema/monitoring-keys.test.ts keeps the two lists equal).
+ */
+export const monitoringRequirementKeys: readonly string[] = [
+  'unauthorized_api_calls', 'console_signin_without_mfa', 'root_usage', 'iam_policy_changes', 'cloudtrail_changes',
+  'console_auth_failures', 'cmk_disable_or_deletion', 's3_bucket_policy_changes', 'config_changes',
+  'security_group_changes', 'nacl_changes', 'network_gateway_changes', 'route_table_changes', 'vpc_changes',
+  'organizations_changes',
+];
+
+function sqlList(items: readonly string[]): string {
+  return `[${items.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ')}]`;
+}
+
 export const sqlObjects: readonly string[] = [
   // Every trail with what keeps it from being the trail CIS 3.1 asks for (multi-region, logging, all read and
   // write management events, no event source left out); compliant when nothing does.
@@ -78,12 +93,17 @@ export const sqlObjects: readonly string[] = [
           comparison_operator, threshold, evaluation_periods, datapoints_to_alarm, treat_missing_data, unit, dimensions,
           actions_enabled, alarm_actions, single)`,
 
-  // The failing accounts of one CIS monitoring requirement (a key of sync/monitoring/requirements): every synced
-  // account without a chain that tells someone about its events, with the first missing link. Deterministic:
-  // every "closest" or "first" is ordered by a total key ending in the filter id or alarm name.
-  // Usage: SELECT * FROM calabi_cis_monitoring_failures('cloudtrail_changes')
-  `CREATE OR REPLACE MACRO calabi_cis_monitoring_failures(requirement) AS TABLE
-   WITH trails AS (
+  // The failing accounts of every CIS monitoring requirement (monitoring_requirement: a key of
+  // sync/monitoring/requirements, listed in monitoringRequirementKeys): every synced account without a chain that
+  // tells someone about its events, with the first missing link. Deterministic: every "closest" or "first" is
+  // ordered by a total key ending in the filter id or alarm name. One query for all fifteen: the chain's joins
+  // are the same for each, and the engine materialises this view once per scan (controls/shared-views.ts)
+  // instead of rebuilding it for each 4.x check.
+  `CREATE OR REPLACE VIEW calabi_cis_monitoring_chain AS
+   WITH requirements AS (
+     SELECT unnest(${sqlList(monitoringRequirementKeys)}) AS requirement
+   ),
+   trails AS (
      SELECT m.account_id,
             count(*) AS trail_count,
             count(*) FILTER (WHERE m.compliant) AS compliant_count,
@@ -104,14 +124,16 @@ export const sqlObjects: readonly string[] = [
      WHERE compliant AND cloudwatch_logs_log_group_arn IS NOT NULL
    ),
    filters AS (
-     SELECT g.account_id, f.account_id AS filter_account, f.region, f.filter_id,
+     SELECT k.requirement, g.account_id, f.account_id AS filter_account, f.region, f.filter_id,
             f.metric_namespace || '/' || f.metric_name AS metric,
-            coalesce(list_contains(f.covers, requirement), false) AS covers,
-            CAST(f.missed_events -> requirement AS VARCHAR[]) AS missed,
+            coalesce(list_contains(f.covers, k.requirement), false) AS covers,
+            f.missed_map[k.requirement] AS missed,
             f.covers IS NULL AS unanalysed, f.pattern_error, f.pattern_syntax, f.matches_routine_traffic
      FROM log_groups g
-     JOIN aws_logs_metric_filters f
+     -- missed_events parsed once per filter, not once per filter and requirement
+     JOIN (SELECT *, CAST(missed_events AS MAP(VARCHAR, VARCHAR[])) AS missed_map FROM aws_logs_metric_filters) f
        ON f.account_id = g.group_account AND f.region = g.group_region AND f.log_group_name = g.group_name
+     CROSS JOIN requirements k
    ),
    gaps AS (
      SELECT *,
@@ -128,32 +150,33 @@ export const sqlObjects: readonly string[] = [
      FROM filters
    ),
    per_account AS (
-     SELECT account_id,
+     SELECT requirement, account_id,
             count(*) AS filter_count,
             count(*) FILTER (WHERE covers) AS covering_count,
-            (list('The closest metric filter on the trail log group, ' || filter_id || ', ' || gap ORDER BY missed_count, filter_id))[1] AS closest_gap,
+            arg_min_null({'filter_id': filter_id, 'gap': gap}, (missed_count, filter_id)) AS closest,
             list_sort(list(DISTINCT filter_id) FILTER (WHERE covers)) AS covering_filters,
             list_sort(list(DISTINCT metric) FILTER (WHERE covers)) AS covering_metrics
      FROM gaps
-     GROUP BY account_id
+     GROUP BY requirement, account_id
    ),
    chains AS (
-     SELECT g.account_id, g.filter_id, m.alarm_name, m.never_fires, m.notifies
+     SELECT g.requirement, g.account_id, g.filter_id, m.alarm_name, m.never_fires, m.notifies
      FROM gaps g
      JOIN calabi_metric_filter_alarms m ON m.account_id = g.filter_account AND m.region = g.region AND m.filter_id = g.filter_id
      WHERE g.covers
    ),
    per_account_alarms AS (
-     SELECT account_id,
+     SELECT requirement, account_id,
             list_sort(list(DISTINCT alarm_name)) AS alarms,
             count(*) FILTER (WHERE never_fires IS NULL) AS firing_count,
             count(*) FILTER (WHERE never_fires IS NULL AND notifies) AS notifying_count,
             (list('The alarm ' || alarm_name || ' on the metric of ' || filter_id || ' ' || never_fires ORDER BY alarm_name, filter_id) FILTER (WHERE never_fires IS NOT NULL))[1] AS first_never_fires,
             list_sort(list(DISTINCT alarm_name) FILTER (WHERE never_fires IS NULL)) AS firing_alarms
      FROM chains
-     GROUP BY account_id
+     GROUP BY requirement, account_id
    )
-   SELECT 'arn:' || coalesce(a.partition, split_part(a.arn, ':', 2)) || ':iam::' || a.account_id || ':root' AS resource_id,
+   SELECT k.requirement AS monitoring_requirement,
+          'arn:' || coalesce(a.partition, split_part(a.arn, ':', 2)) || ':iam::' || a.account_id || ':root' AS resource_id,
           a.account_id, a.region,
           CASE
             WHEN coalesce(t.trail_count, 0) = 0 THEN 'No CloudTrail trail, so no API activity reaches CloudWatch Logs'
@@ -163,7 +186,7 @@ export const sqlObjects: readonly string[] = [
                  THEN 'The trail log group ' || array_to_string(t.unscanned_log_groups, ', ')
                       || ' is in an account or region this sync did not cover, so its metric filters are unknown; sync it'
             WHEN coalesce(p.filter_count, 0) = 0 THEN 'The trail log group ' || array_to_string(t.log_groups, ', ') || ' has no metric filter'
-            WHEN p.covering_count = 0 THEN p.closest_gap
+            WHEN p.covering_count = 0 THEN 'The closest metric filter on the trail log group, ' || p.closest.filter_id || ', ' || p.closest.gap
             WHEN q.alarms IS NULL THEN 'No CloudWatch alarm watches the metric of the matching filter ('
                  || array_to_string(p.covering_metrics, ', ') || ')'
             WHEN q.firing_count = 0 THEN q.first_never_fires
@@ -174,8 +197,19 @@ export const sqlObjects: readonly string[] = [
           p.covering_filters AS matching_filters,
           q.alarms AS matching_alarms
    FROM aws_accounts a
+   CROSS JOIN requirements k
    LEFT JOIN trails t ON t.account_id = a.account_id
-   LEFT JOIN per_account p ON p.account_id = a.account_id
-   LEFT JOIN per_account_alarms q ON q.account_id = a.account_id
+   LEFT JOIN per_account p ON p.account_id = a.account_id AND p.requirement = k.requirement
+   LEFT JOIN per_account_alarms q ON q.account_id = a.account_id AND q.requirement = k.requirement
    WHERE coalesce(q.notifying_count, 0) = 0`,
+
+  // The failing accounts of one CIS monitoring requirement, read from the chain above; a key Calabi does not
+  // analyse filters for is an error, not an empty (passing) answer.
+  // Usage: SELECT * FROM calabi_cis_monitoring_failures('cloudtrail_changes')
+  `CREATE OR REPLACE MACRO calabi_cis_monitoring_failures(requirement_key) AS TABLE
+   SELECT c.resource_id, c.account_id, c.region, c.reason, c.trail_log_groups, c.matching_filters, c.matching_alarms
+   FROM calabi_cis_monitoring_chain c,
+        (SELECT CASE WHEN list_contains(${sqlList(monitoringRequirementKeys)}, requirement_key) THEN true
+                     ELSE error('calabi_cis_monitoring_failures: unknown requirement ''' || requirement_key || '''; use one of ${monitoringRequirementKeys.join(', ')}') END) k(known)
+   WHERE k.known AND c.monitoring_requirement = requirement_key`,
 ];

@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '../schema/db.js';
+import type { AppendOptions, Database, Transaction } from '../schema/db.js';
 import { kyselyOf } from '../schema/kysely.js';
 import type { TableDef } from '../schema/table.js';
 import type { Collected } from './types.js';
@@ -20,6 +20,8 @@ interface ScopeWrite {
   collected: Collected;
   now: Date;
   errors: readonly ScopeError[];
+  /** How rows reach DuckDB (schema/db.ts AppendOptions); default: the appender. */
+  via?: AppendOptions['via'];
 }
 
 /**
@@ -33,7 +35,7 @@ export async function writeScope(db: Database, w: ScopeWrite): Promise<number> {
     for (const table of w.tables) {
       const rows = w.collected[table.name] ?? [];
       await deleteScope(tx, table.name, w.accountId, w.region);
-      written += await tx.append(table.name, table.columns, rows, { account_id: w.accountId, region: w.region, synced_at: w.now });
+      written += await tx.append(table.name, table.columns, rows, { account_id: w.accountId, region: w.region, synced_at: w.now }, { via: w.via });
       const tableErrors = w.errors.filter((e) => e.table === table.name);
       await upsertScope(tx, {
         accountId: w.accountId,
