@@ -5,7 +5,7 @@
  * shows the same verdicts by hand. The README's "Architecture" section draws the same picture.
  */
 const layers = [
-  ['lib'], // logging, package paths, CSV: no Calabi imports at all
+  ['lib'], // logging, package paths, CSV, AWS partitions: no Calabi imports at all
   ['schema'], // the DuckDB layer: connections, migrations, inventory table definitions
   ['sync', 'demo'], // AWS → inventory tables; the bundled sample account
   ['controls'], // checks, benchmarks, the engine
