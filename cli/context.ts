@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { Database, OpenOptions } from '../schema/db.js';
-import { closeInterruptedRuns } from '../controls/interrupted.js';
 import { NewerDatabaseError } from '../schema/newer.js';
 import { UsageError } from './errors.js';
 
@@ -66,6 +65,8 @@ export async function openDb(cmd: Command, options: CliOpenOptions = {}): Promis
   }
   if (!db.readOnly) {
     try {
+      // Loaded here, not at the top: every command's --help imports this file (test/cli/command-loading.test.ts).
+      const { closeInterruptedRuns } = await import('../controls/interrupted.js');
       await closeInterruptedRuns(db);
     } catch (error) {
       db.close();
