@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { retentionDaysFrom } from '../../scheduler/retention.js';
+import { retentionDaysFrom } from '../../scheduler/retention-days.js';
 import { globalOptions, openDb } from '../context.js';
 import { syncSettings } from '../sync-options.js';
 import { UsageError } from '../errors.js';

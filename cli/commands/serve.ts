@@ -3,14 +3,13 @@ import { sandboxConfig } from '../../console/sandbox.js';
 import { sizeBytes } from '../../console/size.js';
 import type { RunningServer, ServerOptions } from '../../api/server.js';
 import type { SyncFn } from '../../scans/runner.js';
-import { closeInterruptedRuns } from '../../controls/interrupted.js';
 import type { Database } from '../../schema/db.js';
 import { dbPathOf, globalOptions } from '../context.js';
 import { syncSettings } from '../sync-options.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
 import { parseAllowList } from '../../scheduler/destination.js';
-import { retentionDaysFrom } from '../../scheduler/retention.js';
+import { retentionDaysFrom } from '../../scheduler/retention-days.js';
 import { createLogger } from '../../lib/logger.js';
 import { addSyncOptions, type SyncFlags } from './sync.js';
 
@@ -72,6 +71,7 @@ export async function openServedDb(path: string, memoryLimit: string): Promise<D
   const { Database } = await import('../../schema/db.js');
   const db = await Database.open(path, { config: sandboxConfig(memoryLimit) });
   // Scans and syncs a killed process left `running` show as interrupted, not as runs that never end.
+  const { closeInterruptedRuns } = await import('../../controls/interrupted.js');
   await closeInterruptedRuns(db).catch((error: unknown) => {
     db.close();
     throw error;
