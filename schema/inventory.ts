@@ -12,6 +12,7 @@ import { tables as dynamodb } from './dynamodb.js';
 import { tables as ec2 } from './ec2.js';
 import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
 import { tables as ecr } from './ecr.js';
+import { tables as ecs } from './ecs.js';
 import { tables as efs } from './efs.js';
 import { tables as eks } from './eks.js';
 import { tables as elbv2 } from './elbv2.js';
@@ -49,6 +50,7 @@ export const serviceTables = {
   dynamodb,
   ec2: [...ec2, ...ec2VpcEndpoints],
   ecr,
+  ecs,
   efs,
   eks,
   elbv2,

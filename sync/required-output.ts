@@ -111,6 +111,14 @@ const required: Record<string, Record<string, { allOf?: readonly string[]; anyOf
   ACM: { ListCertificates: { allOf: ['CertificateSummaryList'] } },
   SSM: { ListDocuments: { allOf: ['DocumentIdentifiers'] } },
   EKS: { ListClusters: { allOf: ['clusters'] }, DescribeCluster: { allOf: ['cluster'] } },
+  ECS: {
+    ListClusters: { allOf: ['clusterArns'] },
+    DescribeClusters: { allOf: ['clusters'] },
+    ListServices: { allOf: ['serviceArns'] },
+    DescribeServices: { allOf: ['services'] },
+    ListTaskDefinitionFamilies: { allOf: ['families'] },
+    DescribeTaskDefinition: { allOf: ['taskDefinition'] },
+  },
   Account: { GetAlternateContact: { allOf: ['AlternateContact'] } },
   STS: { GetCallerIdentity: { allOf: ['Account', 'Arn'] } },
 };
