@@ -4,6 +4,7 @@ import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-clo
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateSecurityGroupCommand, CreateVolumeCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
+import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
@@ -219,5 +220,22 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'EKS:ListClusters', param: 'maxResults' },
     // ListClusters answers names only.
     perItem: ['EKS:DescribeCluster'],
+  },
+  {
+    service: 'ecs', collector: 'clusters',
+    seed: { table: 'aws_ecs_clusters', create: (cfg, i) => new ECSClient(cfg).send(new CreateEcsClusterCommand({ clusterName: name(i) })) },
+    paginate: { op: 'ECS:ListClusters', param: 'maxResults', canned: { items: 'clusterArns', inputToken: 'nextToken', outputToken: 'nextToken' } },
+  },
+  // Services live in clusters and ECS has no region-wide service list: one ListServices per cluster.
+  { service: 'ecs', collector: 'services', perItem: ['ECS:ListServices'] },
+  {
+    service: 'ecs', collector: 'task-definitions',
+    seed: {
+      table: 'aws_ecs_task_definitions',
+      create: (cfg, i) => new ECSClient(cfg).send(new RegisterTaskDefinitionCommand({ family: name(i), containerDefinitions: [{ name: 'app', image: 'busybox', memory: 64 }] })),
+    },
+    paginate: { op: 'ECS:ListTaskDefinitionFamilies', param: 'maxResults', canned: { items: 'families', inputToken: 'nextToken', outputToken: 'nextToken' } },
+    // ECS has no batch describe for task definitions: one call per family (its latest active revision).
+    perItem: ['ECS:DescribeTaskDefinition'],
   },
 ];
