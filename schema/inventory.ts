@@ -15,6 +15,7 @@ import { tables as ecr } from './ecr.js';
 import { tables as ecs } from './ecs.js';
 import { tables as efs } from './efs.js';
 import { tables as eks } from './eks.js';
+import { tables as elb } from './elb.js';
 import { tables as elbv2 } from './elbv2.js';
 import { tables as guardduty } from './guardduty.js';
 import { tables as iam } from './iam.js';
@@ -53,6 +54,7 @@ export const serviceTables = {
   ecs,
   efs,
   eks,
+  elb,
   elbv2,
   guardduty,
   iam,

@@ -119,6 +119,11 @@ const required: Record<string, Record<string, { allOf?: readonly string[]; anyOf
     ListTaskDefinitionFamilies: { allOf: ['families'] },
     DescribeTaskDefinition: { allOf: ['taskDefinition'] },
   },
+  ElasticLoadBalancing: {
+    DescribeLoadBalancers: { allOf: ['LoadBalancerDescriptions'] },
+    DescribeLoadBalancerAttributes: { allOf: ['LoadBalancerAttributes'] },
+    DescribeLoadBalancerPolicies: { allOf: ['PolicyDescriptions'] },
+  },
   Account: { GetAlternateContact: { allOf: ['AlternateContact'] } },
   STS: { GetCallerIdentity: { allOf: ['Account', 'Arn'] } },
 };

@@ -143,6 +143,14 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
       'ecs:DescribeTaskDefinition',
     ],
   },
+  elb: {
+    scope: 'regional',
+    load: () => import('./elb/index.js'),
+    actions: [
+      'elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes',
+      'elasticloadbalancing:DescribeLoadBalancerPolicies',
+    ],
+  },
 };
 
 /** Every service, in the order a sync runs them. */
