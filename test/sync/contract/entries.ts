@@ -7,6 +7,7 @@ import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
+import { CreateLoadBalancerCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
@@ -238,4 +239,18 @@ export const entries: readonly ContractEntry[] = [
     // ECS has no batch describe for task definitions: one call per family (its latest active revision).
     perItem: ['ECS:DescribeTaskDefinition'],
   },
+  {
+    service: 'elb', collector: 'load-balancers',
+    seed: {
+      table: 'aws_elb_load_balancers',
+      create: (cfg, i) => new ElasticLoadBalancingClient(cfg).send(new CreateLoadBalancerCommand({
+        LoadBalancerName: name(i), AvailabilityZones: ['us-east-1a'], Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstanceProtocol: 'HTTP', InstancePort: 80 }],
+      })),
+    },
+    paginate: { op: 'ElasticLoadBalancing:DescribeLoadBalancers', param: 'PageSize' },
+    // Classic Load Balancer attributes have no list form.
+    perItem: ['ElasticLoadBalancing:DescribeLoadBalancerAttributes'],
+  },
+  // DescribeLoadBalancerPolicies runs per load balancer with an HTTPS/SSL listener (the TLS policy has no list form).
+  { service: 'elb', collector: 'listeners', perItem: ['ElasticLoadBalancing:DescribeLoadBalancerPolicies'] },
 ];
