@@ -25,6 +25,7 @@ import { tables as logs } from './logs.js';
 import { tables as macie } from './macie.js';
 import { tables as organizations } from './organizations.js';
 import { tables as rds } from './rds.js';
+import { tables as redshift } from './redshift.js';
 import { tables as s3 } from './s3.js';
 import { tables as secretsmanager } from './secretsmanager.js';
 import { tables as securityhub } from './securityhub.js';
@@ -64,6 +65,7 @@ export const serviceTables = {
   macie,
   organizations,
   rds,
+  redshift,
   s3,
   secretsmanager,
   securityhub,

@@ -124,6 +124,7 @@ const required: Record<string, Record<string, { allOf?: readonly string[]; anyOf
     DescribeLoadBalancerAttributes: { allOf: ['LoadBalancerAttributes'] },
     DescribeLoadBalancerPolicies: { allOf: ['PolicyDescriptions'] },
   },
+  Redshift: { DescribeClusters: { allOf: ['Clusters'] }, DescribeLoggingStatus: { allOf: ['LoggingEnabled'] }, DescribeClusterParameters: { allOf: ['Parameters'] } },
   Account: { GetAlternateContact: { allOf: ['AlternateContact'] } },
   STS: { GetCallerIdentity: { allOf: ['Account', 'Arn'] } },
 };

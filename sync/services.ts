@@ -151,6 +151,11 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
       'elasticloadbalancing:DescribeLoadBalancerPolicies',
     ],
   },
+  redshift: {
+    scope: 'regional',
+    load: () => import('./redshift/index.js'),
+    actions: ['redshift:DescribeClusters', 'redshift:DescribeLoggingStatus', 'redshift:DescribeClusterParameters'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */
