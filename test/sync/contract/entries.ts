@@ -11,6 +11,7 @@ import { CreateLoadBalancerCommand, ElasticLoadBalancingClient } from '@aws-sdk/
 import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateClusterCommand as CreateRedshiftClusterCommand, RedshiftClient } from '@aws-sdk/client-redshift';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -253,4 +254,18 @@ export const entries: readonly ContractEntry[] = [
   },
   // DescribeLoadBalancerPolicies runs per load balancer with an HTTPS/SSL listener (the TLS policy has no list form).
   { service: 'elb', collector: 'listeners', perItem: ['ElasticLoadBalancing:DescribeLoadBalancerPolicies'] },
+  {
+    service: 'redshift', collector: 'clusters',
+    seed: {
+      table: 'aws_redshift_clusters',
+      create: (cfg, i) => new RedshiftClient(cfg).send(new CreateRedshiftClusterCommand({
+        ClusterIdentifier: name(i), NodeType: 'dc2.large', ClusterType: 'single-node', MasterUsername: 'contract', MasterUserPassword: 'Contract-password-1',
+      })),
+    },
+    paginate: { op: 'Redshift:DescribeClusters', param: 'MaxRecords', canned: { items: 'Clusters', inputToken: 'Marker', outputToken: 'Marker' } },
+    // Audit logging status is per cluster in Redshift's API.
+    perItem: ['Redshift:DescribeLoggingStatus'],
+  },
+  // One DescribeClusterParameters per parameter group in use (the seeded clusters share the default group).
+  { service: 'redshift', collector: 'parameter-groups' },
 ];
