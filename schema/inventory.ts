@@ -15,6 +15,7 @@ import { tables as ecr } from './ecr.js';
 import { tables as ecs } from './ecs.js';
 import { tables as efs } from './efs.js';
 import { tables as eks } from './eks.js';
+import { tables as elasticache } from './elasticache.js';
 import { tables as elb } from './elb.js';
 import { tables as elbv2 } from './elbv2.js';
 import { tables as guardduty } from './guardduty.js';
@@ -55,6 +56,7 @@ export const serviceTables = {
   ecs,
   efs,
   eks,
+  elasticache,
   elb,
   elbv2,
   guardduty,

@@ -125,6 +125,7 @@ const required: Record<string, Record<string, { allOf?: readonly string[]; anyOf
     DescribeLoadBalancerPolicies: { allOf: ['PolicyDescriptions'] },
   },
   Redshift: { DescribeClusters: { allOf: ['Clusters'] }, DescribeLoggingStatus: { allOf: ['LoggingEnabled'] }, DescribeClusterParameters: { allOf: ['Parameters'] } },
+  ElastiCache: { DescribeReplicationGroups: { allOf: ['ReplicationGroups'] }, DescribeCacheClusters: { allOf: ['CacheClusters'] } },
   Account: { GetAlternateContact: { allOf: ['AlternateContact'] } },
   STS: { GetCallerIdentity: { allOf: ['Account', 'Arn'] } },
 };

@@ -156,6 +156,11 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./redshift/index.js'),
     actions: ['redshift:DescribeClusters', 'redshift:DescribeLoggingStatus', 'redshift:DescribeClusterParameters'],
   },
+  elasticache: {
+    scope: 'regional',
+    load: () => import('./elasticache/index.js'),
+    actions: ['elasticache:DescribeReplicationGroups', 'elasticache:DescribeCacheClusters'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */
