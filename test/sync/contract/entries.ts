@@ -7,6 +7,7 @@ import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
+import { CreateCacheClusterCommand, CreateReplicationGroupCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { CreateLoadBalancerCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
@@ -268,4 +269,22 @@ export const entries: readonly ContractEntry[] = [
   },
   // One DescribeClusterParameters per parameter group in use (the seeded clusters share the default group).
   { service: 'redshift', collector: 'parameter-groups' },
+  {
+    service: 'elasticache', collector: 'replication-groups',
+    seed: {
+      table: 'aws_elasticache_replication_groups',
+      create: (cfg, i) => new ElastiCacheClient(cfg).send(new CreateReplicationGroupCommand({
+        ReplicationGroupId: name(i), ReplicationGroupDescription: 'contract', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheClusters: 1,
+      })),
+    },
+    paginate: { op: 'ElastiCache:DescribeReplicationGroups', param: 'MaxRecords', canned: { items: 'ReplicationGroups', inputToken: 'Marker', outputToken: 'Marker' } },
+  },
+  {
+    service: 'elasticache', collector: 'clusters',
+    seed: {
+      table: 'aws_elasticache_clusters',
+      create: (cfg, i) => new ElastiCacheClient(cfg).send(new CreateCacheClusterCommand({ CacheClusterId: name(i), Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 })),
+    },
+    paginate: { op: 'ElastiCache:DescribeCacheClusters', param: 'MaxRecords', canned: { items: 'CacheClusters', inputToken: 'Marker', outputToken: 'Marker' } },
+  },
 ];
