@@ -2,7 +2,7 @@ import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateSecurityGroupCommand, CreateVolumeCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateSecurityGroupCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
@@ -245,9 +245,14 @@ export const entries: readonly ContractEntry[] = [
     service: 'elb', collector: 'load-balancers',
     seed: {
       table: 'aws_elb_load_balancers',
-      create: (cfg, i) => new ElasticLoadBalancingClient(cfg).send(new CreateLoadBalancerCommand({
-        LoadBalancerName: name(i), AvailabilityZones: ['us-east-1a'], Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstanceProtocol: 'HTTP', InstancePort: 80 }],
-      })),
+      // An existing security group: without one moto makes a new group per load balancer, which the EC2 entry counts.
+      create: async (cfg, i) => {
+        const groups = await new EC2Client(cfg).send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] }));
+        return new ElasticLoadBalancingClient(cfg).send(new CreateLoadBalancerCommand({
+          LoadBalancerName: name(i), AvailabilityZones: ['us-east-1a'], SecurityGroups: [groups.SecurityGroups![0]!.GroupId!],
+          Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstanceProtocol: 'HTTP', InstancePort: 80 }],
+        }));
+      },
     },
     paginate: { op: 'ElasticLoadBalancing:DescribeLoadBalancers', param: 'PageSize' },
     // Classic Load Balancer attributes have no list form.
