@@ -12,8 +12,11 @@ import { tables as dynamodb } from './dynamodb.js';
 import { tables as ec2 } from './ec2.js';
 import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
 import { tables as ecr } from './ecr.js';
+import { tables as ecs } from './ecs.js';
 import { tables as efs } from './efs.js';
 import { tables as eks } from './eks.js';
+import { tables as elasticache } from './elasticache.js';
+import { tables as elb } from './elb.js';
 import { tables as elbv2 } from './elbv2.js';
 import { tables as guardduty } from './guardduty.js';
 import { tables as iam } from './iam.js';
@@ -23,6 +26,7 @@ import { tables as logs } from './logs.js';
 import { tables as macie } from './macie.js';
 import { tables as organizations } from './organizations.js';
 import { tables as rds } from './rds.js';
+import { tables as redshift } from './redshift.js';
 import { tables as s3 } from './s3.js';
 import { tables as secretsmanager } from './secretsmanager.js';
 import { tables as securityhub } from './securityhub.js';
@@ -49,8 +53,11 @@ export const serviceTables = {
   dynamodb,
   ec2: [...ec2, ...ec2VpcEndpoints],
   ecr,
+  ecs,
   efs,
   eks,
+  elasticache,
+  elb,
   elbv2,
   guardduty,
   iam,
@@ -60,6 +67,7 @@ export const serviceTables = {
   macie,
   organizations,
   rds,
+  redshift,
   s3,
   secretsmanager,
   securityhub,

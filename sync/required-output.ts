@@ -111,6 +111,21 @@ const required: Record<string, Record<string, { allOf?: readonly string[]; anyOf
   ACM: { ListCertificates: { allOf: ['CertificateSummaryList'] } },
   SSM: { ListDocuments: { allOf: ['DocumentIdentifiers'] } },
   EKS: { ListClusters: { allOf: ['clusters'] }, DescribeCluster: { allOf: ['cluster'] } },
+  ECS: {
+    ListClusters: { allOf: ['clusterArns'] },
+    DescribeClusters: { allOf: ['clusters'] },
+    ListServices: { allOf: ['serviceArns'] },
+    DescribeServices: { allOf: ['services'] },
+    ListTaskDefinitionFamilies: { allOf: ['families'] },
+    DescribeTaskDefinition: { allOf: ['taskDefinition'] },
+  },
+  ElasticLoadBalancing: {
+    DescribeLoadBalancers: { allOf: ['LoadBalancerDescriptions'] },
+    DescribeLoadBalancerAttributes: { allOf: ['LoadBalancerAttributes'] },
+    DescribeLoadBalancerPolicies: { allOf: ['PolicyDescriptions'] },
+  },
+  Redshift: { DescribeClusters: { allOf: ['Clusters'] }, DescribeLoggingStatus: { allOf: ['LoggingEnabled'] }, DescribeClusterParameters: { allOf: ['Parameters'] } },
+  ElastiCache: { DescribeReplicationGroups: { allOf: ['ReplicationGroups'] }, DescribeCacheClusters: { allOf: ['CacheClusters'] } },
   Account: { GetAlternateContact: { allOf: ['AlternateContact'] } },
   STS: { GetCallerIdentity: { allOf: ['Account', 'Arn'] } },
 };

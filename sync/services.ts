@@ -135,6 +135,32 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   acm: { scope: 'regional', load: () => import('./acm/index.js'), actions: ['acm:ListCertificates'] },
   ssm: { scope: 'regional', load: () => import('./ssm/index.js'), actions: ['ssm:ListDocuments', 'ssm:DescribeDocumentPermission'] },
   eks: { scope: 'regional', load: () => import('./eks/index.js'), actions: ['eks:ListClusters', 'eks:DescribeCluster'] },
+  ecs: {
+    scope: 'regional',
+    load: () => import('./ecs/index.js'),
+    actions: [
+      'ecs:ListClusters', 'ecs:DescribeClusters', 'ecs:ListServices', 'ecs:DescribeServices', 'ecs:ListTaskDefinitionFamilies',
+      'ecs:DescribeTaskDefinition',
+    ],
+  },
+  elb: {
+    scope: 'regional',
+    load: () => import('./elb/index.js'),
+    actions: [
+      'elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes',
+      'elasticloadbalancing:DescribeLoadBalancerPolicies',
+    ],
+  },
+  redshift: {
+    scope: 'regional',
+    load: () => import('./redshift/index.js'),
+    actions: ['redshift:DescribeClusters', 'redshift:DescribeLoggingStatus', 'redshift:DescribeClusterParameters'],
+  },
+  elasticache: {
+    scope: 'regional',
+    load: () => import('./elasticache/index.js'),
+    actions: ['elasticache:DescribeReplicationGroups', 'elasticache:DescribeCacheClusters'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -2,13 +2,17 @@ import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateSecurityGroupCommand, CreateVolumeCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateSecurityGroupCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
+import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
+import { CreateCacheClusterCommand, CreateReplicationGroupCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { CreateLoadBalancerCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateClusterCommand as CreateRedshiftClusterCommand, RedshiftClient } from '@aws-sdk/client-redshift';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -219,5 +223,73 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'EKS:ListClusters', param: 'maxResults' },
     // ListClusters answers names only.
     perItem: ['EKS:DescribeCluster'],
+  },
+  {
+    service: 'ecs', collector: 'clusters',
+    seed: { table: 'aws_ecs_clusters', create: (cfg, i) => new ECSClient(cfg).send(new CreateEcsClusterCommand({ clusterName: name(i) })) },
+    paginate: { op: 'ECS:ListClusters', param: 'maxResults', canned: { items: 'clusterArns', inputToken: 'nextToken', outputToken: 'nextToken' } },
+  },
+  // Services live in clusters and ECS has no region-wide service list: one ListServices per cluster.
+  { service: 'ecs', collector: 'services', perItem: ['ECS:ListServices'] },
+  {
+    service: 'ecs', collector: 'task-definitions',
+    seed: {
+      table: 'aws_ecs_task_definitions',
+      create: (cfg, i) => new ECSClient(cfg).send(new RegisterTaskDefinitionCommand({ family: name(i), containerDefinitions: [{ name: 'app', image: 'busybox', memory: 64 }] })),
+    },
+    paginate: { op: 'ECS:ListTaskDefinitionFamilies', param: 'maxResults', canned: { items: 'families', inputToken: 'nextToken', outputToken: 'nextToken' } },
+    // ECS has no batch describe for task definitions: one call per family (its latest active revision).
+    perItem: ['ECS:DescribeTaskDefinition'],
+  },
+  {
+    service: 'elb', collector: 'load-balancers',
+    seed: {
+      table: 'aws_elb_load_balancers',
+      // An existing security group: without one moto makes a new group per load balancer, which the EC2 entry counts.
+      create: async (cfg, i) => {
+        const groups = await new EC2Client(cfg).send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] }));
+        return new ElasticLoadBalancingClient(cfg).send(new CreateLoadBalancerCommand({
+          LoadBalancerName: name(i), AvailabilityZones: ['us-east-1a'], SecurityGroups: [groups.SecurityGroups![0]!.GroupId!],
+          Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstanceProtocol: 'HTTP', InstancePort: 80 }],
+        }));
+      },
+    },
+    paginate: { op: 'ElasticLoadBalancing:DescribeLoadBalancers', param: 'PageSize' },
+    // Classic Load Balancer attributes have no list form.
+    perItem: ['ElasticLoadBalancing:DescribeLoadBalancerAttributes'],
+  },
+  // DescribeLoadBalancerPolicies runs per load balancer with an HTTPS/SSL listener (the TLS policy has no list form).
+  { service: 'elb', collector: 'listeners', perItem: ['ElasticLoadBalancing:DescribeLoadBalancerPolicies'] },
+  {
+    service: 'redshift', collector: 'clusters',
+    seed: {
+      table: 'aws_redshift_clusters',
+      create: (cfg, i) => new RedshiftClient(cfg).send(new CreateRedshiftClusterCommand({
+        ClusterIdentifier: name(i), NodeType: 'dc2.large', ClusterType: 'single-node', MasterUsername: 'contract', MasterUserPassword: 'Contract-password-1',
+      })),
+    },
+    paginate: { op: 'Redshift:DescribeClusters', param: 'MaxRecords', canned: { items: 'Clusters', inputToken: 'Marker', outputToken: 'Marker' } },
+    // Audit logging status is per cluster in Redshift's API.
+    perItem: ['Redshift:DescribeLoggingStatus'],
+  },
+  // One DescribeClusterParameters per parameter group in use (the seeded clusters share the default group).
+  { service: 'redshift', collector: 'parameter-groups' },
+  {
+    service: 'elasticache', collector: 'replication-groups',
+    seed: {
+      table: 'aws_elasticache_replication_groups',
+      create: (cfg, i) => new ElastiCacheClient(cfg).send(new CreateReplicationGroupCommand({
+        ReplicationGroupId: name(i), ReplicationGroupDescription: 'contract', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheClusters: 1,
+      })),
+    },
+    paginate: { op: 'ElastiCache:DescribeReplicationGroups', param: 'MaxRecords', canned: { items: 'ReplicationGroups', inputToken: 'Marker', outputToken: 'Marker' } },
+  },
+  {
+    service: 'elasticache', collector: 'clusters',
+    seed: {
+      table: 'aws_elasticache_clusters',
+      create: (cfg, i) => new ElastiCacheClient(cfg).send(new CreateCacheClusterCommand({ CacheClusterId: name(i), Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 })),
+    },
+    paginate: { op: 'ElastiCache:DescribeCacheClusters', param: 'MaxRecords', canned: { items: 'CacheClusters', inputToken: 'Marker', outputToken: 'Marker' } },
   },
 ];
