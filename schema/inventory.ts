@@ -21,6 +21,7 @@ import { tables as kms } from './kms.js';
 import { tables as lambda } from './lambda.js';
 import { tables as logs } from './logs.js';
 import { tables as macie } from './macie.js';
+import { tables as opensearch } from './opensearch.js';
 import { tables as organizations } from './organizations.js';
 import { tables as rds } from './rds.js';
 import { tables as s3 } from './s3.js';
@@ -66,6 +67,7 @@ export const serviceTables = {
   sns,
   sqs,
   ssm,
+  opensearch,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -135,6 +135,8 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   acm: { scope: 'regional', load: () => import('./acm/index.js'), actions: ['acm:ListCertificates'] },
   ssm: { scope: 'regional', load: () => import('./ssm/index.js'), actions: ['ssm:ListDocuments', 'ssm:DescribeDocumentPermission'] },
   eks: { scope: 'regional', load: () => import('./eks/index.js'), actions: ['eks:ListClusters', 'eks:DescribeCluster'] },
+  // The OpenSearch API (IAM prefix es) answers for OpenSearch and Elasticsearch domains alike.
+  opensearch: { scope: 'regional', load: () => import('./opensearch/index.js'), actions: ['es:ListDomainNames', 'es:DescribeDomains'] },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -8,6 +8,7 @@ import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateDomainCommand, OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -219,5 +220,10 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'EKS:ListClusters', param: 'maxResults' },
     // ListClusters answers names only.
     perItem: ['EKS:DescribeCluster'],
+  },
+  {
+    // ListDomainNames has no pages; DescribeDomains takes five names a call, so 2 and 4 domains cost one each.
+    service: 'opensearch', collector: 'domains',
+    seed: { table: 'aws_opensearch_domains', create: (cfg, i) => new OpenSearchClient(cfg).send(new CreateDomainCommand({ DomainName: name(i) })) },
   },
 ];
