@@ -25,6 +25,7 @@ import { tables as opensearch } from './opensearch.js';
 import { tables as organizations } from './organizations.js';
 import { tables as rds } from './rds.js';
 import { tables as s3 } from './s3.js';
+import { tables as sagemaker } from './sagemaker.js';
 import { tables as secretsmanager } from './secretsmanager.js';
 import { tables as securityhub } from './securityhub.js';
 import { tables as sns } from './sns.js';
@@ -68,6 +69,7 @@ export const serviceTables = {
   sqs,
   ssm,
   opensearch,
+  sagemaker,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -137,6 +137,14 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   eks: { scope: 'regional', load: () => import('./eks/index.js'), actions: ['eks:ListClusters', 'eks:DescribeCluster'] },
   // The OpenSearch API (IAM prefix es) answers for OpenSearch and Elasticsearch domains alike.
   opensearch: { scope: 'regional', load: () => import('./opensearch/index.js'), actions: ['es:ListDomainNames', 'es:DescribeDomains'] },
+  sagemaker: {
+    scope: 'regional',
+    load: () => import('./sagemaker/index.js'),
+    actions: [
+      'sagemaker:ListNotebookInstances', 'sagemaker:DescribeNotebookInstance', 'sagemaker:ListEndpointConfigs',
+      'sagemaker:DescribeEndpointConfig', 'sagemaker:ListModels', 'sagemaker:DescribeModel',
+    ],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

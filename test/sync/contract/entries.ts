@@ -11,6 +11,7 @@ import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateDomainCommand, OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -42,6 +43,8 @@ export interface ContractEntry {
 }
 
 const name = (i: number) => `contract-${i}`;
+const sagemakerRole = 'arn:aws:iam::123456789012:role/contract-sagemaker';
+const sagemakerImage = '123456789012.dkr.ecr.us-east-1.amazonaws.com/contract:latest';
 
 export const entries: readonly ContractEntry[] = [
   {
@@ -225,5 +228,43 @@ export const entries: readonly ContractEntry[] = [
     // ListDomainNames has no pages; DescribeDomains takes five names a call, so 2 and 4 domains cost one each.
     service: 'opensearch', collector: 'domains',
     seed: { table: 'aws_opensearch_domains', create: (cfg, i) => new OpenSearchClient(cfg).send(new CreateDomainCommand({ DomainName: name(i) })) },
+  },
+  {
+    service: 'sagemaker', collector: 'notebook-instances',
+    seed: {
+      table: 'aws_sagemaker_notebook_instances',
+      create: (cfg, i) => new SageMakerClient(cfg).send(new CreateNotebookInstanceCommand({ NotebookInstanceName: name(i), InstanceType: 'ml.t3.medium', RoleArn: sagemakerRole })),
+    },
+    paginate: { op: 'SageMaker:ListNotebookInstances', param: 'MaxResults' },
+    // ListNotebookInstances has no root access, subnet or KMS key.
+    perItem: ['SageMaker:DescribeNotebookInstance'],
+  },
+  {
+    service: 'sagemaker', collector: 'endpoint-configs',
+    seed: {
+      table: 'aws_sagemaker_endpoint_configs',
+      create: async (cfg, i) => {
+        // An endpoint configuration names a model: the one the models entry seeds under the same name (moto
+        // replaces a model created twice, so the models table still grows by one per item).
+        const sm = new SageMakerClient(cfg);
+        await sm.send(new CreateModelCommand({ ModelName: name(i), ExecutionRoleArn: sagemakerRole, PrimaryContainer: { Image: sagemakerImage } }));
+        return sm.send(new CreateEndpointConfigCommand({
+          EndpointConfigName: name(i), ProductionVariants: [{ VariantName: 'main', ModelName: name(i), InitialInstanceCount: 1, InstanceType: 'ml.m5.large' }],
+        }));
+      },
+    },
+    paginate: { op: 'SageMaker:ListEndpointConfigs', param: 'MaxResults' },
+    // ListEndpointConfigs answers names only; the variants and KMS key are in DescribeEndpointConfig.
+    perItem: ['SageMaker:DescribeEndpointConfig'],
+  },
+  {
+    service: 'sagemaker', collector: 'models',
+    seed: {
+      table: 'aws_sagemaker_models',
+      create: (cfg, i) => new SageMakerClient(cfg).send(new CreateModelCommand({ ModelName: name(i), ExecutionRoleArn: sagemakerRole, PrimaryContainer: { Image: sagemakerImage } })),
+    },
+    paginate: { op: 'SageMaker:ListModels', param: 'MaxResults', canned: { items: 'Models', inputToken: 'NextToken', outputToken: 'NextToken' } },
+    // ListModels answers ModelSummary only (moto answers more, and whole); network isolation needs DescribeModel.
+    perItem: ['SageMaker:DescribeModel'],
   },
 ];
