@@ -2,6 +2,7 @@ import { tables as accessanalyzer } from './accessanalyzer.js';
 import { tables as account } from './account.js';
 import { tables as acm } from './acm.js';
 import { tables as apigateway } from './apigateway.js';
+import { tables as backup } from './backup.js';
 import { tables as cloudfront } from './cloudfront.js';
 import { tables as cloudtrail } from './cloudtrail.js';
 import { tables as cloudwatch } from './cloudwatch.js';
@@ -70,6 +71,7 @@ export const serviceTables = {
   ssm,
   opensearch,
   sagemaker,
+  backup,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

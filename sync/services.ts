@@ -145,6 +145,11 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
       'sagemaker:DescribeEndpointConfig', 'sagemaker:ListModels', 'sagemaker:DescribeModel',
     ],
   },
+  backup: {
+    scope: 'regional',
+    load: () => import('./backup/index.js'),
+    actions: ['backup:ListBackupVaults', 'backup:GetBackupVaultAccessPolicy', 'backup:ListBackupPlans', 'backup:ListRecoveryPointsByBackupVault'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */
