@@ -33,6 +33,7 @@ import { tables as sns } from './sns.js';
 import { tables as sqs } from './sqs.js';
 import { tables as ssm } from './ssm.js';
 import type { TableDef } from './table.js';
+import { tables as wafv2 } from './wafv2.js';
 
 /**
  * The inventory tables of each service, keyed by the service's name (the name `--services` takes and
@@ -72,6 +73,7 @@ export const serviceTables = {
   opensearch,
   sagemaker,
   backup,
+  wafv2,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

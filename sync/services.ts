@@ -150,6 +150,11 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./backup/index.js'),
     actions: ['backup:ListBackupVaults', 'backup:GetBackupVaultAccessPolicy', 'backup:ListBackupPlans', 'backup:ListRecoveryPointsByBackupVault'],
   },
+  wafv2: {
+    scope: 'regional',
+    load: () => import('./wafv2/index.js'),
+    actions: ['wafv2:ListWebACLs', 'wafv2:GetWebACL', 'wafv2:ListLoggingConfigurations', 'wafv2:ListRuleGroups', 'wafv2:GetRuleGroup'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -17,6 +17,7 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateDocumentCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { CreateRuleGroupCommand, CreateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import type { motoClientConfig } from '../../support/moto.js';
 import type { CannedPages, Operation } from './harness.js';
 
@@ -44,6 +45,7 @@ export interface ContractEntry {
 }
 
 const name = (i: number) => `contract-${i}`;
+const wafVisibility = (i: number) => ({ CloudWatchMetricsEnabled: true, MetricName: name(i), SampledRequestsEnabled: false });
 const sagemakerRole = 'arn:aws:iam::123456789012:role/contract-sagemaker';
 const sagemakerImage = '123456789012.dkr.ecr.us-east-1.amazonaws.com/contract:latest';
 
@@ -282,4 +284,24 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'Backup:ListBackupPlans', param: 'MaxResults', canned: { items: 'BackupPlansList', inputToken: 'NextToken', outputToken: 'NextToken' } },
   },
   { service: 'backup', collector: 'recovery-points' },
+  {
+    service: 'wafv2', collector: 'web-acls',
+    seed: {
+      table: 'aws_wafv2_web_acls',
+      create: (cfg, i) => new WAFV2Client(cfg).send(new CreateWebACLCommand({ Name: name(i), Scope: 'REGIONAL', DefaultAction: { Allow: {} }, VisibilityConfig: wafVisibility(i) })),
+    },
+    paginate: { op: 'WAFV2:ListWebACLs', param: 'Limit' },
+    // ListWebACLs answers summaries; the rules and metrics settings are in GetWebACL (logging is one list per scope).
+    perItem: ['WAFV2:GetWebACL'],
+  },
+  {
+    service: 'wafv2', collector: 'rule-groups',
+    seed: {
+      table: 'aws_wafv2_rule_groups',
+      create: (cfg, i) => new WAFV2Client(cfg).send(new CreateRuleGroupCommand({ Name: name(i), Scope: 'REGIONAL', Capacity: 10, VisibilityConfig: wafVisibility(i) })),
+    },
+    paginate: { op: 'WAFV2:ListRuleGroups', param: 'Limit' },
+    // ListRuleGroups answers summaries; the rules and metrics settings are in GetRuleGroup.
+    perItem: ['WAFV2:GetRuleGroup'],
+  },
 ];
