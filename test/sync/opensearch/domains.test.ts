@@ -9,6 +9,20 @@ import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../s
 let moto: Moto;
 let db: Database;
 let result: SyncResult;
+/** The DomainNames of every DescribeDomains call the sync made. */
+const describeBatches: string[][] = [];
+
+function recordBatches(client: unknown, service: string): void {
+  if (service !== 'OpenSearch') return;
+  (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+    (next: (args: { input: Record<string, unknown> }) => Promise<unknown>, context: { commandName?: string }) =>
+      async (args: { input: Record<string, unknown> }) => {
+        if (context.commandName === 'DescribeDomainsCommand') describeBatches.push(args.input.DomainNames as string[]);
+        return next(args);
+      },
+    { step: 'initialize', name: 'recordBatches' },
+  );
+}
 const account = '123456789012';
 const logGroup = `arn:aws:logs:us-east-1:${account}:log-group:/aws/opensearch/secure`;
 
@@ -33,7 +47,7 @@ beforeAll(async () => {
   const es = new ElasticsearchServiceClient(motoClientConfig(moto, 'us-east-1'));
   await es.send(new CreateElasticsearchDomainCommand({ DomainName: 'legacy', ElasticsearchVersion: '7.10' }));
   db = await memoryDb();
-  result = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['opensearch'], regions: ['us-east-1', 'eu-west-1'] });
+  result = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['opensearch'], regions: ['us-east-1', 'eu-west-1'], configureClient: recordBatches });
 }, 60_000);
 
 afterAll(async () => {
@@ -47,6 +61,8 @@ describe('opensearch domains collector', () => {
     const rows = await db.all('SELECT region, name, engine_type FROM aws_opensearch_domains ORDER BY name');
     expect(rows.map((r) => r.name)).toEqual(['legacy', 'plain-0', 'plain-1', 'plain-2', 'plain-3', 'plain-4', 'plain-5', 'secure']);
     expect(rows.find((r) => r.name === 'legacy')).toEqual({ region: 'us-east-1', name: 'legacy', engine_type: 'Elasticsearch' });
+    // Eight domains in us-east-1 are two DescribeDomains calls (5 + 3); eu-west-1 has none, so no call.
+    expect(describeBatches.map((b) => b.length).sort()).toEqual([3, 5]);
     const scopes = await db.all("SELECT region, status FROM sync_scopes WHERE table_name = 'aws_opensearch_domains' ORDER BY region");
     expect(scopes).toEqual([{ region: 'eu-west-1', status: 'ok' }, { region: 'us-east-1', status: 'ok' }]);
   });
