@@ -2,6 +2,7 @@ import { tables as accessanalyzer } from './accessanalyzer.js';
 import { tables as account } from './account.js';
 import { tables as acm } from './acm.js';
 import { tables as apigateway } from './apigateway.js';
+import { tables as backup } from './backup.js';
 import { tables as cloudfront } from './cloudfront.js';
 import { tables as cloudtrail } from './cloudtrail.js';
 import { tables as cloudwatch } from './cloudwatch.js';
@@ -24,16 +25,19 @@ import { tables as kms } from './kms.js';
 import { tables as lambda } from './lambda.js';
 import { tables as logs } from './logs.js';
 import { tables as macie } from './macie.js';
+import { tables as opensearch } from './opensearch.js';
 import { tables as organizations } from './organizations.js';
 import { tables as rds } from './rds.js';
 import { tables as redshift } from './redshift.js';
 import { tables as s3 } from './s3.js';
+import { tables as sagemaker } from './sagemaker.js';
 import { tables as secretsmanager } from './secretsmanager.js';
 import { tables as securityhub } from './securityhub.js';
 import { tables as sns } from './sns.js';
 import { tables as sqs } from './sqs.js';
 import { tables as ssm } from './ssm.js';
 import type { TableDef } from './table.js';
+import { tables as wafv2 } from './wafv2.js';
 
 /**
  * The inventory tables of each service, keyed by the service's name (the name `--services` takes and
@@ -74,6 +78,10 @@ export const serviceTables = {
   sns,
   sqs,
   ssm,
+  opensearch,
+  sagemaker,
+  backup,
+  wafv2,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -161,6 +161,26 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./elasticache/index.js'),
     actions: ['elasticache:DescribeReplicationGroups', 'elasticache:DescribeCacheClusters'],
   },
+  // The OpenSearch API (IAM prefix es) answers for OpenSearch and Elasticsearch domains alike.
+  opensearch: { scope: 'regional', load: () => import('./opensearch/index.js'), actions: ['es:ListDomainNames', 'es:DescribeDomains'] },
+  sagemaker: {
+    scope: 'regional',
+    load: () => import('./sagemaker/index.js'),
+    actions: [
+      'sagemaker:ListNotebookInstances', 'sagemaker:DescribeNotebookInstance', 'sagemaker:ListEndpointConfigs',
+      'sagemaker:DescribeEndpointConfig', 'sagemaker:ListModels', 'sagemaker:DescribeModel',
+    ],
+  },
+  backup: {
+    scope: 'regional',
+    load: () => import('./backup/index.js'),
+    actions: ['backup:ListBackupVaults', 'backup:GetBackupVaultAccessPolicy', 'backup:ListBackupPlans', 'backup:ListRecoveryPointsByBackupVault'],
+  },
+  wafv2: {
+    scope: 'regional',
+    load: () => import('./wafv2/index.js'),
+    actions: ['wafv2:ListWebACLs', 'wafv2:GetWebACL', 'wafv2:ListLoggingConfigurations', 'wafv2:ListRuleGroups', 'wafv2:GetRuleGroup'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

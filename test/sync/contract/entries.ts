@@ -1,4 +1,5 @@
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
+import { BackupClient, CreateBackupPlanCommand } from '@aws-sdk/client-backup';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -11,13 +12,16 @@ import { CreateCacheClusterCommand, CreateReplicationGroupCommand, ElastiCacheCl
 import { CreateLoadBalancerCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateDomainCommand, OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateClusterCommand as CreateRedshiftClusterCommand, RedshiftClient } from '@aws-sdk/client-redshift';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateDocumentCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { CreateRuleGroupCommand, CreateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import type { motoClientConfig } from '../../support/moto.js';
 import type { CannedPages, Operation } from './harness.js';
 
@@ -45,6 +49,9 @@ export interface ContractEntry {
 }
 
 const name = (i: number) => `contract-${i}`;
+const wafVisibility = (i: number) => ({ CloudWatchMetricsEnabled: true, MetricName: name(i), SampledRequestsEnabled: false });
+const sagemakerRole = 'arn:aws:iam::123456789012:role/contract-sagemaker';
+const sagemakerImage = '123456789012.dkr.ecr.us-east-1.amazonaws.com/contract:latest';
 
 export const entries: readonly ContractEntry[] = [
   {
@@ -291,5 +298,82 @@ export const entries: readonly ContractEntry[] = [
       create: (cfg, i) => new ElastiCacheClient(cfg).send(new CreateCacheClusterCommand({ CacheClusterId: name(i), Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 })),
     },
     paginate: { op: 'ElastiCache:DescribeCacheClusters', param: 'MaxRecords', canned: { items: 'CacheClusters', inputToken: 'Marker', outputToken: 'Marker' } },
+  },
+  {
+    // ListDomainNames has no pages; DescribeDomains takes five names a call, so 2 and 4 domains cost one each.
+    service: 'opensearch', collector: 'domains',
+    seed: { table: 'aws_opensearch_domains', create: (cfg, i) => new OpenSearchClient(cfg).send(new CreateDomainCommand({ DomainName: name(i) })) },
+  },
+  {
+    service: 'sagemaker', collector: 'notebook-instances',
+    seed: {
+      table: 'aws_sagemaker_notebook_instances',
+      create: (cfg, i) => new SageMakerClient(cfg).send(new CreateNotebookInstanceCommand({ NotebookInstanceName: name(i), InstanceType: 'ml.t3.medium', RoleArn: sagemakerRole })),
+    },
+    paginate: { op: 'SageMaker:ListNotebookInstances', param: 'MaxResults' },
+    // ListNotebookInstances has no root access, subnet or KMS key.
+    perItem: ['SageMaker:DescribeNotebookInstance'],
+  },
+  {
+    service: 'sagemaker', collector: 'endpoint-configs',
+    seed: {
+      table: 'aws_sagemaker_endpoint_configs',
+      create: async (cfg, i) => {
+        // An endpoint configuration names a model: the one the models entry seeds under the same name (moto
+        // replaces a model created twice, so the models table still grows by one per item).
+        const sm = new SageMakerClient(cfg);
+        await sm.send(new CreateModelCommand({ ModelName: name(i), ExecutionRoleArn: sagemakerRole, PrimaryContainer: { Image: sagemakerImage } }));
+        return sm.send(new CreateEndpointConfigCommand({
+          EndpointConfigName: name(i), ProductionVariants: [{ VariantName: 'main', ModelName: name(i), InitialInstanceCount: 1, InstanceType: 'ml.m5.large' }],
+        }));
+      },
+    },
+    paginate: { op: 'SageMaker:ListEndpointConfigs', param: 'MaxResults' },
+    // ListEndpointConfigs answers names only; the variants and KMS key are in DescribeEndpointConfig.
+    perItem: ['SageMaker:DescribeEndpointConfig'],
+  },
+  {
+    service: 'sagemaker', collector: 'models',
+    seed: {
+      table: 'aws_sagemaker_models',
+      create: (cfg, i) => new SageMakerClient(cfg).send(new CreateModelCommand({ ModelName: name(i), ExecutionRoleArn: sagemakerRole, PrimaryContainer: { Image: sagemakerImage } })),
+    },
+    paginate: { op: 'SageMaker:ListModels', param: 'MaxResults', canned: { items: 'Models', inputToken: 'NextToken', outputToken: 'NextToken' } },
+    // ListModels answers ModelSummary only (moto answers more, and whole); network isolation needs DescribeModel.
+    perItem: ['SageMaker:DescribeModel'],
+  },
+  // moto 5.2.1 implements neither GetBackupVaultAccessPolicy nor ListRecoveryPointsByBackupVault (the backup sync
+  // test cans them), so no vault is seeded here: a vault would make both collectors fail on moto, not on AWS.
+  { service: 'backup', collector: 'vaults' },
+  {
+    service: 'backup', collector: 'plans',
+    seed: {
+      table: 'aws_backup_plans',
+      create: (cfg, i) => new BackupClient(cfg).send(new CreateBackupPlanCommand({
+        BackupPlan: { BackupPlanName: name(i), Rules: [{ RuleName: 'daily', TargetBackupVaultName: 'Default', ScheduleExpression: 'cron(0 5 ? * * *)' }] },
+      })),
+    },
+    paginate: { op: 'Backup:ListBackupPlans', param: 'MaxResults', canned: { items: 'BackupPlansList', inputToken: 'NextToken', outputToken: 'NextToken' } },
+  },
+  { service: 'backup', collector: 'recovery-points' },
+  {
+    service: 'wafv2', collector: 'web-acls',
+    seed: {
+      table: 'aws_wafv2_web_acls',
+      create: (cfg, i) => new WAFV2Client(cfg).send(new CreateWebACLCommand({ Name: name(i), Scope: 'REGIONAL', DefaultAction: { Allow: {} }, VisibilityConfig: wafVisibility(i) })),
+    },
+    paginate: { op: 'WAFV2:ListWebACLs', param: 'Limit' },
+    // ListWebACLs answers summaries; the rules and metrics settings are in GetWebACL (logging is one list per scope).
+    perItem: ['WAFV2:GetWebACL'],
+  },
+  {
+    service: 'wafv2', collector: 'rule-groups',
+    seed: {
+      table: 'aws_wafv2_rule_groups',
+      create: (cfg, i) => new WAFV2Client(cfg).send(new CreateRuleGroupCommand({ Name: name(i), Scope: 'REGIONAL', Capacity: 10, VisibilityConfig: wafVisibility(i) })),
+    },
+    paginate: { op: 'WAFV2:ListRuleGroups', param: 'Limit' },
+    // ListRuleGroups answers summaries; the rules and metrics settings are in GetRuleGroup.
+    perItem: ['WAFV2:GetRuleGroup'],
   },
 ];

@@ -1,0 +1,6 @@
+import type { Collector } from '../types.js';
+import { plansCollector } from './plans.js';
+import { recoveryPointsCollector } from './recovery-points.js';
+import { vaultsCollector } from './vaults.js';
+
+export const collectors: Collector[] = [vaultsCollector, plansCollector, recoveryPointsCollector];
