@@ -1,6 +1,7 @@
 import { scoreFormula } from '../controls/score.js';
 import type { Benchmark, Check, CheckMeta, Requirement, Severity, Status } from '../controls/types.js';
 import { benchmarksInOrder } from '../controls/benchmarks.js';
+import { requirementsByCheck } from '../controls/requirements-of-check.js';
 import { findBenchmark as findInCatalog, UnknownBenchmarkError } from '../controls/engine.js';
 import type { Catalog, LoadedBenchmark } from '../controls/loader.js';
 import { ApiError, badRequest, notFound } from './errors.js';
@@ -195,7 +196,11 @@ export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Ben
       remediation: checks.flatMap((c) => c.remediation),
       links: [...new Set(checks.flatMap((c) => c.links))],
       evidence_needed: requirement?.evidence ?? null,
-      checks: checks.map((c) => ({ id: c.id, title: c.title, severity: c.severity, service: c.service, tables: c.tables })),
+      checks: checks.map((c) => ({
+        id: c.id, title: c.title, severity: c.severity, service: c.service, tables: c.tables,
+        // Every requirement of every benchmark this check decides: its findings fail all of them.
+        requirements: (requirementsByCheck(catalog).get(c.id) ?? []).map((r) => ({ benchmark_id: r.benchmark_id, benchmark_title: r.benchmark_title, id: r.requirement_id })),
+      })),
     },
     resources: resources.map((r) => ({ ...r, evidence: parseEvidence(r.evidence) })),
     resources_total: Number(total),

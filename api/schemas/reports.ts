@@ -63,7 +63,12 @@ export const ControlDetail = z.strictObject({
     id: z.string(), title: nstr, section: nstr, level: nstr, assessment: nstr, severity: severityEnum.nullable(), status: statusEnum.nullable(), reason: nstr, error: nstr,
     affected_count: int, evaluated_count: nint, description: nstr, rationale: nstr,
     remediation: z.array(z.string()), links: z.array(z.string()), evidence_needed: nstr,
-    checks: z.array(z.strictObject({ id: z.string(), title: z.string(), severity: z.string(), service: z.string(), tables: z.array(z.string()) })),
+    checks: z.array(z.strictObject({
+      id: z.string(), title: z.string(), severity: z.string(), service: z.string(), tables: z.array(z.string()),
+      requirements: z.array(z.strictObject({ benchmark_id: z.string(), benchmark_title: z.string(), id: z.string() })).openapi({
+        description: 'Every requirement of every benchmark that maps this check (its findings fail each of them): the cross-framework view',
+      }),
+    })),
   }),
   resources: z.array(Resource),
   resources_total: int,

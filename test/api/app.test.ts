@@ -117,6 +117,12 @@ describe('benchmarks and reports', () => {
     expect(body.resources_total).toBe(2);
   });
 
+  it('names, for each check of a control, every benchmark requirement its findings fail', async () => {
+    const { body } = await get('/api/benchmarks/api-test/controls/1.2');
+    expect(body.control.checks.map((c: any) => c.id)).toEqual(['apitest_bucket_has_policy']);
+    expect(body.control.checks[0].requirements).toEqual([{ benchmark_id: 'api-test', benchmark_title: expect.any(String), id: '1.2' }]);
+  });
+
   it('details a manual requirement with the evidence a person must look at', async () => {
     const { body } = await get('/api/benchmarks/api-test/controls/2.1');
     expect(body.control).toMatchObject({ status: 'MANUAL', evidence_needed: 'Look at the account contacts.' });

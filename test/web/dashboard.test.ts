@@ -110,6 +110,11 @@ describe('dashboard', () => {
     expect(text).toContain(detail.resources[0].resource_id);
     expect(await box.locator('table.resources tbody tr').count()).toBe(detail.resources.length);
     expect(await box.locator('.links a').first().getAttribute('href')).toBe(detail.control.links[0]);
+    // The cross-framework view: the other benchmarks' requirements the same checks decide.
+    const elsewhere = detail.control.checks.flatMap((c: any) => c.requirements).filter((r: any) => r.benchmark_id !== 'cis-aws-3.0');
+    expect(elsewhere.length).toBeGreaterThan(0);
+    const served = await box.locator('.served-elsewhere').textContent();
+    for (const r of elsewhere) expect(served).toContain(`${r.benchmark_id} ${r.id}`);
     await box.screenshot({ path: join(artifacts, 'control-detail.png') });
     await page.screenshot({ path: join(artifacts, 'dashboard-expanded.png') });
   });

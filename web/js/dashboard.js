@@ -174,7 +174,8 @@ async function loadDetail(id, box) {
         h('h3', {}, 'What it checks'), h('p', {}, c.description || c.evidence_needed || '—'),
         c.rationale ? [h('h3', {}, 'Why it matters'), h('p', {}, c.rationale)] : null,
         c.reason ? [h('h3', {}, 'Result'), h('p', {}, c.reason)] : null,
-        c.error ? h('p', { class: 'error' }, c.error) : null),
+        c.error ? h('p', { class: 'error' }, c.error) : null,
+        servedElsewhere(c, state.benchmark)),
       h('div', {},
         h('h3', {}, 'How to fix it'),
         c.remediation.length ? h('ol', { class: 'steps' }, c.remediation.map((s) => h('li', {}, s))) : h('p', {}, c.evidence_needed || 'No automated remediation: see the documentation.'),
@@ -189,6 +190,12 @@ async function loadDetail(id, box) {
       : h('p', { class: 'muted' }, c.status === 'FAIL' ? 'No resources recorded.' : 'No affected resources.'),
     notVerifiableTable(d),
   );
+}
+
+/** The same checks' verdicts count in other benchmarks too: "Also decides: aws-fsbp CloudTrail.1, cis-aws-7.0 4.1". */
+function servedElsewhere(c, benchmarkId) {
+  const others = [...new Set((c.checks ?? []).flatMap((k) => (k.requirements ?? []).filter((r) => r.benchmark_id !== benchmarkId).map((r) => `${r.benchmark_id} ${r.id}`)))];
+  return others.length ? [h('h3', {}, 'Also decides'), h('p', { class: 'served-elsewhere' }, others.join(', '))] : null;
 }
 
 function fmtEvidence(v) {
