@@ -1,24 +1,13 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { tempDir } from '../support/db.js';
-import { startMoto, type Moto } from '../support/moto.js';
+import { cliCredentials, motoAndFolder } from '../support/moto-folder.js';
 
 // Issue 2: "At the end: resources per table, API calls made, errors, duration." The existing CLI test only checks
 // the first line; these compare the printed per-table counts with what the database holds.
-let moto: Moto;
-let dir: string;
-let cleanup: () => void;
-beforeAll(async () => {
-  moto = await startMoto();
-  ({ dir, cleanup } = tempDir());
-});
-afterAll(async () => {
-  await moto?.stop();
-  cleanup?.();
-});
+const t = motoAndFolder();
 
-const env = () => ({ AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: moto.endpoint });
+const env = () => ({ ...cliCredentials, AWS_ENDPOINT_URL: t.moto.endpoint });
 
 async function count(db: string, table: string): Promise<number> {
   const q = await runCli(['--db', db, 'query', `SELECT count(*) AS n FROM ${table}`, '--format', 'csv']);
@@ -27,7 +16,7 @@ async function count(db: string, table: string): Promise<number> {
 
 describe('the end-of-sync summary', () => {
   it('prints resources per table, API calls and duration, matching the database', async () => {
-    const db = join(dir, 'plain.duckdb');
+    const db = join(t.dir, 'plain.duckdb');
     const r = await runCli(['--db', db, 'sync', '--regions', 'us-east-1,eu-west-1', '--services', 'ec2'], env());
     expect(r.code).toBe(0);
     const head = r.stderr.match(/Synced (\d+) resources from 1 account\(s\) × 2 region\(s\) in ([\d.]+)s with (\d+) API calls\./);
@@ -41,7 +30,7 @@ describe('the end-of-sync summary', () => {
   });
 
   it('puts the same facts in the last JSON log line with --json-logs', async () => {
-    const db = join(dir, 'json.duckdb');
+    const db = join(t.dir, 'json.duckdb');
     const r = await runCli(['--db', db, '--json-logs', 'sync', '--regions', 'us-east-1', '--services', 'ec2'], env());
     expect(r.code).toBe(0);
     const last = JSON.parse(r.stderr.trim().split('\n').at(-1)!) as { api_calls: number; errors: number; seconds: number; resources: number; tables: Record<string, number> };

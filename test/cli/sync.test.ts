@@ -1,59 +1,48 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/db.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { startMoto, type Moto } from '../support/moto.js';
+import { cliCredentials, motoAndFolder } from '../support/moto-folder.js';
 
-let moto: Moto;
-let dir: string;
-let cleanup: () => void;
-beforeAll(async () => {
-  moto = await startMoto();
-  ({ dir, cleanup } = tempDir());
-});
-afterAll(async () => {
-  await moto?.stop();
-  cleanup?.();
-});
+const t = motoAndFolder();
 
-const creds = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' };
+const creds = cliCredentials;
 
 describe('calabi sync', () => {
   it('exits 0 after a clean sync and prints what it collected', async () => {
-    const r = await runCli(['--db', join(dir, 'a.duckdb'), 'sync', '--regions', 'us-east-1', '--services', 'ec2'], { ...creds, AWS_ENDPOINT_URL: moto.endpoint });
+    const r = await runCli(['--db', join(t.dir, 'a.duckdb'), 'sync', '--regions', 'us-east-1', '--services', 'ec2'], { ...creds, AWS_ENDPOINT_URL: t.moto.endpoint });
     expect(r.stderr).toMatch(/Synced \d+ resources from 1 account\(s\) × 1 region\(s\)/);
     expect(r.code).toBe(0);
   });
 
   it('exits 1 when a service failed, summarising the errors', async () => {
     // Access Analyzer answers HTTP 500 on moto: a real fault.
-    const r = await runCli(['--db', join(dir, 'b.duckdb'), 'sync', '--regions', 'us-east-1', '--services', 'accessanalyzer'], { ...creds, AWS_ENDPOINT_URL: moto.endpoint });
+    const r = await runCli(['--db', join(t.dir, 'b.duckdb'), 'sync', '--regions', 'us-east-1', '--services', 'accessanalyzer'], { ...creds, AWS_ENDPOINT_URL: t.moto.endpoint });
     expect(r.stderr).toMatch(/collection error/);
     expect(r.stderr).toMatch(/accessanalyzer/);
     expect(r.code).toBe(1);
   });
 
   it('exits 2 with a message listing valid regions for an unknown region', async () => {
-    const r = await runCli(['--db', join(dir, 'c.duckdb'), 'sync', '--regions', 'atlantis-1'], { ...creds, AWS_ENDPOINT_URL: moto.endpoint });
+    const r = await runCli(['--db', join(t.dir, 'c.duckdb'), 'sync', '--regions', 'atlantis-1'], { ...creds, AWS_ENDPOINT_URL: t.moto.endpoint });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown or disabled region: atlantis-1\. Valid regions for this account: .*us-east-1/);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
   it('exits 2 and says how to configure credentials when there are none', async () => {
-    const r = await runCli(['--db', join(dir, 'd.duckdb'), 'sync', '--regions', 'us-east-1'], { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: 'us-east-1' });
+    const r = await runCli(['--db', join(t.dir, 'd.duckdb'), 'sync', '--regions', 'us-east-1'], { AWS_ENDPOINT_URL: t.moto.endpoint, AWS_REGION: 'us-east-1' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Configure credentials/);
   });
 
   it('exits 2 for an unknown service, listing the valid ones', async () => {
-    const r = await runCli(['--db', join(dir, 'e.duckdb'), 'sync', '--services', 'lambada'], { ...creds, AWS_ENDPOINT_URL: moto.endpoint });
+    const r = await runCli(['--db', join(t.dir, 'e.duckdb'), 'sync', '--services', 'lambada'], { ...creds, AWS_ENDPOINT_URL: t.moto.endpoint });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown service: lambada\. Valid services: .*iam/);
   });
 
   it('writes one JSON object per log line with --json-logs', async () => {
-    const r = await runCli(['--db', join(dir, 'f.duckdb'), '--json-logs', 'sync', '--regions', 'us-east-1', '--services', 'ec2'], { ...creds, AWS_ENDPOINT_URL: moto.endpoint });
+    const r = await runCli(['--db', join(t.dir, 'f.duckdb'), '--json-logs', 'sync', '--regions', 'us-east-1', '--services', 'ec2'], { ...creds, AWS_ENDPOINT_URL: t.moto.endpoint });
     expect(r.code).toBe(0);
     const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as { msg: string; resources?: number });
     expect(lines.at(-1)).toMatchObject({ msg: 'sync finished', status: 'ok' });
@@ -77,11 +66,11 @@ describe('calabi', () => {
 describe('calabi sync on a terminal', () => {
   it('draws a live progress display per account and region', async () => {
     // `script` runs the command on a pseudo-terminal, so stderr is a TTY as it is for a person.
-    const db = join(dir, 'tty.duckdb');
+    const db = join(t.dir, 'tty.duckdb');
     const command = `node bin/calabi.js --db ${db} sync --regions us-east-1 --services ec2`;
     const r = await runCli([], {}, 120_000, ['script', '-qec', command, '/dev/null'], {
       ...creds,
-      AWS_ENDPOINT_URL: moto.endpoint,
+      AWS_ENDPOINT_URL: t.moto.endpoint,
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/sync(?:\x1b\[\d+m)? \[#+\.*\] \d+\/\d+/); // the bar, filled as scopes finish

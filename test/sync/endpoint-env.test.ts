@@ -1,36 +1,25 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { tempDir } from '../support/db.js';
-import { startMoto, type Moto } from '../support/moto.js';
+import { cliCredentials, motoAndFolder } from '../support/moto-folder.js';
 
 // Issue 2: "Endpoint overrides follow the SDK convention (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>)".
 // The generic override points at a closed port; only the per-service overrides lead to moto, so a clean sync
 // proves the per-service variables win for the services the sync calls.
-let moto: Moto;
-let dir: string;
-let cleanup: () => void;
-beforeAll(async () => {
-  moto = await startMoto();
-  ({ dir, cleanup } = tempDir());
-});
-afterAll(async () => {
-  await moto?.stop();
-  cleanup?.();
-});
+const t = motoAndFolder();
 
-const creds = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' };
+const creds = cliCredentials;
 
 describe('per-service endpoint variables', () => {
   it('sends each service to its AWS_ENDPOINT_URL_<SERVICE> rather than AWS_ENDPOINT_URL', async () => {
-    const db = join(dir, 'svc.duckdb');
+    const db = join(t.dir, 'svc.duckdb');
     const r = await runCli(['--db', db, 'sync', '--regions', 'us-east-1', '--services', 'ec2'], {
       ...creds,
       AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
-      AWS_ENDPOINT_URL_STS: moto.endpoint,
-      AWS_ENDPOINT_URL_EC2: moto.endpoint,
-      AWS_ENDPOINT_URL_IAM: moto.endpoint,
-      AWS_ENDPOINT_URL_ORGANIZATIONS: moto.endpoint,
+      AWS_ENDPOINT_URL_STS: t.moto.endpoint,
+      AWS_ENDPOINT_URL_EC2: t.moto.endpoint,
+      AWS_ENDPOINT_URL_IAM: t.moto.endpoint,
+      AWS_ENDPOINT_URL_ORGANIZATIONS: t.moto.endpoint,
     });
     expect(r.stderr).not.toMatch(/127\.0\.0\.1:9|ECONNREFUSED/);
     expect(r.code).toBe(0);
@@ -39,14 +28,14 @@ describe('per-service endpoint variables', () => {
   });
 
   it('syncs the requested --regions when DescribeRegions cannot be called, as the setup error advises', async () => {
-    const env = { ...creds, AWS_ENDPOINT_URL: moto.endpoint, AWS_ENDPOINT_URL_EC2: 'http://127.0.0.1:9' };
-    const without = await runCli(['--db', join(dir, 'svc2.duckdb'), 'sync', '--services', 'sns'], env);
+    const env = { ...creds, AWS_ENDPOINT_URL: t.moto.endpoint, AWS_ENDPOINT_URL_EC2: 'http://127.0.0.1:9' };
+    const without = await runCli(['--db', join(t.dir, 'svc2.duckdb'), 'sync', '--services', 'sns'], env);
     expect(without.code).toBe(2);
     expect(without.stderr).toMatch(/cannot list regions .*ECONNREFUSED.*pass --regions/);
-    const withRegions = await runCli(['--db', join(dir, 'svc3.duckdb'), 'sync', '--regions', 'us-east-1,eu-west-1', '--services', 'sns'], env);
+    const withRegions = await runCli(['--db', join(t.dir, 'svc3.duckdb'), 'sync', '--regions', 'us-east-1,eu-west-1', '--services', 'sns'], env);
     expect(withRegions.stderr).not.toMatch(/cannot list regions/);
     expect(withRegions.code).toBe(0);
-    const q = await runCli(['--db', join(dir, 'svc3.duckdb'), 'query', 'SELECT region FROM aws_regions ORDER BY region', '--format', 'csv']);
+    const q = await runCli(['--db', join(t.dir, 'svc3.duckdb'), 'query', 'SELECT region FROM aws_regions ORDER BY region', '--format', 'csv']);
     expect(q.stdout.trim().split(/\r?\n/).slice(1)).toEqual(['eu-west-1', 'us-east-1']);
   });
 });

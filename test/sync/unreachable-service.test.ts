@@ -1,29 +1,18 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { tempDir } from '../support/db.js';
-import { startMoto, type Moto } from '../support/moto.js';
+import { cliCredentials, motoAndFolder } from '../support/moto-folder.js';
 
 // Issue 2: "a failing call (... a service missing in a region) never aborts the sync; it becomes a row in
 // sync_errors". An endpoint nobody listens on stands in for a service with no endpoint in the region.
-let moto: Moto;
-let dir: string;
-let cleanup: () => void;
-beforeAll(async () => {
-  moto = await startMoto();
-  ({ dir, cleanup } = tempDir());
-});
-afterAll(async () => {
-  await moto?.stop();
-  cleanup?.();
-});
+const t = motoAndFolder();
 
 describe('a service that cannot be reached', () => {
   it('records the failure in sync_errors, still syncs the other services, and exits 1', async () => {
-    const db = join(dir, 'u.duckdb');
+    const db = join(t.dir, 'u.duckdb');
     const r = await runCli(['--db', db, 'sync', '--regions', 'us-east-1', '--services', 'sns,ec2'], {
-      AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL: moto.endpoint, AWS_ENDPOINT_URL_SNS: 'http://127.0.0.1:9',
+      ...cliCredentials,
+      AWS_ENDPOINT_URL: t.moto.endpoint, AWS_ENDPOINT_URL_SNS: 'http://127.0.0.1:9',
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/collection error/);
