@@ -12,7 +12,7 @@ import { fixturePath } from './support.js';
 const schema = JSON.parse(readFileSync(fixturePath('sarif-2.1.0.schema.json'), 'utf8'));
 
 function validator() {
-  const ajv = new Ajv04({ strict: false, allErrors: true, unicodeRegExp: false });
+  const ajv = new Ajv04.default({ strict: false, allErrors: true, unicodeRegExp: false });
   addFormats.default(ajv);
   return ajv.compile(schema);
 }
