@@ -2,6 +2,7 @@ import { scoreFormula } from '../controls/score.js';
 import type { Benchmark, Check, CheckMeta, Requirement, Severity, Status } from '../controls/types.js';
 import { benchmarksInOrder } from '../controls/benchmarks.js';
 import { requirementsByCheck } from '../controls/requirements-of-check.js';
+import type { CheckVerdict } from '../controls/status.js';
 import { findBenchmark as findInCatalog, UnknownBenchmarkError } from '../controls/engine.js';
 import type { Catalog, LoadedBenchmark } from '../controls/loader.js';
 import { ApiError, badRequest, notFound } from './errors.js';
@@ -169,6 +170,7 @@ export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Ben
   const checks = checkIds.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
   const findings = kyselyOf(db).selectFrom('findings').where('scan_id', '=', scan.id).where('control_id', '=', controlId);
   const { total } = await findings.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const verdicts = await checkVerdicts(db, scan.id, controlId, row?.error ?? null, checkIds);
   const resources = await findings
     .select(['check_id', 'resource_id', 'account_id', 'region', 'reason', 'evidence'])
     .orderBy('account_id')
@@ -196,8 +198,10 @@ export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Ben
       remediation: checks.flatMap((c) => c.remediation),
       links: [...new Set(checks.flatMap((c) => c.links))],
       evidence_needed: requirement?.evidence ?? null,
+      attributes: requirement?.attributes ?? null,
       checks: checks.map((c) => ({
         id: c.id, title: c.title, severity: c.severity, service: c.service, tables: c.tables,
+        ...verdicts(c.id),
         // Every requirement of every benchmark this check decides: its findings fail all of them.
         requirements: (requirementsByCheck(catalog).get(c.id) ?? []).map((r) => ({ benchmark_id: r.benchmark_id, benchmark_title: r.benchmark_title, id: r.requirement_id })),
       })),
@@ -206,6 +210,28 @@ export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Ben
     resources_total: Number(total),
     resources_truncated: Number(total) > resources.length,
     not_verifiable: await unverifiableResources(db, scan.id, controlId, limit),
+  };
+}
+
+/**
+ * Each check's own verdict within the requirement and how many findings it returned: stored with the control since
+ * migration 100; for a scan stored before, FAIL where the check returned findings, ERROR where the control's error
+ * names it, and null (not recorded) otherwise, never a PASS the scan did not record.
+ */
+async function checkVerdicts(db: Reader, scanId: string, controlId: string, controlError: string | null, checkIds: readonly string[]) {
+  const q = kyselyOf(db);
+  const stored = await q.selectFrom('control_results').select('check_results').where('scan_id', '=', scanId).where('control_id', '=', controlId).executeTakeFirst();
+  const counts = await q.selectFrom('findings').select(['check_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('scan_id', '=', scanId).where('control_id', '=', controlId).groupBy('check_id').execute();
+  const found = new Map(counts.map((r) => [r.check_id, Number(r.n)]));
+  const recorded = new Map((stored?.check_results ? (JSON.parse(stored.check_results) as CheckVerdict[]) : []).map((v) => [v.check_id, v]));
+  return (id: string) => {
+    const findings_total = found.get(id) ?? 0;
+    const v = recorded.get(id);
+    if (v) return { status: v.status, affected_count: v.affected_count, evaluated_count: v.evaluated_count, error: v.error, findings_total };
+    const named = controlError?.split('; ').find((part) => part.startsWith(`${id}: `)) ?? null;
+    const status = findings_total > 0 ? ('FAIL' as const) : named ? ('ERROR' as const) : null;
+    return { status, affected_count: findings_total, evaluated_count: null, error: named, findings_total };
   };
 }
 

@@ -67,6 +67,16 @@ const checkMetaSchema = z.object({
   links: z.array(z.string()).default([]),
 });
 
+// Framework-specific placement of a requirement (controls/types.ts RequirementAttributes): typed per framework,
+// so a benchmark file cannot carry a half-filled or misspelt attribute.
+const requirementAttributesSchema = z.discriminatedUnion('framework', [
+  z.strictObject({ framework: z.literal('nist-800-53'), family: z.string().regex(/^[A-Z]{2}$/), family_title: text, control: z.string().regex(/^[A-Z]{2}-\d+$/), enhancement: z.number().int().min(1).optional() }),
+  z.strictObject({ framework: z.literal('pci-dss'), principal_requirement: z.string().regex(/^(\d{1,2}|A\d)$/) }),
+  z.strictObject({ framework: z.literal('soc2'), category: z.enum(['CC', 'A', 'C', 'PI']), series: z.string().regex(/^(CC|A|C|PI)\d+$/) }),
+  z.strictObject({ framework: z.literal('hipaa'), safeguard: z.enum(['administrative', 'technical']), cfr_section: z.enum(['164.308', '164.312']), paragraph: z.string().regex(/^164\.(308|312)\([a-z]\)(\(\d+\))?$/) }),
+  z.strictObject({ framework: z.literal('gdpr'), article: z.number().int().min(1).max(99) }),
+]);
+
 const requirementSchema = z.object({
   id: text,
   title: text,
@@ -76,6 +86,7 @@ const requirementSchema = z.object({
   assessment: z.enum(['Automated', 'Manual']),
   checks: z.array(text).default([]),
   evidence: z.string().optional(),
+  attributes: requirementAttributesSchema.optional(),
 });
 
 const benchmarkSchema = z.object({

@@ -22,6 +22,32 @@ export interface ControlResult extends ControlReport {
   /** Why the result cannot be fully trusted (check errors, scopes that failed to sync); null when clean. */
   error: string | null;
   duration_ms: number;
+  /**
+   * Each mapped check's own verdict, by the same rules applied to that check alone: a requirement mapped to many
+   * checks (NIST maps up to 20) shows in its drill-down which passed and which failed. Empty for MANUAL.
+   */
+  check_results?: CheckVerdict[];
+}
+
+/** One check's verdict within a requirement (stored with the control, shown in its drill-down). */
+export interface CheckVerdict {
+  check_id: string;
+  status: Exclude<ControlReport['status'], 'MANUAL'>;
+  affected_count: number;
+  evaluated_count: number;
+  error: string | null;
+}
+
+/** The requirement's result (see verdict below) with each of its checks' own verdicts. */
+export function controlResult(req: Requirement, checks: readonly Check[], outcomes: readonly CheckOutcome[], durationMs = 0): ControlResult {
+  const result = verdict(req, checks, outcomes, durationMs);
+  if (result.status === 'MANUAL') return { ...result, check_results: [] };
+  const check_results = outcomes.map((o): CheckVerdict => {
+    const check = checks.filter((c) => c.id === o.checkId);
+    const own = verdict({ ...req, checks: [o.checkId] }, check, [o], 0);
+    return { check_id: o.checkId, status: own.status as CheckVerdict['status'], affected_count: own.affected_count, evaluated_count: own.evaluated_count, error: own.error };
+  });
+  return { ...result, check_results };
 }
 
 /**
@@ -42,7 +68,7 @@ export interface ControlResult extends ControlReport {
  * - SKIP:   no findings, no errors, and nothing was in scope (every check's scope counted 0 rows).
  * - PASS:   otherwise.
  */
-export function controlResult(req: Requirement, checks: readonly Check[], outcomes: readonly CheckOutcome[], durationMs = 0): ControlResult {
+function verdict(req: Requirement, checks: readonly Check[], outcomes: readonly CheckOutcome[], durationMs: number): ControlResult {
   const base = {
     id: req.id,
     title: req.title,

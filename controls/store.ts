@@ -43,7 +43,10 @@ export async function completeScan(db: Database, scanId: string, finishedAt: Dat
     await tx.append(
       'control_results',
       controlColumns,
-      controls.map((c, position) => ({ ...c, scan_id: scanId, control_id: c.id, position, level: c.level === undefined ? null : String(c.level) })),
+      controls.map((c, position) => ({
+        ...c, scan_id: scanId, control_id: c.id, position, level: c.level === undefined ? null : String(c.level),
+        check_results: c.check_results ? JSON.stringify(c.check_results) : null,
+      })),
     );
     await kyselyOf(tx)
       .updateTable('scans')

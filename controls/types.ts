@@ -61,7 +61,55 @@ export interface Requirement {
   checks: string[];
   /** For requirements no check decides (and as context for others): what a person must collect. */
   evidence?: string;
+  /**
+   * Where the requirement sits in its framework, for frameworks that structure their requirements in ways a CIS
+   * level does not express; absent for CIS and FSBP. Derived from the framework's own ids and sections only.
+   */
+  attributes?: RequirementAttributes;
 }
+
+/** NIST SP 800-53 Rev. 5: `AC-2(1)` is control AC-2 of the Access Control family, enhancement 1. */
+export interface NistAttributes {
+  framework: 'nist-800-53';
+  /** Two-letter family id: `AC`. */
+  family: string;
+  family_title: string;
+  /** The base control: `AC-2`. */
+  control: string;
+  /** The control enhancement number (`AC-2(1)` → 1); absent for a base control or one of its statement items. */
+  enhancement?: number;
+}
+
+/** PCI DSS: the principal requirement (1–12) or appendix (`A1`, `A3`) a requirement or testing procedure belongs to. */
+export interface PciAttributes {
+  framework: 'pci-dss';
+  principal_requirement: string;
+}
+
+/** SOC 2 trust services criteria: the category (common criteria, availability, confidentiality, processing integrity). */
+export interface Soc2Attributes {
+  framework: 'soc2';
+  category: 'CC' | 'A' | 'C' | 'PI';
+  /** The criteria series: `CC6`, `A1`. */
+  series: string;
+}
+
+/** HIPAA Security Rule: the safeguard kind and the 45 CFR section (164.308 administrative, 164.312 technical). */
+export interface HipaaAttributes {
+  framework: 'hipaa';
+  safeguard: 'administrative' | 'technical';
+  cfr_section: '164.308' | '164.312';
+  /** The numbered paragraph the requirement belongs to (`164.308(a)(1)`, `164.312(e)(2)`). */
+  paragraph: string;
+}
+
+/** GDPR: the article. */
+export interface GdprAttributes {
+  framework: 'gdpr';
+  article: number;
+}
+
+export type RequirementAttributes = NistAttributes | PciAttributes | Soc2Attributes | HipaaAttributes | GdprAttributes;
 
 /** controls/benchmarks/<id>.json */
 export interface Benchmark {

@@ -6,7 +6,7 @@ import type { DB } from './own-tables.js';
  * One requirement's stored result in a scan (`control_results`), as every reader gets it: the API's control table,
  * the exports, compare. `check_ids` is never NULL here (no checks mapped reads as []).
  */
-export type ControlRow = Omit<Selectable<DB['control_results']>, 'scan_id' | 'duration_ms' | 'check_ids'> & { check_ids: string[] };
+export type ControlRow = Omit<Selectable<DB['control_results']>, 'scan_id' | 'duration_ms' | 'check_ids' | 'check_results'> & { check_ids: string[] };
 
 /** A scan's requirements in benchmark order. */
 export async function controlResults(q: SqlExecutor, scanId: string): Promise<ControlRow[]> {

@@ -230,6 +230,15 @@ export const migrations: readonly Migration[] = [
     },
   },
   iacScanMigration,
+  {
+    version: 100,
+    name: "each check's own verdict within a requirement",
+    async up(tx) {
+      // A requirement mapped to many checks (NIST maps up to 20) shows which of them passed and which failed in its
+      // drill-down; scans stored before keep NULL and show only the findings each check returned.
+      await tx.run('ALTER TABLE control_results ADD COLUMN check_results JSON');
+    },
+  },
 ];
 
 export async function migrate(db: MigratableDatabase): Promise<void> {

@@ -45,6 +45,8 @@ export const ownTables = {
     scan_id: req('VARCHAR'), control_id: req('VARCHAR'), position: req('INTEGER'), title: opt('VARCHAR'), section: opt('VARCHAR'),
     level: opt('VARCHAR'), assessment: opt('VARCHAR'), severity: opt('VARCHAR'), status: req('VARCHAR'), reason: opt('VARCHAR'),
     affected_count: req('INTEGER'), evaluated_count: opt('INTEGER'), check_ids: opt('VARCHAR[]'), error: opt('VARCHAR'), duration_ms: opt('DOUBLE'),
+    // Migration 100: each check's own verdict (controls/status.ts CheckVerdict[]), NULL on scans stored before.
+    check_results: opt('JSON'),
   },
   not_verifiable_resources: {
     scan_id: req('VARCHAR'), control_id: req('VARCHAR'), resource_id: req('VARCHAR'), reason: req('VARCHAR'), terraform_addresses: opt('VARCHAR[]'),

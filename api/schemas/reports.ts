@@ -63,8 +63,16 @@ export const ControlDetail = z.strictObject({
     id: z.string(), title: nstr, section: nstr, level: nstr, assessment: nstr, severity: severityEnum.nullable(), status: statusEnum.nullable(), reason: nstr, error: nstr,
     affected_count: int, evaluated_count: nint, description: nstr, rationale: nstr,
     remediation: z.array(z.string()), links: z.array(z.string()), evidence_needed: nstr,
+    attributes: anyObject.nullable().openapi({
+      description: "Where the requirement sits in its framework (controls/types.ts RequirementAttributes): NIST family and enhancement, PCI DSS principal requirement, SOC 2 category, HIPAA safeguard, GDPR article; null for CIS and FSBP",
+    }),
     checks: z.array(z.strictObject({
       id: z.string(), title: z.string(), severity: z.string(), service: z.string(), tables: z.array(z.string()),
+      status: statusEnum.nullable().openapi({ description: "This check's own verdict within the requirement (PASS, FAIL, ERROR, SKIP by the same rules as the requirement's); null when the scan predates per-check verdicts and the check returned no finding" }),
+      affected_count: int.openapi({ description: 'Resources this check failed' }),
+      evaluated_count: nint.openapi({ description: 'Resources this check evaluated (null when not recorded)' }),
+      error: nstr.openapi({ description: 'Why this check could not be trusted (it failed to run, or data it reads is in doubt)' }),
+      findings_total: int.openapi({ description: "How many of the control's resources (findings) this check returned: they are the ones with this check_id" }),
       requirements: z.array(z.strictObject({ benchmark_id: z.string(), benchmark_title: z.string(), id: z.string() })).openapi({
         description: 'Every requirement of every benchmark that maps this check (its findings fail each of them): the cross-framework view',
       }),

@@ -36,6 +36,7 @@ const controlColumns: AppendColumn[] = [
   { name: 'assessment', type: 'VARCHAR' }, { name: 'severity', type: 'VARCHAR' }, { name: 'status', type: 'VARCHAR' },
   { name: 'reason', type: 'VARCHAR' }, { name: 'affected_count', type: 'INTEGER' }, { name: 'evaluated_count', type: 'INTEGER' },
   { name: 'check_ids', type: 'VARCHAR[]' }, { name: 'error', type: 'VARCHAR' }, { name: 'duration_ms', type: 'DOUBLE' },
+  { name: 'check_results', type: 'JSON' },
 ];
 const findingColumns: AppendColumn[] = [
   { name: 'scan_id', type: 'VARCHAR' }, { name: 'control_id', type: 'VARCHAR' }, { name: 'check_id', type: 'VARCHAR' },
@@ -96,6 +97,8 @@ export async function saveIacScan(db: Database, evaluation: PlanEvaluation): Pro
       scan_id: scanId, control_id: c.id, position, title: c.title, section: c.section, level: c.level === undefined ? null : String(c.level),
       assessment: c.assessment ?? null, severity: c.severity, status: c.status, reason: c.reason, affected_count: affected.get(c.id)?.size ?? 0,
       evaluated_count: c.evaluated_count, check_ids: evaluation.checkIds[c.id] ?? [], error: null, duration_ms: null,
+      // Per-check verdicts (migration 100) are not recorded for a plan: the drill-down reads the findings instead.
+      check_results: null,
     })));
     await tx.append('findings', findingColumns, findings.map((f) => ({ ...f, scan_id: scanId })));
     await tx.append('not_verifiable_resources', unverifiableColumns, controls.flatMap((c) => c.not_verifiable.map((r) => ({

@@ -121,7 +121,7 @@ describe('calabi evaluate / benchmarks', () => {
   it('exits 2 for an unknown benchmark and lists the valid ones', () => {
     const r = calabi('evaluate', 'cis-aws-9.9');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown benchmark 'cis-aws-9\.9'\. Valid benchmarks: aws-fsbp, cis-aws-1\.4, cis-aws-1\.5, cis-aws-2\.0, cis-aws-3\.0, cis-aws-4\.0, cis-aws-5\.0, cis-aws-6\.0, cis-aws-7\.0\./);
+    expect(r.stderr).toMatch(/unknown benchmark 'cis-aws-9\.9'\. Valid benchmarks: aws-fsbp, cis-aws-1\.4, cis-aws-1\.5, cis-aws-2\.0, cis-aws-3\.0, cis-aws-4\.0, cis-aws-5\.0, cis-aws-6\.0, cis-aws-7\.0, gdpr, hipaa, nist-800-53-r5, pci-dss-3\.2\.1, pci-dss-4\.0, soc2\./);
     expect(r.stdout).toBe('');
   });
 
@@ -142,7 +142,8 @@ describe('calabi evaluate / benchmarks', () => {
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as Array<{ id: string; requirements: number; latest_score: number | null }>;
     expect(list.map((b) => [b.id, b.requirements])).toEqual([
-      ['aws-fsbp', 286], ['cis-aws-1.4', 58], ['cis-aws-1.5', 63], ['cis-aws-2.0', 64], ['cis-aws-3.0', 62], ['cis-aws-4.0', 64], ['cis-aws-5.0', 63], ['cis-aws-6.0', 63], ['cis-aws-7.0', 70], ['acme', 3],
+      ['aws-fsbp', 286], ['cis-aws-1.4', 58], ['cis-aws-1.5', 63], ['cis-aws-2.0', 64], ['cis-aws-3.0', 62], ['cis-aws-4.0', 64], ['cis-aws-5.0', 63], ['cis-aws-6.0', 63], ['cis-aws-7.0', 70],
+      ['gdpr', 3], ['hipaa', 32], ['nist-800-53-r5', 287], ['pci-dss-3.2.1', 147], ['pci-dss-4.0', 107], ['soc2', 27], ['acme', 3],
     ]);
     expect(list.find((b) => b.id === 'acme')!.latest_score).toBe(50);
   });

@@ -167,6 +167,7 @@ async function loadDetail(id, box) {
   }
   const c = d.control;
   const evidenceKeys = [...new Set(d.resources.flatMap((r) => Object.keys(r.evidence ?? {})))].slice(0, 4);
+  const manyChecks = (c.checks ?? []).length > 1;
   box.removeAttribute('aria-busy');
   clear(box,
     h('div', { class: 'detail-grid' },
@@ -175,21 +176,62 @@ async function loadDetail(id, box) {
         c.rationale ? [h('h3', {}, 'Why it matters'), h('p', {}, c.rationale)] : null,
         c.reason ? [h('h3', {}, 'Result'), h('p', {}, c.reason)] : null,
         c.error ? h('p', { class: 'error' }, c.error) : null,
+        attributesLine(c.attributes),
         servedElsewhere(c, state.benchmark)),
       h('div', {},
         h('h3', {}, 'How to fix it'),
         c.remediation.length ? h('ol', { class: 'steps' }, c.remediation.map((s) => h('li', {}, s))) : h('p', {}, c.evidence_needed || 'No automated remediation: see the documentation.'),
         c.links.length ? [h('h3', {}, 'Documentation'), h('ul', { class: 'links' }, c.links.map((l) => h('li', {}, h('a', { href: l, target: '_blank', rel: 'noopener noreferrer' }, l))))] : null)),
+    checksTable(c),
     d.resources.length
       ? h('table', { class: 'resources' },
         h('caption', {}, `Affected resources (${d.resources_total}${d.resources_truncated ? `, first ${d.resources.length} shown` : ''})`),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Resource'), h('th', { scope: 'col' }, 'Account'), h('th', { scope: 'col' }, 'Region'),
+        h('thead', {}, h('tr', {}, manyChecks ? h('th', { scope: 'col' }, 'Check') : null, h('th', { scope: 'col' }, 'Resource'), h('th', { scope: 'col' }, 'Account'), h('th', { scope: 'col' }, 'Region'),
           h('th', { scope: 'col' }, 'Reason'), evidenceKeys.map((k) => h('th', { scope: 'col' }, k)))),
-        h('tbody', {}, d.resources.map((r) => h('tr', {}, h('td', { class: 'mono' }, r.resource_id), h('td', {}, r.account_id), h('td', {}, r.region),
+        h('tbody', {}, byCheck(d.resources, c.checks).map((r) => h('tr', {}, manyChecks ? h('td', { class: 'mono' }, r.check_id) : null, h('td', { class: 'mono' }, r.resource_id), h('td', {}, r.account_id), h('td', {}, r.region),
           h('td', {}, r.reason), evidenceKeys.map((k) => h('td', { class: 'mono' }, fmtEvidence(r.evidence?.[k])))))))
       : h('p', { class: 'muted' }, c.status === 'FAIL' ? 'No resources recorded.' : 'No affected resources.'),
     notVerifiableTable(d),
   );
+}
+
+/**
+ * A requirement mapped to several checks (NIST maps up to 20): each check's own verdict and how many findings it
+ * returned, failed first, so the drill-down shows which passed and which failed; its findings follow, grouped by check.
+ */
+function checksTable(c) {
+  const checks = c.checks ?? [];
+  if (checks.length < 2) return null;
+  const order = ['FAIL', 'ERROR', 'PASS', 'SKIP'];
+  const rank = (k) => (k.status === null ? order.length : order.indexOf(k.status));
+  const sorted = [...checks].sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+  return h('table', { class: 'checks' },
+    h('caption', {}, `Checks (${checks.filter((k) => k.status === 'FAIL').length} failed, ${checks.filter((k) => k.status === 'PASS').length} passed of ${checks.length})`),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Check'), h('th', { scope: 'col' }, 'Findings'), h('th', { scope: 'col' }, 'Evaluated'))),
+    h('tbody', {}, sorted.map((k) => h('tr', { dataset: { check: k.id } },
+      h('td', { class: 'status' }, k.status ? badge('status', k.status) : 'not recorded'),
+      h('td', {}, h('span', { class: 'mono' }, k.id), ' ', k.title, k.error ? h('div', { class: 'error small' }, k.error) : null),
+      h('td', {}, String(k.findings_total)),
+      h('td', {}, k.evaluated_count === null ? '—' : String(k.evaluated_count))))));
+}
+
+/** Findings grouped by the check that returned them, in the checks' order. */
+function byCheck(resources, checks) {
+  const pos = new Map((checks ?? []).map((k, i) => [k.id, i]));
+  return [...resources].sort((a, b) => (pos.get(a.check_id) ?? 1e9) - (pos.get(b.check_id) ?? 1e9));
+}
+
+/** The requirement's place in its framework: "NIST family AC (Access Control), control AC-2, enhancement 1". */
+function attributesLine(a) {
+  if (!a) return null;
+  const text = {
+    'nist-800-53': () => `NIST family ${a.family} (${a.family_title}), control ${a.control}${a.enhancement ? `, enhancement ${a.enhancement}` : ''}`,
+    'pci-dss': () => `PCI DSS ${/^A/.test(a.principal_requirement) ? 'Appendix' : 'Requirement'} ${a.principal_requirement}`,
+    soc2: () => `SOC 2 ${{ CC: 'Common Criteria', A: 'Availability', C: 'Confidentiality', PI: 'Processing Integrity' }[a.category]} (${a.series})`,
+    hipaa: () => `HIPAA ${a.safeguard} safeguard, ${a.paragraph}`,
+    gdpr: () => `GDPR Article ${a.article}`,
+  }[a.framework];
+  return text ? h('p', { class: 'attributes muted' }, text()) : null;
 }
 
 /** The same checks' verdicts count in other benchmarks too: "Also decides: aws-fsbp CloudTrail.1, cis-aws-7.0 4.1". */
