@@ -2,7 +2,21 @@ import type { Command } from 'commander';
 import type { ScanReport } from '../../controls/types.js';
 import { openDb } from '../context.js';
 import { UsageError } from '../errors.js';
-import { exitCodeOf, prepareEvaluation, type EvaluateFlags } from './evaluate.js';
+import type { Catalog } from '../../controls/loader.js';
+import type { EvaluationLimits } from '../../controls/limits.js';
+import type { Severity } from '../../controls/types.js';
+
+/** evaluate.ts's own checks, handed in (evaluate.ts loads this file: importing it back would be a cycle). */
+export interface EvaluateHelpers {
+  prepareEvaluation(benchmarkId: null, flags: EvaluateFlags): Promise<{ catalog: Catalog; format: string; failOn: Severity; limits: EvaluationLimits }>;
+  exitCodeOf(report: ScanReport, failOn: Severity): number;
+}
+
+/** The flags of `calabi evaluate` this file reads (evaluate.ts has them all). */
+export interface EvaluateFlags {
+  format?: string;
+  checks?: string[];
+}
 
 /** `all`, or a comma list of two or more ids: several benchmarks evaluated at once (each check run once). */
 export function isMany(argument: string): boolean {
@@ -14,7 +28,7 @@ export function isMany(argument: string): boolean {
  * each gets alone). Prints the frameworks table of them (table), their reports as one JSON array (json), or every
  * requirement row of each (csv, one header); the exit code is the worst of theirs.
  */
-export async function runMany(cmd: Command, argument: string, flags: EvaluateFlags): Promise<number> {
+export async function runMany(cmd: Command, argument: string, flags: EvaluateFlags, { prepareEvaluation, exitCodeOf }: EvaluateHelpers): Promise<number> {
   const asked = argument === 'all' ? null : argument.split(',').map((s) => s.trim()).filter(Boolean);
   if (asked && asked.length === 0) throw new UsageError('name the benchmarks to evaluate, e.g. cis-aws-3.0,aws-fsbp, or all');
   // Flags and limits are checked as for one benchmark; the ids below, all before anything runs.

@@ -127,7 +127,7 @@ export const register: RegisterCommand = (program, setExit) => {
       .description('evaluate a benchmark against the current inventory (no AWS calls), record the scan and print it'),
   ).action(async (benchmarkId: string, flags: EvaluateFlags, cmd: Command) => {
     const many = await import('./evaluate-many.js');
-    if (many.isMany(benchmarkId)) return setExit(await many.runMany(cmd, benchmarkId, flags));
+    if (many.isMany(benchmarkId)) return setExit(await many.runMany(cmd, benchmarkId, flags, { prepareEvaluation, exitCodeOf }));
     const prepared = await prepareEvaluation(benchmarkId, flags);
     setExit(await runEvaluation(cmd, benchmarkId, prepared));
   });
