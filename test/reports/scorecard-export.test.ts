@@ -52,7 +52,7 @@ describe('section scorecard in the exports', () => {
       for (const col of [2, 3, 4, 5, 6]) expect(total[col]).toBe(sections.reduce((n, r) => n + (r[col] as number), 0));
       expect(total.slice(2, 7)).toEqual([report.controls.length, report.summary.pass, report.summary.fail, report.summary.error, report.summary.skip + report.summary.manual]);
       for (const r of [...sections, total]) {
-        const [pass, fail, error] = [r[3], r[4], r[5]] as number[];
+        const [pass, fail, error] = [r[3], r[4], r[5]] as [number, number, number];
         expect(r[2]).toBe(pass + fail + error + (r[6] as number));
         const expected = pass + fail + error === 0 ? 'n/a' : `${Math.round((pass / (pass + fail + error)) * 1000) / 10}%`;
         expect(r[1]).toBe(expected);
