@@ -18,6 +18,7 @@ import { controlResult, type ControlResult } from './status.js';
 import { previousScan } from '../schema/scans.js';
 import { completeScan, failScan, insertScan } from './store.js';
 import { summarise } from './score.js';
+import { planOf, type Plan } from './evaluation-plan.js';
 import type { Check, ControlReport, Requirement, ScanReport } from './types.js';
 
 export { loadCatalog } from './loader.js';
@@ -88,26 +89,11 @@ export interface EvaluateManyOptions extends Omit<EvaluateOptions, 'benchmarkId'
   onControl?: (benchmarkId: string, control: ControlReport) => void;
 }
 
-/** One benchmark's share of a multi-benchmark evaluation: its scan, its requirements and what they await. */
-interface Plan {
-  benchmark: LoadedBenchmark;
-  header: { id: string; title: string; version: string };
-  scanId: string;
-  automated: Requirement[];
-  /** Requirement ids of this benchmark that map each check: its findings are stored once for each. */
-  controlsOf: Map<string, string[]>;
-  results: Map<string, ControlResult>;
-  digests: Map<string, string>;
-  pending: Map<string, Set<string>>;
-  /** Outcomes this plan settled: the checks run for all plans, and its own unknown or broken checks. */
-  outcomes: Map<string, CheckOutcome>;
-}
-
 /**
  * Evaluates several benchmarks at once: the union of their checks runs once, and each check's one outcome decides
  * every requirement of every benchmark that maps it. Each benchmark still gets its own scan (its own row, control
  * results, findings and report id), identical to evaluating it alone over the same inventory. A crash marks every
- * scan of the run 'failed'.
+ * scan of the run not yet complete 'failed' (and removes its findings).
  */
 export async function evaluateBenchmarks(options: EvaluateManyOptions): Promise<ScanReport[]> {
   const { db } = options;
@@ -118,10 +104,10 @@ export async function evaluateBenchmarks(options: EvaluateManyOptions): Promise<
   const plans = ids.map((id, i) => planOf(findBenchmark(catalog, id), options.scanIds?.[i] ?? randomUUID()));
   const startedAt = new Date();
   const completed = new Set<string>();
-  for (const plan of plans) {
-    await insertScan(db, { id: plan.scanId, benchmark: plan.header, startedAt, trigger: options.trigger ?? 'cli', syncRunId: options.syncRunId ?? null });
-  }
   try {
+    for (const plan of plans) {
+      await insertScan(db, { id: plan.scanId, benchmark: plan.header, startedAt, trigger: options.trigger ?? 'cli', syncRunId: options.syncRunId ?? null });
+    }
     await evaluateRequirements(db, catalog, plans, options);
     const reports: ScanReport[] = [];
     for (const plan of plans) {
@@ -145,17 +131,6 @@ export async function evaluateBenchmarks(options: EvaluateManyOptions): Promise<
     for (const plan of plans) if (!completed.has(plan.scanId)) await failScan(db, plan.scanId, error);
     throw new Error(`[controls] evaluating ${ids.join(', ')} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-}
-
-function planOf(benchmark: LoadedBenchmark, scanId: string): Plan {
-  // Every requirement that maps a check is evaluated, whatever CIS's Automated/Manual label (status.ts).
-  const automated = benchmark.requirements.filter((r) => r.checks.length > 0);
-  const controlsOf = new Map<string, string[]>();
-  for (const r of automated) for (const id of new Set(r.checks)) controlsOf.set(id, [...(controlsOf.get(id) ?? []), r.id]);
-  return {
-    benchmark, header: { id: benchmark.id, title: benchmark.title, version: benchmark.version }, scanId, automated, controlsOf,
-    results: new Map(), digests: new Map(), pending: new Map(automated.map((r) => [r.id, new Set(r.checks)])), outcomes: new Map(),
-  };
 }
 
 async function evaluateRequirements(db: Database, catalog: Catalog, plans: readonly Plan[], options: EvaluateManyOptions): Promise<void> {
