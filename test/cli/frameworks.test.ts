@@ -64,6 +64,20 @@ describe('calabi evaluate with several benchmarks', () => {
     expect(table.stdout).toMatch(/^cis-aws-3\.0 +[\d.]+% /m);
   }, 600_000);
 
+  it('lists every requirement a failing resource breaks, in every benchmark, with the checks that find it', async () => {
+    const report = JSON.parse((await cli('evaluate', 'cis-aws-3.0', '--format', 'json')).stdout) as { controls: Array<{ id: string; status: string; resources: Array<{ resource_id: string }> }> };
+    const failing = report.controls.find((c) => c.status === 'FAIL' && c.resources.length > 0)!;
+    const resource = failing.resources[0]!.resource_id;
+    const json = JSON.parse((await cli('frameworks', '--resource', resource, '--format', 'json')).stdout) as { breaks: Array<{ benchmark_id: string; requirement_id: string }>; failing_checks: unknown[] };
+    expect(json.breaks).toContainEqual(expect.objectContaining({ benchmark_id: 'cis-aws-3.0', requirement_id: failing.id }));
+    expect(new Set(json.breaks.map((b) => b.benchmark_id)).size).toBeGreaterThan(1);
+    const table = await cli('frameworks', '--resource', resource);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(`${resource} fails ${json.breaks.length} requirements`);
+    expect(table.stdout).toMatch(new RegExp(`^cis-aws-3\\.0 +.*\\b${failing.id.replace(/\./g, '\\.')}\\b`, 'm'));
+    expect((await cli('frameworks', '--resource', 'arn:aws:s3:::no-such-bucket')).stdout).toContain('no failing check finds this resource');
+  }, 600_000);
+
   it('says when the benchmarks were not all evaluated over the same sync, and offers evaluating them all at once', async () => {
     const db = await Database.open(dbPath);
     await db.run("INSERT INTO sync_runs (id, started_at, finished_at, status) VALUES ('later-sync', now(), now(), 'complete')");
