@@ -35,6 +35,10 @@ export interface FrameworksPosture {
   note: string | null;
 }
 
+/** The latest complete live scan of each benchmark (a Terraform plan's scan is not the estate's posture). */
+export const latestLiveScans = `SELECT * FROM scans WHERE status = 'complete' AND coalesce(source, 'aws') <> 'terraform'
+  QUALIFY row_number() OVER (PARTITION BY benchmark_id ORDER BY started_at DESC, id DESC) = 1`;
+
 interface LatestRow {
   benchmark_id: string; id: string; finished_at: string | null; score: number | null; pass: number; fail: number; error: number; skip: number; manual: number;
   inventory_sync_id: string | null;
@@ -47,16 +51,16 @@ interface LatestRow {
  */
 export async function frameworksPosture(q: Rows, catalog: Catalog): Promise<FrameworksPosture> {
   const latest = await q.all<LatestRow>(
-    `SELECT s.benchmark_id, s.id, CAST(s.finished_at AS VARCHAR) AS finished_at, s.score, s.pass, s.fail, s.error, s.skip, s.manual,
+    `WITH latest AS (${latestLiveScans})
+     SELECT s.benchmark_id, s.id, CAST(s.finished_at AS VARCHAR) AS finished_at, s.score, s.pass, s.fail, s.error, s.skip, s.manual,
             coalesce(s.sync_run_id, (SELECT r.id FROM sync_runs r WHERE r.started_at <= s.started_at ORDER BY r.started_at DESC, r.id DESC LIMIT 1)) AS inventory_sync_id
-     FROM scans s WHERE s.status = 'complete' AND coalesce(s.source, 'aws') <> 'terraform'
-     QUALIFY row_number() OVER (PARTITION BY s.benchmark_id ORDER BY s.started_at DESC, s.id DESC) = 1`,
+     FROM latest s`,
   );
   const byBenchmark = new Map(latest.map((r) => [r.benchmark_id, r]));
   const severities = await q.all<{ scan_id: string; severity: string; n: number }>(
-    `SELECT scan_id, severity, CAST(count(*) AS INTEGER) AS n FROM control_results
-     WHERE status = 'FAIL' AND severity IS NOT NULL AND scan_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL`,
-    [`[${latest.map((r) => JSON.stringify(r.id)).join(',')}]`],
+    `WITH latest AS (${latestLiveScans})
+     SELECT c.scan_id, c.severity, CAST(count(*) AS INTEGER) AS n FROM control_results c JOIN latest l ON l.id = c.scan_id
+     WHERE c.status = 'FAIL' AND c.severity IS NOT NULL GROUP BY ALL`,
   );
   const frameworks = benchmarksInOrder(catalog).map((b): FrameworkPosture => {
     const s = byBenchmark.get(b.id);

@@ -1,5 +1,5 @@
 import type { Catalog } from './loader.js';
-import type { Rows } from './frameworks.js';
+import { latestLiveScans, type Rows } from './frameworks.js';
 import { requirementsByCheck } from './requirements-of-check.js';
 import { benchmarksInOrder } from './benchmarks.js';
 
@@ -29,9 +29,7 @@ export interface ResourceRequirements {
  */
 export async function requirementsOfResource(q: Rows, catalog: Catalog, resourceId: string): Promise<ResourceRequirements> {
   const rows = await q.all<{ check_id: string; reason: string; account_id: string | null; region: string | null; scan_id: string; benchmark_id: string }>(
-    `WITH latest AS (
-       SELECT id, benchmark_id, started_at FROM scans WHERE status = 'complete' AND coalesce(source, 'aws') <> 'terraform'
-       QUALIFY row_number() OVER (PARTITION BY benchmark_id ORDER BY started_at DESC, id DESC) = 1)
+    `WITH latest AS (${latestLiveScans})
      SELECT f.check_id, f.reason, f.account_id, f.region, l.id AS scan_id, l.benchmark_id
      FROM findings f JOIN latest l ON l.id = f.scan_id WHERE f.resource_id = ?
      QUALIFY row_number() OVER (PARTITION BY f.check_id ORDER BY l.started_at DESC, l.id DESC, f.reason) = 1
