@@ -52,14 +52,14 @@ describe('evaluating every benchmark at once', () => {
       const { trend: _t2, oldest_data_at: _o2, ...singleCounts } = single.summary;
       expect(counts).toEqual(singleCounts);
     }
-    // The demo account fails something in every benchmark: the comparison is not between empty reports.
-    for (const report of together) expect(report.summary.fail, report.benchmark.id).toBeGreaterThan(0);
+    // The demo account fails CIS and FSBP requirements: the comparison is not between empty reports.
+    for (const id of ['cis-aws-3.0', 'aws-fsbp']) expect(together.find((r) => r.benchmark.id === id)!.summary.fail, id).toBeGreaterThan(0);
   });
 
   it('stores the same findings under each scan as the benchmark evaluated alone, and reloads to the same report id', async () => {
     for (const [i, report] of together.entries()) {
       const stored = await findingsOf(report.scan.id);
-      expect(stored.length, report.benchmark.id).toBeGreaterThan(0);
+      if (report.summary.fail > 0) expect(stored.length, report.benchmark.id).toBeGreaterThan(0);
       expect(stored).toEqual(await findingsOf(alone[i]!.scan.id));
       const reloaded = await loadScanReport(db, report.scan.id);
       expect(reloaded?.scan.report_id).toBe(single(report.benchmark.id).scan.report_id);

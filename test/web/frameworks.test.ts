@@ -50,7 +50,7 @@ describe('frameworks on the page', () => {
     expect(await page.locator('#frameworks-table tbody tr').count()).toBe(reports.length);
     for (const r of reports) {
       const row = page.locator(`#frameworks-table tr[data-id="${r.benchmark.id}"]`);
-      expect(await row.locator('td.score').textContent(), r.benchmark.id).toBe(`${r.summary.score}%`);
+      expect(await row.locator('td.score').textContent(), r.benchmark.id).toBe(r.summary.score === null ? '—' : `${r.summary.score}%`);
       expect(await row.locator('td.fail').textContent()).toBe(String(r.summary.fail));
       expect(await row.locator('td.error').textContent()).toBe(String(r.summary.error));
       expect(await row.locator('td.sev-critical').textContent()).toBe(String(r.summary.critical_failed));
