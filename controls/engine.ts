@@ -18,7 +18,8 @@ import { controlResult, type ControlResult } from './status.js';
 import { previousScan } from '../schema/scans.js';
 import { completeScan, failScan, insertScan } from './store.js';
 import { summarise } from './score.js';
-import type { Check, ControlReport, ScanReport } from './types.js';
+import { planOf, type Plan } from './evaluation-plan.js';
+import type { Check, ControlReport, Requirement, ScanReport } from './types.js';
 
 export { loadCatalog } from './loader.js';
 export { computeReportId } from './report-hash.js';
@@ -74,58 +75,73 @@ export function findBenchmark(catalog: Catalog, benchmarkId: string): LoadedBenc
  * any findings already written.
  */
 export async function evaluateBenchmark(options: EvaluateOptions): Promise<ScanReport> {
+  const { benchmarkId, scanId, onControl, ...rest } = options;
+  const [report] = await evaluateBenchmarks({
+    ...rest, benchmarkIds: [benchmarkId], scanIds: scanId ? [scanId] : undefined, onControl: onControl ? (_benchmark, control) => onControl(control) : undefined,
+  });
+  return report!;
+}
+
+export interface EvaluateManyOptions extends Omit<EvaluateOptions, 'benchmarkId' | 'scanId' | 'onControl'> {
+  benchmarkIds: readonly string[];
+  /** One scan id per benchmark, in the same order (default: fresh UUIDs). */
+  scanIds?: readonly string[];
+  onControl?: (benchmarkId: string, control: ControlReport) => void;
+}
+
+/**
+ * Evaluates several benchmarks at once: the union of their checks runs once, and each check's one outcome decides
+ * every requirement of every benchmark that maps it. Each benchmark still gets its own scan (its own row, control
+ * results, findings and report id), identical to evaluating it alone over the same inventory. A crash marks every
+ * scan of the run not yet complete 'failed' (and removes its findings).
+ */
+export async function evaluateBenchmarks(options: EvaluateManyOptions): Promise<ScanReport[]> {
   const { db } = options;
   const catalog = options.catalog ?? loadCatalog({ checksDirs: options.checksDirs });
-  const benchmark = findBenchmark(catalog, options.benchmarkId);
-  const scanId = options.scanId ?? randomUUID();
+  const ids = [...new Set(options.benchmarkIds)];
+  if (ids.length === 0) throw new Error('[controls] no benchmark to evaluate');
+  if (options.scanIds && options.scanIds.length !== ids.length) throw new Error(`[controls] ${ids.length} benchmarks but ${options.scanIds.length} scan ids`);
+  const plans = ids.map((id, i) => planOf(findBenchmark(catalog, id), options.scanIds?.[i] ?? randomUUID()));
   const startedAt = new Date();
-  const header = { id: benchmark.id, title: benchmark.title, version: benchmark.version };
-  await insertScan(db, { id: scanId, benchmark: header, startedAt, trigger: options.trigger ?? 'cli', syncRunId: options.syncRunId ?? null });
-
+  const completed = new Set<string>();
   try {
-    const digests = new Map<string, string>();
-    const results = await evaluateRequirements(db, catalog, benchmark, scanId, options, digests);
-    const finishedAt = new Date();
-    // The trend compares with the one "previous scan" every surface uses (schema/scans.ts).
-    const summary = summarise(results, (await previousScan(db, scanId))?.score ?? null, await oldestDataAt(db, catalog, benchmark));
-    const controls: ControlReport[] = results.map(toReport);
-    const reportId = combineReportId(header, controls, controls.map((c) => digests.get(c.id)!));
-    await completeScan(db, scanId, finishedAt, results, summary, reportId);
-    return {
-      benchmark: header,
-      scan: { id: scanId, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), report_id: reportId },
-      summary,
-      controls,
-    };
+    for (const plan of plans) {
+      await insertScan(db, { id: plan.scanId, benchmark: plan.header, startedAt, trigger: options.trigger ?? 'cli', syncRunId: options.syncRunId ?? null });
+    }
+    await evaluateRequirements(db, catalog, plans, options);
+    const reports: ScanReport[] = [];
+    for (const plan of plans) {
+      const finishedAt = new Date();
+      const results = plan.benchmark.requirements.map((r) => plan.results.get(r.id)!);
+      // The trend compares with the one "previous scan" every surface uses (schema/scans.ts).
+      const summary = summarise(results, (await previousScan(db, plan.scanId))?.score ?? null, await oldestDataAt(db, catalog, plan.benchmark));
+      const controls: ControlReport[] = results.map(toReport);
+      const reportId = combineReportId(plan.header, controls, controls.map((c) => plan.digests.get(c.id)!));
+      await completeScan(db, plan.scanId, finishedAt, results, summary, reportId);
+      completed.add(plan.scanId);
+      reports.push({
+        benchmark: plan.header,
+        scan: { id: plan.scanId, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), report_id: reportId },
+        summary,
+        controls,
+      });
+    }
+    return reports;
   } catch (error) {
-    await failScan(db, scanId, error);
-    throw new Error(`[controls] evaluating ${benchmark.id} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    for (const plan of plans) if (!completed.has(plan.scanId)) await failScan(db, plan.scanId, error);
+    throw new Error(`[controls] evaluating ${ids.join(', ')} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 
-async function evaluateRequirements(
-  db: Database,
-  catalog: Catalog,
-  benchmark: LoadedBenchmark,
-  scanId: string,
-  options: EvaluateOptions,
-  digests: Map<string, string>,
-): Promise<ControlResult[]> {
-  // Every requirement that maps a check is evaluated, whatever CIS's Automated/Manual label (status.ts).
-  const automated = benchmark.requirements.filter((r) => r.checks.length > 0);
-  const checkIds = [...new Set(automated.flatMap((r) => r.checks))];
-  const controlsOf = new Map<string, string[]>();
-  for (const r of automated) for (const id of new Set(r.checks)) controlsOf.set(id, [...(controlsOf.get(id) ?? []), r.id]);
-
-  const results = new Map<string, ControlResult>();
-  const emit = (result: ControlResult, digest: string | null = null) => {
-    results.set(result.id, result);
+async function evaluateRequirements(db: Database, catalog: Catalog, plans: readonly Plan[], options: EvaluateManyOptions): Promise<void> {
+  const emit = (plan: Plan, result: ControlResult, digest: string | null = null) => {
+    plan.results.set(result.id, result);
     // A requirement that maps one check has its digest from reading the findings (read-findings.ts); others are
     // hashed now, while other checks still run on DuckDB's threads, not all at the end.
-    digests.set(result.id, digest ?? findingsDigest(result.resources));
-    options.onControl?.(toReport(result));
+    plan.digests.set(result.id, digest ?? findingsDigest(result.resources));
+    options.onControl?.(plan.benchmark.id, toReport(result));
   };
-  for (const r of benchmark.requirements) if (!automated.includes(r)) emit(controlResult(r, [], []));
+  for (const plan of plans) for (const r of plan.benchmark.requirements) if (!plan.automated.includes(r)) emit(plan, controlResult(r, [], []));
 
   // Stated beside every "in all regions" requirement: which regions it was judged on, and which were left out.
   const coverageNote = await db.connect().then(async (conn) => {
@@ -135,26 +151,31 @@ async function evaluateRequirements(
       conn.closeSync();
     }
   });
-  const outcomes = new Map<string, CheckOutcome>();
-  const pending = new Map(automated.map((r) => [r.id, new Set(r.checks)]));
+  // Which requirements of which plan wait for each check: one outcome settles them all.
+  const waiting = new Map<string, Array<{ plan: Plan; requirement: Requirement }>>();
+  for (const plan of plans) {
+    for (const r of plan.automated) for (const id of new Set(r.checks)) waiting.set(id, [...(waiting.get(id) ?? []), { plan, requirement: r }]);
+  }
+  const settleIn = (plan: Plan, r: Requirement, outcome: CheckOutcome) => {
+    plan.outcomes.set(outcome.checkId, outcome);
+    const left = plan.pending.get(r.id)!;
+    if (!left.delete(outcome.checkId) || left.size > 0) return;
+    const checks = r.checks.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
+    const outs = [...new Set(r.checks)].map((id) => plan.outcomes.get(id)!);
+    emit(plan, withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote), outs.length === 1 ? (outs[0]!.digest ?? null) : null);
+  };
   const settle = (outcome: CheckOutcome) => {
-    outcomes.set(outcome.checkId, outcome);
-    for (const r of automated) {
-      const waiting = pending.get(r.id)!;
-      if (!waiting.delete(outcome.checkId) || waiting.size > 0) continue;
-      const checks = r.checks.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
-      const outs = [...new Set(r.checks)].map((id) => outcomes.get(id)!);
-      emit(withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote), outs.length === 1 ? (outs[0]!.digest ?? null) : null);
-    }
+    for (const { plan, requirement } of waiting.get(outcome.checkId) ?? []) settleIn(plan, requirement, outcome);
   };
 
-  // Broken and unknown checks settle at once, with a message that names the file (or the benchmark).
+  // Broken and unknown checks settle at once, with a message that names the file (or each benchmark's file).
   const runnable: Check[] = [];
-  for (const id of checkIds) {
+  for (const id of waiting.keys()) {
     const check = catalog.checks.get(id);
     const broken = catalog.broken.get(id);
     if (check) runnable.push(check);
-    else settle(failed(id, broken ? broken.message : `${benchmark.file}: maps unknown check '${id}'; no controls/checks/*/${id}.sql or custom check has that id`));
+    else if (broken) settle(failed(id, broken.message));
+    else for (const { plan, requirement } of waiting.get(id)!) settleIn(plan, requirement, failed(id, `${plan.benchmark.file}: maps unknown check '${id}'; no controls/checks/*/${id}.sql or custom check has that id`));
   }
 
   const limits: EvaluationLimits = { ...resolveLimits(), ...options.limits };
@@ -187,17 +208,17 @@ async function evaluateRequirements(
         if (own.length) await materialiseSharedViews(conn, own, limits.checkTimeoutMs);
         const next = () => own.shift() ?? queue.shift();
         for (let check = next(); check; check = next()) {
-          const outcome = await runCheck(check, { conn, controlIds: controlsOf.get(check.id) ?? [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence, timeoutMs: limits.checkTimeoutMs, scopeCounts });
+          const outcome = await runCheck(check, { conn, controlIds: [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence, timeoutMs: limits.checkTimeoutMs, scopeCounts });
           if (outcome.staged) staged.push(outcome.staged);
           settle(outcome);
         }
-        await flushFindings(conn, scanId, staged);
+        // The staged rows are copied once for each benchmark's scan, under that benchmark's requirement ids.
+        await flushFindings(conn, plans.map((plan) => ({ scanId: plan.scanId, staged: staged.map((s) => ({ ...s, controlIds: plan.controlsOf.get(s.checkId) ?? [] })) })));
       }),
     );
   } finally {
     for (const c of connections) c.closeSync();
   }
-  return benchmark.requirements.map((r) => results.get(r.id)!);
 }
 
 /**

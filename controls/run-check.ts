@@ -165,18 +165,27 @@ function findingRows(temp: string, evidence: readonly string[]): string {
   );
 }
 
+/** Staged findings of one connection to copy into one scan (each under the requirement ids it names). */
+export interface FindingsTarget {
+  scanId: string;
+  staged: readonly StagedFindings[];
+}
+
 /**
  * Copies every staged check's rows of one connection into `findings` in one statement (one commit, one WAL
- * flush), once for each requirement that maps the check, and drops the temp tables.
+ * flush), once for each requirement that maps the check, and drops the temp tables. Several targets (one per
+ * scan of a multi-benchmark evaluation) copy the same temp tables, still in one statement.
  */
-export async function flushFindings(conn: DuckDBConnection, scanId: string, staged: readonly StagedFindings[]): Promise<void> {
-  const parts = staged
-    .filter((s) => s.controlIds.length > 0)
-    .map(
-      (s) =>
-        `SELECT ${quoteLiteral(scanId)} AS scan_id, c.control_id, ${quoteLiteral(s.checkId)} AS check_id, f.* ` +
-        `FROM (${findingRows(s.table, s.evidence)}) f CROSS JOIN (VALUES ${s.controlIds.map((id) => `(${quoteLiteral(id)})`).join(', ')}) c(control_id)`,
-    );
+export async function flushFindings(conn: DuckDBConnection, targets: readonly FindingsTarget[]): Promise<void> {
+  const parts = targets.flatMap((t) =>
+    t.staged
+      .filter((s) => s.controlIds.length > 0)
+      .map(
+        (s) =>
+          `SELECT ${quoteLiteral(t.scanId)} AS scan_id, c.control_id, ${quoteLiteral(s.checkId)} AS check_id, f.* ` +
+          `FROM (${findingRows(s.table, s.evidence)}) f CROSS JOIN (VALUES ${s.controlIds.map((id) => `(${quoteLiteral(id)})`).join(', ')}) c(control_id)`,
+      ),
+  );
   try {
     if (parts.length) {
       await conn.run(
@@ -184,7 +193,8 @@ export async function flushFindings(conn: DuckDBConnection, scanId: string, stag
       );
     }
   } finally {
-    for (const s of staged) await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(s.table)}`);
+    const tables = new Set(targets.flatMap((t) => t.staged.map((s) => s.table)));
+    for (const table of tables) await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
   }
 }
 

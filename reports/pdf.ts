@@ -8,6 +8,8 @@ import { streamFindings } from './scan-data.js';
 import { coverageText, scanBreakdown } from './summary.js';
 import { round1 } from './xlsx.js';
 import { iacExportData, iacScoreLines, pct } from './iac-export.js';
+import { sectionScorecard } from '../controls/section-scorecard.js';
+import { drawScorecard } from './scorecard-pdf.js';
 
 export interface PdfOptions {
   organization?: string;
@@ -89,11 +91,7 @@ export async function writePdf(db: Database, scan: Scan, reportId: string, out: 
   doc.text(`Failed by severity: ${b.bySeverity.map((s) => `${s.severity} ${s.failed}`).join(', ')}; failing resources: ${b.findings}`);
   doc.moveDown(0.6);
 
-  table(doc, [
-    { header: 'Section', width: width - 300 },
-    { header: 'Score', width: 60 }, { header: 'PASS', width: 48 }, { header: 'FAIL', width: 48 },
-    { header: 'ERROR', width: 48 }, { header: 'SKIP', width: 48 }, { header: 'MAN.', width: 48 },
-  ], b.bySection.map((s) => [latin1(s.section), s.score === null ? 'n/a' : `${round1(s.score)}%`, s.pass, s.fail, s.error, s.skip, s.manual].map(String)));
+  drawScorecard(doc, sectionScorecard(await controlResults(db, scan.id)), margin, width, latin1);
 
   if (iac) {
     doc.moveDown(0.6);

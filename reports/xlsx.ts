@@ -8,6 +8,8 @@ import { controlResults } from '../schema/control-results.js';
 import type { Scan } from '../schema/scans.js';
 import { affectedResources, streamFindings } from './scan-data.js';
 import { scanBreakdown } from './summary.js';
+import { sectionScorecard } from '../controls/section-scorecard.js';
+import { addScorecard } from './scorecard-xlsx.js';
 import { iacControlCells, iacControlHeaders, iacExportData, iacScoreLines, pct, type IacExportData } from './iac-export.js';
 
 export interface XlsxOptions {
@@ -152,10 +154,7 @@ async function writeSummary(db: Database, wb: ExcelJS.stream.xlsx.WorkbookWriter
   heading(ws, ['Severity', 'Failed requirements', 'Failing resources']);
   for (const s of b.bySeverity) ws.addRow([s.severity, s.failed, s.findings]).commit();
   ws.addRow([]).commit();
-  heading(ws, ['Section', 'Score', 'PASS', 'FAIL', 'ERROR', 'SKIP', 'MANUAL']);
-  for (const s of b.bySection) {
-    ws.addRow([safeCell(s.section), s.score === null ? 'n/a' : `${round1(s.score)}%`, s.pass, s.fail, s.error, s.skip, s.manual]).commit();
-  }
+  addScorecard(ws, sectionScorecard(await controlResults(db, scan.id)), (cells) => heading(ws, cells));
   if (iac) {
     ws.addRow([]).commit();
     heading(ws, ['Section', 'Verifiable score', 'Overall score', 'PASS', 'FAIL', 'NOT VERIFIABLE']);

@@ -1,4 +1,5 @@
 import { benchmarks } from './benchmarks.js';
+import { frameworks } from './frameworks.js';
 import type { RouteModule } from './deps.js';
 import { health } from './health.js';
 import { query } from './query.js';
@@ -16,4 +17,4 @@ export type { AppDeps, RouteModule } from './deps.js';
  * Every router the app mounts under /api, one line each. To add routes: write api/routes/<name>.ts exporting a
  * RouteModule (an OpenAPIHono of createRoute declarations) and add it here; /api/openapi.json follows.
  */
-export const routeModules: RouteModule[] = [health, benchmarks, scans, query, schema, schedules, channels, exportsModule, history, iac];
+export const routeModules: RouteModule[] = [health, benchmarks, scans, query, schema, schedules, channels, exportsModule, history, iac, frameworks];

@@ -61,7 +61,7 @@ export interface PreparedEvaluation {
  * Checks the flags and the benchmark id before anything runs, so `scan` does not sync for nothing. The catalog
  * loader (zod) and the engine (DuckDB) load here, not when the command registers its options for --help.
  */
-export async function prepareEvaluation(benchmarkId: string, flags: EvaluateFlags): Promise<PreparedEvaluation> {
+export async function prepareEvaluation(benchmarkId: string | null, flags: EvaluateFlags): Promise<PreparedEvaluation> {
   const format = (flags.format ?? 'table') as ReportFormat;
   if (!reportFormats.includes(format)) throw new UsageError(`--format must be one of ${reportFormats.join(', ')}, not '${flags.format}'`);
   const failOn = (flags.failOn ?? 'low') as Severity;
@@ -80,7 +80,7 @@ export async function prepareEvaluation(benchmarkId: string, flags: EvaluateFlag
   }
   for (const p of catalog.problems) process.stderr.write(`calabi: warning: ${p.message}\n`);
   try {
-    findBenchmark(catalog, benchmarkId);
+    if (benchmarkId !== null) findBenchmark(catalog, benchmarkId);
   } catch (error) {
     if (error instanceof UnknownBenchmarkError) throw new UsageError(`${error.message} List them with: calabi benchmarks`, { cause: error });
     throw error;
@@ -123,9 +123,11 @@ export const register: RegisterCommand = (program, setExit) => {
   addEvaluateOptions(
     program
       .command('evaluate')
-      .argument('<benchmark>', 'benchmark id, e.g. cis-aws-3.0 (see: calabi benchmarks)')
+      .argument('<benchmark>', 'benchmark id, e.g. cis-aws-3.0 (see: calabi benchmarks); several as a comma list, or all: each check runs once for all of them')
       .description('evaluate a benchmark against the current inventory (no AWS calls), record the scan and print it'),
   ).action(async (benchmarkId: string, flags: EvaluateFlags, cmd: Command) => {
+    const many = await import('./evaluate-many.js');
+    if (many.isMany(benchmarkId)) return setExit(await many.runMany(cmd, benchmarkId, flags, { prepareEvaluation, exitCodeOf }));
     const prepared = await prepareEvaluation(benchmarkId, flags);
     setExit(await runEvaluation(cmd, benchmarkId, prepared));
   });

@@ -15,6 +15,7 @@ export const commandLoaders: Record<string, () => Promise<CommandModule>> = {
   evaluate: () => import('./evaluate.js'),
   scan: () => import('./scan.js'),
   benchmarks: () => import('./benchmarks.js'),
+  frameworks: () => import('./frameworks.js'),
   serve: () => import('./serve.js'),
   query: () => import('./query.js'),
   demo: () => import('./demo.js'),

@@ -3,6 +3,7 @@ import { initConsole, showConsole } from './console.js';
 import { initDashboard, showReport } from './dashboard.js';
 import { $, $$, clear, fmtScore, h } from './dom.js';
 import { showHistory } from './history.js';
+import { showFrameworks } from './frameworks.js';
 
 /**
  * Views are <section data-view="name"> elements shown by the hash (#/name?key=value). Other modules can add one:
@@ -40,6 +41,7 @@ function route() {
 registerView('dashboard', ({ benchmark, params }) => showReport(benchmark, params.get('scan'), notify));
 registerView('history', ({ benchmark }) => showHistory(benchmark));
 registerView('console', () => showConsole());
+registerView('frameworks', () => showFrameworks());
 
 async function start() {
   initDashboard({ notify });

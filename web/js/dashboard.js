@@ -1,6 +1,8 @@
 import { api, ApiError, streamEvents } from './api.js';
 import { $, $$, badge, clear, fmtScore, fmtTime, h } from './dom.js';
 import { iacScoresCard, notVerifiableTable } from './iac-dashboard.js';
+import { breaksButton } from './frameworks.js';
+import { showScorecard } from './scorecard.js';
 
 const severityRank = { critical: 0, high: 1, medium: 2, low: 3 };
 const statusRank = { FAIL: 0, ERROR: 1, 'NOT VERIFIABLE': 2, MANUAL: 3, SKIP: 4, PASS: 5 };
@@ -50,6 +52,7 @@ function render() {
   // A database of Terraform plan scans takes no live scan (the server refuses it): no Run now there.
   $('#run-now').hidden = r?.summary?.source === 'terraform';
   renderSummary(r?.summary);
+  showScorecard($('#scorecard'), state.benchmark, r?.scan.id).catch((error) => clear($('#scorecard'), h('p', { class: 'error' }, `Could not load the section scorecard: ${error.message}`)));
   const sections = $('#f-section');
   const chosen = sections.value;
   clear(sections, h('option', { value: '' }, 'All sections'), (r?.sections ?? []).map((s) => h('option', { value: s, selected: s === chosen }, s)));
@@ -188,7 +191,7 @@ async function loadDetail(id, box) {
         h('caption', {}, `Affected resources (${d.resources_total}${d.resources_truncated ? `, first ${d.resources.length} shown` : ''})`),
         h('thead', {}, h('tr', {}, manyChecks ? h('th', { scope: 'col' }, 'Check') : null, h('th', { scope: 'col' }, 'Resource'), h('th', { scope: 'col' }, 'Account'), h('th', { scope: 'col' }, 'Region'),
           h('th', { scope: 'col' }, 'Reason'), evidenceKeys.map((k) => h('th', { scope: 'col' }, k)))),
-        h('tbody', {}, byCheck(d.resources, c.checks).map((r) => h('tr', {}, manyChecks ? h('td', { class: 'mono' }, r.check_id) : null, h('td', { class: 'mono' }, r.resource_id), h('td', {}, r.account_id), h('td', {}, r.region),
+        h('tbody', {}, byCheck(d.resources, c.checks).map((r) => h('tr', {}, manyChecks ? h('td', { class: 'mono' }, r.check_id) : null, h('td', { class: 'mono' }, r.resource_id, c.status === 'FAIL' ? [' ', breaksButton(r.resource_id)] : null), h('td', {}, r.account_id), h('td', {}, r.region),
           h('td', {}, r.reason), evidenceKeys.map((k) => h('td', { class: 'mono' }, fmtEvidence(r.evidence?.[k])))))))
       : h('p', { class: 'muted' }, c.status === 'FAIL' ? 'No resources recorded.' : 'No affected resources.'),
     notVerifiableTable(d),

@@ -1,0 +1,31 @@
+import type { ControlResult } from './status.js';
+import type { LoadedBenchmark } from './loader.js';
+import type { CheckOutcome } from './run-check.js';
+import type { Requirement } from './types.js';
+
+/** One benchmark's share of a multi-benchmark evaluation: its scan, its requirements and what they await. */
+export interface Plan {
+  benchmark: LoadedBenchmark;
+  header: { id: string; title: string; version: string };
+  scanId: string;
+  automated: Requirement[];
+  /** Requirement ids of this benchmark that map each check: its findings are stored once for each. */
+  controlsOf: Map<string, string[]>;
+  results: Map<string, ControlResult>;
+  digests: Map<string, string>;
+  pending: Map<string, Set<string>>;
+  /** Outcomes this plan settled: the checks run for all plans, and its own unknown or broken checks. */
+  outcomes: Map<string, CheckOutcome>;
+}
+
+/** A benchmark's plan: its requirements that map a check, each waiting for all of its checks. */
+export function planOf(benchmark: LoadedBenchmark, scanId: string): Plan {
+  // Every requirement that maps a check is evaluated, whatever CIS's Automated/Manual label (status.ts).
+  const automated = benchmark.requirements.filter((r) => r.checks.length > 0);
+  const controlsOf = new Map<string, string[]>();
+  for (const r of automated) for (const id of new Set(r.checks)) controlsOf.set(id, [...(controlsOf.get(id) ?? []), r.id]);
+  return {
+    benchmark, header: { id: benchmark.id, title: benchmark.title, version: benchmark.version }, scanId, automated, controlsOf,
+    results: new Map(), digests: new Map(), pending: new Map(automated.map((r) => [r.id, new Set(r.checks)])), outcomes: new Map(),
+  };
+}
