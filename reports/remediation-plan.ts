@@ -45,10 +45,10 @@ export interface PlanCheckInfo {
   title: string;
   /** Null for a check no longer in the catalogue: it then counts as the highest of the requirements it fails. */
   severity: Severity | null;
-  remediation: readonly string[];
+  remediation: string[];
   /** Distinct failing resources in the plan's scan, and the first few of them. */
   resource_count: number;
-  resources: ReadonlyArray<{ resource_id: string | null; account_id: string | null; region: string | null }>;
+  resources: Array<{ resource_id: string | null; account_id: string | null; region: string | null }>;
 }
 
 export interface PlanInput {
