@@ -1,6 +1,7 @@
 import { api, ApiError, streamEvents } from './api.js';
 import { $, $$, badge, clear, fmtScore, fmtTime, h } from './dom.js';
 import { iacScoresCard, notVerifiableTable } from './iac-dashboard.js';
+import { renderSummaryCharts } from './summary-charts.js';
 
 const severityRank = { critical: 0, high: 1, medium: 2, low: 3 };
 const statusRank = { FAIL: 0, ERROR: 1, 'NOT VERIFIABLE': 2, MANUAL: 3, SKIP: 4, PASS: 5 };
@@ -50,6 +51,7 @@ function render() {
   // A database of Terraform plan scans takes no live scan (the server refuses it): no Run now there.
   $('#run-now').hidden = r?.summary?.source === 'terraform';
   renderSummary(r?.summary);
+  renderSummaryCharts($('#summary-charts'), r, state.benchmark).catch((error) => ($('#summary-charts').textContent = `The charts could not be drawn: ${error.message}`));
   const sections = $('#f-section');
   const chosen = sections.value;
   clear(sections, h('option', { value: '' }, 'All sections'), (r?.sections ?? []).map((s) => h('option', { value: s, selected: s === chosen }, s)));
