@@ -56,7 +56,8 @@ describe('dashboard charts', () => {
       expect(stats.colours, id).toBeGreaterThan(8);
     }
     expect(await page.locator('#chart-trend svg circle').count()).toBe(2);
-    expect(await page.locator('#chart-gauge svg').getAttribute('aria-label')).toMatch(/^Score \d+(\.\d)?%$/);
+    expect(await page.locator('#chart-gauge svg > title').textContent()).toMatch(/^Score \d+(\.\d)?%$/);
+    expect(await page.getByRole('img', { name: 'Failed requirements by severity' }).count()).toBe(1);
     await page.locator('#summary-charts').screenshot({ path: join(process.cwd(), 'test-artifacts', 'dashboard-charts.png') });
   }, 120_000);
 

@@ -13,7 +13,8 @@ export const scoreColour = (v) => (v === null || v === undefined ? '#8a94a6' : v
 const pct = (v) => (v === null || v === undefined ? 'n/a' : `${Math.round(v * 10) / 10}%`);
 
 function svg(width, height, title, cls) {
-  return s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: `chart ${cls}`, 'aria-label': title }, s('title', {}, title));
+  // Named by its <title> (not aria-label), so a chart never answers for a form field's label ("Severity").
+  return s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: `chart ${cls}` }, s('title', {}, title));
 }
 
 /** A half-circle gauge: grey track, the score's share in its colour, the figure in the middle. */
