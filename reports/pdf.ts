@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
+import type { Catalog } from '../controls/loader.js';
 import { scoreFormula } from '../controls/score.js';
 import type { Database } from '../schema/db.js';
 import { controlResults, type ControlRow } from '../schema/control-results.js';
@@ -17,6 +18,8 @@ export interface PdfOptions {
   generatedAt?: Date;
   /** Resource details list at most this many failing resources per requirement (the CSV/XLSX have them all). */
   maxResourcesPerControl?: number;
+  /** The catalogue for the remediation plan's steps; default: loadCatalog() (built-in and $CALABI_CHECKS). */
+  catalog?: Catalog;
 }
 
 const colours: Record<string, string> = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', SKIP: '#666666', MANUAL: '#1f4e78', 'NOT VERIFIABLE': '#5b3b8c' };
@@ -68,7 +71,7 @@ export async function writePdf(db: Database, scan: Scan, reportId: string, out: 
   });
   footer();
   // Page 1: the one-page summary with charts (reports/pdf-summary.ts); the plan section follows the requirements.
-  const summary = await summaryData(db, scan);
+  const summary = await summaryData(db, scan, options.catalog);
   await writeSummaryPage(doc, db, scan, summary);
   doc.addPage();
 
