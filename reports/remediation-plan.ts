@@ -173,7 +173,10 @@ export function buildPlan(input: PlanInput): RemediationPlan {
     benchmark_id: base.benchmark_id,
     score_formula: scoreFormula,
     weights: { ...severityWeights },
-    frameworks: input.frameworks.map((fw) => ({ title: fw.title, scan_id: fw.scan_id, started_at: fw.started_at, ...projectScore(fw, none) })),
+    frameworks: input.frameworks.map((fw) => {
+      const { benchmark_id, ...now } = projectScore(fw, none);
+      return { benchmark_id, title: fw.title, scan_id: fw.scan_id, started_at: fw.started_at, ...now };
+    }),
     same_inventory: new Set(input.frameworks.map((f) => f.sync_run_id)).size === 1 && base.sync_run_id !== null,
     phases,
   };
