@@ -7,7 +7,8 @@ const enc = encodeURIComponent;
 
 async function showPlan({ benchmark, params }) {
   const root = document.querySelector('#plan-root');
-  const id = params.get('benchmark') || benchmark;
+  // The benchmark is the page's (the picker in the header); the hash keeps only the frameworks chosen here.
+  const id = benchmark;
   if (!id) return clear(root, h('p', { class: 'muted' }, 'Choose a benchmark first.'));
   const { benchmarks } = await api.get('/api/benchmarks');
   const others = benchmarks.filter((b) => b.latest_scan_id && b.id !== id);
@@ -18,7 +19,7 @@ async function showPlan({ benchmark, params }) {
         : h('span', { class: 'muted' }, 'no other benchmark has a scan yet')));
   form.addEventListener('change', () => {
     const fw = [...form.querySelectorAll('input[name=fw]:checked')].map((i) => i.value).join(',');
-    location.hash = `#/plan?benchmark=${enc(id)}${fw ? `&frameworks=${enc(fw)}` : ''}`;
+    location.hash = `#/plan${fw ? `?frameworks=${enc(fw)}` : ''}`;
   });
   clear(root, form, h('p', { class: 'muted' }, 'Loading…'));
   let plan;

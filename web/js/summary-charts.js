@@ -51,11 +51,11 @@ export async function renderSummaryCharts(box, report, benchmark) {
     const points = (trend.value.series[0]?.points ?? []).filter((p) => p.started_at <= report.scan.started_at).map((p) => ({ at: p.started_at, score: p.score }));
     trendBox.append(line(`Score over ${points.length} scan(s)`, points, { width: 1100, height: 200 }));
   } else trendBox.append(h('p', { class: 'muted' }, `Could not load the history: ${trend.reason.message}`));
-  if (plan.status === 'fulfilled') fillPlan(planBox, plan.value, benchmark);
+  if (plan.status === 'fulfilled') fillPlan(planBox, plan.value);
   else clear(planBox, h('h3', {}, 'Fix first'), h('p', { class: 'muted' }, `Could not load the remediation plan: ${plan.reason.message}`));
 }
 
-function fillPlan(box, plan, benchmark) {
+function fillPlan(box, plan) {
   const items = plan.phases.flatMap((p) => p.items);
   const p1 = plan.phases[0];
   const after = p1?.projected.find((p) => p.benchmark_id === plan.benchmark_id);
@@ -63,5 +63,5 @@ function fillPlan(box, plan, benchmark) {
     items.length ? h('ol', { class: 'plan-top' }, items.slice(0, 5).map((i) => h('li', {}, h('strong', {}, i.title), ` · ${i.severity} · ${i.resource_count} resource(s) · fixes ${i.fixes.length} requirement(s)`)))
       : h('p', {}, 'Nothing to fix: no requirement fails.'),
     p1 ? h('p', { class: 'small' }, `Score after phase 1 (${p1.name.toLowerCase()}, ${p1.items.length} check(s)): `, h('strong', {}, after?.score === null || after?.score === undefined ? 'n/a' : `${after.score}%`), ' · ',
-      h('a', { href: `#/plan?benchmark=${enc(benchmark)}` }, 'the whole plan')) : null);
+      h('a', { href: '#/plan' }, 'the whole plan')) : null);
 }
