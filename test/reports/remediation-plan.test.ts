@@ -103,6 +103,12 @@ describe('buildPlan', () => {
     expect(p.frameworks[0]).toMatchObject({ score: 20, pass: 1, fail: 4 });
   });
 
+  it('when no check completes a requirement alone, takes the one with the most weighted progress first', () => {
+    const p = buildPlan({ checks, frameworks: [fw('x', [['1', 'FAIL', 'low', ['a', 'b', 'c'], null], ['2', 'FAIL', 'critical', ['c', 'b'], null]])] });
+    // c: 1/3 + 8/2 of progress, b the same, a 1/3: c and b first (id order breaks their tie), then a completes 1.
+    expect(p.phases[0]!.items.map((i) => [i.id, i.gain])).toEqual([['b', 0], ['c', 8], ['a', 1]]);
+  });
+
   it('projects ERROR, not PASS, for a fixed requirement whose data was in doubt, so the score cannot rise on it', () => {
     const p = buildPlan({ checks, frameworks: [fw('x', [['1', 'FAIL', 'high', ['a'], 'aws_s3_buckets: sync failed'], ['2', 'PASS', 'high', [], null]])] });
     expect(p.phases[0]!.items[0]!.fixes).toEqual([{ benchmark_id: 'x', id: '1', severity: 'high', becomes: 'ERROR' }]);
