@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { Catalog } from '../controls/loader.js';
 import type { Database } from '../schema/db.js';
 import { writeCsv, type CsvLevel } from './csv.js';
 import { writePdf } from './pdf.js';
@@ -22,6 +23,8 @@ export interface ExportOptions {
   organization?: string;
   generatedAt?: Date;
   maxResourcesPerControl?: number;
+  /** PDF: the catalogue for the remediation plan's steps (the server's, with its custom checks); default: loadCatalog(). */
+  catalog?: Catalog;
   /** XLSX: findings per sheet (tests use a small number to exercise the split). */
   maxRowsPerSheet?: number;
 }

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
+import type { Catalog } from '../controls/loader.js';
 import { scoreFormula } from '../controls/score.js';
 import type { Database } from '../schema/db.js';
 import { controlResults, type ControlRow } from '../schema/control-results.js';
@@ -10,12 +11,17 @@ import { round1 } from './xlsx.js';
 import { iacExportData, iacScoreLines, pct } from './iac-export.js';
 import { sectionScorecard } from '../controls/section-scorecard.js';
 import { drawScorecard } from './scorecard-pdf.js';
+import { latin1 } from './pdf-text.js';
+import { summaryData, writeSummaryPage } from './pdf-summary.js';
+import { writePlanSection } from './pdf-plan.js';
 
 export interface PdfOptions {
   organization?: string;
   generatedAt?: Date;
   /** Resource details list at most this many failing resources per requirement (the CSV/XLSX have them all). */
   maxResourcesPerControl?: number;
+  /** The catalogue for the remediation plan's steps; default: loadCatalog() (built-in and $CALABI_CHECKS). */
+  catalog?: Catalog;
 }
 
 const colours: Record<string, string> = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', SKIP: '#666666', MANUAL: '#1f4e78', 'NOT VERIFIABLE': '#5b3b8c' };
@@ -66,6 +72,10 @@ export async function writePdf(db: Database, scan: Scan, reportId: string, out: 
     footer();
   });
   footer();
+  // Page 1: the one-page summary with charts (reports/pdf-summary.ts); the plan section follows the requirements.
+  const summary = await summaryData(db, scan, options.catalog);
+  await writeSummaryPage(doc, db, scan, summary);
+  doc.addPage();
 
   const width = doc.page.width - 2 * margin;
   const b = await scanBreakdown(db, scan);
@@ -109,6 +119,7 @@ export async function writePdf(db: Database, scan: Scan, reportId: string, out: 
     { header: 'Status', width: 48 }, { header: 'Affected', width: 44 }, { header: 'CIS assessment', width: 66 },
   ], controls.map((c) => [c.control_id, latin1(c.title ?? ''), c.severity ?? '', c.status, String(c.affected_count), c.assessment ?? '']), 3);
 
+  writePlanSection(doc, summary.plan);
   doc.addPage();
   doc.font('Helvetica-Bold').fontSize(13).text('Resource details');
   doc.font('Helvetica').fontSize(9).text(`Failing resources per requirement${maxPerControl < Infinity ? ` (at most ${maxPerControl} each; the CSV and XLSX exports list every one)` : ''}.`);
@@ -192,9 +203,4 @@ function table(doc: PDFKit.PDFDocument, cols: Col[], rows: string[][], statusCol
     doc.y = y + h;
   }
   doc.x = margin;
-}
-
-/** The standard PDF fonts encode WinAnsi only; anything else would print as garbage, so it becomes '?'. */
-function latin1(text: string): string {
-  return text.replace(/[^\u0009\u000a\u0020-\u007e\u00a0-\u00ff–—…·’‘“”•]/g, '?');
 }

@@ -18,7 +18,7 @@ interface ExportRequest {
  * Streams an export of a stored scan as a download. The scan is resolved first, so a wrong id is a JSON 404; then
  * the file is written straight into the response (findings are read in chunks, so a large scan needs no buffer).
  */
-async function download({ db }: AppDeps, format: ExportFormat, q: ExportRequest): Promise<Response> {
+async function download({ db, catalog }: AppDeps, format: ExportFormat, q: ExportRequest): Promise<Response> {
   const level = q.level ?? 'controls';
   const org = q.org ?? process.env.CALABI_ORG ?? '';
   const scan = await resolveScan(db, q.id, q.benchmark || undefined).catch((error: unknown) => {
@@ -32,7 +32,7 @@ async function download({ db }: AppDeps, format: ExportFormat, q: ExportRequest)
     throw error;
   }
   const out = new PassThrough();
-  exportScan(db, scan, out, { format, level, organization: org }).catch((error: unknown) => {
+  exportScan(db, scan, out, { format, level, organization: org, catalog }).catch((error: unknown) => {
     process.stderr.write(`calabi serve: export of scan ${scan.id} as ${format} failed: ${error instanceof Error ? error.message : String(error)}\n`);
     out.destroy(error instanceof Error ? error : new Error(String(error)));
   });

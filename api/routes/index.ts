@@ -9,6 +9,7 @@ import { channels } from './channels.js';
 import { exportsModule } from './exports.js';
 import { history } from './history.js';
 import { iac } from './iac.js';
+import { plan } from './plan.js';
 import { schedules } from './schedules.js';
 
 export type { AppDeps, RouteModule } from './deps.js';
@@ -17,4 +18,4 @@ export type { AppDeps, RouteModule } from './deps.js';
  * Every router the app mounts under /api, one line each. To add routes: write api/routes/<name>.ts exporting a
  * RouteModule (an OpenAPIHono of createRoute declarations) and add it here; /api/openapi.json follows.
  */
-export const routeModules: RouteModule[] = [health, benchmarks, scans, query, schema, schedules, channels, exportsModule, history, iac, frameworks];
+export const routeModules: RouteModule[] = [health, benchmarks, scans, query, schema, schedules, channels, exportsModule, history, iac, frameworks, plan];

@@ -96,6 +96,7 @@ const calls: Record<string, () => Call> = {
   'get /api/scans/{a}/diff/{b}': () => ({ url: `/api/scans/${scans.first}/diff/${scans.second}` }),
   'get /api/compare': () => ({ url: '/api/compare' }),
   'get /api/trend': () => ({ url: '/api/trend?days=36500' }),
+  'get /api/plan': () => ({ url: '/api/plan?benchmark=api-test&max_resources=1' }),
   // A real plan (a synthetic one of the repository's fixtures), audited against the test benchmark: nothing is stored.
   'post /api/iac': () => ({ url: '/api/iac?benchmark=api-test', body: JSON.parse(readFileSync(fixturePath('synthetic-compute-storage.json'), 'utf8')) }),
   'post /api/query': () => ({ url: '/api/query', body: { sql: 'SELECT name, encryption_algorithm FROM aws_s3_buckets ORDER BY name' } }),

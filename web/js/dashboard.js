@@ -3,6 +3,7 @@ import { $, $$, badge, clear, fmtScore, fmtTime, h } from './dom.js';
 import { iacScoresCard, notVerifiableTable } from './iac-dashboard.js';
 import { breaksButton } from './frameworks.js';
 import { showScorecard } from './scorecard.js';
+import { renderSummaryCharts } from './summary-charts.js';
 
 const severityRank = { critical: 0, high: 1, medium: 2, low: 3 };
 const statusRank = { FAIL: 0, ERROR: 1, 'NOT VERIFIABLE': 2, MANUAL: 3, SKIP: 4, PASS: 5 };
@@ -53,6 +54,7 @@ function render() {
   $('#run-now').hidden = r?.summary?.source === 'terraform';
   renderSummary(r?.summary);
   showScorecard($('#scorecard'), state.benchmark, r?.scan.id).catch((error) => clear($('#scorecard'), h('p', { class: 'error' }, `Could not load the section scorecard: ${error.message}`)));
+  renderSummaryCharts($('#summary-charts'), r, state.benchmark).catch((error) => ($('#summary-charts').textContent = `The charts could not be drawn: ${error.message}`));
   const sections = $('#f-section');
   const chosen = sections.value;
   clear(sections, h('option', { value: '' }, 'All sections'), (r?.sections ?? []).map((s) => h('option', { value: s, selected: s === chosen }, s)));
