@@ -25,7 +25,7 @@ export type ReportControl = Omit<ControlRow, 'control_id' | 'severity' | 'status
   remediation_link: string | null;
 };
 
-export const statuses: ReadonlyArray<Status | 'NOT VERIFIABLE'> = ['FAIL', 'ERROR', 'NOT VERIFIABLE', 'MANUAL', 'SKIP', 'PASS'];
+export const statuses: ReadonlyArray<Status | 'NOT VERIFIABLE'> = ['FAIL', 'ERROR', 'NOT VERIFIABLE', 'EXCEPTED', 'MANUAL', 'SKIP', 'PASS'];
 export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 export const sortKeys = ['id', 'title', 'section', 'severity', 'status', 'affected'] as const;
 

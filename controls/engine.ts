@@ -18,6 +18,9 @@ import { controlResult, type ControlResult } from './status.js';
 import { previousScan } from '../schema/scans.js';
 import { completeScan, failScan, insertScan } from './store.js';
 import { summarise } from './score.js';
+import { exceptOutcome, type AppliedException } from './exceptions/apply.js';
+import { exceptionMatcher } from './exceptions/in-force.js';
+import type { ExceptionMatcher } from './exceptions/match.js';
 import type { Check, ControlReport, ScanReport } from './types.js';
 
 export { loadCatalog } from './loader.js';
@@ -84,13 +87,16 @@ export async function evaluateBenchmark(options: EvaluateOptions): Promise<ScanR
 
   try {
     const digests = new Map<string, string>();
-    const results = await evaluateRequirements(db, catalog, benchmark, scanId, options, digests);
+    // Exceptions in force when the evaluation starts apply to all of it; an expired one no longer does.
+    const matcher = await exceptionMatcher(db, startedAt);
+    const applied: AppliedException[] = [];
+    const results = await evaluateRequirements(db, catalog, benchmark, scanId, options, digests, matcher ? { matcher, applied } : null);
     const finishedAt = new Date();
     // The trend compares with the one "previous scan" every surface uses (schema/scans.ts).
     const summary = summarise(results, (await previousScan(db, scanId))?.score ?? null, await oldestDataAt(db, catalog, benchmark));
     const controls: ControlReport[] = results.map(toReport);
     const reportId = combineReportId(header, controls, controls.map((c) => digests.get(c.id)!));
-    await completeScan(db, scanId, finishedAt, results, summary, reportId);
+    await completeScan(db, scanId, finishedAt, results, summary, reportId, matcher ? { matcher, applied } : null);
     return {
       benchmark: header,
       scan: { id: scanId, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), report_id: reportId },
@@ -110,6 +116,7 @@ async function evaluateRequirements(
   scanId: string,
   options: EvaluateOptions,
   digests: Map<string, string>,
+  exceptions: { matcher: ExceptionMatcher; applied: AppliedException[] } | null,
 ): Promise<ControlResult[]> {
   // Every requirement that maps a check is evaluated, whatever CIS's Automated/Manual label (status.ts).
   const automated = benchmark.requirements.filter((r) => r.checks.length > 0);
@@ -143,7 +150,8 @@ async function evaluateRequirements(
       const waiting = pending.get(r.id)!;
       if (!waiting.delete(outcome.checkId) || waiting.size > 0) continue;
       const checks = r.checks.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
-      const outs = [...new Set(r.checks)].map((id) => outcomes.get(id)!);
+      const found = [...new Set(r.checks)].map((id) => outcomes.get(id)!);
+      const outs = exceptions ? found.map((o) => exceptOutcome(o, exceptions.matcher, { benchmarkId: benchmark.id, requirementId: r.id }, exceptions.applied)) : found;
       emit(withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote), outs.length === 1 ? (outs[0]!.digest ?? null) : null);
     }
   };

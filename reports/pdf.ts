@@ -16,7 +16,7 @@ export interface PdfOptions {
   maxResourcesPerControl?: number;
 }
 
-const colours: Record<string, string> = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', SKIP: '#666666', MANUAL: '#1f4e78', 'NOT VERIFIABLE': '#5b3b8c' };
+const colours: Record<string, string> = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', SKIP: '#666666', MANUAL: '#1f4e78', EXCEPTED: '#8a6d00', 'NOT VERIFIABLE': '#5b3b8c' };
 const margin = 40;
 
 /**

@@ -25,6 +25,7 @@ export const statusColours: Record<string, { fill: string; font: string }> = {
   ERROR: { fill: 'FFFFEB9C', font: 'FF9C5700' },
   SKIP: { fill: 'FFEDEDED', font: 'FF595959' },
   MANUAL: { fill: 'FFDDEBF7', font: 'FF1F4E78' },
+  EXCEPTED: { fill: 'FFFFF2CC', font: 'FF7F6000' },
   'NOT VERIFIABLE': { fill: 'FFE4DFEC', font: 'FF5B3B8C' },
 };
 

@@ -3,7 +3,7 @@ import { $, $$, badge, clear, fmtScore, fmtTime, h } from './dom.js';
 import { iacScoresCard, notVerifiableTable } from './iac-dashboard.js';
 
 const severityRank = { critical: 0, high: 1, medium: 2, low: 3 };
-const statusRank = { FAIL: 0, ERROR: 1, 'NOT VERIFIABLE': 2, MANUAL: 3, SKIP: 4, PASS: 5 };
+const statusRank = { FAIL: 0, ERROR: 1, 'NOT VERIFIABLE': 2, EXCEPTED: 3, MANUAL: 4, SKIP: 5, PASS: 6 };
 
 const state = { benchmark: null, scan: null, report: null, sort: { key: 'id', desc: false }, expanded: new Set(), running: false, hideProgress: 0 };
 
