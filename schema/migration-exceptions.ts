@@ -40,7 +40,7 @@ export const exceptionsMigration: Migration = {
       CREATE TABLE exception_events (
         exception_id VARCHAR NOT NULL,
         revision INTEGER NOT NULL,
-        at TIMESTAMP NOT NULL,
+        changed_at TIMESTAMP NOT NULL,
         actor VARCHAR NOT NULL,
         action VARCHAR NOT NULL,          -- created | changed | revoked
         changes JSON NOT NULL,            -- {field: [before, after]}

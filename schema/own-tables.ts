@@ -86,7 +86,7 @@ export const ownTables = {
     expires_at: req('TIMESTAMP'), ticket: opt('VARCHAR'), revoked_at: opt('TIMESTAMP'), revoked_by: opt('VARCHAR'),
   },
   exception_events: {
-    exception_id: req('VARCHAR'), revision: req('INTEGER'), at: req('TIMESTAMP'), actor: req('VARCHAR'), action: req('VARCHAR'), changes: req('JSON'), snapshot: req('JSON'),
+    exception_id: req('VARCHAR'), revision: req('INTEGER'), changed_at: req('TIMESTAMP'), actor: req('VARCHAR'), action: req('VARCHAR'), changes: req('JSON'), snapshot: req('JSON'),
   },
   scan_exceptions: { scan_id: req('VARCHAR'), exception_id: req('VARCHAR'), revision: req('INTEGER'), snapshot: req('JSON') },
   excepted_findings: {

@@ -19,7 +19,7 @@ export interface ExceptionContext {
 export interface ExceptionEvent {
   exception_id: string;
   revision: number;
-  at: string;
+  changed_at: string;
   actor: string;
   action: 'created' | 'changed' | 'revoked';
   changes: Record<string, [unknown, unknown]>;
@@ -44,7 +44,7 @@ export async function getException(db: Database, id: string): Promise<Exception 
 
 /** Every change to an exception, oldest first: the append-only history (never updated, never deleted). */
 export async function exceptionHistory(db: Database, id: string): Promise<ExceptionEvent[]> {
-  const rows = await kyselyOf(db).selectFrom('exception_events').select(['exception_id', 'revision', 'at', 'actor', 'action', 'changes']).where('exception_id', '=', id).orderBy('revision').execute();
+  const rows = await kyselyOf(db).selectFrom('exception_events').select(['exception_id', 'revision', 'changed_at', 'actor', 'action', 'changes']).where('exception_id', '=', id).orderBy('revision').execute();
   return rows.map((r) => ({ ...r, action: r.action as ExceptionEvent['action'], changes: JSON.parse(r.changes) as ExceptionEvent['changes'] }));
 }
 
@@ -95,7 +95,7 @@ async function record(db: Database, after: Exception, action: ExceptionEvent['ac
     const k = kyselyOf(tx);
     if (insert) await k.insertInto('exceptions').values(after).execute();
     else await k.updateTable('exceptions').set(after).where('id', '=', after.id).execute();
-    await k.insertInto('exception_events').values({ exception_id: after.id, revision: after.revision, at, actor, action, changes: JSON.stringify(changes), snapshot: JSON.stringify(after) }).execute();
+    await k.insertInto('exception_events').values({ exception_id: after.id, revision: after.revision, changed_at: at, actor, action, changes: JSON.stringify(changes), snapshot: JSON.stringify(after) }).execute();
   });
 }
 
