@@ -90,6 +90,9 @@ export async function summaryOf(db: Reader, scan: Scan) {
     skip: scan.skip ?? 0,
     error: scan.error ?? 0,
     manual: scan.manual ?? 0,
+    // Scans stored before exceptions existed have NULL here: nothing was excepted, both scores are the same.
+    excepted: scan.excepted ?? 0,
+    score_with_exceptions: scan.excepted ? scan.score_with_exceptions : scan.score,
     critical_failed: scan.critical_failed ?? 0,
     high_failed: scan.high_failed ?? 0,
     last_scan_at: scan.finished_at ?? scan.started_at,
