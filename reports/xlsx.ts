@@ -7,6 +7,7 @@ import { safeCell } from '../lib/csv/safe-cell.js';
 import { controlResults } from '../schema/control-results.js';
 import type { Scan } from '../schema/scans.js';
 import { affectedResources, streamFindings } from './scan-data.js';
+import { exceptionCells, exceptionHeaders, scanExceptions } from './exceptions-data.js';
 import { scanBreakdown } from './summary.js';
 import { iacControlCells, iacControlHeaders, iacExportData, iacScoreLines, pct, type IacExportData } from './iac-export.js';
 
@@ -95,6 +96,15 @@ export async function writeXlsx(db: Database, scan: Scan, reportId: string, out:
     if (out.writableNeedDrain) await new Promise((r) => out.once('drain', r));
   }
   findings.commit();
+
+  // Auditors: every exception in force when the scan ran, with its justification and owner (a sheet of its own).
+  const accepted = await scanExceptions(db, scan.id);
+  if (accepted.length) {
+    const ws = wb.addWorksheet('Exceptions', { views: [{ state: 'frozen', ySplit: 1 }] });
+    setColumns(ws, exceptionHeaders.map((header, i) => ({ key: `e${i}`, header, width: [38, 9, 50, 60, 20, 20, 24, 24, 40, 10][i]! })));
+    for (const e of accepted) ws.addRow(exceptionCells(e).map((v) => (typeof v === 'string' ? safeCell(v) : v))).commit();
+    ws.commit();
+  }
   await wb.commit();
   await done;
 }
@@ -133,6 +143,7 @@ async function writeSummary(db: Database, wb: ExcelJS.stream.xlsx.WorkbookWriter
   kv('Report id', reportId);
   kv('Score', scan.score === null ? 'n/a' : `${round1(scan.score)}%`);
   kv('Score formula', `${scoreFormula} (a requirement in ERROR counts against the score; SKIP and MANUAL are not scored)`);
+  if (scan.excepted) kv('Score with exceptions', `${scan.score_with_exceptions === null ? 'n/a' : `${round1(scan.score_with_exceptions)}%`} = (PASS + EXCEPTED) / (PASS + EXCEPTED + FAIL + ERROR); the score above counts ${scan.excepted} EXCEPTED as FAIL (see the Exceptions sheet)`);
   kv('Coverage', scan.trusted === null || scan.automated === null ? 'not recorded' : `${scan.trusted} of ${scan.automated} automated requirements with a trustworthy verdict (PASS, FAIL or SKIP)`);
   kv('Oldest data (UTC)', scan.oldest_data_at ?? 'none recorded');
   if (iac) for (const line of iacScoreLines(iac)) kv(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2));

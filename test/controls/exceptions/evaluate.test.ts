@@ -122,3 +122,36 @@ describe('exceptions in an evaluation', () => {
     expect(await db.one('SELECT count(*)::INT AS n FROM scan_exceptions WHERE scan_id = ?', [r.scan.id])).toEqual({ n: 0 });
   });
 });
+
+describe('exceptions in the auditors\' exports', () => {
+  it('lists every exception in force with justification and owner: an XLSX sheet of its own and a PDF section', async () => {
+    const { PassThrough } = await import('node:stream');
+    const ExcelJS = (await import('exceljs')).default;
+    const { writeXlsx } = await import('../../../reports/xlsx.js');
+    const { writePdf } = await import('../../../reports/pdf.js');
+    const { scanById } = await import('../../../schema/scans.js');
+    const e = await createException(db, { check: 'ex_sg_open', justification: 'retiring the legacy VPC in Q1', owner: 'team-net', ticket: 'https://tickets.example/NET-7', expires: new Date(Date.now() + 20 * day).toISOString() }, ctx());
+    const r = await evaluate();
+    expect(status(r, 'X.2').status).toBe('EXCEPTED');
+    const scan = (await scanById(db, r.scan.id))!;
+    const collect = async (write: (out: InstanceType<typeof PassThrough>) => Promise<void>) => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await write(out);
+      return Buffer.concat(chunks);
+    };
+    const xlsx = await collect((out) => writeXlsx(db, scan, r.scan.report_id!, out));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as never);
+    const sheet = wb.getWorksheet('Exceptions')!;
+    expect(sheet).toBeDefined();
+    const row = sheet.getRow(2).values as unknown[];
+    expect(row).toContain(e.id);
+    expect(row).toContain('retiring the legacy VPC in Q1');
+    expect(row).toContain('team-net');
+    const pdf = await collect((out) => writePdf(db, scan, r.scan.report_id!, out));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await revokeException(db, e.id, { actor: 'alice', now: new Date() });
+  });
+});
