@@ -155,3 +155,21 @@ describe('exceptions in the auditors\' exports', () => {
     await revokeException(db, e.id, { actor: 'alice', now: new Date() });
   });
 });
+
+describe('exceptions expiring soon', () => {
+  it('announces an exception expiring within 14 days once per revision, and not one expiring later', async () => {
+    const { exceptionsExpiringAlert } = await import('../../../scheduler/exceptions-expiring.js');
+    const { sendAlert } = await import('../../../scheduler/alerts.js');
+    const { scanById } = await import('../../../schema/scans.js');
+    const soon = await createException(db, { check: 'ex_bucket_public', justification: 'soon', owner: 'team-soon', expires: new Date(Date.now() + 13 * day).toISOString() }, ctx());
+    const later = await createException(db, { check: 'ex_bucket_public', justification: 'later', owner: 'team-later', expires: new Date(Date.now() + 15 * day).toISOString() }, ctx());
+    const r = await evaluate();
+    const scan = (await scanById(db, r.scan.id))!;
+    const alert = await exceptionsExpiringAlert(db, scan, new Date(), {});
+    expect(alert?.expiring.map((e) => e.id)).toEqual([soon.id]);
+    expect(alert?.text).toContain('team-soon');
+    await sendAlert(db, alert!, [], new Date());
+    expect(await exceptionsExpiringAlert(db, scan, new Date(), {})).toBeNull();
+    for (const e of [soon, later]) await revokeException(db, e.id, { actor: 'alice', now: new Date() });
+  });
+});
