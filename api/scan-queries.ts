@@ -205,7 +205,7 @@ export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Ben
         requirements: (requirementsByCheck(catalog).get(c.id) ?? []).map((r) => ({ benchmark_id: r.benchmark_id, benchmark_title: r.benchmark_title, id: r.requirement_id })),
       })),
     },
-    resources: resources.map((r) => ({ ...r, evidence: parseEvidence(r.evidence) })),
+    resources: await withExceptions(db, scan.id, controlId, resources.map((r) => ({ ...r, evidence: parseEvidence(r.evidence) }))),
     resources_total: Number(total),
     resources_truncated: Number(total) > resources.length,
     not_verifiable: await unverifiableResources(db, scan.id, controlId, limit),
@@ -302,4 +302,14 @@ export class ReportReader {
   detail(benchmark: Benchmark, scan: Scan, controlId: string, limit: number): Promise<Detail> {
     return controlDetail(this.db, this.catalog, benchmark, scan, controlId, limit);
   }
+}
+
+/** Each finding with the exception that accepted it when the scan ran (excepted_findings), or null. */
+async function withExceptions<T extends { check_id: string; resource_id: string | null; account_id: string | null; region: string | null }>(
+  db: Reader, scanId: string, controlId: string, resources: T[],
+): Promise<Array<T & { exception_id: string | null }>> {
+  const key = (r: { check_id: string; resource_id: string | null; account_id: string | null; region: string | null }) => JSON.stringify([r.check_id, r.account_id, r.region, r.resource_id]);
+  const rows = await kyselyOf(db).selectFrom('excepted_findings').select(['check_id', 'resource_id', 'account_id', 'region', 'exception_id']).where('scan_id', '=', scanId).where('control_id', '=', controlId).execute();
+  const by = new Map(rows.map((r) => [key(r), r.exception_id]));
+  return resources.map((r) => ({ ...r, exception_id: by.get(key(r)) ?? null }));
 }

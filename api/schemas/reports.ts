@@ -56,6 +56,7 @@ export const BenchmarkReport = z.strictObject({
 export const Resource = z.strictObject({
   check_id: z.string(), resource_id: z.string(), account_id: z.string(), region: z.string(), reason: z.string(),
   evidence: anyObject.nullable().openapi({ description: "The check's evidence columns for this resource" }),
+  exception_id: nstr.openapi({ description: 'The exception that accepted this finding when the scan ran (EXCEPTED); null when none did' }),
 }).openapi('Resource');
 
 export const ControlDetail = z.strictObject({

@@ -62,5 +62,13 @@ describe('accept risk from a finding', () => {
     const c = after.controls.find((x) => x.id === control.id)!;
     expect(c.status).toBe(control.affected_count === 1 ? 'EXCEPTED' : 'FAIL');
     expect(c.resources.find((r) => r.resource_id === finding.resource_id)?.exception_id).toBe(exceptions[0].id);
+    // The control's detail names the exception on that finding, and the page shows it instead of the button.
+    const later = await (await fetch(`${server.url}api/benchmarks/cis-aws-3.0/controls/${control.id}?scan=${after.scan.id}`)).json();
+    expect(later.resources.find((r: any) => r.resource_id === finding.resource_id && r.check_id === finding.check_id).exception_id).toBe(exceptions[0].id);
+    await page.goto(`${server.url}#/dashboard`);
+    await page.reload();
+    await page.locator('#controls tbody tr.row').first().waitFor();
+    await page.locator(`#controls tr[data-id="${control.id}"] button.disclose`).click();
+    await expect.poll(() => page.locator('tr.detail table.resources .badge.status-excepted').count()).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -190,7 +190,7 @@ async function loadDetail(id, box) {
           h('th', { scope: 'col' }, 'Reason'), evidenceKeys.map((k) => h('th', { scope: 'col' }, k)), h('th', { scope: 'col' }, 'Risk'))),
         h('tbody', {}, d.resources.map((r) => h('tr', {}, h('td', { class: 'mono' }, r.resource_id), h('td', {}, r.account_id), h('td', {}, r.region),
           h('td', {}, r.reason), evidenceKeys.map((k) => h('td', { class: 'mono' }, fmtEvidence(r.evidence?.[k]))),
-          h('td', {}, c.status === 'FAIL' || c.status === 'EXCEPTED' ? acceptRiskButton(r) : null)))))
+          h('td', {}, r.exception_id ? h('span', { class: 'badge status-excepted', title: `exception ${r.exception_id}` }, 'excepted') : c.status === 'FAIL' ? acceptRiskButton(r) : null)))))
       : h('p', { class: 'muted' }, c.status === 'FAIL' ? 'No resources recorded.' : 'No affected resources.'),
     notVerifiableTable(d),
   );
