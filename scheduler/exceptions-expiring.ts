@@ -32,7 +32,8 @@ export interface ExceptionsExpiringAlert {
 /**
  * After a scheduled scan: the active exceptions that expire within 14 days, each announced once per revision (an
  * extended expiry is a new revision and is announced again when it too comes near). Null when there is none new.
- * When one expires, the next evaluation fails its requirement again, and the score-drop alert says so.
+ * When one expires, the next evaluation fails its requirement again (the headline score already counted it as FAIL,
+ * so this announcement, not a score drop, is the warning).
  */
 export async function exceptionsExpiringAlert(
   db: Database, scan: Scan, now: Date, context: { publicUrl?: string; schedule?: { id: string; name: string } | null },
