@@ -95,11 +95,17 @@ export const register: RegisterCommand = (program) => {
   ex.command('list')
     .description('exceptions with their state (active, expired, revoked); active only unless --all')
     .option('--all', 'include expired and revoked ones')
-    .option('--format <format>', 'text or json', 'text')
+    .option('--format <format>', 'text, json or csv (for auditors: scope, justification, owner, expiry, ticket)', 'text')
     .action(async (flags: { all?: boolean; format: string }, cmd: Command) => {
+      if (!['text', 'json', 'csv'].includes(flags.format)) throw new UsageError(`--format must be text, json or csv, not '${flags.format}'`);
       const { listExceptions } = await store();
       const list = (await withDb(cmd, (db) => listExceptions(db, new Date()), true)).filter((e) => flags.all || e.state === 'active');
       if (flags.format === 'json') return void process.stdout.write(`${JSON.stringify({ exceptions: list }, null, 2)}\n`);
+      if (flags.format === 'csv') {
+        const { csvText } = await import('../../lib/csv/write.js');
+        const head = ['id', 'state', 'scope', 'justification', 'owner', 'created_by', 'created_at', 'expires_at', 'ticket', 'revoked_at', 'revoked_by'];
+        return void process.stdout.write(csvText([head, ...list.map((e) => [e.id, e.state, scopeText(e), e.justification, e.owner, e.created_by, e.created_at, e.expires_at, e.ticket, e.revoked_at, e.revoked_by])]));
+      }
       if (!list.length) return void process.stdout.write(flags.all ? 'no exceptions\n' : 'no active exceptions (--all lists expired and revoked ones)\n');
       for (const e of list) process.stdout.write(`${e.id}  ${e.state.padEnd(7)}  expires ${e.expires_at.slice(0, 10)}  ${scopeText(e)}  owner ${e.owner}: ${e.justification}\n`);
     });

@@ -47,6 +47,10 @@ describe('calabi exception', () => {
     expect(edited.stdout).toContain(`changed  ${id}: owner`);
     expect((await cli('revoke', id)).stdout).toContain(`revoked exception ${id} (by tester`);
     const history = await cli('history', id);
+    const csv = (await cli('list', '--all', '--format', 'csv')).stdout.split('\r\n');
+    expect(csv[0]).toBe('id,state,scope,justification,owner,created_by,created_at,expires_at,ticket,revoked_at,revoked_by');
+    expect(csv[1]).toContain(`${id},revoked,check ${check}, resource arn:aws:s3:::logs-*`.replace(`check ${check}, resource arn:aws:s3:::logs-*`, `"check ${check}, resource arn:aws:s3:::logs-*"`));
+    expect(csv[1]).toContain('encrypted by the app,team-platform,tester');
     expect(history.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/).slice(1, 3).join(' '))).toEqual(['r1 created', 'r2 changed', 'r3 revoked']);
   }, 600_000);
 });
