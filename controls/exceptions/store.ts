@@ -64,7 +64,7 @@ function validateScope(f: { check_id: string | null; benchmark_id: string | null
   const { catalog } = ctx;
   if (f.check_id && (f.requirement_id || f.benchmark_id)) throw new ExceptionInputError('give either check, or benchmark and requirement, not both', 'check');
   if (f.check_id) {
-    if (!catalog.checks.has(f.check_id)) throw new ExceptionInputError(`check: unknown check '${f.check_id}'; \`calabi benchmarks --checks\` or GET /api/benchmarks lists the check ids`, 'check');
+    if (!catalog.checks.has(f.check_id)) throw new ExceptionInputError(`check: unknown check '${f.check_id}'; a check id is the name of a controls/checks/<service>/<id>.sql file (or of a custom check in $CALABI_CHECKS)`, 'check');
   } else if (f.requirement_id || f.benchmark_id) {
     if (!f.benchmark_id || !f.requirement_id) throw new ExceptionInputError('a requirement scope needs both benchmark and requirement (e.g. benchmark cis-aws-3.0, requirement 1.4)', f.benchmark_id ? 'requirement' : 'benchmark');
     const b = catalog.benchmarks.get(f.benchmark_id);
