@@ -26,7 +26,7 @@ export type ReportControl = Omit<ControlRow, 'control_id' | 'severity' | 'status
   remediation_link: string | null;
 };
 
-export const statuses: ReadonlyArray<Status | 'NOT VERIFIABLE'> = ['FAIL', 'ERROR', 'NOT VERIFIABLE', 'MANUAL', 'SKIP', 'PASS'];
+export const statuses: ReadonlyArray<Status | 'NOT VERIFIABLE'> = ['FAIL', 'ERROR', 'NOT VERIFIABLE', 'EXCEPTED', 'MANUAL', 'SKIP', 'PASS'];
 export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 export const sortKeys = ['id', 'title', 'section', 'severity', 'status', 'affected'] as const;
 
@@ -91,6 +91,9 @@ export async function summaryOf(db: Reader, scan: Scan) {
     skip: scan.skip ?? 0,
     error: scan.error ?? 0,
     manual: scan.manual ?? 0,
+    // Scans stored before exceptions existed have NULL here: nothing was excepted, both scores are the same.
+    excepted: scan.excepted ?? 0,
+    score_with_exceptions: scan.excepted ? scan.score_with_exceptions : scan.score,
     critical_failed: scan.critical_failed ?? 0,
     high_failed: scan.high_failed ?? 0,
     last_scan_at: scan.finished_at ?? scan.started_at,
@@ -206,7 +209,7 @@ export async function controlDetail(db: Reader, catalog: Catalog, benchmark: Ben
         requirements: (requirementsByCheck(catalog).get(c.id) ?? []).map((r) => ({ benchmark_id: r.benchmark_id, benchmark_title: r.benchmark_title, id: r.requirement_id })),
       })),
     },
-    resources: resources.map((r) => ({ ...r, evidence: parseEvidence(r.evidence) })),
+    resources: await withExceptions(db, scan.id, controlId, resources.map((r) => ({ ...r, evidence: parseEvidence(r.evidence) }))),
     resources_total: Number(total),
     resources_truncated: Number(total) > resources.length,
     not_verifiable: await unverifiableResources(db, scan.id, controlId, limit),
@@ -325,4 +328,14 @@ export class ReportReader {
   detail(benchmark: Benchmark, scan: Scan, controlId: string, limit: number): Promise<Detail> {
     return controlDetail(this.db, this.catalog, benchmark, scan, controlId, limit);
   }
+}
+
+/** Each finding with the exception that accepted it when the scan ran (excepted_findings), or null. */
+async function withExceptions<T extends { check_id: string; resource_id: string | null; account_id: string | null; region: string | null }>(
+  db: Reader, scanId: string, controlId: string, resources: T[],
+): Promise<Array<T & { exception_id: string | null }>> {
+  const key = (r: { check_id: string; resource_id: string | null; account_id: string | null; region: string | null }) => JSON.stringify([r.check_id, r.account_id, r.region, r.resource_id]);
+  const rows = await kyselyOf(db).selectFrom('excepted_findings').select(['check_id', 'resource_id', 'account_id', 'region', 'exception_id']).where('scan_id', '=', scanId).where('control_id', '=', controlId).execute();
+  const by = new Map(rows.map((r) => [key(r), r.exception_id]));
+  return resources.map((r) => ({ ...r, exception_id: by.get(key(r)) ?? null }));
 }

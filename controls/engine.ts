@@ -19,6 +19,9 @@ import { previousScan } from '../schema/scans.js';
 import { completeScan, failScan, insertScan } from './store.js';
 import { summarise } from './score.js';
 import { planOf, type Plan } from './evaluation-plan.js';
+import { exceptOutcome } from './exceptions/apply.js';
+import { exceptionMatcher } from './exceptions/in-force.js';
+import type { ExceptionMatcher } from './exceptions/match.js';
 import type { Check, ControlReport, Requirement, ScanReport } from './types.js';
 
 export { loadCatalog } from './loader.js';
@@ -108,7 +111,9 @@ export async function evaluateBenchmarks(options: EvaluateManyOptions): Promise<
     for (const plan of plans) {
       await insertScan(db, { id: plan.scanId, benchmark: plan.header, startedAt, trigger: options.trigger ?? 'cli', syncRunId: options.syncRunId ?? null });
     }
-    await evaluateRequirements(db, catalog, plans, options);
+    // Exceptions in force when the evaluation starts apply to all of it; an expired one no longer does.
+    const matcher = await exceptionMatcher(db, startedAt);
+    await evaluateRequirements(db, catalog, plans, options, matcher);
     const reports: ScanReport[] = [];
     for (const plan of plans) {
       const finishedAt = new Date();
@@ -117,7 +122,7 @@ export async function evaluateBenchmarks(options: EvaluateManyOptions): Promise<
       const summary = summarise(results, (await previousScan(db, plan.scanId))?.score ?? null, await oldestDataAt(db, catalog, plan.benchmark));
       const controls: ControlReport[] = results.map(toReport);
       const reportId = combineReportId(plan.header, controls, controls.map((c) => plan.digests.get(c.id)!));
-      await completeScan(db, plan.scanId, finishedAt, results, summary, reportId);
+      await completeScan(db, plan.scanId, finishedAt, results, summary, reportId, matcher ? { matcher, applied: plan.excepted } : null);
       completed.add(plan.scanId);
       reports.push({
         benchmark: plan.header,
@@ -133,7 +138,7 @@ export async function evaluateBenchmarks(options: EvaluateManyOptions): Promise<
   }
 }
 
-async function evaluateRequirements(db: Database, catalog: Catalog, plans: readonly Plan[], options: EvaluateManyOptions): Promise<void> {
+async function evaluateRequirements(db: Database, catalog: Catalog, plans: readonly Plan[], options: EvaluateManyOptions, matcher: ExceptionMatcher | null): Promise<void> {
   const emit = (plan: Plan, result: ControlResult, digest: string | null = null) => {
     plan.results.set(result.id, result);
     // A requirement that maps one check has its digest from reading the findings (read-findings.ts); others are
@@ -161,7 +166,9 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
     const left = plan.pending.get(r.id)!;
     if (!left.delete(outcome.checkId) || left.size > 0) return;
     const checks = r.checks.map((id) => catalog.checks.get(id)).filter((c): c is Check => c !== undefined);
-    const outs = [...new Set(r.checks)].map((id) => plan.outcomes.get(id)!);
+    const found = [...new Set(r.checks)].map((id) => plan.outcomes.get(id)!);
+    // An exception scoped to a benchmark or requirement covers only its own: each plan marks its own copy.
+    const outs = matcher ? found.map((o) => exceptOutcome(o, matcher, { benchmarkId: plan.benchmark.id, requirementId: r.id }, plan.excepted)) : found;
     emit(plan, withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote), outs.length === 1 ? (outs[0]!.digest ?? null) : null);
   };
   const settle = (outcome: CheckOutcome) => {

@@ -1,6 +1,7 @@
 import type { ControlResult } from './status.js';
 import type { LoadedBenchmark } from './loader.js';
 import type { CheckOutcome } from './run-check.js';
+import type { AppliedException } from './exceptions/apply.js';
 import type { Requirement } from './types.js';
 
 /** One benchmark's share of a multi-benchmark evaluation: its scan, its requirements and what they await. */
@@ -16,6 +17,8 @@ export interface Plan {
   pending: Map<string, Set<string>>;
   /** Outcomes this plan settled: the checks run for all plans, and its own unknown or broken checks. */
   outcomes: Map<string, CheckOutcome>;
+  /** Findings an exception in force accepted in this plan's scan (stored with it when it completes). */
+  excepted: AppliedException[];
 }
 
 /** A benchmark's plan: its requirements that map a check, each waiting for all of its checks. */
@@ -26,6 +29,6 @@ export function planOf(benchmark: LoadedBenchmark, scanId: string): Plan {
   for (const r of automated) for (const id of new Set(r.checks)) controlsOf.set(id, [...(controlsOf.get(id) ?? []), r.id]);
   return {
     benchmark, header: { id: benchmark.id, title: benchmark.title, version: benchmark.version }, scanId, automated, controlsOf,
-    results: new Map(), digests: new Map(), pending: new Map(automated.map((r) => [r.id, new Set(r.checks)])), outcomes: new Map(),
+    results: new Map(), digests: new Map(), pending: new Map(automated.map((r) => [r.id, new Set(r.checks)])), outcomes: new Map(), excepted: [],
   };
 }

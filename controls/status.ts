@@ -65,6 +65,8 @@ export function controlResult(req: Requirement, checks: readonly Check[], outcom
  *           LEFT JOINs a table whose collection failed reports "nothing configured" exactly there, which is an
  *           artefact of missing data (Access Analyzer answering 500 is not "no analyzer"). They stay listed.
  *           Fail closed: never PASS on data we do not have.
+ * - EXCEPTED: it would FAIL, and every trusted finding is covered by an exception in force (controls/exceptions/):
+ *           an accepted risk, not a pass. One finding left uncovered keeps it FAIL (the reason counts the excepted).
  * - SKIP:   no findings, no errors, and nothing was in scope (every check's scope counted 0 rows).
  * - PASS:   otherwise.
  */
@@ -95,11 +97,19 @@ function verdict(req: Requirement, checks: readonly Check[], outcomes: readonly 
   const counts = { affected_count: affected, evaluated_count: Math.max(evaluated, affected), resources, error: errorText };
 
   const trusted = problems.length ? resources.filter((r) => !problems.some((p) => inScope(r, p))) : resources;
+  const open = trusted.filter((r) => !r.exception_id);
+  if (trusted.length > 0 && open.length === 0) {
+    const ids = [...new Set(trusted.map((r) => r.exception_id!))];
+    const caveat = errorText ? ` Some data could not be verified, so there may be more: ${errorText}` : '';
+    return { ...base, status: 'EXCEPTED', reason: `${affected} failing ${affected === 1 ? 'resource is' : 'resources are'} accepted by ${ids.length === 1 ? 'exception' : 'exceptions'} ${ids.join(', ')}.${caveat}`, ...counts };
+  }
   if (trusted.length > 0) {
-    const first = trusted[0]!.reason.replace(/\.+$/, '');
+    const first = open[0]!.reason.replace(/\.+$/, '');
+    const excepted = trusted.length - open.length;
     const what = `${affected} ${affected === 1 ? 'resource fails' : 'resources fail'}${evaluated ? ` of ${Math.max(evaluated, affected)} evaluated` : ''}`;
     const caveat = errorText ? ` Some data could not be verified, so there may be more: ${errorText}` : '';
-    return { ...base, status: 'FAIL', reason: `${what}: ${first}${affected > 1 ? ' …' : ''}.${caveat}`, ...counts };
+    const accepted = excepted ? ` ${excepted} of the findings ${excepted === 1 ? 'is' : 'are'} excepted; the rest are not.` : '';
+    return { ...base, status: 'FAIL', reason: `${what}: ${first}${affected > 1 ? ' …' : ''}.${accepted}${caveat}`, ...counts };
   }
   if (errorText) {
     const doubtful = resources.length ? ` ${resources.length} finding(s) fall in those scopes and are listed, unconfirmed.` : '';

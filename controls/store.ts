@@ -7,6 +7,8 @@ import { latestScan } from '../schema/scans.js';
 import { controlResults, type ControlRow } from '../schema/control-results.js';
 import { readFindingGroups } from './read-findings.js';
 import type { ControlResult } from './status.js';
+import { recordApplied, type AppliedException } from './exceptions/apply.js';
+import type { ExceptionMatcher } from './exceptions/match.js';
 import type { ControlReport, Requirement, ScanReport, ScanSummary, Severity, Status } from './types.js';
 
 /**
@@ -38,8 +40,12 @@ export async function insertScan(db: Database, s: ScanStart): Promise<void> {
 const controlColumns = appendColumns('control_results');
 
 /** Writes the control rows and completes the scan row in one transaction: a scan is complete or it is not. */
-export async function completeScan(db: Database, scanId: string, finishedAt: Date, controls: readonly ControlResult[], summary: ScanSummary, reportId: string): Promise<void> {
+export async function completeScan(
+  db: Database, scanId: string, finishedAt: Date, controls: readonly ControlResult[], summary: ScanSummary, reportId: string,
+  exceptions: { matcher: ExceptionMatcher; applied: readonly AppliedException[] } | null = null,
+): Promise<void> {
   await db.write(async (tx) => {
+    if (exceptions) await recordApplied(tx, scanId, exceptions.matcher, exceptions.applied);
     await tx.append(
       'control_results',
       controlColumns,
@@ -53,6 +59,7 @@ export async function completeScan(db: Database, scanId: string, finishedAt: Dat
       .set({
         finished_at: finishedAt, status: 'complete', score: summary.score, pass: summary.pass, fail: summary.fail, skip: summary.skip, error: summary.error,
         manual: summary.manual, critical_failed: summary.critical_failed, high_failed: summary.high_failed, report_id: reportId, summary: JSON.stringify(summary),
+        excepted: summary.excepted ?? 0, score_with_exceptions: summary.score_with_exceptions ?? null,
         trusted: summary.coverage?.trusted ?? null, automated: summary.coverage?.automated ?? null,
         oldest_data_at: summary.oldest_data_at ? new Date(summary.oldest_data_at) : null,
       })
@@ -127,9 +134,10 @@ export async function loadScanReport(db: Database, scanId: string, filters: Repo
       if (filters.account) (params.push(filters.account), where.push(`account_id = $${params.length}`));
       if (filters.region) (params.push(filters.region), where.push(`region = $${params.length}`));
       const groups = await readFindingGroups(conn, { from: 'findings', key: 'control_id', where: where.join(' AND '), params, evidence: filters.evidence });
+      const excepted = await exceptedFindings(db, scanId);
       for (const [controlId, findings] of groups) {
         const c = byId.get(controlId);
-        if (c) c.resources = findings;
+        if (c) c.resources = excepted.size ? findings.map((f) => withException(f, excepted.get(findingKey(controlId, f)))) : findings;
       }
     } finally {
       conn.closeSync();
@@ -147,4 +155,14 @@ export async function loadScanReport(db: Database, scanId: string, filters: Repo
 
 function emptySummary(): ScanSummary {
   return { score: null, pass: 0, fail: 0, skip: 0, error: 0, manual: 0, critical_failed: 0, high_failed: 0, trend: null, sections: [] };
+}
+
+const findingKey = (controlId: string, f: { account_id: string; region: string; resource_id: string }) => `${controlId}\u0000${f.account_id}\u0000${f.region}\u0000${f.resource_id}`;
+
+const withException = <T extends object>(f: T, exceptionId: string | undefined): T => (exceptionId ? { ...f, exception_id: exceptionId } : f);
+
+/** Which exception accepted which finding when the scan ran (excepted_findings), keyed by requirement and resource. */
+async function exceptedFindings(db: Database, scanId: string): Promise<Map<string, string>> {
+  const rows = await kyselyOf(db).selectFrom('excepted_findings').select(['control_id', 'account_id', 'region', 'resource_id', 'exception_id']).where('scan_id', '=', scanId).execute();
+  return new Map(rows.map((r) => [findingKey(r.control_id, { account_id: r.account_id ?? '', region: r.region ?? '', resource_id: r.resource_id ?? '' }), r.exception_id]));
 }

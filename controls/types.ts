@@ -4,7 +4,8 @@
  */
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
-export type Status = 'PASS' | 'FAIL' | 'ERROR' | 'SKIP' | 'MANUAL';
+/** EXCEPTED: every trusted failing resource is covered by an exception in force (controls/exceptions/apply.ts). */
+export type Status = 'PASS' | 'FAIL' | 'ERROR' | 'SKIP' | 'MANUAL' | 'EXCEPTED';
 
 /** controls/checks/<service>/<id>.json — beside <id>.sql, which returns the failing resources. */
 export interface CheckMeta {
@@ -127,6 +128,8 @@ export interface ResourceFinding {
   reason: string;
   /** Extra columns the check returned. */
   evidence?: Record<string, unknown>;
+  /** The exception in force that accepted this finding at evaluation (absent: not excepted). The finding keeps its data. */
+  exception_id?: string;
 }
 
 export interface ControlReport {
@@ -152,11 +155,19 @@ export interface StatusCounts {
   skip: number;
   error: number;
   manual: number;
+  /** Requirements EXCEPTED; present on scans stored since exceptions exist (sections: only when some are). */
+  excepted?: number;
 }
 
 export interface ScanSummary extends StatusCounts {
   /** PASS / (PASS + FAIL + ERROR) in percent, one decimal; null when nothing was scored. */
   score: number | null;
+  /**
+   * The score counting EXCEPTED requirements as passing: (PASS + EXCEPTED) / (PASS + EXCEPTED + FAIL + ERROR). `score`
+   * counts them as FAIL, so accepting a risk never raises the headline score, trend or alerts. Equal to `score` when
+   * nothing is excepted.
+   */
+  score_with_exceptions?: number | null;
   /** The formula, as text, for every surface that prints the score ('PASS / (PASS + FAIL + ERROR)'). */
   score_formula?: string;
   critical_failed: number;

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { csvText } from '../lib/csv/write.js';
-import { scoreFormula } from '../controls/score.js';
+import { scoreFormula, scoreWithExceptionsFormula } from '../controls/score.js';
 import type { ControlReport, ScanReport, ScanSummary, Status } from '../controls/types.js';
 
 /** How `calabi evaluate` prints a report: a terminal table, the JSON contract, or one CSV row per requirement. */
@@ -39,6 +39,7 @@ function formatTable(r: ScanReport, options: TableOptions): string {
     ERROR: c.magenta,
     SKIP: c.dim,
     MANUAL: c.cyan,
+    EXCEPTED: c.yellow,
   };
   const idWidth = Math.max(4, ...r.controls.map((x) => x.id.length));
   const lines: string[] = [];
@@ -62,7 +63,7 @@ function formatTable(r: ScanReport, options: TableOptions): string {
     const title = truncate(ctl.title, width - prefix.length - tail.length - 1);
     lines.push(`  ${paint[ctl.status](ctl.status.padEnd(6))} ${ctl.id.padEnd(idWidth)} ${c.dim(label)} ${title}${c.dim(tail)}`);
     const indent = ' '.repeat(prefix.length);
-    if (ctl.status === 'FAIL') lines.push(...resourceLines(ctl, max, indent, width, c.dim));
+    if (ctl.status === 'FAIL' || ctl.status === 'EXCEPTED') lines.push(...resourceLines(ctl, max, indent, width, c.dim));
     if (ctl.status === 'ERROR') lines.push(...wrap(ctl.reason, width - indent.length).map((l) => indent + c.magenta(l)));
   }
 
@@ -70,8 +71,9 @@ function formatTable(r: ScanReport, options: TableOptions): string {
   lines.push('', c.bold('Summary'));
   const trend = s.trend === null ? '' : s.trend > 0 ? c.green(` ▲ ${s.trend}`) : s.trend < 0 ? c.red(` ▼ ${Math.abs(s.trend)}`) : c.dim(' = 0');
   lines.push(`  Score ${c.bold(s.score === null ? 'n/a' : `${s.score}%`)}${trend}   (${s.score_formula ?? scoreFormula})`);
+  if (s.excepted) lines.push(`  Score with exceptions ${s.score_with_exceptions === null || s.score_with_exceptions === undefined ? 'n/a' : `${s.score_with_exceptions}%`}   (${scoreWithExceptionsFormula}; the score above counts EXCEPTED as FAIL)`);
   lines.push(`  ${coverageLine(s, new Date(r.scan.started_at))}`);
-  lines.push(`  ${paint.PASS(`PASS ${s.pass}`)}  ${paint.FAIL(`FAIL ${s.fail}`)}  ${paint.ERROR(`ERROR ${s.error}`)}  ${paint.SKIP(`SKIP ${s.skip}`)}  ${paint.MANUAL(`MANUAL ${s.manual}`)}`);
+  lines.push(`  ${paint.PASS(`PASS ${s.pass}`)}  ${paint.FAIL(`FAIL ${s.fail}`)}  ${paint.ERROR(`ERROR ${s.error}`)}  ${paint.SKIP(`SKIP ${s.skip}`)}  ${paint.MANUAL(`MANUAL ${s.manual}`)}${s.excepted ? `  ${paint.EXCEPTED(`EXCEPTED ${s.excepted}`)}` : ''}`);
   lines.push(`  Failed: ${s.critical_failed} critical, ${s.high_failed} high`);
   if (s.sections?.length) {
     const w = Math.min(48, Math.max(...s.sections.map((x) => x.section.length)));
@@ -111,7 +113,7 @@ function resourceLines(ctl: ControlReport, max: number, indent: string, width: n
   const shown = max > 0 ? ctl.resources.slice(0, max) : ctl.resources;
   const out = shown.map((f) => {
     const head = `${f.account_id} ${f.region} ${f.resource_id}`;
-    const line = truncate(`${head} — ${f.reason}`, Math.max(width - indent.length, head.length + 12));
+    const line = truncate(`${head} — ${f.exception_id ? `[EXCEPTED by ${f.exception_id}] ` : ''}${f.reason}`, Math.max(width - indent.length, head.length + 12));
     return indent + line.slice(0, head.length) + dim(line.slice(head.length));
   });
   if (shown.length < ctl.resources.length) out.push(indent + dim(`… and ${ctl.resources.length - shown.length} more (--max-resources 0 or --format json for all)`));

@@ -6,6 +6,7 @@ import type { Database } from '../schema/db.js';
 import { controlResults, type ControlRow } from '../schema/control-results.js';
 import type { Scan } from '../schema/scans.js';
 import { streamFindings } from './scan-data.js';
+import { scanExceptions } from './exceptions-data.js';
 import { coverageText, scanBreakdown } from './summary.js';
 import { round1 } from './xlsx.js';
 import { iacExportData, iacScoreLines, pct } from './iac-export.js';
@@ -24,7 +25,7 @@ export interface PdfOptions {
   catalog?: Catalog;
 }
 
-const colours: Record<string, string> = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', SKIP: '#666666', MANUAL: '#1f4e78', 'NOT VERIFIABLE': '#5b3b8c' };
+const colours: Record<string, string> = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', SKIP: '#666666', MANUAL: '#1f4e78', EXCEPTED: '#8a6d00', 'NOT VERIFIABLE': '#5b3b8c' };
 const margin = 40;
 
 /**
@@ -151,6 +152,18 @@ export async function writePdf(db: Database, scan: Scan, reportId: string, out: 
       }
       doc.font('Helvetica').fontSize(7).fillColor('black').text(latin1(`${r.resource_id}  ·  ${r.reason}`).slice(0, 600), margin + 8, undefined, { width: width - 8 });
     }
+  }
+  const accepted = await scanExceptions(db, scan.id);
+  if (accepted.length) {
+    doc.addPage();
+    doc.font('Helvetica-Bold').fontSize(13).text('Exceptions (accepted risks)');
+    doc.font('Helvetica').fontSize(9).text(
+      `Every exception in force when the scan ran, as it stood then. Score with exceptions ${scan.score_with_exceptions === null ? 'n/a' : `${round1(scan.score_with_exceptions)}%`} = (PASS + EXCEPTED) / (PASS + EXCEPTED + FAIL + ERROR); the score above counts EXCEPTED as FAIL.`,
+    );
+    doc.moveDown(0.4);
+    table(doc, [
+      { header: 'Scope', width: 130 }, { header: 'Justification', width: width - 130 - 70 - 70 - 40 }, { header: 'Owner', width: 70 }, { header: 'Expires', width: 70 }, { header: 'Findings', width: 40 },
+    ], accepted.map((e) => [latin1(`${e.scope} (${e.id.slice(0, 8)}, r${e.revision})`), latin1(`${e.justification}${e.ticket ? ` [${e.ticket}]` : ''}`), latin1(e.owner), e.expires_at.slice(0, 10), String(e.findings)]));
   }
   doc.end();
   await done;

@@ -35,19 +35,20 @@ export async function scanBreakdown(db: Database, scan: Scan): Promise<Breakdown
     `SELECT coalesce(section, '') AS section, min(position) AS first,
             count(*) FILTER (WHERE status = 'PASS') AS pass, count(*) FILTER (WHERE status = 'FAIL') AS fail,
             count(*) FILTER (WHERE status = 'ERROR') AS error, count(*) FILTER (WHERE status = 'SKIP') AS skip,
-            count(*) FILTER (WHERE status = 'MANUAL') AS manual
+            count(*) FILTER (WHERE status = 'MANUAL') AS manual, count(*) FILTER (WHERE status = 'EXCEPTED') AS excepted
      FROM control_results WHERE scan_id = ? GROUP BY 1 ORDER BY first`,
     [scan.id],
   );
   const total = await countFindings(db, scan.id);
   return {
     // NOT VERIFIABLE exists only in IaC scans (sources/terraform/store.ts): listed when present, so the counts add up.
-    byStatus: [...statuses, ...(status.some((r) => r.status === 'NOT VERIFIABLE') ? ['NOT VERIFIABLE'] : [])].map((s) => [s, status.find((r) => r.status === s)?.n ?? 0]),
+    byStatus: [...statuses, ...(['NOT VERIFIABLE', 'EXCEPTED'] as const).filter((x) => status.some((r) => r.status === x))].map((s) => [s, status.find((r) => r.status === s)?.n ?? 0]),
     bySeverity: severities.map((s) => {
       const r = severity.find((x) => x.severity === s);
       return { severity: s, failed: r?.failed ?? 0, findings: r?.findings ?? 0 };
     }),
-    bySection: sections.map(({ first: _first, ...s }) => ({ ...s, score: score(s.pass, s.fail, s.error) })),
+    // EXCEPTED counts as FAIL in the score (controls/score.ts); listed only when some requirement is.
+    bySection: sections.map(({ first: _first, excepted, ...s }) => ({ ...s, ...(excepted ? { excepted } : {}), score: score(s.pass, s.fail + (excepted ?? 0), s.error) })),
     findings: total,
   };
 }

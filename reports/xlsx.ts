@@ -7,6 +7,7 @@ import { safeCell } from '../lib/csv/safe-cell.js';
 import { controlResults } from '../schema/control-results.js';
 import type { Scan } from '../schema/scans.js';
 import { affectedResources, streamFindings } from './scan-data.js';
+import { exceptionCells, exceptionHeaders, scanExceptions } from './exceptions-data.js';
 import { scanBreakdown } from './summary.js';
 import { sectionScorecard } from '../controls/section-scorecard.js';
 import { addScorecard } from './scorecard-xlsx.js';
@@ -27,6 +28,7 @@ export const statusColours: Record<string, { fill: string; font: string }> = {
   ERROR: { fill: 'FFFFEB9C', font: 'FF9C5700' },
   SKIP: { fill: 'FFEDEDED', font: 'FF595959' },
   MANUAL: { fill: 'FFDDEBF7', font: 'FF1F4E78' },
+  EXCEPTED: { fill: 'FFFFF2CC', font: 'FF7F6000' },
   'NOT VERIFIABLE': { fill: 'FFE4DFEC', font: 'FF5B3B8C' },
 };
 
@@ -96,6 +98,15 @@ export async function writeXlsx(db: Database, scan: Scan, reportId: string, out:
     if (out.writableNeedDrain) await new Promise((r) => out.once('drain', r));
   }
   findings.commit();
+
+  // Auditors: every exception in force when the scan ran, with its justification and owner (a sheet of its own).
+  const accepted = await scanExceptions(db, scan.id);
+  if (accepted.length) {
+    const ws = wb.addWorksheet('Exceptions', { views: [{ state: 'frozen', ySplit: 1 }] });
+    setColumns(ws, exceptionHeaders.map((header, i) => ({ key: `e${i}`, header, width: [38, 9, 50, 60, 20, 20, 24, 24, 40, 10][i]! })));
+    for (const e of accepted) ws.addRow(exceptionCells(e).map((v) => (typeof v === 'string' ? safeCell(v) : v))).commit();
+    ws.commit();
+  }
   await wb.commit();
   await done;
 }
@@ -134,6 +145,7 @@ async function writeSummary(db: Database, wb: ExcelJS.stream.xlsx.WorkbookWriter
   kv('Report id', reportId);
   kv('Score', scan.score === null ? 'n/a' : `${round1(scan.score)}%`);
   kv('Score formula', `${scoreFormula} (a requirement in ERROR counts against the score; SKIP and MANUAL are not scored)`);
+  if (scan.excepted) kv('Score with exceptions', `${scan.score_with_exceptions === null ? 'n/a' : `${round1(scan.score_with_exceptions)}%`} = (PASS + EXCEPTED) / (PASS + EXCEPTED + FAIL + ERROR); the score above counts ${scan.excepted} EXCEPTED as FAIL (see the Exceptions sheet)`);
   kv('Coverage', scan.trusted === null || scan.automated === null ? 'not recorded' : `${scan.trusted} of ${scan.automated} automated requirements with a trustworthy verdict (PASS, FAIL or SKIP)`);
   kv('Oldest data (UTC)', scan.oldest_data_at ?? 'none recorded');
   if (iac) for (const line of iacScoreLines(iac)) kv(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2));

@@ -6,6 +6,7 @@ import type { Scan } from '../schema/scans.js';
 import { listChannels } from './channels.js';
 import { reportUrl } from './report-url.js';
 import type { VisibilityLossAlert } from './visibility.js';
+import type { ExceptionsExpiringAlert } from './exceptions-expiring.js';
 import { deliver, type DeliveryOptions, type DeliveryResult } from './webhook.js';
 
 export interface ScoreDropAlert {
@@ -67,7 +68,7 @@ export async function scoreDropAlert(
 }
 
 /** Every alert Calabi sends; `event` tells them apart. */
-export type Alert = ScoreDropAlert | VisibilityLossAlert;
+export type Alert = ScoreDropAlert | VisibilityLossAlert | ExceptionsExpiringAlert;
 
 /** Records the alert and delivers it to the given channels (every enabled one when `channelIds` is null). */
 export async function sendAlert(

@@ -3,6 +3,7 @@ import type { Logger } from '../lib/logger.js';
 import type { Database } from '../schema/db.js';
 import { previousScan, resolveScan } from '../schema/scans.js';
 import { scoreDropAlert, sendAlert } from './alerts.js';
+import { exceptionsExpiringAlert } from './exceptions-expiring.js';
 import { systemClock, type Clock } from './clock.js';
 import { visibilityLossAlert } from './visibility.js';
 import { pruneHistory, type PruneResult } from './retention.js';
@@ -134,6 +135,13 @@ export async function runJob(deps: JobDeps, input: JobInput): Promise<JobResult>
           ...fields, went_dark: lost.went_dark.map((r) => r.id), sync_errors: lost.sync_errors?.count ?? 0,
           delivered: sent.deliveries.filter((d) => d.ok).length, failed: sent.deliveries.filter((d) => !d.ok).length,
         });
+      }
+      // Accepted risks about to lapse (issue 14): announced once per exception revision.
+      const expiring = await exceptionsExpiringAlert(db, scan, clock.now(), { publicUrl: deps.publicUrl, schedule: input.schedule });
+      if (expiring) {
+        const sent = await sendAlert(db, expiring, input.channelIds, clock.now(), { clock, ...deps.delivery });
+        result.deliveries.push(...sent.deliveries);
+        log?.warn('exceptions expiring: alert sent', { ...fields, exceptions: expiring.expiring.map((e) => e.id) });
       }
     }
   } catch (error) {

@@ -40,6 +40,8 @@ export const ownTables = {
     trusted: opt('INTEGER'), automated: opt('INTEGER'), oldest_data_at: opt('TIMESTAMP'), ...owner,
     // Migration 50: aws | terraform, and the IaC columns (NULL on live scans).
     source: opt('VARCHAR'), not_verifiable: opt('INTEGER'), verifiable_score: opt('DOUBLE'), overall_score: opt('DOUBLE'),
+    // Migration 60: requirements EXCEPTED, and the score counting them as passing (schema/migration-exceptions.ts).
+    excepted: opt('INTEGER'), score_with_exceptions: opt('DOUBLE'),
   },
   control_results: {
     scan_id: req('VARCHAR'), control_id: req('VARCHAR'), position: req('INTEGER'), title: opt('VARCHAR'), section: opt('VARCHAR'),
@@ -79,6 +81,20 @@ export const ownTables = {
     duration_ms: opt('DOUBLE'), status: req('VARCHAR'), http_status: opt('INTEGER'), error: opt('VARCHAR'), final: req('BOOLEAN'),
   },
   inventory_columns: { table_name: req('VARCHAR'), column_name: req('VARCHAR'), added_at: req('TIMESTAMP') },
+  exceptions: {
+    id: req('VARCHAR'), revision: req('INTEGER'), check_id: opt('VARCHAR'), benchmark_id: opt('VARCHAR'), requirement_id: opt('VARCHAR'),
+    account_id: opt('VARCHAR'), region: opt('VARCHAR'), resource_pattern: opt('VARCHAR'), tag_key: opt('VARCHAR'), tag_value: opt('VARCHAR'),
+    justification: req('VARCHAR'), owner: req('VARCHAR'), created_by: req('VARCHAR'), created_at: req('TIMESTAMP'), updated_at: req('TIMESTAMP'),
+    expires_at: req('TIMESTAMP'), ticket: opt('VARCHAR'), revoked_at: opt('TIMESTAMP'), revoked_by: opt('VARCHAR'),
+  },
+  exception_events: {
+    exception_id: req('VARCHAR'), revision: req('INTEGER'), changed_at: req('TIMESTAMP'), actor: req('VARCHAR'), action: req('VARCHAR'), changes: req('JSON'), snapshot: req('JSON'),
+  },
+  scan_exceptions: { scan_id: req('VARCHAR'), exception_id: req('VARCHAR'), revision: req('INTEGER'), snapshot: req('JSON') },
+  excepted_findings: {
+    scan_id: req('VARCHAR'), control_id: req('VARCHAR'), check_id: req('VARCHAR'), resource_id: opt('VARCHAR'), account_id: opt('VARCHAR'),
+    region: opt('VARCHAR'), exception_id: req('VARCHAR'), revision: req('INTEGER'),
+  },
 } as const satisfies Record<string, Record<string, Col>>;
 
 /** A table's columns in order with their kinds: what Transaction.append() takes to bulk-insert rows. */

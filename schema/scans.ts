@@ -15,6 +15,8 @@ export const scanColumns = [
   'trusted', 'automated', 'oldest_data_at',
   // aws or terraform (`calabi iac --save`), and the IaC columns: NULL on live scans.
   'source', 'not_verifiable', 'verifiable_score', 'overall_score',
+  // Migration 60: EXCEPTED requirements and the score counting them as passing (NULL on scans stored before).
+  'excepted', 'score_with_exceptions',
 ] as const satisfies ReadonlyArray<keyof DB['scans']>;
 
 /**

@@ -68,7 +68,7 @@ export const nint = z.number().int().nullable();
 export const nnum = z.number().nullable();
 export const int = z.number().int();
 /** NOT VERIFIABLE: only on scans of a Terraform plan (source terraform), for a verdict the plan cannot show. */
-export const statusEnum = z.enum(['PASS', 'FAIL', 'ERROR', 'SKIP', 'MANUAL', 'NOT VERIFIABLE']);
+export const statusEnum = z.enum(['PASS', 'FAIL', 'ERROR', 'SKIP', 'MANUAL', 'NOT VERIFIABLE', 'EXCEPTED']);
 export const severityEnum = z.enum(['critical', 'high', 'medium', 'low']);
 /** Any JSON object whose keys this document does not fix (evidence, SSE payloads). */
 export const anyObject = z.record(z.string(), z.unknown());

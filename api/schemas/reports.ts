@@ -22,6 +22,8 @@ export const Summary = z.strictObject({
   }),
   oldest_data_at: nstr.openapi({ description: 'When the oldest data behind the scan was collected: the oldest sync_scopes.synced_at among the tables its checks read, for the accounts and regions in scope (null: none recorded)' }),
   pass: int, fail: int, skip: int, error: int, manual: int, critical_failed: int, high_failed: int,
+  excepted: int.openapi({ description: 'Requirements EXCEPTED: every failing resource accepted by an exception in force (counted as FAIL in score)' }),
+  score_with_exceptions: nnum.openapi({ description: '(PASS + EXCEPTED) / (PASS + EXCEPTED + FAIL + ERROR): the score if accepted risks passed; equal to score when nothing is excepted' }),
   last_scan_at: z.string(),
   trend: nnum.openapi({ description: 'Score change in percentage points against the previous scan' }),
   previous_scan: z.strictObject({ id: z.string(), score: nnum, finished_at: nstr }).nullable(),
@@ -54,6 +56,7 @@ export const BenchmarkReport = z.strictObject({
 export const Resource = z.strictObject({
   check_id: z.string(), resource_id: z.string(), account_id: z.string(), region: z.string(), reason: z.string(),
   evidence: anyObject.nullable().openapi({ description: "The check's evidence columns for this resource" }),
+  exception_id: nstr.openapi({ description: 'The exception that accepted this finding when the scan ran (EXCEPTED); null when none did' }),
 }).openapi('Resource');
 
 export const ControlDetail = z.strictObject({
@@ -99,6 +102,8 @@ export const Scan = z.strictObject({
   not_verifiable: nint.openapi({ description: 'NOT VERIFIABLE requirements (scans of a Terraform plan; null on live scans)' }),
   verifiable_score: nnum.openapi({ description: 'PASS / (PASS + FAIL) (scans of a Terraform plan; null on live scans)' }),
   overall_score: nnum.openapi({ description: 'PASS / (PASS + FAIL + NOT VERIFIABLE) (scans of a Terraform plan; null on live scans)' }),
+  excepted: nint.openapi({ description: 'EXCEPTED requirements (null on scans stored before exceptions existed)' }),
+  score_with_exceptions: nnum.openapi({ description: '(PASS + EXCEPTED) / (PASS + EXCEPTED + FAIL + ERROR) (null on scans stored before exceptions existed)' }),
 }).openapi('Scan');
 
 export const ScanList = z.strictObject({

@@ -27,6 +27,7 @@ export const commandLoaders: Record<string, () => Promise<CommandModule>> = {
   compare: () => import('./compare.js'),
   iac: () => import('./iac.js'),
   plan: () => import('./plan.js'),
+  exception: () => import('./exception.js'),
 };
 
 /** Global options that take a value: the command name is the first argument that is neither one nor its value. */

@@ -118,6 +118,11 @@ const calls: Record<string, () => Call> = {
   'get /api/channels/{id}': () => ({ url: `/api/channels/${made.channel}` }),
   'get /api/channels/{id}/deliveries': () => ({ url: `/api/channels/${made.channel}/deliveries` }),
   'patch /api/channels/{id}': () => ({ url: `/api/channels/${made.channel}`, body: { enabled: false } }),
+  'post /api/exceptions': () => ({ url: '/api/exceptions', body: { benchmark: 'api-test', requirement: '1.2', resource: 'arn:aws:s3:::*', justification: 'accepted for the test', owner: 'team', expires: new Date(Date.now() + 7 * 86_400_000).toISOString(), by: 'tester' } }),
+  'get /api/exceptions': () => ({ url: '/api/exceptions?all=true' }),
+  'get /api/exceptions/{id}': () => ({ url: `/api/exceptions/${made.exception}` }),
+  'patch /api/exceptions/{id}': () => ({ url: `/api/exceptions/${made.exception}`, body: { owner: 'team-b', by: 'tester' } }),
+  'post /api/exceptions/{id}/revoke': () => ({ url: `/api/exceptions/${made.exception}/revoke?by=tester` }),
   'delete /api/schedules/{id}': () => ({ url: `/api/schedules/${made.schedule}` }),
   'delete /api/channels/{id}': () => ({ url: `/api/channels/${made.channel}` }),
 };
@@ -158,6 +163,7 @@ describe('the OpenAPI document against the real server', () => {
       const { body, errors } = await exercise(key);
       if (key === 'post /api/schedules') made.schedule = (body as { id: string }).id;
       if (key === 'post /api/channels') made.channel = (body as { id: string }).id;
+      if (key === 'post /api/exceptions') made.exception = (body as { id: string }).id;
       if (errors.length) failures.push(`${key}: ${errors.join('; ')}`);
     }
     expect(failures).toEqual([]);

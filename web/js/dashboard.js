@@ -4,9 +4,10 @@ import { iacScoresCard, notVerifiableTable } from './iac-dashboard.js';
 import { breaksButton } from './frameworks.js';
 import { showScorecard } from './scorecard.js';
 import { renderSummaryCharts } from './summary-charts.js';
+import { acceptRiskButton, expiringCard } from './exceptions.js';
 
 const severityRank = { critical: 0, high: 1, medium: 2, low: 3 };
-const statusRank = { FAIL: 0, ERROR: 1, 'NOT VERIFIABLE': 2, MANUAL: 3, SKIP: 4, PASS: 5 };
+const statusRank = { FAIL: 0, ERROR: 1, 'NOT VERIFIABLE': 2, EXCEPTED: 3, MANUAL: 4, SKIP: 5, PASS: 6 };
 
 const state = { benchmark: null, scan: null, report: null, sort: { key: 'id', desc: false }, expanded: new Set(), running: false, hideProgress: 0 };
 
@@ -74,15 +75,17 @@ function renderSummary(s) {
       h('meter', { min: 0, max: 100, low: 50, high: 80, optimum: 100, value: s.score ?? 0, 'aria-label': 'Score' }),
       h('div', { class: 'trend' }, trend),
       h('div', { class: 'formula small muted', title: 'A requirement in ERROR could not be trusted and counts against the score; SKIP and MANUAL are not scored' },
-        `= ${s.score_formula ?? 'PASS / (PASS + FAIL + ERROR)'}`)),
+        `= ${s.score_formula ?? 'PASS / (PASS + FAIL + ERROR)'}`),
+      s.excepted ? h('div', { class: 'small', title: 'EXCEPTED counts as FAIL in the score above, as passing here' }, `With exceptions: ${fmtScore(s.score_with_exceptions)} = (PASS + EXCEPTED) / (PASS + EXCEPTED + FAIL + ERROR)`) : null),
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'Critical failed'), h('div', { class: `big ${s.critical_failed ? 'bad' : ''}` }, s.critical_failed)),
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'High failed'), h('div', { class: `big ${s.high_failed ? 'warn' : ''}` }, s.high_failed)),
     h('div', { class: 'card counts' }, h('div', { class: 'label' }, 'Requirements'),
-      h('dl', {}, ['pass', 'fail', 'error', ...(s.source === 'terraform' ? ['not_verifiable'] : []), 'skip', 'manual'].map((k) => [h('dt', {}, badge('status', k === 'not_verifiable' ? 'NOT VERIFIABLE' : k)), h('dd', {}, s[k])]))),
+      h('dl', {}, ['pass', 'fail', 'error', ...(s.source === 'terraform' ? ['not_verifiable'] : []), ...(s.excepted ? ['excepted'] : []), 'skip', 'manual'].map((k) => [h('dt', {}, badge('status', k === 'not_verifiable' ? 'NOT VERIFIABLE' : k)), h('dd', {}, s[k])]))),
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'Last scan'), h('div', { class: 'when' }, fmtTime(s.last_scan_at))),
     coverageCard(s),
     iacScoresCard(s),
   );
+  expiringCard().then((card) => box.append(card));
 }
 
 /**
@@ -192,9 +195,10 @@ async function loadDetail(id, box) {
       ? h('table', { class: 'resources' },
         h('caption', {}, `Affected resources (${d.resources_total}${d.resources_truncated ? `, first ${d.resources.length} shown` : ''})`),
         h('thead', {}, h('tr', {}, manyChecks ? h('th', { scope: 'col' }, 'Check') : null, h('th', { scope: 'col' }, 'Resource'), h('th', { scope: 'col' }, 'Account'), h('th', { scope: 'col' }, 'Region'),
-          h('th', { scope: 'col' }, 'Reason'), evidenceKeys.map((k) => h('th', { scope: 'col' }, k)))),
+          h('th', { scope: 'col' }, 'Reason'), evidenceKeys.map((k) => h('th', { scope: 'col' }, k)), h('th', { scope: 'col' }, 'Risk'))),
         h('tbody', {}, byCheck(d.resources, c.checks).map((r) => h('tr', {}, manyChecks ? h('td', { class: 'mono' }, r.check_id) : null, h('td', { class: 'mono' }, r.resource_id, c.status === 'FAIL' ? [' ', breaksButton(r.resource_id)] : null), h('td', {}, r.account_id), h('td', {}, r.region),
-          h('td', {}, r.reason), evidenceKeys.map((k) => h('td', { class: 'mono' }, fmtEvidence(r.evidence?.[k])))))))
+          h('td', {}, r.reason), evidenceKeys.map((k) => h('td', { class: 'mono' }, fmtEvidence(r.evidence?.[k]))),
+          h('td', {}, r.exception_id ? h('span', { class: 'badge status-excepted', title: `exception ${r.exception_id}` }, 'excepted') : c.status === 'FAIL' ? acceptRiskButton(r) : null)))))
       : h('p', { class: 'muted' }, c.status === 'FAIL' ? 'No resources recorded.' : 'No affected resources.'),
     notVerifiableTable(d),
   );
