@@ -6,6 +6,7 @@ export interface ScorecardLine {
   /** Every requirement of the section: pass + fail + error + not_evaluable. */
   controls: number;
   pass: number;
+  /** FAIL and EXCEPTED: an accepted risk still fails, as in the headline score (controls/score.ts). */
   fail: number;
   error: number;
   /** No verdict to score: SKIP (nothing in scope) + MANUAL (no check can decide it), and NOT VERIFIABLE in IaC scans. */
@@ -32,7 +33,7 @@ export function sectionScorecard(controls: Iterable<{ section: string | null; st
     const key = c.section ?? '';
     const line = bySection.get(key) ?? { pass: 0, fail: 0, error: 0, not_evaluable: 0 };
     if (c.status === 'PASS') line.pass++;
-    else if (c.status === 'FAIL') line.fail++;
+    else if (c.status === 'FAIL' || c.status === 'EXCEPTED') line.fail++;
     else if (c.status === 'ERROR') line.error++;
     else line.not_evaluable++;
     bySection.set(key, line);

@@ -15,7 +15,7 @@ import { trend, type TrendPoint } from './trend.js';
  */
 
 const m = 40;
-const statusColour: Record<string, string> = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', SKIP: '#888888', MANUAL: '#1f4e78', 'NOT VERIFIABLE': '#5b3b8c' };
+const statusColour: Record<string, string> = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', SKIP: '#888888', MANUAL: '#1f4e78', 'NOT VERIFIABLE': '#5b3b8c', EXCEPTED: '#7f6000' };
 const severityColour: Record<string, string> = { critical: '#7a0016', high: '#b00020', medium: '#d9822b', low: '#c9a227' };
 const scoreColour = (s: number | null) => (s === null ? '#888888' : s >= 80 ? '#1e7b34' : s >= 50 ? '#d9822b' : '#b00020');
 const pctText = (s: number | null) => (s === null ? 'n/a' : `${Math.round(s * 10) / 10}%`);

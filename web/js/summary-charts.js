@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { bars, gauge, line, scoreColour } from './charts.js';
 import { clear, h } from './dom.js';
 
-const statusColour = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', 'NOT VERIFIABLE': '#5b3b8c', SKIP: '#8a94a6', MANUAL: '#1f4e78' };
+const statusColour = { PASS: '#1e7b34', FAIL: '#b00020', ERROR: '#b35c00', 'NOT VERIFIABLE': '#5b3b8c', SKIP: '#8a94a6', MANUAL: '#1f4e78', EXCEPTED: '#7f6000' };
 const severityColour = { critical: '#7a0016', high: '#b00020', medium: '#d9822b', low: '#c9a227' };
 const enc = encodeURIComponent;
 
@@ -15,7 +15,9 @@ function sectionRows(controls) {
     const k = c.section ?? '';
     if (!by.has(k)) by.set(k, { section: k, PASS: 0, FAIL: 0, ERROR: 0 });
     const row = by.get(k);
-    if (c.status in row) row[c.status]++;
+    // An accepted risk (EXCEPTED) still fails in the score, as in the headline (controls/score.ts).
+    const st = c.status === 'EXCEPTED' ? 'FAIL' : c.status;
+    if (st in row) row[st]++;
   }
   return [...by.values()].map((r) => ({ ...r, score: r.PASS + r.FAIL + r.ERROR ? Math.round((1000 * r.PASS) / (r.PASS + r.FAIL + r.ERROR)) / 10 : null }));
 }
@@ -24,8 +26,8 @@ export async function renderSummaryCharts(box, report, benchmark) {
   if (!report) return clear(box);
   const s = report.summary;
   const controls = report.controls ?? [];
-  const statuses = ['PASS', 'FAIL', 'ERROR', ...(s.source === 'terraform' ? ['NOT VERIFIABLE'] : []), 'SKIP', 'MANUAL'];
   const count = (st) => controls.filter((c) => c.status === st).length;
+  const statuses = ['PASS', 'FAIL', 'ERROR', ...(s.source === 'terraform' ? ['NOT VERIFIABLE'] : []), ...(count('EXCEPTED') ? ['EXCEPTED'] : []), 'SKIP', 'MANUAL'];
   const sections = sectionRows(controls).filter((r) => r.score !== null);
   const trendBox = h('figure', { class: 'chart-card', id: 'chart-trend' }, h('figcaption', {}, 'Score over the retained history'));
   const planBox = h('div', { class: 'chart-card', id: 'chart-plan' }, h('h3', {}, 'Fix first'), h('p', { class: 'muted' }, 'Loading the remediation plan…'));
