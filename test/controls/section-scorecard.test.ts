@@ -40,7 +40,7 @@ describe('section scorecard', () => {
     for (const report of reports) {
       const card = sectionScorecard(report.controls);
       const s = report.summary;
-      expect(card.total, report.benchmark.id).toMatchObject({ controls: report.controls.length, pass: s.pass, fail: s.fail, error: s.error, not_evaluable: s.skip + s.manual, score: s.score });
+      expect(card.total, report.benchmark.id).toMatchObject({ controls: report.controls.length, pass: s.pass, fail: s.fail + (s.excepted ?? 0), error: s.error, not_evaluable: s.skip + s.manual, score: s.score });
       expect(card.sections.map((x) => x.section)).toEqual([...new Set(report.controls.map((c) => c.section))]);
     }
   });
@@ -53,5 +53,10 @@ describe('section scorecard', () => {
     expect(scoreWorking(card.sections[0]!)).toBe('50% = 2 / (2 + 1 + 1)');
     expect(scoreWorking(card.sections[1]!)).toBe('n/a (no PASS, FAIL or ERROR)');
     expect(card.total).toEqual({ section: 'Total', controls: 6, pass: 2, fail: 1, error: 1, not_evaluable: 2, score: 50 });
+  });
+
+  it('counts an accepted risk (EXCEPTED) as failing, as the headline score does', () => {
+    const card = sectionScorecard([{ section: 'A', status: 'PASS' }, { section: 'A', status: 'EXCEPTED' }, { section: 'A', status: 'SKIP' }]);
+    expect(card.total).toEqual({ section: 'Total', controls: 3, pass: 1, fail: 1, error: 0, not_evaluable: 1, score: 50 });
   });
 });
