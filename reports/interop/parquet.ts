@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../../schema/db.js';
 import type { Scan } from '../../schema/scans.js';
 
@@ -51,12 +52,15 @@ export async function writeParquet(db: Database, scan: Scan, dir: string): Promi
   const tmp = join(dirname(target), `.${basename(target)}.partial-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
+  // COPY runs on a connection of its own: a failed write here is about the export's folder, not the database
+  // (Database.run would report it as one).
+  const conn = await db.connect();
   try {
-    const findings = await copyFindings(db, scan, tmp);
+    const findings = await copyFindings(db, conn, scan, tmp);
     // COPY to a single file needs its folder to exist.
     mkdirSync(join(tmp, 'control_results'));
-    await db.run(`COPY (SELECT * FROM control_results WHERE scan_id = ${lit(scan.id)} ORDER BY position) TO ${lit(join(tmp, 'control_results', 'control_results.parquet'))} (FORMAT parquet)`);
-    const tables = await copyInventory(db, tmp);
+    await conn.run(`COPY (SELECT * FROM control_results WHERE scan_id = ${lit(scan.id)} ORDER BY position) TO ${lit(join(tmp, 'control_results', 'control_results.parquet'))} (FORMAT parquet)`);
+    const tables = await copyInventory(db, conn, tmp);
     writeFileSync(
       join(tmp, 'calabi-export.json'),
       `${JSON.stringify({ format: 'parquet', partitioned_by: ['account_id', 'region'], scan: { id: scan.id, benchmark_id: scan.benchmark_id, started_at: scan.started_at }, findings, tables }, null, 2)}\n`,
@@ -67,13 +71,15 @@ export async function writeParquet(db: Database, scan: Scan, dir: string): Promi
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
     throw new Error(`[reports] Parquet export of scan ${scan.id} to ${target} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  } finally {
+    conn.closeSync();
   }
 }
 
-async function copyFindings(db: Database, scan: Scan, dir: string): Promise<number> {
+async function copyFindings(db: Database, conn: DuckDBConnection, scan: Scan, dir: string): Promise<number> {
   const n = Number((await db.one<{ n: number }>('SELECT count(*) AS n FROM findings WHERE scan_id = ?', [scan.id]))?.n ?? 0);
   if (n === 0) return 0;
-  await db.run(
+  await conn.run(
     `COPY (
        SELECT f.account_id, coalesce(f.region, 'global') AS region, ${findingUidSql} AS finding_uid, f.scan_id,
               ${lit(scan.benchmark_id)} AS benchmark_id, f.control_id, c.title AS control_title, c.status AS control_status,
@@ -87,7 +93,7 @@ async function copyFindings(db: Database, scan: Scan, dir: string): Promise<numb
 }
 
 /** Every inventory table with rows and an account_id and region column, partitioned like the findings. */
-async function copyInventory(db: Database, dir: string): Promise<Record<string, number>> {
+async function copyInventory(db: Database, conn: DuckDBConnection, dir: string): Promise<Record<string, number>> {
   const tables = await db.all<{ table_name: string }>(
     `SELECT t.table_name FROM duckdb_tables() t
      WHERE t.database_name = current_database() AND t.schema_name = 'main' AND t.table_name LIKE 'aws\\_%' ESCAPE '\\'
@@ -95,10 +101,11 @@ async function copyInventory(db: Database, dir: string): Promise<Record<string, 
      ORDER BY t.table_name`,
   );
   const out: Record<string, number> = {};
+  mkdirSync(join(dir, 'inventory'));
   for (const { table_name: name } of tables) {
     const n = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(name)}`))?.n ?? 0);
     if (n === 0) continue;
-    await db.run(
+    await conn.run(
       `COPY (SELECT * FROM ${ident(name)} ORDER BY account_id, region)
        TO ${lit(join(dir, 'inventory', name))} (FORMAT parquet, PARTITION_BY (account_id, region), WRITE_PARTITION_COLUMNS true)`,
     );
