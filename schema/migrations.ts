@@ -4,6 +4,7 @@ import { NewerDatabaseError } from './newer.js';
 import { inventoryTables } from './inventory.js';
 import { scoreCoverageMigration } from './migration-score.js';
 import { iacScanMigration } from './migration-iac.js';
+import { securityHubPushMigration } from './migration-securityhub.js';
 import { sqlObjects } from './sql-objects.js';
 import { isSealed, seal, secretKey } from './secret-box.js';
 import { columnDdl, quoteIdent, quoteLiteral, type TableDef } from './table.js';
@@ -230,6 +231,7 @@ export const migrations: readonly Migration[] = [
     },
   },
   iacScanMigration,
+  securityHubPushMigration,
 ];
 
 export async function migrate(db: MigratableDatabase): Promise<void> {

@@ -77,6 +77,11 @@ export const ownTables = {
     duration_ms: opt('DOUBLE'), status: req('VARCHAR'), http_status: opt('INTEGER'), error: opt('VARCHAR'), final: req('BOOLEAN'),
   },
   inventory_columns: { table_name: req('VARCHAR'), column_name: req('VARCHAR'), added_at: req('TIMESTAMP') },
+  // Migration 80: what `calabi push securityhub` last sent for each finding (schema/migration-securityhub.ts).
+  securityhub_findings: {
+    finding_id: req('VARCHAR'), account_id: req('VARCHAR'), region: req('VARCHAR'), import_region: req('VARCHAR'), check_id: req('VARCHAR'), resource_id: opt('VARCHAR'),
+    record_state: req('VARCHAR'), finding: req('JSON'), created_at: req('TIMESTAMP'), pushed_at: req('TIMESTAMP'), scan_id: req('VARCHAR'),
+  },
 } as const satisfies Record<string, Record<string, Col>>;
 
 /** A table's columns in order with their kinds: what Transaction.append() takes to bulk-insert rows. */

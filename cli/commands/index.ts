@@ -25,6 +25,7 @@ export const commandLoaders: Record<string, () => Promise<CommandModule>> = {
   verify: () => import('./verify.js'),
   compare: () => import('./compare.js'),
   iac: () => import('./iac.js'),
+  push: () => import('./push.js'),
 };
 
 /** Global options that take a value: the command name is the first argument that is neither one nor its value. */
