@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { Catalog } from '../controls/loader.js';
 import type { Database } from '../schema/db.js';
 import { writeCsv, type CsvLevel } from './csv.js';
 import { writePdf } from './pdf.js';
@@ -30,6 +31,8 @@ export interface ExportOptions {
   maxRowsPerSheet?: number;
   /** ASFF: the region findings about global resources are imported into (default: the partition's home region). */
   homeRegion?: string;
+  /** OCSF, ASFF: the catalog whose checks give titles and remediation (default: the built-in one and $CALABI_CHECKS). */
+  catalog?: Pick<Catalog, 'checks'>;
 }
 
 /** The scan is still running or failed: there are no complete results to hand to an auditor. */
@@ -59,10 +62,10 @@ export async function exportScan(db: Database, scan: Scan, out: Writable, option
       await writePdf(db, scan, reportId, out, options);
       break;
     case 'ocsf':
-      await writeOcsf(db, scan, out);
+      await writeOcsf(db, scan, out, { catalog: options.catalog });
       break;
     case 'asff':
-      await writeAsff(db, scan, out, { homeRegion: options.homeRegion });
+      await writeAsff(db, scan, out, { homeRegion: options.homeRegion, catalog: options.catalog });
       break;
   }
   return reportId;

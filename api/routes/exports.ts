@@ -12,13 +12,14 @@ interface ExportRequest {
   benchmark?: string;
   org?: string;
   level?: CsvLevel;
+  home_region?: string;
 }
 
 /**
  * Streams an export of a stored scan as a download. The scan is resolved first, so a wrong id is a JSON 404; then
  * the file is written straight into the response (findings are read in chunks, so a large scan needs no buffer).
  */
-async function download({ db }: AppDeps, format: ExportFormat, q: ExportRequest): Promise<Response> {
+async function download({ db, catalog }: AppDeps, format: ExportFormat, q: ExportRequest): Promise<Response> {
   const level = q.level ?? 'controls';
   const org = q.org ?? process.env.CALABI_ORG ?? '';
   const scan = await resolveScan(db, q.id, q.benchmark || undefined).catch((error: unknown) => {
@@ -32,7 +33,7 @@ async function download({ db }: AppDeps, format: ExportFormat, q: ExportRequest)
     throw error;
   }
   const out = new PassThrough();
-  exportScan(db, scan, out, { format, level, organization: org }).catch((error: unknown) => {
+  exportScan(db, scan, out, { format, level, organization: org, homeRegion: q.home_region || undefined, catalog }).catch((error: unknown) => {
     process.stderr.write(`calabi serve: export of scan ${scan.id} as ${format} failed: ${error instanceof Error ? error.message : String(error)}\n`);
     out.destroy(error instanceof Error ? error : new Error(String(error)));
   });
@@ -79,12 +80,35 @@ const pdf = createRoute({
   responses: { 200: file('PDF attachment', 'application/pdf', binary), ...errors(400, 403, 404, 409, 429) },
 });
 
+const ndjson = z.string().openapi({ description: 'Newline-delimited JSON' });
+const ocsf = createRoute({
+  method: 'get', path: '/scans/{id}/export.ocsf.jsonl', operationId: 'exportOcsf',
+  summary: 'OCSF 1.5.0 Compliance Finding events (class 2003), one per line: one per failing resource of a FAIL requirement, ids stable across scans',
+  request: { params, query: z.object({ benchmark: common.benchmark }) },
+  responses: { 200: file('NDJSON attachment', 'application/x-ndjson', ndjson), ...errors(400, 403, 404, 409, 429) },
+});
+const asff = createRoute({
+  method: 'get', path: '/scans/{id}/export.asff.jsonl', operationId: 'exportAsff',
+  summary: 'AWS Security Finding Format: one BatchImportFindings request ({"Findings": [...]}, at most 100, one account and region) per line, ids stable across scans',
+  request: {
+    params,
+    query: z.object({
+      benchmark: common.benchmark,
+      home_region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: 'must be an AWS region name such as us-east-1' }).optional()
+        .openapi({ param: { name: 'home_region', in: 'query' }, description: "Region findings about global resources are imported into (default: the partition's home region)" }),
+    }),
+  },
+  responses: { 200: file('NDJSON attachment', 'application/x-ndjson', ndjson), ...errors(400, 403, 404, 409, 429) },
+});
+
 export const exportsModule: RouteModule = {
   name: 'exports',
   routes(deps) {
     return new OpenAPIHono()
       .openapi(csv, (c) => download(deps, 'csv', { ...c.req.valid('param'), ...c.req.valid('query') }))
       .openapi(xlsx, (c) => download(deps, 'xlsx', { ...c.req.valid('param'), ...c.req.valid('query') }))
-      .openapi(pdf, (c) => download(deps, 'pdf', { ...c.req.valid('param'), ...c.req.valid('query') }));
+      .openapi(pdf, (c) => download(deps, 'pdf', { ...c.req.valid('param'), ...c.req.valid('query') }))
+      .openapi(ocsf, (c) => download(deps, 'ocsf', { ...c.req.valid('param'), ...c.req.valid('query') }))
+      .openapi(asff, (c) => download(deps, 'asff', { ...c.req.valid('param'), ...c.req.valid('query') }));
   },
 };
