@@ -1,7 +1,7 @@
 import type { Database } from '../../schema/db.js';
 import { kyselyOf } from '../../schema/kysely.js';
 import type { Scan } from '../../schema/scans.js';
-import { archivedAsff, asffBatches, type AsffFinding } from './asff.js';
+import { archivedAsff, asffBatches, asffBatchSize, type AsffFinding } from './asff.js';
 import { asffFindings, type FindingsExportOptions } from './write-findings.js';
 import { isoUtc } from './security-findings.js';
 
@@ -56,21 +56,39 @@ interface Previous {
   import_region: string;
   check_id: string;
   record_state: string;
-  finding: string;
   created_at: string;
 }
 
 type Outgoing = { finding: AsffFinding; region: string; dataRegion: string; kind: 'created' | 'updated' | 'reopened' | 'archived' };
 
+/**
+ * Findings stream from the scan and go out as soon as a region has 100, so a scan of 100,000 findings never sits in
+ * memory; each accepted batch is recorded before the next is sent, so a push cut short loses nothing it did.
+ */
 export async function pushToSecurityHub(db: Database, scan: Scan, importer: FindingsImporter, options: PushOptions): Promise<PushSummary> {
   const now = (options.now ?? (() => new Date()))();
-  const k = kyselyOf(db);
+  const delays = options.retryDelaysMs ?? [1000, 5000, 15000];
   const previous = new Map<string, Previous>(
-    (await k.selectFrom('securityhub_findings').select(['finding_id', 'region', 'import_region', 'check_id', 'record_state', 'finding', 'created_at'])
+    (await kyselyOf(db).selectFrom('securityhub_findings').select(['finding_id', 'region', 'import_region', 'check_id', 'record_state', 'created_at'])
       .where('account_id', '=', options.callerAccount).execute()).map((r) => [r.finding_id, r]),
   );
   const summary: PushSummary = { created: 0, updated: 0, reopened: 0, archived: 0, failed: [], otherAccounts: 0 };
-  const outgoing: Outgoing[] = [];
+  const pending = new Map<string, Outgoing[]>();
+  const send = async (region: string, batch: Outgoing[]) => {
+    const { accepted, failed } = await importWithRetries(importer, region, batch, delays);
+    summary.failed.push(...failed.map((f) => ({ ...f, region })));
+    for (const o of accepted) summary[o.kind]++;
+    await record(db, accepted, previous, scan.id, now);
+  };
+  const queue = async (o: Outgoing) => {
+    const list = pending.get(o.region) ?? [];
+    list.push(o);
+    pending.set(o.region, list);
+    if (list.length === asffBatchSize) {
+      pending.delete(o.region);
+      await send(o.region, list);
+    }
+  };
   const current = new Set<string>();
   for await (const { importRegion, ...f } of asffFindings(db, scan, options)) {
     if (f.AwsAccountId !== options.callerAccount) {
@@ -87,24 +105,21 @@ export async function pushToSecurityHub(db: Database, scan: Scan, importer: Find
     }
     const resource = (finding.Resources as Array<{ Region?: string }>)[0];
     const dataRegion = (finding.ProductFields as Record<string, string>)['calabi/Region'] ?? resource?.Region ?? importRegion;
-    outgoing.push({ finding, region: importRegion, dataRegion, kind: !before ? 'created' : before.record_state === 'ARCHIVED' ? 'reopened' : 'updated' });
+    await queue({ finding, region: importRegion, dataRegion, kind: !before ? 'created' : before.record_state === 'ARCHIVED' ? 'reopened' : 'updated' });
   }
   const decided = await decidedScope(db, scan, options.callerAccount);
-  for (const p of previous.values()) {
-    if (p.record_state !== 'ACTIVE' || current.has(p.finding_id)) continue;
-    if (!decided.checks.has(p.check_id) || (p.region !== 'global' && !decided.regions.has(p.region))) continue;
-    outgoing.push({ finding: archivedAsff(JSON.parse(p.finding) as AsffFinding, now.toISOString()), region: p.import_region, dataRegion: p.region, kind: 'archived' });
-  }
-  const byRegion = new Map<string, Outgoing[]>();
-  for (const o of outgoing) byRegion.set(o.region, [...(byRegion.get(o.region) ?? []), o]);
-  for (const [region, items] of byRegion) {
-    for (const batch of asffBatches(items)) {
-      const { accepted, failed } = await importWithRetries(importer, region, batch, options.retryDelaysMs ?? [1000, 5000, 15000]);
-      summary.failed.push(...failed.map((f) => ({ ...f, region })));
-      for (const o of accepted) summary[o.kind]++;
-      await record(db, accepted, previous, scan.id, now);
+  const resolved = [...previous.values()].filter(
+    (p) => p.record_state === 'ACTIVE' && !current.has(p.finding_id) && decided.checks.has(p.check_id) && (p.region === 'global' || decided.regions.has(p.region)),
+  );
+  for (const chunk of asffBatches(resolved, 1000)) {
+    const sent = await kyselyOf(db).selectFrom('securityhub_findings').select(['finding_id', 'finding']).where('finding_id', 'in', chunk.map((p) => p.finding_id)).execute();
+    const byId = new Map(sent.map((r) => [r.finding_id, r.finding]));
+    for (const p of chunk) {
+      const finding = archivedAsff(JSON.parse(byId.get(p.finding_id)!) as AsffFinding, now.toISOString());
+      await queue({ finding, region: p.import_region, dataRegion: p.region, kind: 'archived' });
     }
   }
+  for (const [region, batch] of pending) await send(region, batch);
   return summary;
 }
 
