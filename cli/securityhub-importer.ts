@@ -8,6 +8,8 @@ export interface ImporterOptions {
   profile?: string;
   /** Every call to this endpoint (moto, LocalStack); AWS_ENDPOINT_URL(_SECURITYHUB) also work through the SDK. */
   endpoint?: string;
+  /** Where to ask STS who the caller is (a GovCloud or China account cannot use us-east-1); default $AWS_REGION. */
+  stsRegion?: string;
 }
 
 /** Errors a whole BatchImportFindings call can end with that the SDK's own retries did not outlast: retried per item. */
@@ -44,7 +46,7 @@ export function securityHubImporter(options: ImporterOptions): { importer: Findi
     },
   };
   const callerAccount = async () => {
-    const sts = new STSClient({ ...common, region: process.env.AWS_REGION ?? 'us-east-1' });
+    const sts = new STSClient({ ...common, region: options.stsRegion ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1' });
     try {
       const { Account } = await sts.send(new GetCallerIdentityCommand({}));
       if (!Account) throw new Error('GetCallerIdentity returned no account');

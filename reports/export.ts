@@ -7,6 +7,7 @@ import { reportIdOf } from './report-id.js';
 import type { Scan } from '../schema/scans.js';
 import { writeXlsx } from './xlsx.js';
 import { exportFormats, type AnyExportFormat, type ExportFormat } from './export-formats.js';
+import { assertLiveScan } from './interop/live-scan.js';
 import { writeAsff, writeOcsf } from './interop/write-findings.js';
 
 export { exportFormats, type AnyExportFormat, type ExportFormat } from './export-formats.js';
@@ -43,9 +44,12 @@ export class ScanNotExportableError extends Error {
   }
 }
 
-export function assertExportable(scan: Scan): void {
+export function assertExportable(scan: Scan, format?: AnyExportFormat): void {
   if (scan.status !== 'complete') throw new ScanNotExportableError(scan);
+  if (format === 'ocsf' || format === 'asff') assertLiveScan(scan, format.toUpperCase());
 }
+
+export { NotALiveScanError } from './interop/live-scan.js';
 
 /** Writes one export of a stored scan to `out` (ended when done); resolves to the report id printed in it. */
 export async function exportScan(db: Database, scan: Scan, out: Writable, options: ExportOptions): Promise<string> {

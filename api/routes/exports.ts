@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { CsvLevel } from '../../reports/csv.js';
-import { assertExportable, contentTypes, exportFileName, exportScan, ScanNotExportableError, type ExportFormat } from '../../reports/export.js';
+import { assertExportable, contentTypes, exportFileName, exportScan, NotALiveScanError, ScanNotExportableError, type ExportFormat } from '../../reports/export.js';
 import { resolveScan, ScanNotFoundError } from '../../schema/scans.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { errors, id, strQuery } from '../schemas/common.js';
@@ -27,9 +27,9 @@ async function download({ db, catalog }: AppDeps, format: ExportFormat, q: Expor
     throw error;
   });
   try {
-    assertExportable(scan);
+    assertExportable(scan, format);
   } catch (error) {
-    if (error instanceof ScanNotExportableError) throw conflict(error.message.replace(/^\[reports\] /, ''));
+    if (error instanceof ScanNotExportableError || error instanceof NotALiveScanError) throw conflict(error.message.replace(/^\[reports\] /, ''));
     throw error;
   }
   const out = new PassThrough();

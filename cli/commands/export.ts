@@ -30,7 +30,7 @@ export const register: RegisterCommand = (program) => {
     .option('--home-region <region>', "ASFF: the region findings about global resources (IAM, the account) are imported into (default: the partition's home region, us-east-1 for aws)")
     .action(async (ref: string, flags: ExportFlags, cmd: Command) => {
       // The writers (exceljs, pdfkit) load when an export runs, not for --help.
-      const { assertExportable, exportFileName, exportScan, parseFormat, ScanNotExportableError } = await import('../../reports/export.js');
+      const { assertExportable, exportFileName, exportScan, NotALiveScanError, parseFormat, ScanNotExportableError } = await import('../../reports/export.js');
       const { resolveScan, ScanNotFoundError } = await import('../../schema/scans.js');
       let format;
       try {
@@ -57,9 +57,9 @@ export const register: RegisterCommand = (program) => {
           throw error instanceof ScanNotFoundError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
         });
         try {
-          assertExportable(scan);
+          assertExportable(scan, format);
         } catch (error) {
-          throw error instanceof ScanNotExportableError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
+          throw error instanceof ScanNotExportableError || error instanceof NotALiveScanError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
         }
         const level = flags.level as CsvLevel;
         const file = flags.output ?? exportFileName(scan, format, level);

@@ -24,7 +24,7 @@ export const register: RegisterCommand = (program, setExit) => {
     .action(async (flags: PushFlags, cmd: Command) => {
       // The SDK and the database load when a push runs, not for --help.
       const { resolveScan, ScanNotFoundError } = await import('../../schema/scans.js');
-      const { assertExportable, ScanNotExportableError } = await import('../../reports/export.js');
+      const { assertExportable, NotALiveScanError, ScanNotExportableError } = await import('../../reports/export.js');
       const { pushToSecurityHub } = await import('../../reports/interop/securityhub-push.js');
       const { securityHubImporter } = await import('../securityhub-importer.js');
       const db = await openDb(cmd);
@@ -33,11 +33,11 @@ export const register: RegisterCommand = (program, setExit) => {
           throw error instanceof ScanNotFoundError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
         });
         try {
-          assertExportable(scan);
+          assertExportable(scan, 'asff');
         } catch (error) {
-          throw error instanceof ScanNotExportableError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
+          throw error instanceof ScanNotExportableError || error instanceof NotALiveScanError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
         }
-        const { importer, callerAccount } = securityHubImporter({ profile: flags.profile, endpoint: flags.endpointUrl });
+        const { importer, callerAccount } = securityHubImporter({ profile: flags.profile, endpoint: flags.endpointUrl, stsRegion: flags.homeRegion });
         const account = await callerAccount();
         const s = await pushToSecurityHub(db, scan, importer, { callerAccount: account, homeRegion: flags.homeRegion });
         const out = process.stderr;

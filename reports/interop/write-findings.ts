@@ -6,6 +6,7 @@ import type { Catalog } from '../../controls/loader.js';
 import type { Database } from '../../schema/db.js';
 import type { Scan } from '../../schema/scans.js';
 import { asffBatchSize, toAsff, type AsffFinding } from './asff.js';
+import { assertLiveScan } from './live-scan.js';
 import { toOcsf } from './ocsf.js';
 import { streamSecurityFindings, type CheckLookup, type SecurityFinding } from './security-findings.js';
 
@@ -40,6 +41,7 @@ async function writeLine(out: Writable, line: string): Promise<void> {
  * `duckdb read_json` take as a stream; a JSON array would have to be held whole). Resolves to the event count.
  */
 export async function writeOcsf(db: Database, scan: Scan, out: Writable, options: FindingsExportOptions = {}): Promise<number> {
+  assertLiveScan(scan, 'an OCSF export');
   const lookup = lookupIn(await catalogOf(options));
   const ctx = { benchmarkId: scan.benchmark_id, benchmarkTitle: scan.benchmark_title ?? scan.benchmark_id, calabiVersion: packageVersion, scanId: scan.id };
   let n = 0;
@@ -55,6 +57,7 @@ export async function writeOcsf(db: Database, scan: Scan, out: Writable, options
 
 /** Every finding of a scan as ASFF, in order (account, region, check, resource). */
 export async function* asffFindings(db: Database, scan: Scan, options: FindingsExportOptions = {}): AsyncGenerator<AsffFinding & { importRegion: string }> {
+  assertLiveScan(scan, 'ASFF');
   const lookup = lookupIn(await catalogOf(options));
   const base = { benchmarkTitle: scan.benchmark_title ?? scan.benchmark_id, calabiVersion: packageVersion, scanId: scan.id };
   for await (const chunk of streamSecurityFindings(db, scan, lookup)) {

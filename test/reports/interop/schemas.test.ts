@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
-import { exportScan, type ExportFormat } from '../../../reports/export.js';
+import { exportScan, NotALiveScanError, type ExportFormat } from '../../../reports/export.js';
 import { asffId } from '../../../reports/interop/asff.js';
 import { resolveScan } from '../../../schema/scans.js';
 import { packageRoot } from '../../../lib/package-root.js';
@@ -146,5 +146,18 @@ describe('OCSF export', () => {
     const events = (await lines('scan-1', 'ocsf')) as Finding[];
     const b = events.filter((x) => x.cloud.account.uid === accountB);
     expect(b.map((x) => x.resources[0].uid)).toEqual([`arn:aws:iam::${accountB}:root`]);
+  });
+});
+
+describe('scans of a Terraform plan', () => {
+  it('are not exported as OCSF or ASFF: their findings would carry the ids of live ones', async () => {
+    await seedInteropScan(db, 'scan-plan', { startedAt: '2026-11-28T08:00:00.000Z', buckets: buckets.slice(0, 2) });
+    await db.run("UPDATE scans SET source = 'terraform' WHERE id = 'scan-plan'");
+    for (const format of ['ocsf', 'asff'] as const) {
+      await expect(lines('scan-plan', format)).rejects.toThrow(NotALiveScanError);
+    }
+    await db.run("DELETE FROM findings WHERE scan_id = 'scan-plan'");
+    await db.run("DELETE FROM control_results WHERE scan_id = 'scan-plan'");
+    await db.run("DELETE FROM scans WHERE id = 'scan-plan'");
   });
 });
