@@ -5,6 +5,7 @@ import { inventoryTables } from './inventory.js';
 import { scoreCoverageMigration } from './migration-score.js';
 import { iacScanMigration } from './migration-iac.js';
 import { exceptionsMigration } from './migration-exceptions.js';
+import { securityHubPushMigration } from './migration-securityhub.js';
 import { sqlObjects } from './sql-objects.js';
 import { isSealed, seal, secretKey } from './secret-box.js';
 import { columnDdl, quoteIdent, quoteLiteral, type TableDef } from './table.js';
@@ -232,6 +233,7 @@ export const migrations: readonly Migration[] = [
   },
   iacScanMigration,
   exceptionsMigration,
+  securityHubPushMigration,
   {
     version: 100,
     name: "each check's own verdict within a requirement",

@@ -95,6 +95,11 @@ export const ownTables = {
     scan_id: req('VARCHAR'), control_id: req('VARCHAR'), check_id: req('VARCHAR'), resource_id: opt('VARCHAR'), account_id: opt('VARCHAR'),
     region: opt('VARCHAR'), exception_id: req('VARCHAR'), revision: req('INTEGER'),
   },
+  // Migration 80: what `calabi push securityhub` last sent for each finding (schema/migration-securityhub.ts).
+  securityhub_findings: {
+    finding_id: req('VARCHAR'), account_id: req('VARCHAR'), region: req('VARCHAR'), import_region: req('VARCHAR'), check_id: req('VARCHAR'), resource_id: opt('VARCHAR'),
+    record_state: req('VARCHAR'), finding: req('JSON'), created_at: req('TIMESTAMP'), pushed_at: req('TIMESTAMP'), scan_id: req('VARCHAR'),
+  },
 } as const satisfies Record<string, Record<string, Col>>;
 
 /** A table's columns in order with their kinds: what Transaction.append() takes to bulk-insert rows. */

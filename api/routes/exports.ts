@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { CsvLevel } from '../../reports/csv.js';
-import { assertExportable, contentTypes, exportFileName, exportScan, ScanNotExportableError, type ExportFormat } from '../../reports/export.js';
+import { assertExportable, contentTypes, exportFileName, exportScan, NotALiveScanError, ScanNotExportableError, type ExportFormat } from '../../reports/export.js';
 import { resolveScan, ScanNotFoundError } from '../../schema/scans.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { errors, id, strQuery } from '../schemas/common.js';
@@ -12,6 +12,7 @@ interface ExportRequest {
   benchmark?: string;
   org?: string;
   level?: CsvLevel;
+  home_region?: string;
 }
 
 /**
@@ -26,13 +27,13 @@ async function download({ db, catalog }: AppDeps, format: ExportFormat, q: Expor
     throw error;
   });
   try {
-    assertExportable(scan);
+    assertExportable(scan, format);
   } catch (error) {
-    if (error instanceof ScanNotExportableError) throw conflict(error.message.replace(/^\[reports\] /, ''));
+    if (error instanceof ScanNotExportableError || error instanceof NotALiveScanError) throw conflict(error.message.replace(/^\[reports\] /, ''));
     throw error;
   }
   const out = new PassThrough();
-  exportScan(db, scan, out, { format, level, organization: org, catalog }).catch((error: unknown) => {
+  exportScan(db, scan, out, { format, level, organization: org, homeRegion: q.home_region || undefined, catalog }).catch((error: unknown) => {
     process.stderr.write(`calabi serve: export of scan ${scan.id} as ${format} failed: ${error instanceof Error ? error.message : String(error)}\n`);
     out.destroy(error instanceof Error ? error : new Error(String(error)));
   });
@@ -79,12 +80,35 @@ const pdf = createRoute({
   responses: { 200: file('PDF attachment', 'application/pdf', binary), ...errors(400, 403, 404, 409, 429) },
 });
 
+const ndjson = z.string().openapi({ description: 'Newline-delimited JSON' });
+const ocsf = createRoute({
+  method: 'get', path: '/scans/{id}/export.ocsf.jsonl', operationId: 'exportOcsf',
+  summary: 'OCSF 1.5.0 Compliance Finding events (class 2003), one per line: one per failing resource of a FAIL requirement, ids stable across scans',
+  request: { params, query: z.object({ benchmark: common.benchmark }) },
+  responses: { 200: file('NDJSON attachment', 'application/x-ndjson', ndjson), ...errors(400, 403, 404, 409, 429) },
+});
+const asff = createRoute({
+  method: 'get', path: '/scans/{id}/export.asff.jsonl', operationId: 'exportAsff',
+  summary: 'AWS Security Finding Format: one BatchImportFindings request ({"Findings": [...]}, at most 100, one account and region) per line, ids stable across scans',
+  request: {
+    params,
+    query: z.object({
+      benchmark: common.benchmark,
+      home_region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: 'must be an AWS region name such as us-east-1' }).optional()
+        .openapi({ param: { name: 'home_region', in: 'query' }, description: "Region findings about global resources are imported into (default: the partition's home region)" }),
+    }),
+  },
+  responses: { 200: file('NDJSON attachment', 'application/x-ndjson', ndjson), ...errors(400, 403, 404, 409, 429) },
+});
+
 export const exportsModule: RouteModule = {
   name: 'exports',
   routes(deps) {
     return new OpenAPIHono()
       .openapi(csv, (c) => download(deps, 'csv', { ...c.req.valid('param'), ...c.req.valid('query') }))
       .openapi(xlsx, (c) => download(deps, 'xlsx', { ...c.req.valid('param'), ...c.req.valid('query') }))
-      .openapi(pdf, (c) => download(deps, 'pdf', { ...c.req.valid('param'), ...c.req.valid('query') }));
+      .openapi(pdf, (c) => download(deps, 'pdf', { ...c.req.valid('param'), ...c.req.valid('query') }))
+      .openapi(ocsf, (c) => download(deps, 'ocsf', { ...c.req.valid('param'), ...c.req.valid('query') }))
+      .openapi(asff, (c) => download(deps, 'asff', { ...c.req.valid('param'), ...c.req.valid('query') }));
   },
 };

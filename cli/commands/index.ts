@@ -28,6 +28,7 @@ export const commandLoaders: Record<string, () => Promise<CommandModule>> = {
   iac: () => import('./iac.js'),
   plan: () => import('./plan.js'),
   exception: () => import('./exception.js'),
+  push: () => import('./push.js'),
 };
 
 /** Global options that take a value: the command name is the first argument that is neither one nor its value. */

@@ -93,6 +93,8 @@ const calls: Record<string, () => Call> = {
   'get /api/scans/{id}/export.csv': () => ({ url: '/api/scans/latest/export.csv?benchmark=api-test&level=findings' }),
   'get /api/scans/{id}/export.xlsx': () => ({ url: `/api/scans/${scans.second}/export.xlsx` }),
   'get /api/scans/{id}/export.pdf': () => ({ url: `/api/scans/${scans.second}/export.pdf` }),
+  'get /api/scans/{id}/export.ocsf.jsonl': () => ({ url: `/api/scans/${scans.second}/export.ocsf.jsonl` }),
+  'get /api/scans/{id}/export.asff.jsonl': () => ({ url: `/api/scans/latest/export.asff.jsonl?benchmark=api-test&home_region=eu-west-1` }),
   'get /api/scans/{a}/diff/{b}': () => ({ url: `/api/scans/${scans.first}/diff/${scans.second}` }),
   'get /api/compare': () => ({ url: '/api/compare' }),
   'get /api/trend': () => ({ url: '/api/trend?days=36500' }),
@@ -141,7 +143,8 @@ async function exercise(key: string): Promise<{ status: number; body: unknown; e
   const text = await res.text();
   if (res.status !== expected) throw new Error(`${key}: expected ${expected}, got ${res.status}: ${text.slice(0, 300)}`);
   const validate = validatorFor(path, method, res.status, type);
-  const body = type.includes('json') ? JSON.parse(text) : text;
+  // NDJSON (the OCSF and ASFF downloads) is text: one JSON document per line, each parsed by its own test.
+  const body = type.includes('json') && !type.includes('ndjson') ? JSON.parse(text) : text;
   const errors = validate && !validate(body) ? (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`) : [];
   return { status: res.status, body, errors };
 }
