@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import type { CsvLevel } from '../../reports/csv.js';
 import { exportFormats } from '../../reports/export-formats.js';
-import { openDb } from '../context.js';
+import { openForReading } from '../backend.js';
 import { UsageError } from '../errors.js';
 import { AtomicOutput, assertWritableTarget } from '../output-file.js';
 import type { RegisterCommand } from './register.js';
@@ -41,7 +41,7 @@ export const register: RegisterCommand = (program) => {
       if (!Number.isInteger(maxResources) || maxResources < 0) throw new UsageError(`--pdf-max-resources must be a whole number, not '${flags.pdfMaxResources}'`);
       // A wrong --output is a usage error before any work, not a stack after it.
       if (flags.output !== undefined && flags.output !== '-') assertWritableTarget(flags.output, '--output');
-      const db = await openDb(cmd, { readsOnly: true });
+      const db = await openForReading(cmd);
       try {
         const scan = await resolveScan(db, ref, flags.benchmark).catch((error: unknown) => {
           throw error instanceof ScanNotFoundError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
