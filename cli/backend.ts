@@ -1,5 +1,5 @@
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readAnnouncement, type Announcement } from '../api/beside/announce.js';
 import type { Database } from '../schema/db.js';
@@ -26,8 +26,9 @@ export interface Backend {
 const credentialHeader = 'X-Calabi-Local';
 
 export async function backendOf(cmd: Command): Promise<Backend> {
-  const server = await liveServer(dbPathOf(cmd));
-  return server ? serverBackend(server) : fileBackend(cmd);
+  const path = dbPathOf(cmd);
+  const server = await liveServer(path);
+  return server ? serverBackend(server, path) : fileBackend(cmd);
 }
 
 function fileBackend(cmd: Command): Backend {
@@ -64,7 +65,7 @@ export async function liveServer(dbPath: string): Promise<Announcement | null> {
   }
 }
 
-function serverBackend(a: Announcement): Backend {
+function serverBackend(a: Announcement, dbPath: string): Backend {
   const post = async (path: string, body: unknown) => {
     let res: Response;
     try {
@@ -78,6 +79,10 @@ function serverBackend(a: Announcement): Backend {
   const copy = async () => {
     const { path } = (await (await post('internal/copy', {})).json()) as { path: string };
     process.once('exit', () => rmSync(dirname(path), { recursive: true, force: true }));
+    // Stored secrets (webhook URLs) are sealed with the key file next to the database (schema/secret-box.ts): the
+    // copy reads them with the same key, never with a new one made up beside it.
+    const key = `${resolve(dbPath)}.key`;
+    if (existsSync(key)) copyFileSync(key, `${path}.key`);
     return path;
   };
   return {
