@@ -57,7 +57,8 @@ export async function liveServer(dbPath: string): Promise<Announcement | null> {
   const a = readAnnouncement(dbPath);
   if (!a) return null;
   try {
-    const res = await fetch(new URL('internal/ping', a.url), { headers: { [credentialHeader]: a.credential } });
+    // A hung process that still holds the pid must not hang the command: after 30 s it counts as unreachable.
+    const res = await fetch(new URL('internal/ping', a.url), { headers: { [credentialHeader]: a.credential }, signal: AbortSignal.timeout(30_000) });
     await res.body?.cancel();
     return res.ok ? a : null;
   } catch {
