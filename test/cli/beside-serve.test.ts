@@ -70,7 +70,8 @@ const steps: Step[] = [
   { name: 'compare --evaluate', args: () => ['compare', 'cis-aws-3.0', 'cis-aws-7.0', '--evaluate'] },
   { name: 'schedule add', args: () => ['schedule', 'add', 'cis-aws-3.0', '--daily', '--at', '06:00', '--tz', 'Europe/Berlin'] },
   { name: 'schedule pause', args: (s) => ['schedule', 'pause', idOf(s.last)] },
-  { name: 'schedule list', args: () => ['schedule', 'list', '--json'] },
+  { name: 'schedule list', args: () => ['schedule', 'list'] },
+  { name: 'schedule delete', args: (s) => ['schedule', 'delete', idOf(s.last)] },
   { name: 'schedule update unknown', args: () => ['schedule', 'update', 'no-such-id', '--at', '07:00'] },
   { name: 'run', args: () => ['run', 'cis-aws-3.0', '--alert-threshold', '100'] },
   { name: 'schedule runs', args: () => ['schedule', 'runs'] },
@@ -79,6 +80,7 @@ const steps: Step[] = [
   { name: 'channel remove', args: (s) => ['schedule', 'channel', 'remove', idOf(s.last)] },
   { name: 'sync from moto', serial: true, args: () => ['sync', '--regions', 'us-east-1', '--services', 'ec2,iam', '--endpoint-url', t.moto.endpoint] },
   { name: 'evaluate after the sync', args: () => ['evaluate', 'cis-aws-3.0', '--format', 'csv'] },
+  { name: 'scan (sync, then evaluate)', serial: true, args: () => ['scan', 'cis-aws-7.0', '--regions', 'us-east-1', '--services', 'ec2', '--endpoint-url', t.moto.endpoint, '--format', 'json'] },
 ];
 
 /** Names ids in order of appearance and blanks clocks, elapsed times and the side's folder. */
