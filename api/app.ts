@@ -24,6 +24,7 @@ import { validationHook } from './validation.js';
 import { planBodyLimit } from './routes/iac.js';
 import { refuseLiveScansOnIacDb } from './iac-guard.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
+import { besideRoutes, type BesideOptions } from './beside/routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -51,6 +52,8 @@ export interface AppOptions {
   scheduler?: Scheduler;
   /** Per-client limits of Run now and exports (default: rate-limit.ts defaultLimits). */
   rateLimits?: { scans?: RateLimit; exports?: RateLimit };
+  /** CLI commands beside `calabi serve` (docs/cli-beside-serve.md): /internal routes behind a local credential. */
+  beside?: BesideOptions;
 }
 
 /**
@@ -117,6 +120,13 @@ export function createApp(options: AppOptions): Hono & { close(): void; warm(): 
   for (const m of modules) api.route('/', m.routes(deps));
   api.all('*', (c) => errorResponse(c, { status: 404, code: 'not_found', message: `no API route ${c.req.method} ${c.req.path}; see /api/openapi.json` }));
   app.route('/api', api);
+  if (options.beside) {
+    const invalidate = () => {
+      deps.reports.invalidate();
+      deps.console.invalidate();
+    };
+    app.route('/internal', besideRoutes(options.beside, { db: options.db, scheduler: options.scheduler, invalidate }));
+  }
   app.route('/', staticPage());
 
   app.onError((error, c) => {

@@ -13,13 +13,18 @@ export class UsageError extends Error {
 
 const expected = [UsageError, SyncSetupError, DatabaseLockedError, DatabaseOpenError, NewerDatabaseError, StorageError];
 
+/** An error whose message is all the user needs (no stack hint); errors from `calabi serve` travel with this flag. */
+export function isExpected(error: unknown): boolean {
+  return expected.some((E) => error instanceof E);
+}
+
 export function exitCodeFor(_error: unknown): number {
   return 2;
 }
 
 /** Known errors print their message; anything else prints the message and, with CALABI_DEBUG=1, the stack. */
 export function reportError(error: unknown): void {
-  if (expected.some((E) => error instanceof E)) {
+  if (isExpected(error)) {
     process.stderr.write(`calabi: ${(error as Error).message}\n`);
     return;
   }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { listBenchmarks } from '../../controls/benchmarks.js';
-import { openDb } from '../context.js';
+import { openForReading } from '../backend.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
 
@@ -20,7 +20,7 @@ export const register: RegisterCommand = (program) => {
       if (flags.format !== 'table' && flags.format !== 'json') throw new UsageError(`--format must be table or json, not '${flags.format}'`);
       const { listBenchmarks } = await import('../../controls/benchmarks.js');
       const { CatalogConfigError } = await import('../../controls/loader.js');
-      const db = await openDb(cmd, { readsOnly: true });
+      const db = await openForReading(cmd);
       let list: Awaited<ReturnType<typeof listBenchmarks>>;
       try {
         list = await listBenchmarks(db, { checksDirs: flags.checks });

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { VersionComparison } from '../../reports/compare.js';
 import { defaultCompareBenchmarks } from '../../reports/compare-defaults.js';
-import { openDb } from '../context.js';
+import { backendOf } from '../backend.js';
+import { dbPathOf } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
 
@@ -18,15 +19,21 @@ export const register: RegisterCommand = (program) => {
       const benchmarks = ids.length ? ids : [...defaultCompareBenchmarks];
       if (benchmarks.length < 2) throw new UsageError('give at least two benchmark ids to compare');
       if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, not '${flags.format}'`);
-      const { evaluateBenchmark } = await import('../../controls/engine.js');
       const { compareVersions } = await import('../../reports/compare.js');
       const { ScanNotFoundError } = await import('../../schema/scans.js');
-      const db = await openDb(cmd);
-      try {
-        const scans: Record<string, string> = {};
-        if (flags.evaluate) {
-          for (const b of benchmarks) scans[b] = (await evaluateBenchmark({ db, benchmarkId: b, trigger: 'cli' })).scan.id;
+      const { customCheckDirs } = await import('../../controls/loader.js');
+      const { resolveLimits } = await import('../../controls/limits.js');
+      // Evaluated here on the file or inside a running `calabi serve`, then read from the file or a fresh copy.
+      const backend = await backendOf(cmd);
+      const scans: Record<string, string> = {};
+      if (flags.evaluate) {
+        for (const b of benchmarks) {
+          const report = await backend.call('evaluate', { benchmarkId: b, checksDirs: customCheckDirs(), limits: resolveLimits(), dbLabel: dbPathOf(cmd), requireInventory: false });
+          scans[b] = report.scan.id;
         }
+      }
+      const db = await backend.openForReading({});
+      try {
         // Named versions must all have a scan; the default set keeps those that have one.
         const refs = benchmarks.map((benchmarkId) => ({ benchmarkId, scan: scans[benchmarkId] }));
         const c = await compareVersions(db, refs, { skipUnscanned: ids.length === 0 }).catch((error: unknown) => {

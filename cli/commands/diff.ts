@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { FindingGroup, RequirementChange } from '../../reports/diff.js';
-import { openDb } from '../context.js';
+import { openForReading } from '../backend.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
 
@@ -16,7 +16,7 @@ export const register: RegisterCommand = (program) => {
       if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, not '${flags.limit}'`);
       const { diffScans, DiffError } = await import('../../reports/diff.js');
       const { ScanNotFoundError } = await import('../../schema/scans.js');
-      const db = await openDb(cmd, { readsOnly: true });
+      const db = await openForReading(cmd);
       try {
         const d = await diffScans(db, a, b, { limit }).catch((error: unknown) => {
           if (error instanceof ScanNotFoundError || error instanceof DiffError) throw new UsageError(error.message.replace(/^\[reports\] /, ''));

@@ -4,7 +4,8 @@ import { LimitError, resolveLimits, type EvaluationLimits } from '../../controls
 import type { Catalog } from '../../controls/loader.js';
 import { severityRank } from '../../controls/severity.js';
 import type { ScanReport, Severity } from '../../controls/types.js';
-import { openDb } from '../context.js';
+import { backendOf } from '../backend.js';
+import { dbPathOf } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
 
@@ -55,6 +56,8 @@ export interface PreparedEvaluation {
   failOn: Severity;
   maxResources: number;
   limits: EvaluationLimits;
+  /** The custom check directories the catalogue was loaded from (absolute, $CALABI_CHECKS included). */
+  checksDirs: string[];
 }
 
 /**
@@ -69,7 +72,7 @@ export async function prepareEvaluation(benchmarkId: string | null, flags: Evalu
   const maxResources = Number(flags.maxResources ?? 25);
   if (!Number.isInteger(maxResources) || maxResources < 0) throw new UsageError(`--max-resources must be a whole number (0 = all), not '${flags.maxResources}'`);
   const limits = limitsFrom(flags);
-  const { CatalogConfigError, loadCatalog } = await import('../../controls/loader.js');
+  const { CatalogConfigError, customCheckDirs, loadCatalog } = await import('../../controls/loader.js');
   const { findBenchmark, UnknownBenchmarkError } = await import('../../controls/engine.js');
   let catalog: Catalog;
   try {
@@ -85,7 +88,7 @@ export async function prepareEvaluation(benchmarkId: string | null, flags: Evalu
     if (error instanceof UnknownBenchmarkError) throw new UsageError(`${error.message} List them with: calabi benchmarks`, { cause: error });
     throw error;
   }
-  return { catalog, format, failOn, maxResources, limits };
+  return { catalog, format, failOn, maxResources, limits, checksDirs: customCheckDirs({ checksDirs: flags.checks }) };
 }
 
 /**
@@ -101,19 +104,14 @@ export function exitCodeOf(report: ScanReport, failOn: Severity): number {
   return gating.length > 0 ? 1 : 0;
 }
 
-/** Evaluates, records the scan, prints it in the chosen format on stdout, and returns the exit code. */
+/**
+ * Evaluates (here on the file, or inside a running `calabi serve`), records the scan, prints it in the chosen
+ * format on stdout, and returns the exit code. An empty inventory is refused (cli/beside/ops.ts).
+ */
 export async function runEvaluation(cmd: Command, benchmarkId: string, prepared: PreparedEvaluation, syncRunId?: string): Promise<number> {
-  const { evaluateBenchmark } = await import('../../controls/engine.js');
-  const db = await openDb(cmd);
-  let report: ScanReport;
-  try {
-    // Fail closed: an empty inventory would evaluate to all SKIP and exit 0, a silent pass in a pipeline.
-    const accounts = await db.one<{ n: number }>('SELECT count(*) AS n FROM aws_accounts');
-    if (!accounts?.n) throw new UsageError(`the inventory in ${db.path} is empty: run \`calabi sync\` first, or \`calabi scan ${benchmarkId}\` to sync and evaluate at once.`);
-    report = await evaluateBenchmark({ db, benchmarkId, catalog: prepared.catalog, trigger: 'cli', syncRunId, limits: prepared.limits });
-  } finally {
-    db.close();
-  }
+  const report: ScanReport = await (await backendOf(cmd)).call('evaluate', {
+    benchmarkId, checksDirs: prepared.checksDirs, limits: prepared.limits, syncRunId, dbLabel: dbPathOf(cmd),
+  });
   const color = prepared.format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   process.stdout.write(formatReport(report, prepared.format, { color, maxResources: prepared.maxResources, width: process.stdout.columns ?? 100 }));
   return exitCodeOf(report, prepared.failOn);

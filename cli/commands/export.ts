@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import type { CsvLevel } from '../../reports/csv.js';
 import { exportFormats } from '../../reports/export-formats.js';
-import { openDb } from '../context.js';
+import { openForReading } from '../backend.js';
 import { UsageError } from '../errors.js';
 import { AtomicOutput, assertWritableTarget } from '../output-file.js';
 import type { RegisterCommand } from './register.js';
@@ -51,7 +51,7 @@ export const register: RegisterCommand = (program) => {
           throw error instanceof ParquetTargetError ? new UsageError(`--output: ${error.message}`) : error;
         }
       } else if (flags.output !== undefined && flags.output !== '-') assertWritableTarget(flags.output, '--output');
-      const db = await openDb(cmd, { readsOnly: true });
+      const db = await openForReading(cmd);
       try {
         const scan = await resolveScan(db, ref, flags.benchmark).catch((error: unknown) => {
           throw error instanceof ScanNotFoundError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { QueryResult } from '../../console/index.js';
 import { sizeBytes } from '../../console/size.js';
-import { dbPathOf } from '../context.js';
+import { backendOf } from '../backend.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
 
@@ -38,8 +38,9 @@ export const register: RegisterCommand = (program, setExit) => {
       const maxBytes = sizeFlag('--max-bytes', flags.maxBytes);
       sizeFlag('--memory', flags.memory);
       const sql = sqlArg === '-' ? readFileSync(0, 'utf8') : sqlArg;
-      // Opened and closed here first so a missing or locked file gets the usual message (exit 2).
-      const path = dbPathOf(cmd);
+      // Opened and closed here first so a missing or locked file gets the usual message (exit 2). Beside a running
+      // server, the console reads a fresh copy the server wrote (docs/cli-beside-serve.md).
+      const path = await (await backendOf(cmd)).readablePath();
       const { Database } = await import('../../schema/db.js');
       const { createFileConsole, ConsoleError, stopWorkers } = await import('../../console/index.js');
       (await Database.open(path, { readOnly: true })).close();

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { retentionDaysFrom } from '../../scheduler/retention-days.js';
-import { globalOptions, openDb } from '../context.js';
+import { backendOf } from '../backend.js';
+import type { LogEvent } from '../beside/ops.js';
+import { globalOptions } from '../context.js';
 import { syncSettings } from '../sync-options.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../../lib/logger.js';
@@ -56,8 +58,7 @@ export const register: RegisterCommand = (program, setExit) => {
     }
     const limits = limitsFrom(flags);
     // The engine and the job load when a run starts (the sync, with the AWS SDK, when it syncs), not for --help.
-    const { evaluateBenchmark, findBenchmark, loadCatalog, UnknownBenchmarkError } = await import('../../controls/engine.js');
-    const { runJob } = await import('../../scheduler/job.js');
+    const { findBenchmark, loadCatalog, UnknownBenchmarkError } = await import('../../controls/engine.js');
     try {
       findBenchmark(loadCatalog(), benchmarkId);
     } catch (error) {
@@ -65,38 +66,27 @@ export const register: RegisterCommand = (program, setExit) => {
       throw error;
     }
     const settings = syncSettings(flags);
-    const db = await openDb(cmd);
-    try {
-      const result = await runJob(
-        {
-          db,
-          logger,
-          publicUrl: flags.publicUrl ?? process.env.CALABI_PUBLIC_URL,
-          retentionDays,
-          evaluate: async ({ db, benchmarkId, trigger, syncRunId }) => (await evaluateBenchmark({ db, benchmarkId, trigger, syncRunId, limits })).scan.id,
-          sync: async () => {
-            const { runSync } = await import('../../sync/runner.js');
-            const r = await runSync({ db, ...settings });
-            return { runId: r.runId, errors: r.errors };
-          },
-        },
-        {
-          benchmarkId, syncFirst: Boolean(flags.sync), alertThreshold: threshold, channelIds: flags.channel?.length ? flags.channel : null,
-          schedule: null, trigger: 'cli', scheduledFor: null,
-        },
-      );
-      const code = result.status === 'failed' ? runExitCodes.failed
-        : result.alertId ? runExitCodes.scoreDropped
-        : result.syncErrors || result.errorRequirements ? runExitCodes.problems
-        : runExitCodes.ok;
-      logger[code === 0 ? 'info' : code === 2 ? 'error' : 'warn']('run finished', {
-        run: result.runId, status: result.status, scan: result.scanId, score: result.score, previous_score: result.previousScore,
-        sync_errors: result.syncErrors, error_requirements: result.errorRequirements, went_dark: result.wentDark, alert: result.alertId, visibility_alert: result.visibilityAlertId,
-        deliveries_failed: result.deliveries.filter((d) => !d.ok).length, pruned_scans: result.pruned?.scans ?? 0, exit: code,
-      });
-      setExit(code);
-    } finally {
-      db.close();
-    }
+    // The job runs here on the file or inside a running `calabi serve`; its log lines come back as events.
+    const result = await (await backendOf(cmd)).call(
+      'run',
+      {
+        benchmarkId, syncFirst: Boolean(flags.sync), settings, alertThreshold: threshold, channelIds: flags.channel?.length ? flags.channel : null,
+        publicUrl: flags.publicUrl ?? process.env.CALABI_PUBLIC_URL, retentionDays, limits,
+      },
+      (e) => {
+        const { log, message, fields } = e as LogEvent;
+        logger[log](message, fields);
+      },
+    );
+    const code = result.status === 'failed' ? runExitCodes.failed
+      : result.alertId ? runExitCodes.scoreDropped
+      : result.syncErrors || result.errorRequirements ? runExitCodes.problems
+      : runExitCodes.ok;
+    logger[code === 0 ? 'info' : code === 2 ? 'error' : 'warn']('run finished', {
+      run: result.runId, status: result.status, scan: result.scanId, score: result.score, previous_score: result.previousScore,
+      sync_errors: result.syncErrors, error_requirements: result.errorRequirements, went_dark: result.wentDark, alert: result.alertId, visibility_alert: result.visibilityAlertId,
+      deliveries_failed: result.deliveries.filter((d) => !d.ok).length, pruned_scans: result.pruned?.scans ?? 0, exit: code,
+    });
+    setExit(code);
   });
 };

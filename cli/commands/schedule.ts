@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { ScheduleInput } from '../../scheduler/spec.js';
 import type { Schedule } from '../../scheduler/store.js';
 import type { Database } from '../../schema/db.js';
-import { openDb } from '../context.js';
+import { backendOf } from '../backend.js';
+import type { OpArgs, OpName, OpResult } from '../beside/ops.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
 
@@ -22,10 +23,9 @@ interface TimingFlags {
 
 // The scheduler's store and channels (zod, croner), the webhook sender and the engine load when a subcommand
 // runs, not for --help.
-const store = () => import('../../scheduler/store.js');
 const channels = () => import('../../scheduler/channels.js');
 
-const note = 'Schedules run inside `calabi serve`; while it runs, change them on its page or through /api/schedules (the database is locked).';
+const note = 'Schedules run inside `calabi serve`; while it runs, these commands change them through it, and its scheduler follows at once.';
 
 function timingOptions(cmd: Command): Command {
   return cmd
@@ -72,22 +72,19 @@ async function checkBenchmark(id: string): Promise<void> {
   }
 }
 
-function usage<T>(p: Promise<T>): Promise<T> {
-  return p.catch(async (error: unknown) => {
-    const { ScheduleSpecError } = await import('../../scheduler/spec.js');
-    const { ChannelInputError } = await channels();
-    if (error instanceof ScheduleSpecError || error instanceof ChannelInputError) throw new UsageError(error.message);
-    throw error;
-  });
-}
-
+/** Reads the schedules and channels: from the file, or from a fresh copy a running `calabi serve` wrote. */
 async function withDb<T>(cmd: Command, fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDb(cmd);
+  const db = await (await backendOf(cmd)).openForReading({});
   try {
     return await fn(db);
   } finally {
     db.close();
   }
+}
+
+/** A change: made here on the file, or by the running `calabi serve` (cli/beside/ops.ts). */
+async function change<K extends OpName>(cmd: Command, name: K, args: OpArgs<K>): Promise<OpResult<K>> {
+  return (await backendOf(cmd)).call(name, args);
 }
 
 function print(s: Schedule): void {
@@ -102,7 +99,7 @@ export const register: RegisterCommand = (program, setExit) => {
   const schedule = program.command('schedule').description(`manage scheduled sync-and-evaluate runs and their alert channels. ${note}`);
 
   schedule.command('list').description('list schedules').option('--json', 'as JSON').action(async (flags: { json?: boolean }, cmd: Command) => {
-    const { listSchedules } = await store();
+    const { listSchedules } = await import('../../scheduler/store.js');
     const rows = await withDb(cmd, listSchedules);
     if (flags.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else if (!rows.length) process.stdout.write('No schedules. Add one: calabi schedule add cis-aws-3.0 --daily --at 06:00 --tz Europe/Berlin --sync\n');
@@ -116,32 +113,28 @@ export const register: RegisterCommand = (program, setExit) => {
       const input = inputFrom(flags);
       if (!input.frequency) throw new UsageError('say how often: --daily, --weekly DAY or --monthly DAY');
       if (!input.time_of_day) throw new UsageError('say when: --at HH:MM');
-      const { createSchedule } = await store();
-      const s = await withDb(cmd, (db) => usage(createSchedule(db, { ...input, benchmark_id: benchmark } as ScheduleInput, new Date())));
+      const s = await change(cmd, 'scheduleAdd', { input: { ...input, benchmark_id: benchmark } as ScheduleInput });
       print(s);
     });
 
   timingOptions(schedule.command('update <id>').description('change a schedule (only the options given)'))
     .option('--no-sync', 'stop syncing before evaluating')
     .action(async (id: string, flags: TimingFlags, cmd: Command) => {
-      const { updateSchedule } = await store();
-      const s = await withDb(cmd, (db) => usage(updateSchedule(db, id, inputFrom(flags), new Date())));
+      const s = await change(cmd, 'scheduleUpdate', { id, patch: inputFrom(flags) });
       if (!s) throw new UsageError(`no schedule ${id}; list them with: calabi schedule list`);
       print(s);
     });
 
   for (const [name, paused] of [['pause', true], ['resume', false]] as const) {
     schedule.command(`${name} <id>`).description(`${name} a schedule`).action(async (id: string, _f: unknown, cmd: Command) => {
-      const { updateSchedule } = await store();
-      const s = await withDb(cmd, (db) => updateSchedule(db, id, { paused }, new Date()));
+      const s = await change(cmd, 'scheduleUpdate', { id, patch: { paused } });
       if (!s) throw new UsageError(`no schedule ${id}; list them with: calabi schedule list`);
       print(s);
     });
   }
 
   schedule.command('delete <id>').description('delete a schedule (its run history stays)').action(async (id: string, _f: unknown, cmd: Command) => {
-    const { deleteSchedule } = await store();
-    if (!(await withDb(cmd, (db) => deleteSchedule(db, id)))) throw new UsageError(`no schedule ${id}; list them with: calabi schedule list`);
+    if (!(await change(cmd, 'scheduleDelete', { id }))) throw new UsageError(`no schedule ${id}; list them with: calabi schedule list`);
     process.stdout.write(`Deleted schedule ${id}\n`);
   });
 
@@ -168,23 +161,15 @@ export const register: RegisterCommand = (program, setExit) => {
   });
   channel.command('add').description('add a webhook channel').requiredOption('--name <text>', 'a name').requiredOption('--url <url>', 'the webhook URL')
     .action(async (flags: { name: string; url: string }, cmd: Command) => {
-      const { createChannel } = await channels();
-      const c = await withDb(cmd, (db) => usage(createChannel(db, { name: flags.name, url: flags.url }, new Date())));
+      const c = await change(cmd, 'channelAdd', { name: flags.name, url: flags.url });
       process.stdout.write(`${c.id}  ${c.name}  ${c.url}\n`);
     });
   channel.command('remove <id>').description('delete a channel').action(async (id: string, _f: unknown, cmd: Command) => {
-    const { deleteChannel } = await channels();
-    if (!(await withDb(cmd, (db) => deleteChannel(db, id)))) throw new UsageError(`no channel ${id}; list them with: calabi schedule channel list`);
+    if (!(await change(cmd, 'channelRemove', { id }))) throw new UsageError(`no channel ${id}; list them with: calabi schedule channel list`);
     process.stdout.write(`Deleted channel ${id}\n`);
   });
   channel.command('test <id>').description('send a test message (exit 1 when it fails)').action(async (id: string, _f: unknown, cmd: Command) => {
-    const { getChannel } = await channels();
-    const { deliver } = await import('../../scheduler/webhook.js');
-    const result = await withDb(cmd, async (db) => {
-      const c = await getChannel(db, id);
-      if (!c) throw new UsageError(`no channel ${id}; list them with: calabi schedule channel list`);
-      return deliver(db, c, { text: `Calabi test message for channel '${c.name}'.`, event: 'test' }, null, { backoffMs: [] });
-    });
+    const result = await change(cmd, 'channelTest', { id });
     process.stdout.write(result.ok ? `delivered (HTTP ${result.http_status})\n` : `failed: ${result.error}\n`);
     setExit(result.ok ? 0 : 1);
   });

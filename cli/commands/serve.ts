@@ -152,12 +152,19 @@ export const register: RegisterCommand = (program) => {
       const { createServeScheduling } = await import('../../scheduler/serve.js');
       const db = await openServedDb(dbPathOf(cmd), settings.console.memoryLimit);
       const scheduling = createServeScheduling({ db, sync: syncFromFlags(flags), retentionDays, publicUrl: flags.publicUrl ?? process.env.CALABI_PUBLIC_URL, logger: createLogger({ json: globalOptions(cmd).jsonLogs }) });
-      const server = await startFromFlags(db, flags, { runner: scheduling.runner, scheduler: scheduling.scheduler }).catch((error: unknown) => {
+      // Other CLI commands on this database work through this server while it runs (docs/cli-beside-serve.md).
+      const { announce, localAccess } = await import('../beside/announce-server.js');
+      const beside = localAccess((error) => process.stderr.write(`calabi serve: a command beside the server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+      const server = await startFromFlags(db, flags, { runner: scheduling.runner, scheduler: scheduling.scheduler, beside }).catch((error: unknown) => {
         db.close();
         throw error;
       });
+      const withdraw = announce(dbPathOf(cmd), server, beside.credential);
       await scheduling.start(server.url);
       process.stderr.write(`Calabi is serving ${db.path} at ${server.url}${settings.token ? ' (API token required)' : ''}\nPress Ctrl+C to stop.\n`);
-      await serveUntilStopped(server, db, () => scheduling.stop());
+      await serveUntilStopped(server, db, async () => {
+        withdraw();
+        await scheduling.stop();
+      });
     });
 };

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import type { SyncResult } from '../../sync/runner.js';
+import type { SyncProgress, SyncResult } from '../../sync/runner.js';
 import { serviceNames } from '../../sync/services.js';
-import { globalOptions, openDb } from '../context.js';
+import { backendOf } from '../backend.js';
+import { globalOptions } from '../context.js';
 import { syncSettings, type SyncFlags } from '../sync-options.js';
 import { createLogger } from '../../lib/logger.js';
 import { createSyncProgress } from '../progress.js';
@@ -31,21 +32,13 @@ export async function syncFromFlags(cmd: Command, flags: SyncFlags): Promise<Syn
   const g = globalOptions(cmd);
   const logger = createLogger({ json: g.jsonLogs });
   const settings = syncSettings(flags);
-  // The runner (and the AWS SDK behind it) loads only when a sync runs, not for `calabi sync --help`.
-  const { runSync } = await import('../../sync/runner.js');
-  const db = await openDb(cmd);
-  try {
-    const tty = Boolean(process.stderr.isTTY) && !g.jsonLogs;
-    const result = await runSync({
-      db,
-      ...settings,
-      onProgress: createSyncProgress({ tty, logger }),
-    });
-    printSummary(result, logger, Boolean(g.jsonLogs));
-    return result;
-  } finally {
-    db.close();
-  }
+  const tty = Boolean(process.stderr.isTTY) && !g.jsonLogs;
+  const progress = createSyncProgress({ tty, logger });
+  // Here on the file or inside a running `calabi serve` (its progress streams back); the runner and the AWS SDK
+  // load only when a sync runs, not for `calabi sync --help`.
+  const result = await (await backendOf(cmd)).call('sync', { settings }, (e) => progress(e as SyncProgress));
+  printSummary(result, logger, Boolean(g.jsonLogs));
+  return result;
 }
 
 function printSummary(r: SyncResult, logger: ReturnType<typeof createLogger>, json: boolean): void {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { globalOptions, openDb } from '../context.js';
+import { globalOptions } from '../context.js';
+import { openForReading } from '../backend.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
 
@@ -12,7 +13,7 @@ export const register: RegisterCommand = (program, setExit) => {
     .action(async (file: string, flags: { json?: boolean }, cmd: Command) => {
       if (!existsSync(file)) throw new UsageError(`no file ${file}`);
       const { verifyExport } = await import('../../reports/verify.js');
-      const db = await openDb(cmd, { readsOnly: true });
+      const db = await openForReading(cmd);
       try {
         const result = await verifyExport(db, file);
         if (flags.json || globalOptions(cmd).jsonLogs) {
