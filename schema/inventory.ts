@@ -3,6 +3,7 @@ import { tables as account } from './account.js';
 import { tables as acm } from './acm.js';
 import { tables as apigateway } from './apigateway.js';
 import { tables as backup } from './backup.js';
+import { tables as codebuild } from './codebuild.js';
 import { tables as cloudfront } from './cloudfront.js';
 import { tables as cloudtrail } from './cloudtrail.js';
 import { tables as cloudwatch } from './cloudwatch.js';
@@ -82,6 +83,7 @@ export const serviceTables = {
   sagemaker,
   backup,
   wafv2,
+  codebuild,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -181,6 +181,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./wafv2/index.js'),
     actions: ['wafv2:ListWebACLs', 'wafv2:GetWebACL', 'wafv2:ListLoggingConfigurations', 'wafv2:ListRuleGroups', 'wafv2:GetRuleGroup'],
   },
+  codebuild: { scope: 'regional', load: () => import('./codebuild/index.js'), actions: ['codebuild:ListProjects', 'codebuild:BatchGetProjects'] },
 };
 
 /** Every service, in the order a sync runs them. */

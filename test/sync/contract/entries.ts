@@ -1,5 +1,6 @@
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
 import { BackupClient, CreateBackupPlanCommand } from '@aws-sdk/client-backup';
+import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -375,5 +376,17 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'WAFV2:ListRuleGroups', param: 'Limit' },
     // ListRuleGroups answers summaries; the rules and metrics settings are in GetRuleGroup.
     perItem: ['WAFV2:GetRuleGroup'],
+  },
+  {
+    service: 'codebuild', collector: 'projects',
+    seed: {
+      table: 'aws_codebuild_projects',
+      create: (cfg, i) => new CodeBuildClient(cfg).send(new CreateProjectCommand({
+        name: name(i), source: { type: 'S3', location: 'contract-source/src.zip' }, artifacts: { type: 'NO_ARTIFACTS' },
+        environment: { type: 'LINUX_CONTAINER', image: 'aws/codebuild/standard:7.0', computeType: 'BUILD_GENERAL1_SMALL' },
+        serviceRole: 'arn:aws:iam::123456789012:role/contract-codebuild',
+      })),
+    },
+    // ListProjects takes no page size (nextToken only), and BatchGetProjects describes 100 projects a call: no per-item call.
   },
 ];
