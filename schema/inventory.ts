@@ -10,6 +10,7 @@ import { tables as cloudwatch } from './cloudwatch.js';
 import { tables as config } from './config.js';
 import { tables as core } from './core.js';
 import { tables as dax } from './dax.js';
+import { tables as dms } from './dms.js';
 import { tables as dynamodb } from './dynamodb.js';
 import { tables as ec2 } from './ec2.js';
 import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
@@ -84,6 +85,7 @@ export const serviceTables = {
   backup,
   wafv2,
   codebuild,
+  dms,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

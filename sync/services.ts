@@ -182,6 +182,11 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     actions: ['wafv2:ListWebACLs', 'wafv2:GetWebACL', 'wafv2:ListLoggingConfigurations', 'wafv2:ListRuleGroups', 'wafv2:GetRuleGroup'],
   },
   codebuild: { scope: 'regional', load: () => import('./codebuild/index.js'), actions: ['codebuild:ListProjects', 'codebuild:BatchGetProjects'] },
+  dms: {
+    scope: 'regional',
+    load: () => import('./dms/index.js'),
+    actions: ['dms:DescribeReplicationInstances', 'dms:DescribeEndpoints', 'dms:DescribeReplicationTasks'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -3,6 +3,7 @@ import { BackupClient, CreateBackupPlanCommand } from '@aws-sdk/client-backup';
 import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CreateEndpointCommand, DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateSecurityGroupCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
@@ -389,4 +390,19 @@ export const entries: readonly ContractEntry[] = [
     },
     // ListProjects takes no page size (nextToken only), and BatchGetProjects describes 100 projects a call: no per-item call.
   },
+  // moto 5.2.1 writes DMS instance and task timestamps as ISO strings the SDK refuses (test/sync/dms/moto-dates.ts):
+  // seeded here are endpoints only, which carry none.
+  { service: 'dms', collector: 'replication-instances' },
+  {
+    service: 'dms', collector: 'endpoints',
+    seed: {
+      table: 'aws_dms_endpoints',
+      create: (cfg, i) => new DatabaseMigrationServiceClient(cfg).send(new CreateEndpointCommand({
+        EndpointIdentifier: name(i), EndpointType: 'source', EngineName: 'mysql', ServerName: 'db.example.com', Port: 3306, Username: 'u', Password: 'p',
+      })),
+    },
+    // moto accepts MaxRecords but answers every endpoint in one page: canned.
+    paginate: { op: 'DatabaseMigrationService:DescribeEndpoints', param: 'MaxRecords', canned: { items: 'Endpoints', inputToken: 'Marker', outputToken: 'Marker' } },
+  },
+  { service: 'dms', collector: 'replication-tasks' },
 ];
