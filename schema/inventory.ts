@@ -17,6 +17,7 @@ import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
 import { tables as ecr } from './ecr.js';
 import { tables as ecs } from './ecs.js';
 import { tables as efs } from './efs.js';
+import { tables as emr } from './emr.js';
 import { tables as eks } from './eks.js';
 import { tables as elasticache } from './elasticache.js';
 import { tables as elb } from './elb.js';
@@ -86,6 +87,7 @@ export const serviceTables = {
   wafv2,
   codebuild,
   dms,
+  emr,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -187,6 +187,14 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./dms/index.js'),
     actions: ['dms:DescribeReplicationInstances', 'dms:DescribeEndpoints', 'dms:DescribeReplicationTasks'],
   },
+  emr: {
+    scope: 'regional',
+    load: () => import('./emr/index.js'),
+    actions: [
+      'elasticmapreduce:ListClusters', 'elasticmapreduce:DescribeCluster', 'elasticmapreduce:ListInstances',
+      'elasticmapreduce:GetBlockPublicAccessConfiguration',
+    ],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

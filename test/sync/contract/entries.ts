@@ -9,6 +9,7 @@ import { CreateSecurityGroupCommand, CreateVolumeCommand, DescribeSecurityGroups
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
+import { EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateCacheClusterCommand, CreateReplicationGroupCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { CreateLoadBalancerCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
@@ -405,4 +406,18 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'DatabaseMigrationService:DescribeEndpoints', param: 'MaxRecords', canned: { items: 'Endpoints', inputToken: 'Marker', outputToken: 'Marker' } },
   },
   { service: 'dms', collector: 'replication-tasks' },
+  {
+    service: 'emr', collector: 'clusters',
+    seed: {
+      table: 'aws_emr_clusters',
+      create: (cfg, i) => new EMRClient(cfg).send(new RunJobFlowCommand({
+        Name: name(i), ReleaseLabel: 'emr-7.2.0', JobFlowRole: 'EMR_EC2_DefaultRole', ServiceRole: 'EMR_DefaultRole',
+        Instances: { KeepJobFlowAliveWhenNoSteps: true, MasterInstanceType: 'm5.xlarge', InstanceCount: 1 },
+      })),
+    },
+    // ListClusters takes no page size (Marker only). It answers ids and states: release, subnet and collection type
+    // are in DescribeCluster, the primary node's public address in ListInstances (no batch form of either).
+    perItem: ['EMR:DescribeCluster', 'EMR:ListInstances'],
+  },
+  { service: 'emr', collector: 'block-public-access' },
 ];
