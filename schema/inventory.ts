@@ -28,6 +28,7 @@ import { tables as kms } from './kms.js';
 import { tables as lambda } from './lambda.js';
 import { tables as logs } from './logs.js';
 import { tables as macie } from './macie.js';
+import { tables as networkfirewall } from './networkfirewall.js';
 import { tables as opensearch } from './opensearch.js';
 import { tables as organizations } from './organizations.js';
 import { tables as rds } from './rds.js';
@@ -88,6 +89,7 @@ export const serviceTables = {
   codebuild,
   dms,
   emr,
+  networkfirewall,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -195,6 +195,15 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
       'elasticmapreduce:GetBlockPublicAccessConfiguration',
     ],
   },
+  networkfirewall: {
+    scope: 'regional',
+    load: () => import('./networkfirewall/index.js'),
+    actions: [
+      'network-firewall:ListFirewalls', 'network-firewall:DescribeFirewall', 'network-firewall:DescribeLoggingConfiguration',
+      'network-firewall:ListFirewallPolicies', 'network-firewall:DescribeFirewallPolicy', 'network-firewall:ListRuleGroups',
+      'network-firewall:DescribeRuleGroup',
+    ],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -15,6 +15,7 @@ import { CreateCacheClusterCommand, CreateReplicationGroupCommand, ElastiCacheCl
 import { CreateLoadBalancerCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateFirewallCommand, NetworkFirewallClient } from '@aws-sdk/client-network-firewall';
 import { CreateDomainCommand, OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateClusterCommand as CreateRedshiftClusterCommand, RedshiftClient } from '@aws-sdk/client-redshift';
@@ -420,4 +421,20 @@ export const entries: readonly ContractEntry[] = [
     perItem: ['EMR:DescribeCluster', 'EMR:ListInstances'],
   },
   { service: 'emr', collector: 'block-public-access' },
+  {
+    service: 'networkfirewall', collector: 'firewalls',
+    seed: {
+      table: 'aws_networkfirewall_firewalls',
+      create: (cfg, i) => new NetworkFirewallClient(cfg).send(new CreateFirewallCommand({
+        FirewallName: name(i), FirewallPolicyArn: 'arn:aws:network-firewall:us-east-1:123456789012:firewall-policy/contract', VpcId: 'vpc-1', SubnetMappings: [{ SubnetId: 'subnet-1' }],
+      })),
+    },
+    // moto accepts MaxResults but answers every firewall in one page: canned.
+    paginate: { op: 'NetworkFirewall:ListFirewalls', param: 'MaxResults', canned: { items: 'Firewalls', inputToken: 'NextToken', outputToken: 'NextToken' } },
+    // ListFirewalls answers names and ARNs: protection settings are in DescribeFirewall, logging in DescribeLoggingConfiguration.
+    perItem: ['NetworkFirewall:DescribeFirewall', 'NetworkFirewall:DescribeLoggingConfiguration'],
+  },
+  // moto 5.2.1 has no firewall policies or rule groups (test/sync/networkfirewall cans them): no seed.
+  { service: 'networkfirewall', collector: 'policies' },
+  { service: 'networkfirewall', collector: 'rule-groups' },
 ];
