@@ -204,6 +204,11 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
       'network-firewall:DescribeRuleGroup',
     ],
   },
+  autoscaling: {
+    scope: 'regional',
+    load: () => import('./autoscaling/index.js'),
+    actions: ['autoscaling:DescribeAutoScalingGroups', 'autoscaling:DescribeLaunchConfigurations'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -1,4 +1,5 @@
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
+import { AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand } from '@aws-sdk/client-auto-scaling';
 import { BackupClient, CreateBackupPlanCommand } from '@aws-sdk/client-backup';
 import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
@@ -437,4 +438,24 @@ export const entries: readonly ContractEntry[] = [
   // moto 5.2.1 has no firewall policies or rule groups (test/sync/networkfirewall cans them): no seed.
   { service: 'networkfirewall', collector: 'policies' },
   { service: 'networkfirewall', collector: 'rule-groups' },
+  {
+    service: 'autoscaling', collector: 'groups',
+    seed: {
+      table: 'aws_autoscaling_groups',
+      create: async (cfg, i) => {
+        const as = new AutoScalingClient(cfg);
+        await as.send(new CreateLaunchConfigurationCommand({ LaunchConfigurationName: name(i), ImageId: 'ami-12c6146b', InstanceType: 't3.micro' }));
+        return as.send(new CreateAutoScalingGroupCommand({ AutoScalingGroupName: name(i), LaunchConfigurationName: name(i), MinSize: 0, MaxSize: 1, AvailabilityZones: ['us-east-1a'] }));
+      },
+    },
+    paginate: { op: 'AutoScaling:DescribeAutoScalingGroups', param: 'MaxRecords' },
+  },
+  {
+    service: 'autoscaling', collector: 'launch-configurations',
+    seed: {
+      table: 'aws_autoscaling_launch_configurations',
+      create: (cfg, i) => new AutoScalingClient(cfg).send(new CreateLaunchConfigurationCommand({ LaunchConfigurationName: name(i), ImageId: 'ami-12c6146b', InstanceType: 't3.micro' })),
+    },
+    paginate: { op: 'AutoScaling:DescribeLaunchConfigurations', param: 'MaxRecords' },
+  },
 ];
