@@ -25,6 +25,7 @@ import { tables as elb } from './elb.js';
 import { tables as elbv2 } from './elbv2.js';
 import { tables as guardduty } from './guardduty.js';
 import { tables as iam } from './iam.js';
+import { tables as kinesis } from './kinesis.js';
 import { tables as kms } from './kms.js';
 import { tables as lambda } from './lambda.js';
 import { tables as logs } from './logs.js';
@@ -41,6 +42,7 @@ import { tables as securityhub } from './securityhub.js';
 import { tables as sns } from './sns.js';
 import { tables as sqs } from './sqs.js';
 import { tables as ssm } from './ssm.js';
+import { tables as stepfunctions } from './stepfunctions.js';
 import type { TableDef } from './table.js';
 import { tables as wafv2 } from './wafv2.js';
 
@@ -92,6 +94,8 @@ export const serviceTables = {
   emr,
   networkfirewall,
   autoscaling,
+  kinesis,
+  stepfunctions,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

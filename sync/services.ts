@@ -209,6 +209,12 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./autoscaling/index.js'),
     actions: ['autoscaling:DescribeAutoScalingGroups', 'autoscaling:DescribeLaunchConfigurations'],
   },
+  kinesis: { scope: 'regional', load: () => import('./kinesis/index.js'), actions: ['kinesis:ListStreams', 'kinesis:DescribeStreamSummary'] },
+  stepfunctions: {
+    scope: 'regional',
+    load: () => import('./stepfunctions/index.js'),
+    actions: ['states:ListStateMachines', 'states:DescribeStateMachine'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -23,6 +23,7 @@ import { CreateClusterCommand as CreateRedshiftClusterCommand, RedshiftClient } 
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateDocumentCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -457,5 +458,19 @@ export const entries: readonly ContractEntry[] = [
       create: (cfg, i) => new AutoScalingClient(cfg).send(new CreateLaunchConfigurationCommand({ LaunchConfigurationName: name(i), ImageId: 'ami-12c6146b', InstanceType: 't3.micro' })),
     },
     paginate: { op: 'AutoScaling:DescribeLaunchConfigurations', param: 'MaxRecords' },
+  },
+  // The Kinesis client speaks HTTP/2, which moto_server does not (test/sync/kinesis swaps the handler): no seed here.
+  { service: 'kinesis', collector: 'streams' },
+  {
+    service: 'stepfunctions', collector: 'state-machines',
+    seed: {
+      table: 'aws_stepfunctions_state_machines',
+      create: (cfg, i) => new SFNClient(cfg).send(new CreateStateMachineCommand({
+        name: name(i), roleArn: 'arn:aws:iam::123456789012:role/contract-sfn', definition: '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}',
+      })),
+    },
+    paginate: { op: 'SFN:ListStateMachines', param: 'maxResults' },
+    // ListStateMachines answers names and types; the logging configuration is only in DescribeStateMachine.
+    perItem: ['SFN:DescribeStateMachine'],
   },
 ];
