@@ -7,6 +7,12 @@ import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, Creat
 import { CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateLogGroupCommand, CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand } from '@aws-sdk/client-auto-scaling';
+import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
+import { CreateEndpointCommand, DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
+import { EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
+import { CreateFirewallCommand, NetworkFirewallClient } from '@aws-sdk/client-network-firewall';
+import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { Database } from '../schema/db.js';
 import { findTable } from '../schema/inventory.js';
 import { runSync } from '../sync/runner.js';
@@ -59,6 +65,44 @@ if (process.argv.includes('--inserts-only')) {
   process.exit(0);
 }
 
+/**
+ * The services added for FSBP (issue 11), each with its own list call: CodeBuild projects, Auto Scaling groups and
+ * launch configurations, Step Functions state machines, DMS endpoints, EMR clusters and Network Firewall firewalls.
+ * (Kinesis is not seeded: its client speaks HTTP/2, which moto_server does not; moto has no DMS instances the SDK
+ * can read nor Network Firewall policies: see docs/fsbp.md.)
+ */
+async function seedFsbpServices(region: string): Promise<void> {
+  const cfg = motoClientConfig(moto, region);
+  const n = (k: number) => Array.from({ length: k * scale }, (_, i) => i);
+  const codebuild = new CodeBuildClient(cfg);
+  await pool(n(50), 8, (i) => codebuild.send(new CreateProjectCommand({
+    name: `bench-${i}`, source: { type: 'S3', location: 'bench-source/src.zip' }, artifacts: { type: 'NO_ARTIFACTS' },
+    environment: { type: 'LINUX_CONTAINER', image: 'aws/codebuild/standard:7.0', computeType: 'BUILD_GENERAL1_SMALL' }, serviceRole: 'arn:aws:iam::123456789012:role/bench',
+  })));
+  const as = new AutoScalingClient(cfg);
+  await pool(n(50), 8, async (i) => {
+    await as.send(new CreateLaunchConfigurationCommand({ LaunchConfigurationName: `bench-${i}`, ImageId: 'ami-12c6146b', InstanceType: 't3.micro' }));
+    await as.send(new CreateAutoScalingGroupCommand({ AutoScalingGroupName: `bench-${i}`, LaunchConfigurationName: `bench-${i}`, MinSize: 0, MaxSize: 1, AvailabilityZones: [`${region}a`] }));
+  });
+  const sfn = new SFNClient(cfg);
+  await pool(n(50), 8, (i) => sfn.send(new CreateStateMachineCommand({
+    name: `bench-${i}`, roleArn: 'arn:aws:iam::123456789012:role/bench', definition: '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}',
+  })));
+  const dms = new DatabaseMigrationServiceClient(cfg);
+  await pool(n(50), 8, (i) => dms.send(new CreateEndpointCommand({
+    EndpointIdentifier: `bench-${i}`, EndpointType: 'source', EngineName: 'mysql', ServerName: 'db.example.com', Port: 3306, Username: 'u', Password: 'p',
+  })));
+  const emr = new EMRClient(cfg);
+  await pool(n(10), 4, (i) => emr.send(new RunJobFlowCommand({
+    Name: `bench-${i}`, ReleaseLabel: 'emr-7.2.0', JobFlowRole: 'EMR_EC2_DefaultRole', ServiceRole: 'EMR_DefaultRole',
+    Instances: { KeepJobFlowAliveWhenNoSteps: true, MasterInstanceType: 'm5.xlarge', InstanceCount: 1 },
+  })));
+  const nfw = new NetworkFirewallClient(cfg);
+  await pool(n(20), 8, (i) => nfw.send(new CreateFirewallCommand({
+    FirewallName: `bench-${i}`, FirewallPolicyArn: `arn:aws:network-firewall:${region}:123456789012:firewall-policy/bench`, VpcId: 'vpc-1', SubnetMappings: [{ SubnetId: 'subnet-1' }],
+  })));
+}
+
 console.log(`load average ${loadAverage()} on ${(await import('node:os')).availableParallelism()} cores (the machine may be shared)`);
 const moto = await startMoto();
 const tape = recorder();
@@ -82,6 +126,7 @@ try {
       await pool(Array.from({ length: 100 * scale }, (_, i) => i), 8, (i) => logs.send(new CreateLogGroupCommand({ logGroupName: `/bench/${i}` })));
       const sns = new SNSClient(motoClientConfig(moto, region));
       await pool(Array.from({ length: 100 * scale }, (_, i) => i), 8, (i) => sns.send(new CreateTopicCommand({ Name: `bench-${i}` })));
+      await seedFsbpServices(region);
     }
   });
   console.log(`seeded in ${(seed.ms / 1000).toFixed(1)} s`);

@@ -2,29 +2,35 @@ import { tables as accessanalyzer } from './accessanalyzer.js';
 import { tables as account } from './account.js';
 import { tables as acm } from './acm.js';
 import { tables as apigateway } from './apigateway.js';
+import { tables as autoscaling } from './autoscaling.js';
 import { tables as backup } from './backup.js';
+import { tables as codebuild } from './codebuild.js';
 import { tables as cloudfront } from './cloudfront.js';
 import { tables as cloudtrail } from './cloudtrail.js';
 import { tables as cloudwatch } from './cloudwatch.js';
 import { tables as config } from './config.js';
 import { tables as core } from './core.js';
 import { tables as dax } from './dax.js';
+import { tables as dms } from './dms.js';
 import { tables as dynamodb } from './dynamodb.js';
 import { tables as ec2 } from './ec2.js';
 import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
 import { tables as ecr } from './ecr.js';
 import { tables as ecs } from './ecs.js';
 import { tables as efs } from './efs.js';
+import { tables as emr } from './emr.js';
 import { tables as eks } from './eks.js';
 import { tables as elasticache } from './elasticache.js';
 import { tables as elb } from './elb.js';
 import { tables as elbv2 } from './elbv2.js';
 import { tables as guardduty } from './guardduty.js';
 import { tables as iam } from './iam.js';
+import { tables as kinesis } from './kinesis.js';
 import { tables as kms } from './kms.js';
 import { tables as lambda } from './lambda.js';
 import { tables as logs } from './logs.js';
 import { tables as macie } from './macie.js';
+import { tables as networkfirewall } from './networkfirewall.js';
 import { tables as opensearch } from './opensearch.js';
 import { tables as organizations } from './organizations.js';
 import { tables as rds } from './rds.js';
@@ -36,6 +42,7 @@ import { tables as securityhub } from './securityhub.js';
 import { tables as sns } from './sns.js';
 import { tables as sqs } from './sqs.js';
 import { tables as ssm } from './ssm.js';
+import { tables as stepfunctions } from './stepfunctions.js';
 import type { TableDef } from './table.js';
 import { tables as wafv2 } from './wafv2.js';
 
@@ -82,6 +89,13 @@ export const serviceTables = {
   sagemaker,
   backup,
   wafv2,
+  codebuild,
+  dms,
+  emr,
+  networkfirewall,
+  autoscaling,
+  kinesis,
+  stepfunctions,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

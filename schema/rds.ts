@@ -52,6 +52,9 @@ export const awsRdsDbClusters = defineTable({
     { name: 'deletion_protection', type: 'BOOLEAN', description: 'True when the cluster cannot be deleted' },
     { name: 'backup_retention_period', type: 'INTEGER', description: 'Days automated backups are kept' },
     { name: 'cluster_create_time', type: 'TIMESTAMP', description: 'When the cluster was created' },
+    { name: 'iam_database_authentication_enabled', type: 'BOOLEAN', description: 'IAMDatabaseAuthenticationEnabled; NULL when AWS did not say' },
+    { name: 'copy_tags_to_snapshot', type: 'BOOLEAN', description: 'CopyTagsToSnapshot; NULL when AWS did not say' },
+    { name: 'enabled_cloudwatch_logs_exports', type: 'VARCHAR[]', description: 'Log types exported to CloudWatch Logs (audit, slowquery, error, …); empty when none' },
     { name: 'tags', type: 'JSON', description: 'Tags as a {key: value} object' },
   ],
 });

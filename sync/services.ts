@@ -181,6 +181,40 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./wafv2/index.js'),
     actions: ['wafv2:ListWebACLs', 'wafv2:GetWebACL', 'wafv2:ListLoggingConfigurations', 'wafv2:ListRuleGroups', 'wafv2:GetRuleGroup'],
   },
+  codebuild: { scope: 'regional', load: () => import('./codebuild/index.js'), actions: ['codebuild:ListProjects', 'codebuild:BatchGetProjects'] },
+  dms: {
+    scope: 'regional',
+    load: () => import('./dms/index.js'),
+    actions: ['dms:DescribeReplicationInstances', 'dms:DescribeEndpoints', 'dms:DescribeReplicationTasks'],
+  },
+  emr: {
+    scope: 'regional',
+    load: () => import('./emr/index.js'),
+    actions: [
+      'elasticmapreduce:ListClusters', 'elasticmapreduce:DescribeCluster', 'elasticmapreduce:ListInstances',
+      'elasticmapreduce:GetBlockPublicAccessConfiguration',
+    ],
+  },
+  networkfirewall: {
+    scope: 'regional',
+    load: () => import('./networkfirewall/index.js'),
+    actions: [
+      'network-firewall:ListFirewalls', 'network-firewall:DescribeFirewall', 'network-firewall:DescribeLoggingConfiguration',
+      'network-firewall:ListFirewallPolicies', 'network-firewall:DescribeFirewallPolicy', 'network-firewall:ListRuleGroups',
+      'network-firewall:DescribeRuleGroup',
+    ],
+  },
+  autoscaling: {
+    scope: 'regional',
+    load: () => import('./autoscaling/index.js'),
+    actions: ['autoscaling:DescribeAutoScalingGroups', 'autoscaling:DescribeLaunchConfigurations'],
+  },
+  kinesis: { scope: 'regional', load: () => import('./kinesis/index.js'), actions: ['kinesis:ListStreams', 'kinesis:DescribeStreamSummary'] },
+  stepfunctions: {
+    scope: 'regional',
+    load: () => import('./stepfunctions/index.js'),
+    actions: ['states:ListStateMachines', 'states:DescribeStateMachine'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -23,6 +23,9 @@ export const dbClustersCollector = listCollector<DBCluster>({
     deletion_protection: c.DeletionProtection ?? null,
     backup_retention_period: c.BackupRetentionPeriod ?? null,
     cluster_create_time: c.ClusterCreateTime ?? null,
+    iam_database_authentication_enabled: c.IAMDatabaseAuthenticationEnabled ?? null,
+    copy_tags_to_snapshot: c.CopyTagsToSnapshot ?? null,
+    enabled_cloudwatch_logs_exports: c.EnabledCloudwatchLogsExports ?? [],
     tags: tagMap(c.TagList),
   }),
 });

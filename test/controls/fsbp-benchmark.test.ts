@@ -68,7 +68,8 @@ describe('aws-fsbp', () => {
       expect(r.evidence, r.id).toMatch(/^(Needs data Calabi does not collect yet: |No Calabi check decides |Retired by AWS)/);
       expect(r.evidence, r.id).toContain(`control ${r.id}`);
     }
-    expect(req('Kinesis.1').evidence).toMatch(/^Needs data Calabi does not collect yet: Kinesis ListStreams/);
+    expect(req('Athena.1').evidence).toMatch(/^Needs data Calabi does not collect yet: Athena ListWorkGroups/);
+    expect(req('Kinesis.1').checks).toEqual(['kinesis_stream_encrypted_at_rest']);
   });
 
   it('corrects the known faults of the source mapping in the in-repo reference', () => {

@@ -1,23 +1,29 @@
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
+import { AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand } from '@aws-sdk/client-auto-scaling';
 import { BackupClient, CreateBackupPlanCommand } from '@aws-sdk/client-backup';
+import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CreateEndpointCommand, DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateSecurityGroupCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
+import { EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateCacheClusterCommand, CreateReplicationGroupCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { CreateLoadBalancerCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateFirewallCommand, NetworkFirewallClient } from '@aws-sdk/client-network-firewall';
 import { CreateDomainCommand, OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateClusterCommand as CreateRedshiftClusterCommand, RedshiftClient } from '@aws-sdk/client-redshift';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateDocumentCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -375,5 +381,96 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'WAFV2:ListRuleGroups', param: 'Limit' },
     // ListRuleGroups answers summaries; the rules and metrics settings are in GetRuleGroup.
     perItem: ['WAFV2:GetRuleGroup'],
+  },
+  {
+    service: 'codebuild', collector: 'projects',
+    seed: {
+      table: 'aws_codebuild_projects',
+      create: (cfg, i) => new CodeBuildClient(cfg).send(new CreateProjectCommand({
+        name: name(i), source: { type: 'S3', location: 'contract-source/src.zip' }, artifacts: { type: 'NO_ARTIFACTS' },
+        environment: { type: 'LINUX_CONTAINER', image: 'aws/codebuild/standard:7.0', computeType: 'BUILD_GENERAL1_SMALL' },
+        serviceRole: 'arn:aws:iam::123456789012:role/contract-codebuild',
+      })),
+    },
+    // ListProjects takes no page size (nextToken only), and BatchGetProjects describes 100 projects a call: no per-item call.
+  },
+  // moto 5.2.1 writes DMS instance and task timestamps as ISO strings the SDK refuses (test/sync/dms/moto-dates.ts):
+  // seeded here are endpoints only, which carry none.
+  { service: 'dms', collector: 'replication-instances' },
+  {
+    service: 'dms', collector: 'endpoints',
+    seed: {
+      table: 'aws_dms_endpoints',
+      create: (cfg, i) => new DatabaseMigrationServiceClient(cfg).send(new CreateEndpointCommand({
+        EndpointIdentifier: name(i), EndpointType: 'source', EngineName: 'mysql', ServerName: 'db.example.com', Port: 3306, Username: 'u', Password: 'p',
+      })),
+    },
+    // moto accepts MaxRecords but answers every endpoint in one page: canned.
+    paginate: { op: 'DatabaseMigrationService:DescribeEndpoints', param: 'MaxRecords', canned: { items: 'Endpoints', inputToken: 'Marker', outputToken: 'Marker' } },
+  },
+  { service: 'dms', collector: 'replication-tasks' },
+  {
+    service: 'emr', collector: 'clusters',
+    seed: {
+      table: 'aws_emr_clusters',
+      create: (cfg, i) => new EMRClient(cfg).send(new RunJobFlowCommand({
+        Name: name(i), ReleaseLabel: 'emr-7.2.0', JobFlowRole: 'EMR_EC2_DefaultRole', ServiceRole: 'EMR_DefaultRole',
+        Instances: { KeepJobFlowAliveWhenNoSteps: true, MasterInstanceType: 'm5.xlarge', InstanceCount: 1 },
+      })),
+    },
+    // ListClusters takes no page size (Marker only). It answers ids and states: release, subnet and collection type
+    // are in DescribeCluster, the primary node's public address in ListInstances (no batch form of either).
+    perItem: ['EMR:DescribeCluster', 'EMR:ListInstances'],
+  },
+  { service: 'emr', collector: 'block-public-access' },
+  {
+    service: 'networkfirewall', collector: 'firewalls',
+    seed: {
+      table: 'aws_networkfirewall_firewalls',
+      create: (cfg, i) => new NetworkFirewallClient(cfg).send(new CreateFirewallCommand({
+        FirewallName: name(i), FirewallPolicyArn: 'arn:aws:network-firewall:us-east-1:123456789012:firewall-policy/contract', VpcId: 'vpc-1', SubnetMappings: [{ SubnetId: 'subnet-1' }],
+      })),
+    },
+    // moto accepts MaxResults but answers every firewall in one page: canned.
+    paginate: { op: 'NetworkFirewall:ListFirewalls', param: 'MaxResults', canned: { items: 'Firewalls', inputToken: 'NextToken', outputToken: 'NextToken' } },
+    // ListFirewalls answers names and ARNs: protection settings are in DescribeFirewall, logging in DescribeLoggingConfiguration.
+    perItem: ['NetworkFirewall:DescribeFirewall', 'NetworkFirewall:DescribeLoggingConfiguration'],
+  },
+  // moto 5.2.1 has no firewall policies or rule groups (test/sync/networkfirewall cans them): no seed.
+  { service: 'networkfirewall', collector: 'policies' },
+  { service: 'networkfirewall', collector: 'rule-groups' },
+  {
+    service: 'autoscaling', collector: 'groups',
+    seed: {
+      table: 'aws_autoscaling_groups',
+      create: async (cfg, i) => {
+        const as = new AutoScalingClient(cfg);
+        await as.send(new CreateLaunchConfigurationCommand({ LaunchConfigurationName: name(i), ImageId: 'ami-12c6146b', InstanceType: 't3.micro' }));
+        return as.send(new CreateAutoScalingGroupCommand({ AutoScalingGroupName: name(i), LaunchConfigurationName: name(i), MinSize: 0, MaxSize: 1, AvailabilityZones: ['us-east-1a'] }));
+      },
+    },
+    paginate: { op: 'AutoScaling:DescribeAutoScalingGroups', param: 'MaxRecords' },
+  },
+  {
+    service: 'autoscaling', collector: 'launch-configurations',
+    seed: {
+      table: 'aws_autoscaling_launch_configurations',
+      create: (cfg, i) => new AutoScalingClient(cfg).send(new CreateLaunchConfigurationCommand({ LaunchConfigurationName: name(i), ImageId: 'ami-12c6146b', InstanceType: 't3.micro' })),
+    },
+    paginate: { op: 'AutoScaling:DescribeLaunchConfigurations', param: 'MaxRecords' },
+  },
+  // The Kinesis client speaks HTTP/2, which moto_server does not (test/sync/kinesis swaps the handler): no seed here.
+  { service: 'kinesis', collector: 'streams' },
+  {
+    service: 'stepfunctions', collector: 'state-machines',
+    seed: {
+      table: 'aws_stepfunctions_state_machines',
+      create: (cfg, i) => new SFNClient(cfg).send(new CreateStateMachineCommand({
+        name: name(i), roleArn: 'arn:aws:iam::123456789012:role/contract-sfn', definition: '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}',
+      })),
+    },
+    paginate: { op: 'SFN:ListStateMachines', param: 'maxResults' },
+    // ListStateMachines answers names and types; the logging configuration is only in DescribeStateMachine.
+    perItem: ['SFN:DescribeStateMachine'],
   },
 ];

@@ -1,0 +1,28 @@
+import { defineTable, type TableDef } from './table.js';
+
+export const awsCodebuildProjects = defineTable({
+  name: 'aws_codebuild_projects',
+  description: 'One row per CodeBuild project of the region (ListProjects, BatchGetProjects); plain-text variable values and credentials in source URLs are not stored',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'Project ARN' },
+    { name: 'name', type: 'VARCHAR', description: 'Project name' },
+    { name: 'source_type', type: 'VARCHAR', description: 'Primary source type: CODECOMMIT, CODEPIPELINE, GITHUB, GITHUB_ENTERPRISE, GITLAB, GITLAB_SELF_MANAGED, BITBUCKET, S3 or NO_SOURCE' },
+    { name: 'source_locations', type: 'VARCHAR[]', description: 'Locations of the primary and secondary sources, with any user name, password or token in a URL replaced by ***' },
+    { name: 'sources_with_url_credentials', type: 'VARCHAR[]', description: 'Sources (primary, or the secondary source identifier) whose location URL carries user information (user name, password or token); NULL when the project was not described' },
+    { name: 'environment_type', type: 'VARCHAR', description: 'Build environment type, e.g. LINUX_CONTAINER, ARM_CONTAINER, WINDOWS_SERVER_2019_CONTAINER' },
+    { name: 'image', type: 'VARCHAR', description: 'Build image' },
+    { name: 'privileged_mode', type: 'BOOLEAN', description: 'Environment privilegedMode: the build container runs with root privileges on the host (Docker daemon); NULL when not reported' },
+    { name: 'plaintext_variable_names', type: 'VARCHAR[]', description: 'Names of the environment variables of type PLAINTEXT (their values are not stored); NULL when not reported' },
+    { name: 'secret_variable_names', type: 'VARCHAR[]', description: 'Names of the environment variables of type PARAMETER_STORE or SECRETS_MANAGER (references, not values)' },
+    { name: 'cloudwatch_logs_status', type: 'VARCHAR', description: 'logsConfig.cloudWatchLogs.status: ENABLED or DISABLED; NULL when not reported' },
+    { name: 's3_logs_status', type: 'VARCHAR', description: 'logsConfig.s3Logs.status: ENABLED or DISABLED; NULL when not reported' },
+    { name: 's3_logs_location', type: 'VARCHAR', description: 'Bucket and prefix of the S3 build logs' },
+    { name: 's3_logs_encryption_disabled', type: 'BOOLEAN', description: 'logsConfig.s3Logs.encryptionDisabled: S3 build logs are written unencrypted; NULL when not reported' },
+    { name: 'service_role', type: 'VARCHAR', description: 'IAM role the builds run as' },
+    { name: 'encryption_key', type: 'VARCHAR', description: 'KMS key that encrypts the build output artifacts' },
+  ],
+});
+
+export const tables: TableDef[] = [awsCodebuildProjects];
