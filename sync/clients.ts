@@ -1,5 +1,6 @@
 import { requireOutputMembers } from './required-output.js';
 import type { ClientClass, CredentialSource } from './types.js';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 export interface ClientOptions {
   credentials: CredentialSource;
@@ -79,7 +80,10 @@ export class ClientFactory {
       credentials: this.options.credentials,
       retryMode: 'adaptive',
       maxAttempts: this.options.maxAttempts,
-      requestHandler: requestHandlerOptions(timeouts),
+      // Kinesis's client defaults to HTTP/2, needed only for SubscribeToShard, which the sync never calls; every
+      // call it makes is served over HTTP/1.1 too, so it gets the handler every other client has (and an HTTP/1.1
+      // proxy or emulator in between works).
+      requestHandler: serviceName === 'Kinesis' ? new NodeHttpHandler(requestHandlerOptions(timeouts)) : requestHandlerOptions(timeouts),
       ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
       ...(endpoint && serviceName === 'S3' ? { forcePathStyle: true } : {}),
       // S3 Control's endpoint rules put the account id in front of the host (123456789012.127.0.0.1), which a

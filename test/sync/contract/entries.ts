@@ -459,7 +459,7 @@ export const entries: readonly ContractEntry[] = [
     },
     paginate: { op: 'AutoScaling:DescribeLaunchConfigurations', param: 'MaxRecords' },
   },
-  // The Kinesis client speaks HTTP/2, which moto_server does not (test/sync/kinesis swaps the handler): no seed here.
+  // Kinesis streams are seeded and checked in test/sync/kinesis (its seeding client needs the HTTP/1.1 handler).
   { service: 'kinesis', collector: 'streams' },
   {
     service: 'stepfunctions', collector: 'state-machines',
