@@ -18,6 +18,7 @@ import { DatabaseLockedError, DatabaseOpenError } from './db-errors.js';
 import { migrate } from './migrations.js';
 import { asStorageError, StorageError } from './storage-error.js';
 import { canStage, insertStaged } from './staged-insert.js';
+import { retryConflicts } from './lake-retry.js';
 import { isLakePath, openLakeInstance, redactLake, useLake } from './store.js';
 import type { ColumnKind } from './table.js';
 
@@ -128,7 +129,14 @@ export class Database {
    * A thrown error rolls back, so a crash mid-way leaves the previous committed state readable.
    */
   write<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    const next = this.writeQueue.then(async () => {
+    const next = this.writeQueue.then(() => (this.lake ? retryConflicts(() => this.writeOnce(fn)) : this.writeOnce(fn)));
+    this.writeQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** On a lake a conflicting commit is run again (schema/lake-retry.ts): `fn` must only write through `tx`. */
+  private async writeOnce<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    {
       const conn = await this.connect();
       await conn.run('BEGIN TRANSACTION');
       try {
@@ -142,9 +150,7 @@ export class Database {
       } finally {
         conn.closeSync();
       }
-    });
-    this.writeQueue = next.catch(() => undefined);
-    return next;
+    }
   }
 
   /** Closing checkpoints the write-ahead log into the file, which can fail on a full disk like any write. */

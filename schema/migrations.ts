@@ -232,6 +232,17 @@ export const migrations: readonly Migration[] = [
     },
   },
   iacScanMigration,
+  {
+    version: 70,
+    name: 'sharded sync: each shard of a run is a sync_runs row',
+    async up(tx) {
+      // `calabi sync --shard I/N` (sync/shard.ts): N workers each record their own row; the group names the run
+      // they belong to, so `calabi status` can tell which shards of it have finished.
+      await tx.run('ALTER TABLE sync_runs ADD COLUMN shard_index INTEGER');
+      await tx.run('ALTER TABLE sync_runs ADD COLUMN shard_count INTEGER');
+      await tx.run('ALTER TABLE sync_runs ADD COLUMN shard_group VARCHAR');
+    },
+  },
 ];
 
 export async function migrate(db: MigratableDatabase): Promise<void> {

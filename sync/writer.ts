@@ -32,6 +32,7 @@ interface ScopeWrite {
 export async function writeScope(db: Database, w: ScopeWrite): Promise<number> {
   let written = 0;
   await db.write(async (tx) => {
+    written = 0; // a lake runs this again after a conflicting commit (schema/lake-retry.ts)
     for (const table of w.tables) {
       const rows = w.collected[table.name] ?? [];
       await deleteScope(tx, table.name, w.accountId, w.region);
