@@ -5,7 +5,7 @@ import { Database } from '../../schema/db.js';
 import { BAD, GOOD, seedCisAccounts } from '../../testkit/cis-accounts.js';
 import { runCli } from '../support/cli.js';
 import { tempDir } from '../support/db.js';
-import { inventorySnapshot, lakeSkipReason } from '../support/lake.js';
+import { differingTables, inventorySnapshot, lakeSkipReason } from '../support/lake.js';
 import { startMoto, type Moto } from '../support/moto.js';
 import { startPostgres, type Postgres } from '../support/postgres.js';
 import { cliCredentials } from '../support/moto-folder.js';
@@ -49,8 +49,7 @@ describe.skipIf(skip)('a DuckLake catalogued in PostgreSQL', () => {
     const file = await Database.open(join(state.dir, 'calabi.duckdb'), { readOnly: true });
     try {
       const [l, f] = [await inventorySnapshot(lake), await inventorySnapshot(file)];
-      expect(Object.keys(l)).toEqual(Object.keys(f));
-      for (const table of Object.keys(f)) expect(l[table], table).toEqual(f[table]);
+      expect(differingTables(l, f)).toEqual([]);
       expect(f.aws_s3_buckets!.length).toBeGreaterThan(0); // the comparison compares something
     } finally {
       lake.close();

@@ -37,22 +37,29 @@ function hasExtensions(dir: string): boolean {
   return files.includes('ducklake.duckdb_extension') && files.includes('postgres_scanner.duckdb_extension');
 }
 
+const asOfNow = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?/g;
+
 /**
  * The inventory as comparable text: every aws_* table's rows (without synced_at, the one column that differs
- * between two syncs of the same estate) sorted, and sync_scopes without its times and run ids.
+ * between two syncs of the same estate) sorted, and sync_scopes without its times and run ids. In `raw` (the API's
+ * response as read) timestamps are masked: some answers are "as of now" and differ between two syncs of one estate
+ * (a trail's LatestDeliveryTime, an EFS file system's SizeInBytes.Timestamp); the typed columns are compared whole.
  */
-/** Columns AWS (and moto) answer differently from one sync to the next: a trail's status says "delivered now". */
-const volatile: Record<string, string> = { aws_cloudtrail_trails: ', raw' };
-
 export async function inventorySnapshot(db: Database): Promise<Record<string, string[]>> {
   const tables = await db.all<{ table_name: string }>(
     "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND (table_name LIKE 'aws\\_%' ESCAPE '\\') ORDER BY table_name",
   );
   const out: Record<string, string[]> = {};
   for (const { table_name } of tables) {
-    const rows = await db.all(`SELECT * EXCLUDE (synced_at${volatile[table_name] ?? ''}) FROM "${table_name}"`);
-    out[table_name] = rows.map((r) => JSON.stringify(r)).sort();
+    const rows = await db.all(`SELECT * EXCLUDE (synced_at) FROM "${table_name}"`);
+    out[table_name] = rows.map((r) => JSON.stringify({ ...r, ...(typeof r.raw === 'string' ? { raw: r.raw.replace(asOfNow, '<time>') } : {}) })).sort();
   }
   out.sync_scopes = (await db.all('SELECT * EXCLUDE (synced_at, attempted_at, run_id) FROM sync_scopes')).map((r) => JSON.stringify(r)).sort();
   return out;
+}
+
+/** The tables whose rows differ between two snapshots (empty: the same inventory, row for row). */
+export function differingTables(a: Record<string, string[]>, b: Record<string, string[]>): string[] {
+  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return names.filter((t) => JSON.stringify(a[t]) !== JSON.stringify(b[t]));
 }
