@@ -136,20 +136,18 @@ export class Database {
 
   /** On a lake a conflicting commit is run again (schema/lake-retry.ts): `fn` must only write through `tx`. */
   private async writeOnce<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    {
-      const conn = await this.connect();
-      await conn.run('BEGIN TRANSACTION');
-      try {
-        const result = await fn(new Transaction(conn));
-        await conn.run('COMMIT');
-        return result;
-      } catch (error) {
-        await conn.run('ROLLBACK').catch(() => undefined); // the original error is what matters
-        // A full disk or failed write is named as such, whatever the caller was doing (a sync, an evaluation).
-        throw asStorageError(error, this.path);
-      } finally {
-        conn.closeSync();
-      }
+    const conn = await this.connect();
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn(new Transaction(conn));
+      await conn.run('COMMIT');
+      return result;
+    } catch (error) {
+      await conn.run('ROLLBACK').catch(() => undefined); // the original error is what matters
+      // A full disk or failed write is named as such, whatever the caller was doing (a sync, an evaluation).
+      throw asStorageError(error, this.path);
+    } finally {
+      conn.closeSync();
     }
   }
 
