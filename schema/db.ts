@@ -48,6 +48,11 @@ export function defaultDbPath(): string {
  */
 export class Database {
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /**
+   * Directories the store's own files live in, which a sandbox (allowed_directories) must keep allowing: none for a
+   * file (DuckDB always reaches its own database file), a lake's data and catalog folders (schema/store.ts).
+   */
+  storageDirectories: readonly string[] = [];
   private readonly main: DuckDBConnection;
 
   private constructor(
@@ -84,8 +89,10 @@ export class Database {
 
   /** A lake: an in-memory DuckDB with the lake attached and made every connection's default (schema/store.ts). */
   private static async openLake(path: string, options: OpenOptions): Promise<Database> {
-    const instance = await openLakeInstance(path, options);
-    return Database.ready(new Database(redactLake(path), instance, await useLake(await instance.connect()), options.readOnly ?? false, true), options);
+    const { instance, directories } = await openLakeInstance(path, options);
+    const db = new Database(redactLake(path), instance, await useLake(await instance.connect()), options.readOnly ?? false, true);
+    db.storageDirectories = directories;
+    return Database.ready(db, options);
   }
 
   private static async ready(db: Database, options: OpenOptions): Promise<Database> {

@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { dirname, resolve } from 'node:path';
 import { DatabaseOpenError } from './db-errors.js';
 
 /**
@@ -47,8 +48,23 @@ export function lakeConfig(): Record<string, string> {
   return dir ? { extension_directory: dir, autoinstall_known_extensions: 'false' } : {};
 }
 
+/**
+ * The directories the lake's own files live in (its data path and a DuckDB catalog's folder), with a trailing '/'.
+ * A sandboxed instance (serve's console, custom checks: enable_external_access=false) must still allow them, or
+ * DuckDB refuses to read the lake's Parquet files.
+ */
+export function lakeDirectories(location: LakeLocation): string[] {
+  const slash = (d: string) => (d.endsWith('/') ? d : `${d}/`);
+  const catalogFile = isPostgres(location.catalog) ? undefined : resolve(location.catalog);
+  const data = location.dataPath ?? (catalogFile ? `${catalogFile}.files` : undefined);
+  return [
+    ...(catalogFile ? [slash(dirname(catalogFile))] : []),
+    ...(data ? [slash(/^[a-z0-9]+:\/\//i.test(data) ? data : resolve(data))] : []),
+  ];
+}
+
 /** An in-memory DuckDB with the lake attached (read-only when asked) and the extensions it needs loaded. */
-export async function openLakeInstance(path: string, options: { readOnly?: boolean; dataPath?: string; config?: Record<string, string> }): Promise<DuckDBInstance> {
+export async function openLakeInstance(path: string, options: { readOnly?: boolean; dataPath?: string; config?: Record<string, string> }): Promise<{ instance: DuckDBInstance; directories: string[] }> {
   const location = lakeLocation(path, options.dataPath);
   let instance: DuckDBInstance | undefined;
   try {
@@ -70,7 +86,7 @@ export async function openLakeInstance(path: string, options: { readOnly?: boole
     } finally {
       conn.closeSync();
     }
-    return instance;
+    return { instance, directories: lakeDirectories(location) };
   } catch (cause) {
     instance?.closeSync();
     // The catalog string may carry a password: name the store without it.
