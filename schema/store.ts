@@ -28,10 +28,10 @@ export function isLakePath(path: string): boolean {
 /** `ducklake:CATALOG` with the data path given, else CALABI_DATA_PATH; a Postgres catalog must have one. */
 export function lakeLocation(path: string, dataPath = process.env.CALABI_DATA_PATH): LakeLocation {
   const catalog = path.slice(lakePrefix.length).trim();
-  if (catalog === '') throw new DatabaseOpenError(path, { cause: new Error('the store names no catalog: give --store ducklake:FILE or --store ducklake:postgres:"dbname=… host=…"') });
+  if (catalog === '') throw new DatabaseOpenError(redactLake(path), { cause: new Error('the store names no catalog: give --store ducklake:FILE or --store ducklake:postgres:"dbname=… host=…"') });
   const data = dataPath?.trim() ? dataPath.trim() : undefined;
   if (isPostgres(catalog) && !data) {
-    throw new DatabaseOpenError(path, { cause: new Error('a lake catalogued in PostgreSQL needs a data path that every worker reaches: give --data-path DIR_OR_S3_URL or CALABI_DATA_PATH') });
+    throw new DatabaseOpenError(redactLake(path), { cause: new Error('a lake catalogued in PostgreSQL needs a data path that every worker reaches: give --data-path DIR_OR_S3_URL or CALABI_DATA_PATH') });
   }
   return { catalog, dataPath: data };
 }
