@@ -46,7 +46,7 @@ export async function startPostgres(): Promise<Postgres> {
   let log = '';
   proc.stderr!.on('data', (d) => (log = (log + String(d)).slice(-4000)));
   const psql = (sql: string, database = 'postgres') =>
-    spawnSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'calabi', '-d', database, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], { encoding: 'utf8' });
+    spawnSync(existsSync(join(bin, 'psql')) ? join(bin, 'psql') : 'psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'calabi', '-d', database, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], { encoding: 'utf8' });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`postgres exited at start: ${log}`);
