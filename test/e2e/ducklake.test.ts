@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../lib/csv/read.js';
 import { Database } from '../../schema/db.js';
 import { BAD, GOOD, seedCisAccounts } from '../../testkit/cis-accounts.js';
 import { runCli } from '../support/cli.js';
@@ -69,5 +70,21 @@ describe.skipIf(skip)('a DuckLake catalogued in PostgreSQL', () => {
     expect(lake!.controls.map((c) => [c.id, c.status, c.affected_count])).toEqual(file!.controls.map((c) => [c.id, c.status, c.affected_count]));
     expect(lake!.controls.some((c) => c.status === 'FAIL') && lake!.controls.some((c) => c.status === 'PASS')).toBe(true);
     expect(lake!.scan.report_id).toBe(file!.scan.report_id);
+  }, 600_000);
+
+  it('queries and exports the lake as the file', async () => {
+    const env = { CALABI_EXTENSION_DIR: process.env.CALABI_EXTENSION_DIR };
+    const out: unknown[] = [];
+    for (const store of [state.lake, state.file]) {
+      const q = await runCli([...store, 'query', '--format', 'json', 'SELECT account_id, count(*) AS buckets FROM aws_s3_buckets GROUP BY ALL ORDER BY 1'], env, 300_000);
+      expect(q.code, q.stderr).toBe(0);
+      const csv = await runCli([...store, 'export', 'latest', '--benchmark', 'cis-aws-3.0', '--format', 'csv', '-o', '-'], env, 300_000);
+      expect(csv.code, csv.stderr).toBe(0);
+      // Requirement, status, affected count and report id: the scan id and the data's age differ between the two.
+      const rows = parseCsv(csv.stdout.replace(/^\uFEFF/, '')).slice(1).filter((r) => r.length > 1);
+      out.push({ query: JSON.parse(q.stdout), csv: rows.map((r) => [r[0], r[6], r[7], r.at(-1)]) });
+    }
+    expect((out[0] as { query: Array<{ account_id: string }> }).query.map((r) => r.account_id)).toEqual([BAD, GOOD]);
+    expect(out[0]).toEqual(out[1]);
   }, 600_000);
 });
