@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Database, OpenOptions } from '../schema/db.js';
 import { NewerDatabaseError } from '../schema/newer.js';
 import { UsageError } from './errors.js';
+import { storePath } from './store-option.js';
 
 const defaultDbPath = () => './calabi.duckdb';
 
@@ -21,6 +22,8 @@ export function globalOptions(cmd: Command): GlobalOptions {
 export function dbPathOf(cmd: Command, fallback = defaultDbPath): string {
   const flag = globalOptions(cmd).db;
   if (flag !== undefined) return checkedDbPath(flag, '--db');
+  const store = storePath(); // a lake (--store / CALABI_STORE: cli/store-option.ts)
+  if (store !== undefined) return store;
   if (process.env.CALABI_DB !== undefined) return checkedDbPath(process.env.CALABI_DB, 'CALABI_DB');
   return fallback();
 }

@@ -2,10 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../lib/package-root.js';
 import { commandsFor } from './commands/index.js';
 import { exitCodeFor, reportError } from './errors.js';
+import { addStoreOptions } from './store-option.js';
 
 /** Runs the CLI and resolves to the process exit code (0 ok, 1 finished with problems, 2 could not run). */
 export async function main(argv: string[]): Promise<number> {
-  const program = new Command('calabi')
+  const program = addStoreOptions(new Command('calabi'))
     .description('SQL-queryable inventory of AWS estates with compliance views')
     .version(packageVersion)
     .option('--db <path>', 'DuckDB database file (default: $CALABI_DB or ./calabi.duckdb)')

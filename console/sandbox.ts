@@ -42,11 +42,12 @@ export async function applySandbox(db: Database, memoryLimit = defaultMemoryLimi
     return;
   }
   const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
-  if (snapshotDir) {
-    const dir = snapshotDir.endsWith('/') ? snapshotDir : `${snapshotDir}/`;
-    // The engine may have allowed it already when it closed external access for custom checks (same directory).
+  if (snapshotDir || db.storageDirectories.length) {
+    // The snapshot directory, and a lake's own folders (db.storageDirectories), whose Parquet files stay readable.
+    const dirs = [...(snapshotDir ? [snapshotDir.endsWith('/') ? snapshotDir : `${snapshotDir}/`] : []), ...db.storageDirectories];
+    // The engine may have allowed them already when it closed external access for custom checks (same directories).
     const allowed = await db.one<{ dirs: string[] | null }>("SELECT current_setting('allowed_directories') AS dirs");
-    if (!(allowed?.dirs ?? []).includes(dir)) await db.run(`SET allowed_directories = [${quote(dir)}]`);
+    if (!dirs.every((d) => (allowed?.dirs ?? []).includes(d))) await db.run(`SET allowed_directories = [${dirs.map(quote).join(', ')}]`);
   }
   for (const [name, value] of Object.entries(sandboxConfig(memoryLimit))) await db.run(`SET ${name} = ${quote(value)}`);
   await db.run('SET enable_external_access = false');

@@ -18,6 +18,8 @@ export async function closeExternalAccess(db: Database): Promise<void> {
   }
   // The console's copies are written under the scratch directory; allow it now, as DuckDB accepts it only while
   // external access is on (the console's sandbox does the same when it comes first).
-  await db.run(`SET allowed_directories = ['${scratchAllowance().replace(/'/g, "''")}']`);
+  // A lake's Parquet files must stay readable too (db.storageDirectories; none for a DuckDB file).
+  const dirs = [scratchAllowance(), ...db.storageDirectories].map((d) => `'${d.replace(/'/g, "''")}'`);
+  await db.run(`SET allowed_directories = [${dirs.join(', ')}]`);
   await db.run('SET enable_external_access = false');
 }

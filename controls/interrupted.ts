@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../schema/db.js';
 import { kyselyOf } from '../schema/kysely.js';
-import { isCurrentProcess, isOwnerAlive } from '../schema/owner.js';
+import { currentOwner, isCurrentProcess, isOwnerAlive } from '../schema/owner.js';
 
 interface RunningRow {
   kind: 'scan' | 'sync';
@@ -34,6 +34,9 @@ export async function closeInterruptedRuns(db: Database): Promise<InterruptedRun
   );
   const gone = rows.filter((r) => {
     const owner = { pid: r.owner_pid, host: r.owner_host, startedAt: r.owner_started_at ? new Date(`${r.owner_started_at.replace(/Z?$/, 'Z')}`) : null };
+    // A lake has no exclusive lock: other workers, on other hosts, write it right now. Only an owner on this host
+    // can be known to be gone; the others' rows stay `running` until a command on their host closes them.
+    if (db.lake && owner.host !== currentOwner().host) return false;
     return !isCurrentProcess(owner) && !isOwnerAlive(owner);
   });
   const result: InterruptedRuns = { scans: gone.filter((r) => r.kind === 'scan').map((r) => r.id), syncRuns: gone.filter((r) => r.kind === 'sync').map((r) => r.id) };

@@ -18,6 +18,8 @@ import { DatabaseLockedError, DatabaseOpenError } from './db-errors.js';
 import { migrate } from './migrations.js';
 import { asStorageError, StorageError } from './storage-error.js';
 import { canStage, insertStaged } from './staged-insert.js';
+import { retryConflicts } from './lake-retry.js';
+import { isLakePath, openLakeInstance, redactLake, useLake } from './store.js';
 import type { ColumnKind } from './table.js';
 
 import type { Row, SqlParam } from './sql-types.js';
@@ -32,6 +34,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** DuckDB settings applied at open, e.g. { threads: '2' }. */
   config?: Record<string, string>;
+  /** A lake's data path (`ducklake:…` paths only); default CALABI_DATA_PATH (schema/store.ts). */
+  dataPath?: string;
 }
 
 export function defaultDbPath(): string {
@@ -44,6 +48,11 @@ export function defaultDbPath(): string {
  */
 export class Database {
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /**
+   * Directories the store's own files live in, which a sandbox (allowed_directories) must keep allowing: none for a
+   * file (DuckDB always reaches its own database file), a lake's data and catalog folders (schema/store.ts).
+   */
+  storageDirectories: readonly string[] = [];
   private readonly main: DuckDBConnection;
 
   private constructor(
@@ -51,6 +60,8 @@ export class Database {
     readonly instance: DuckDBInstance,
     main: DuckDBConnection,
     readonly readOnly: boolean,
+    /** A DuckLake (`ducklake:…`, schema/store.ts) rather than a DuckDB file: no constraints, many writers. */
+    readonly lake = false,
   ) {
     this.main = main;
   }
@@ -58,6 +69,7 @@ export class Database {
   static async open(path = defaultDbPath(), options: OpenOptions = {}): Promise<Database> {
     // DuckDB reads '' as "in memory": nothing would persist. Tests and tools that mean it say ':memory:'.
     if (path.trim() === '') throw new DatabaseOpenError('an empty path', { cause: new Error('an empty database path would be a throw-away in-memory database; give a file path with --db or CALABI_DB') });
+    if (isLakePath(path)) return Database.openLake(path, options);
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, {
@@ -72,7 +84,19 @@ export class Database {
       if (storage instanceof StorageError) throw storage;
       throw new DatabaseOpenError(path, { cause });
     }
-    const db = new Database(path, instance, await instance.connect(), options.readOnly ?? false);
+    return Database.ready(new Database(path, instance, await instance.connect(), options.readOnly ?? false), options);
+  }
+
+  /** A lake: an in-memory DuckDB with the lake attached and made every connection's default (schema/store.ts). */
+  private static async openLake(path: string, options: OpenOptions): Promise<Database> {
+    const { instance, directories } = await openLakeInstance(path, options);
+    const db = new Database(redactLake(path), instance, await useLake(await instance.connect()), options.readOnly ?? false, true);
+    db.storageDirectories = directories;
+    return Database.ready(db, options);
+  }
+
+  private static async ready(db: Database, options: OpenOptions): Promise<Database> {
+    const path = db.path;
     if (!db.readOnly && options.migrate !== false) {
       try {
         await migrate(db);
@@ -85,8 +109,9 @@ export class Database {
   }
 
   /** A fresh connection on the same instance (for interruptible or long-running reads). */
-  connect(): Promise<DuckDBConnection> {
-    return this.instance.connect();
+  async connect(): Promise<DuckDBConnection> {
+    const conn = await this.instance.connect();
+    return this.lake ? useLake(conn) : conn;
   }
 
   async run(sql: string, params: SqlParam[] = []): Promise<void> {
@@ -111,23 +136,26 @@ export class Database {
    * A thrown error rolls back, so a crash mid-way leaves the previous committed state readable.
    */
   write<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    const next = this.writeQueue.then(async () => {
-      const conn = await this.instance.connect();
-      await conn.run('BEGIN TRANSACTION');
-      try {
-        const result = await fn(new Transaction(conn));
-        await conn.run('COMMIT');
-        return result;
-      } catch (error) {
-        await conn.run('ROLLBACK').catch(() => undefined); // the original error is what matters
-        // A full disk or failed write is named as such, whatever the caller was doing (a sync, an evaluation).
-        throw asStorageError(error, this.path);
-      } finally {
-        conn.closeSync();
-      }
-    });
+    const next = this.writeQueue.then(() => (this.lake ? retryConflicts(() => this.writeOnce(fn)) : this.writeOnce(fn)));
     this.writeQueue = next.catch(() => undefined);
     return next;
+  }
+
+  /** On a lake a conflicting commit is run again (schema/lake-retry.ts): `fn` must only write through `tx`. */
+  private async writeOnce<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    const conn = await this.connect();
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn(new Transaction(conn));
+      await conn.run('COMMIT');
+      return result;
+    } catch (error) {
+      await conn.run('ROLLBACK').catch(() => undefined); // the original error is what matters
+      // A full disk or failed write is named as such, whatever the caller was doing (a sync, an evaluation).
+      throw asStorageError(error, this.path);
+    } finally {
+      conn.closeSync();
+    }
   }
 
   /** Closing checkpoints the write-ahead log into the file, which can fail on a full disk like any write. */

@@ -7,6 +7,7 @@ import { iacScanMigration } from './migration-iac.js';
 import { exceptionsMigration } from './migration-exceptions.js';
 import { securityHubPushMigration } from './migration-securityhub.js';
 import { sqlObjects } from './sql-objects.js';
+import { lakeMigrationTx } from './lake-ddl.js';
 import { isSealed, seal, secretKey } from './secret-box.js';
 import { columnDdl, quoteIdent, quoteLiteral, type TableDef } from './table.js';
 
@@ -225,14 +226,26 @@ export const migrations: readonly Migration[] = [
     async up(tx) {
       // The key lives outside the database (schema/secret-box.ts), next to the file this transaction writes.
       const path = (await tx.all<{ path: string | null }>('SELECT path FROM duckdb_databases() WHERE database_name = current_database()'))[0]?.path ?? ':memory:';
-      const key = secretKey(path);
+      // The key is read (or made) only when a URL needs sealing: a new lake catalogued in PostgreSQL has no file to
+      // keep it beside and needs CALABI_SECRET_KEY only once it stores a channel.
       for (const row of await tx.all<{ id: string; url: string }>('SELECT id, url FROM channels')) {
-        if (!isSealed(row.url)) await tx.run('UPDATE channels SET url = ? WHERE id = ?', [seal(row.url, key, 'channels.url'), row.id]);
+        if (!isSealed(row.url)) await tx.run('UPDATE channels SET url = ? WHERE id = ?', [seal(row.url, secretKey(path), 'channels.url'), row.id]);
       }
     },
   },
   iacScanMigration,
   exceptionsMigration,
+  {
+    version: 70,
+    name: 'sharded sync: each shard of a run is a sync_runs row',
+    async up(tx) {
+      // `calabi sync --shard I/N` (sync/shard.ts): N workers each record their own row; the group names the run
+      // they belong to, so `calabi status` can tell which shards of it have finished.
+      await tx.run('ALTER TABLE sync_runs ADD COLUMN shard_index INTEGER');
+      await tx.run('ALTER TABLE sync_runs ADD COLUMN shard_count INTEGER');
+      await tx.run('ALTER TABLE sync_runs ADD COLUMN shard_group VARCHAR');
+    },
+  },
   securityHubPushMigration,
   {
     version: 100,
@@ -246,7 +259,8 @@ export const migrations: readonly Migration[] = [
 ];
 
 export async function migrate(db: MigratableDatabase): Promise<void> {
-  await db.write(async (tx) => {
+  await db.write(async (writeTx) => {
+    const tx = db.lake ? lakeMigrationTx(writeTx) : writeTx;
     // A file migrated by a newer Calabi may have tables and meanings this build does not know: refuse before
     // writing anything to it (read-only commands open it read-only and never get here).
     await assertNotNewer(tx, db.path);
@@ -309,7 +323,9 @@ export async function reconcileInventory(tx: SqlTransaction, tables: readonly Ta
     for (const c of t.columns) {
       if (cols.has(c.name)) continue;
       await tx.run(`ALTER TABLE ${quoteIdent(t.name)} ADD COLUMN ${columnDdl(c)}`);
-      await tx.run('INSERT OR REPLACE INTO inventory_columns (table_name, column_name, added_at) VALUES (?, ?, ?)', [t.name, c.name, new Date()]);
+      // Delete-then-insert, not INSERT OR REPLACE: a lake has no key to conflict on (schema/lake-ddl.ts).
+      await tx.run('DELETE FROM inventory_columns WHERE table_name = ? AND column_name = ?', [t.name, c.name]);
+      await tx.run('INSERT INTO inventory_columns (table_name, column_name, added_at) VALUES (?, ?, ?)', [t.name, c.name, new Date()]);
       await tx.run(`COMMENT ON COLUMN ${quoteIdent(t.name)}.${quoteIdent(c.name)} IS ${quoteLiteral(c.description)}`);
     }
   }

@@ -23,6 +23,7 @@ export const ownTables = {
     id: req('VARCHAR'), started_at: req('TIMESTAMP'), finished_at: opt('TIMESTAMP'), status: req('VARCHAR'),
     accounts: opt('VARCHAR[]'), regions: opt('VARCHAR[]'), services: opt('VARCHAR[]'), api_calls: opt('BIGINT'), resources: opt('BIGINT'),
     error_count: opt('INTEGER'), message: opt('VARCHAR'), ...owner,
+    shard_index: opt('INTEGER'), shard_count: opt('INTEGER'), shard_group: opt('VARCHAR'),
   },
   sync_errors: {
     run_id: req('VARCHAR'), account_id: opt('VARCHAR'), region: opt('VARCHAR'), service: req('VARCHAR'), operation: req('VARCHAR'),

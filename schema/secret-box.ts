@@ -19,7 +19,10 @@ export function isSealed(value: string): boolean {
 export function secretKey(dbPath: string): Buffer {
   const env = process.env.CALABI_SECRET_KEY;
   if (env) return parseKey(env, 'CALABI_SECRET_KEY');
-  const file = dbPath === ':memory:' || dbPath === '' ? ':memory:' : `${resolve(dbPath)}.key`;
+  // A lake (schema/store.ts) keeps its key beside its DuckDB catalog file; a PostgreSQL catalog has no file.
+  const path = dbPath.startsWith('ducklake:') ? dbPath.slice('ducklake:'.length) : dbPath;
+  if (/^postgres(ql)?:/.test(path)) throw new Error('[secrets] a lake catalogued in PostgreSQL has no file to keep its secret key beside: set CALABI_SECRET_KEY (64 hex characters, the same for every process using the lake)');
+  const file = path === ':memory:' || path === '' ? ':memory:' : `${resolve(path)}.key`;
   let key = keys.get(file);
   if (key) return key;
   if (file === ':memory:') key = randomBytes(32);

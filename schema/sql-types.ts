@@ -16,6 +16,8 @@ export interface SqlTransaction {
 /** A database file that migrations can write to (schema/db.ts's Database). */
 export interface MigratableDatabase {
   readonly path: string;
+  /** A DuckLake (schema/store.ts): migrations run without keys (schema/lake-ddl.ts). */
+  readonly lake?: boolean;
   write<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T>;
 }
 

@@ -19,6 +19,7 @@ import { chooseRegions, enabledRegions, type RegionInfo } from './regions.js';
 import type { Collector, CredentialSource, SyncContext } from './types.js';
 import { recordScopeFailure, writeScope, type ScopeError } from './writer.js';
 import { assertKnownServices, loadCollectors } from './services.js';
+import { accountsOfShard, type Shard } from './shard.js';
 
 export interface SyncOptions {
   db: Database;
@@ -35,6 +36,8 @@ export interface SyncOptions {
   externalId?: string;
   accounts?: readonly string[];
   organization?: boolean;
+  /** Sync only this shard's share of the accounts (sync/shard.ts); needs accounts or organization. */
+  shard?: Shard;
   /** Concurrent API calls per service and region. */
   concurrency?: number;
   /** Concurrent collector scopes (collector × account × region) across the run. */
@@ -165,6 +168,7 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
     .values({
       id: runId, started_at: new Date(started), status: 'running', regions: regions.map((r) => r.region), services: [...new Set(collectors.map((c) => c.service))],
       owner_pid: owner.pid, owner_host: owner.host, owner_started_at: owner.startedAt,
+      ...(options.shard ? { shard_index: options.shard.index, shard_count: options.shard.count, shard_group: options.shard.group } : {}),
     })
     .execute();
 
@@ -325,6 +329,7 @@ async function recordFailedRun(options: SyncOptions, runId: string, started: num
     .values({
       id: runId, started_at: new Date(started), finished_at: new Date(), status: 'failed', accounts: named.length ? [...named] : null,
       regions: options.regions?.length ? [...options.regions] : null, services: options.services?.length ? [...options.services] : null, error_count: 1, message,
+      ...(options.shard ? { shard_index: options.shard.index, shard_count: options.shard.count, shard_group: options.shard.group } : {}),
     })
     .execute();
 }
@@ -352,6 +357,7 @@ async function resolveAccounts(
 ): Promise<AccountTarget[]> {
   const self: AccountTarget = { accountId: identity.Account!, partition, credentials: baseCredentials, callerArn: identity.Arn ?? '' };
   if (!options.roleName) {
+    if (options.shard) throw new SyncSetupError('[sync] --shard splits the accounts of --accounts or --organization (with --role-name) between workers: give one of them.');
     if (options.accounts?.length || options.organization) {
       throw new SyncSetupError('[sync] --accounts and --organization need --role-name: the role Calabi assumes in each account.');
     }
@@ -371,6 +377,8 @@ async function resolveAccounts(
   if (accountIds.length === 0) throw new SyncSetupError('[sync] no accounts to sync: pass --accounts id,id or --organization with --role-name.');
   const bad = accountIds.filter((a) => !/^\d{12}$/.test(a));
   if (bad.length) throw new SyncSetupError(`[sync] not an AWS account id (12 digits): ${bad.join(', ')}`);
+  // A shard may get no account (few accounts, many shards): it finishes at once, recorded like the others.
+  if (options.shard) accountIds = accountsOfShard(accountIds, options.shard);
 
   const targets: AccountTarget[] = [];
   for (const accountId of accountIds) {

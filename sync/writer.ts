@@ -32,6 +32,7 @@ interface ScopeWrite {
 export async function writeScope(db: Database, w: ScopeWrite): Promise<number> {
   let written = 0;
   await db.write(async (tx) => {
+    written = 0; // a lake runs this again after a conflicting commit (schema/lake-retry.ts)
     for (const table of w.tables) {
       const rows = w.collected[table.name] ?? [];
       await deleteScope(tx, table.name, w.accountId, w.region);
@@ -57,17 +58,19 @@ export async function writeScope(db: Database, w: ScopeWrite): Promise<number> {
 export async function recordScopeFailure(db: Database, w: Omit<ScopeWrite, 'collected'>): Promise<void> {
   await db.write(async (tx) => {
     for (const table of w.tables) {
-      await kyselyOf(tx)
+      // Update the scope's row if it has one, else insert it: no ON CONFLICT, which a lake cannot do (it has no
+      // keys, schema/lake-ddl.ts). The earlier rows and their synced_at stay: they are what the table still holds.
+      const key = { account_id: w.accountId, region: w.region, table_name: table.name };
+      const k = kyselyOf(tx);
+      const updated = await k
+        .updateTable('sync_scopes')
+        .set({ status: 'error', stale: true, attempted_at: w.now, run_id: w.runId, error: summarise(w.errors) })
+        .where('account_id', '=', key.account_id).where('region', '=', key.region).where('table_name', '=', key.table_name)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) > 0) continue;
+      await k
         .insertInto('sync_scopes')
-        .values({
-          account_id: w.accountId, region: w.region, table_name: table.name, status: 'error', stale: true, row_count: null, synced_at: null,
-          attempted_at: w.now, run_id: w.runId, error: summarise(w.errors),
-        })
-        .onConflict((oc) =>
-          oc.columns(['account_id', 'region', 'table_name']).doUpdateSet((eb) => ({
-            status: 'error', stale: true, attempted_at: eb.ref('excluded.attempted_at'), run_id: eb.ref('excluded.run_id'), error: eb.ref('excluded.error'),
-          })),
-        )
+        .values({ ...key, status: 'error', stale: true, row_count: null, synced_at: null, attempted_at: w.now, run_id: w.runId, error: summarise(w.errors) })
         .execute();
     }
   });
@@ -83,19 +86,16 @@ export async function upsertScope(
   tx: Transaction,
   s: { accountId: string; region: string; table: string; status: string; stale: boolean; rowCount: number; syncedAt: Date; runId: string; error: string | null },
 ): Promise<void> {
-  // INSERT OR REPLACE, spelled the way Kysely's Postgres compiler writes it: every column takes the new value.
-  await kyselyOf(tx)
+  // Replace the scope's row: delete-then-insert in the caller's transaction rather than ON CONFLICT, which a lake
+  // cannot do (it has no keys, schema/lake-ddl.ts); the file store gets the same result.
+  const k = kyselyOf(tx);
+  await k.deleteFrom('sync_scopes').where('account_id', '=', s.accountId).where('region', '=', s.region).where('table_name', '=', s.table).execute();
+  await k
     .insertInto('sync_scopes')
     .values({
       account_id: s.accountId, region: s.region, table_name: s.table, status: s.status, stale: s.stale, row_count: s.rowCount, synced_at: s.syncedAt,
       attempted_at: s.syncedAt, run_id: s.runId, error: s.error,
     })
-    .onConflict((oc) =>
-      oc.columns(['account_id', 'region', 'table_name']).doUpdateSet((eb) => ({
-        status: eb.ref('excluded.status'), stale: eb.ref('excluded.stale'), row_count: eb.ref('excluded.row_count'), synced_at: eb.ref('excluded.synced_at'),
-        attempted_at: eb.ref('excluded.attempted_at'), run_id: eb.ref('excluded.run_id'), error: eb.ref('excluded.error'),
-      })),
-    )
     .execute();
 }
 

@@ -29,10 +29,11 @@ export const commandLoaders: Record<string, () => Promise<CommandModule>> = {
   plan: () => import('./plan.js'),
   exception: () => import('./exception.js'),
   push: () => import('./push.js'),
+  status: () => import('./status.js'),
 };
 
 /** Global options that take a value: the command name is the first argument that is neither one nor its value. */
-const valued = new Set(['--db']);
+const valued = new Set(['--db', '--store', '--data-path']);
 
 /** The command an argument list names, or null (none, help, or a name we do not know). */
 export function commandOf(argv: readonly string[]): string | null {

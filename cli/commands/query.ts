@@ -42,9 +42,13 @@ export const register: RegisterCommand = (program, setExit) => {
       // server, the console reads a fresh copy the server wrote (docs/cli-beside-serve.md).
       const path = await (await backendOf(cmd)).readablePath();
       const { Database } = await import('../../schema/db.js');
-      const { createFileConsole, ConsoleError, stopWorkers } = await import('../../console/index.js');
-      (await Database.open(path, { readOnly: true })).close();
-      const sqlConsole = createFileConsole(path, { timeoutMs: timeout * 1000, maxRows, maxBytes, memoryLimit: flags.memory });
+      const { createFileConsole, createSqlConsole, ConsoleError, stopWorkers } = await import('../../console/index.js');
+      const limits = { timeoutMs: timeout * 1000, maxRows, maxBytes, memoryLimit: flags.memory };
+      const opened = await Database.open(path, { readOnly: true });
+      // A lake has no file a sandboxed worker could open: the query reads a read-only copy, as serve's console does.
+      const lake = opened.lake ? opened : undefined;
+      if (!lake) opened.close();
+      const sqlConsole = lake ? createSqlConsole(lake, { ...limits, concurrency: 1 }) : createFileConsole(path, limits);
       try {
         const result = await sqlConsole.run(sql).catch((error: unknown) => {
           if (error instanceof ConsoleError) throw new UsageError(`query refused or failed: ${error.message}`);
@@ -59,6 +63,7 @@ export const register: RegisterCommand = (program, setExit) => {
       } finally {
         sqlConsole.close();
         await stopWorkers();
+        lake?.close();
       }
     });
 };

@@ -7,6 +7,7 @@ import { syncSettings, type SyncFlags } from '../sync-options.js';
 import { createLogger } from '../../lib/logger.js';
 import { createSyncProgress } from '../progress.js';
 import type { RegisterCommand } from './register.js';
+import { addShardOptions, shardSettings, type ShardFlags } from '../shard-options.js';
 
 export type { SyncFlags } from '../sync-options.js';
 
@@ -28,10 +29,10 @@ export function addSyncOptions(cmd: Command): Command {
 }
 
 /** Runs a sync from CLI flags with progress and a summary; returns the result (the caller picks the exit code). */
-export async function syncFromFlags(cmd: Command, flags: SyncFlags): Promise<SyncResult> {
+export async function syncFromFlags(cmd: Command, flags: SyncFlags & ShardFlags): Promise<SyncResult> {
   const g = globalOptions(cmd);
   const logger = createLogger({ json: g.jsonLogs });
-  const settings = syncSettings(flags);
+  const settings = { ...syncSettings(flags), ...shardSettings(flags) };
   const tty = Boolean(process.stderr.isTTY) && !g.jsonLogs;
   const progress = createSyncProgress({ tty, logger });
   // Here on the file or inside a running `calabi serve` (its progress streams back); the runner and the AWS SDK
@@ -71,7 +72,7 @@ function printSummary(r: SyncResult, logger: ReturnType<typeof createLogger>, js
 }
 
 export const register: RegisterCommand = (program, setExit) => {
-  addSyncOptions(program.command('sync').description('read AWS account state into the DuckDB inventory')).action(async (flags: SyncFlags, cmd: Command) => {
+  addShardOptions(addSyncOptions(program.command('sync').description('read AWS account state into the DuckDB inventory'))).action(async (flags: SyncFlags & ShardFlags, cmd: Command) => {
     const result = await syncFromFlags(cmd, flags);
     setExit(result.errors.length ? 1 : 0);
   });
