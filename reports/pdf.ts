@@ -133,7 +133,7 @@ export async function writePdf(db: Database, scan: Scan, reportId: string, out: 
         current = f.control_id;
         detailHeading(doc, byId.get(f.control_id), f.control_id, maxPerControl);
       }
-      const line = `${f.resource_id ?? '(account)'}  ·  ${f.account_id ?? ''} ${f.region ?? ''}  ·  ${f.reason ?? ''}`;
+      const line = `${f.resource_id ?? '(account)'}  ·  ${f.account_id ?? ''} ${f.region ?? ''}  ·  ${f.exception_id ? `[EXCEPTED by ${f.exception_id}] ` : ''}${f.reason ?? ''}`;
       doc.font('Helvetica').fontSize(7).fillColor('black').text(latin1(line).slice(0, 600), margin + 8, undefined, { width: width - 8 });
     }
   }

@@ -38,6 +38,8 @@ export const findingColumns: readonly ColumnSpec[] = [
   { key: 'region', header: 'Region', width: 14 },
   { key: 'reason', header: 'Reason', width: 60 },
   { key: 'evidence', header: 'Evidence', width: 50 },
+  // An accepted risk keeps its finding, marked with the exception that accepted it (docs/exceptions.md).
+  { key: 'exception_id', header: 'Excepted by', width: 16 },
 ];
 
 export function controlCells(c: ControlRow, affected: string | undefined): Cell[] {
@@ -68,6 +70,7 @@ export function findingCells(f: FindingRow): Cell[] {
     safeCell(f.region),
     safeCell(f.reason),
     safeCell(f.evidence && f.evidence !== '{}' ? f.evidence : null),
+    safeCell(f.exception_id),
   ];
 }
 

@@ -13,6 +13,8 @@ export interface FindingRow {
   reason: string | null;
   /** The check's extra columns, as JSON text. */
   evidence: string | null;
+  /** The exception that accepted this finding when the scan ran (the finding keeps its data); null when none did. */
+  exception_id: string | null;
 }
 
 /** Affected resource ids per control, capped so one cell stays under the spreadsheet limit of 32,767 characters. */
@@ -55,11 +57,15 @@ export async function* streamFindings(db: Database, scanId: string, options: { p
   try {
     const limit = options.perControlLimit;
     const columns = `f.control_id, c.title AS control_title, c.severity, f.check_id, f.resource_id, f.account_id, f.region, f.reason,
-             CAST(f.evidence AS VARCHAR) AS evidence`;
+             CAST(f.evidence AS VARCHAR) AS evidence, x.exception_id`;
+    // Which exception accepted each finding in this scan (excepted_findings, written when the scan completed).
+    const excepted = `LEFT JOIN excepted_findings x ON x.scan_id = $1 AND x.control_id = f.control_id AND x.check_id = f.check_id
+             AND x.resource_id IS NOT DISTINCT FROM f.resource_id AND x.account_id IS NOT DISTINCT FROM f.account_id AND x.region IS NOT DISTINCT FROM f.region`;
     const sql =
       limit === undefined
         ? `SELECT ${columns}
            FROM findings f JOIN control_results c ON c.scan_id = $1 AND c.control_id = f.control_id
+           ${excepted}
            WHERE f.scan_id = $1
            ORDER BY c.position, f.control_id, f.check_id, f.resource_id, f.account_id, f.region`
         : `SELECT ${columns}
@@ -68,6 +74,7 @@ export async function* streamFindings(db: Database, scanId: string, options: { p
              FROM findings WHERE scan_id = $1
            ) f
            JOIN control_results c ON c.scan_id = $1 AND c.control_id = f.control_id
+           ${excepted}
            WHERE f.n <= ${Math.max(0, Math.floor(limit))}
            ORDER BY c.position, f.control_id, f.n`;
     const result = await conn.stream(sql, [scanId]);

@@ -9,7 +9,10 @@ import type { SqlTransaction } from './sql-types.js';
  */
 export function withoutKeys(sql: string): string {
   if (!/^\s*CREATE\s+TABLE\b/i.test(sql)) return sql;
+  // Line comments go first: one between a column's comma and a table key would hide the key from the patterns.
+  // Our CREATE TABLE scripts have no "--" inside a literal, so this is exact for them.
   return sql
+    .replace(/--[^\n]*/g, '')
     .replace(/,\s*(?:PRIMARY\s+KEY|UNIQUE)\s*\([^)]*\)/gi, '') // table constraint: , PRIMARY KEY (a, b)
     .replace(/\s+(?:PRIMARY\s+KEY|UNIQUE)\b(?=\s*[,)\n-])/gi, ''); // column constraint: id VARCHAR PRIMARY KEY,
 }

@@ -1,6 +1,7 @@
 import { requireOutputMembers } from './required-output.js';
 import type { ClientClass, CredentialSource } from './types.js';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { createRequire } from 'node:module';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
 
 export interface ClientOptions {
   credentials: CredentialSource;
@@ -38,6 +39,15 @@ export function requestHandlerOptions(timeouts: CallTimeouts = defaultCallTimeou
     socketTimeout: timeouts.requestMs,
     throwOnRequestTimeout: true,
   };
+}
+
+/**
+ * The SDK's HTTP/1.1 handler with our options. Required when a Kinesis client is built, not imported at the top:
+ * this module loads for `calabi sync --help`, which must not load the SDK (test/cli/command-loading.test.ts).
+ */
+function http1Handler(timeouts: CallTimeouts): NodeHttpHandler {
+  const { NodeHttpHandler: Handler } = createRequire(import.meta.url)('@smithy/node-http-handler') as typeof import('@smithy/node-http-handler');
+  return new Handler(requestHandlerOptions(timeouts));
 }
 
 /** Counts API calls across every client of one sync run. */
@@ -83,7 +93,7 @@ export class ClientFactory {
       // Kinesis's client defaults to HTTP/2, needed only for SubscribeToShard, which the sync never calls; every
       // call it makes is served over HTTP/1.1 too, so it gets the handler every other client has (and an HTTP/1.1
       // proxy or emulator in between works).
-      requestHandler: serviceName === 'Kinesis' ? new NodeHttpHandler(requestHandlerOptions(timeouts)) : requestHandlerOptions(timeouts),
+      requestHandler: serviceName === 'Kinesis' ? http1Handler(timeouts) : requestHandlerOptions(timeouts),
       ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
       ...(endpoint && serviceName === 'S3' ? { forcePathStyle: true } : {}),
       // S3 Control's endpoint rules put the account id in front of the host (123456789012.127.0.0.1), which a

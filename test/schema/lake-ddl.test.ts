@@ -16,6 +16,17 @@ describe('migration DDL on a lake (no keys in DuckLake)', () => {
     expect(out).toMatch(/b INTEGER\s*\)/);
   });
 
+  it('drops a table key that follows a commented column', () => {
+    const sql = `CREATE TABLE e (
+          exception_id VARCHAR NOT NULL,
+          snapshot JSON NOT NULL,           -- the exception after this change (as JSON)
+          PRIMARY KEY (exception_id, revision)
+        )`;
+    const out = withoutKeys(sql);
+    expect(out).not.toMatch(/PRIMARY KEY/);
+    expect(out).toMatch(/snapshot JSON NOT NULL\s*\)/);
+  });
+
   it('leaves statements other than CREATE TABLE alone', () => {
     const insert = "INSERT INTO notes VALUES ('PRIMARY KEY, UNIQUE')";
     expect(withoutKeys(insert)).toBe(insert);

@@ -1,10 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateBenchmark, loadCatalog } from '../../../controls/engine.js';
 import { createException, revokeException, type ExceptionContext } from '../../../controls/exceptions/store.js';
 import type { Catalog } from '../../../controls/loader.js';
 import type { Database } from '../../../schema/db.js';
+import { resolveScan } from '../../../schema/scans.js';
+import { parseCsv } from '../../../reports/csv.js';
+import { exportScan } from '../../../reports/export.js';
 import { seed } from '../../support/checks.js';
 import { memoryDb, tempDir } from '../../support/db.js';
 
@@ -54,6 +58,14 @@ afterAll(() => {
 
 const ctx = (now = new Date()): ExceptionContext => ({ catalog, actor: 'alice', now });
 const evaluate = () => evaluateBenchmark({ db, benchmarkId: 'review-exceptions', checksDirs: [dir], catalog });
+async function csvFindings(scanId: string): Promise<string> {
+  const scan = await resolveScan(db, scanId);
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await exportScan(db, scan, out, { format: 'csv', level: 'findings' });
+  return Buffer.concat(chunks).toString('utf8');
+}
 const status = (r: Awaited<ReturnType<typeof evaluate>>, id: string) => r.controls.find((c) => c.id === id)!;
 
 describe('exceptions in an evaluation', () => {
@@ -75,6 +87,12 @@ describe('exceptions in an evaluation', () => {
     expect(x1.resources.find((f) => f.resource_id === 'arn:aws:s3:::public-web')?.exception_id).toBeUndefined();
     const recorded = await db.all('SELECT control_id, check_id, resource_id, exception_id, revision FROM excepted_findings WHERE scan_id = ?', [r.scan.id]);
     expect(recorded).toEqual([{ control_id: 'X.1', check_id: 'ex_bucket_public', resource_id: 'arn:aws:s3:::public-logs-a', exception_id: e.id, revision: 1 }]);
+
+    // The auditors' findings export keeps both findings and says which exception accepted the one it covers.
+    const rows = [...parseCsv(await csvFindings(r.scan.id))];
+    const at = rows[0]!.indexOf('Excepted by');
+    const exceptedBy = Object.fromEntries(rows.slice(1).filter((row) => row[0] === 'X.1').map((row) => [row[rows[0]!.indexOf('Resource')], row[at]]));
+    expect(exceptedBy).toEqual({ 'arn:aws:s3:::public-logs-a': e.id, 'arn:aws:s3:::public-web': '' });
     await revokeException(db, e.id, { actor: 'bob', now: new Date() });
   });
 
