@@ -11,6 +11,9 @@ import { partitionOf } from '../../lib/aws/partitions.js';
  *
  * Only findings of requirements whose status is FAIL are included: a finding under a requirement in ERROR stands
  * on data in doubt (DESIGN.md), and handing it to another tool as a verdict would be the silent trust Calabi refuses.
+ * A finding an exception accepted in the scan (excepted_findings) is left out too, under a FAIL requirement as under
+ * an EXCEPTED one: an accepted risk is not an open finding, and a push archives it in Security Hub
+ * (docs/exceptions.md; the exception's record stays in Calabi's exports).
  */
 export interface SecurityFinding {
   account_id: string;
@@ -69,6 +72,9 @@ export async function* streamSecurityFindings(db: Database, scan: Scan, lookup: 
                 c.control_id, c.title, c.severity, c.position
          FROM findings f JOIN control_results c ON c.scan_id = f.scan_id AND c.control_id = f.control_id
          WHERE f.scan_id = $1 AND c.status = 'FAIL'
+           -- An accepted risk (an exception accepted this finding in this scan) is not handed to other tools.
+           AND NOT EXISTS (SELECT 1 FROM excepted_findings x WHERE x.scan_id = f.scan_id AND x.control_id = f.control_id AND x.check_id = f.check_id
+             AND x.resource_id IS NOT DISTINCT FROM f.resource_id AND x.account_id IS NOT DISTINCT FROM f.account_id AND x.region IS NOT DISTINCT FROM f.region)
        ),
        grouped AS (
          SELECT account_id, region, check_id, resource_id,

@@ -149,6 +149,21 @@ describe('OCSF export', () => {
   });
 });
 
+describe('accepted risks', () => {
+  it('hands other tools no finding an exception accepted, in OCSF and ASFF alike, and the others unchanged', async () => {
+    await seedInteropScan(db, 'scan-excepted', { startedAt: '2026-11-29T08:00:00.000Z', buckets: buckets.slice(148) });
+    // What a completed evaluation records when an exception accepts a finding (controls/exceptions/apply.ts).
+    await db.run(`INSERT INTO excepted_findings VALUES ('scan-excepted', '2.1.1', 's3_bucket_denies_http', '${buckets[149]}', '${accountA}', 'eu-west-1', 'exc-1', 1)`);
+    const ocsf = ((await lines('scan-excepted', 'ocsf')) as Finding[]).map((x) => x.resources[0].uid);
+    const asff = ((await lines('scan-excepted', 'asff')) as Array<{ Findings: Finding[] }>).flatMap((b) => b.Findings.map((f) => f.Resources[0].Id));
+    for (const ids of [ocsf, asff]) {
+      expect(ids).toContain(buckets[148]);
+      expect(ids).not.toContain(buckets[149]);
+      expect(ids).toContain(`arn:aws:iam::${accountB}:root`);
+    }
+  });
+});
+
 describe('scans of a Terraform plan', () => {
   it('are not exported as OCSF or ASFF: their findings would carry the ids of live ones', async () => {
     await seedInteropScan(db, 'scan-plan', { startedAt: '2026-11-28T08:00:00.000Z', buckets: buckets.slice(0, 2) });
