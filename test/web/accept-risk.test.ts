@@ -1,38 +1,28 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../api/server.js';
-import { sandboxConfig } from '../../console/index.js';
+import type { RunningServer } from '../../api/server.js';
 import { evaluateBenchmark } from '../../controls/engine.js';
-import { loadSample } from '../../demo/sample.js';
-import { Database } from '../../schema/db.js';
-import { launchChromium } from '../support/browser.js';
-import { tempDir } from '../support/db.js';
+import type { Database } from '../../schema/db.js';
+import { openDemoPage, type DemoPage } from '../support/demo-page.js';
 
 // Issue 14: "accept risk…" from a finding on the page, against a real server and Debian's chromium; the next
 // evaluation marks the finding EXCEPTED.
-let dir: { dir: string; cleanup: () => void };
+let demo: DemoPage | undefined;
 let db: Database;
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  dir = tempDir();
-  db = await Database.open(join(dir.dir, 'demo.duckdb'), { config: sandboxConfig() });
-  await loadSample(db);
-  await evaluateBenchmark({ db, benchmarkId: 'cis-aws-3.0', trigger: 'demo' });
-  server = await startServer({ db, host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  demo = await openDemoPage({
+    prepare: async (db) => {
+      await evaluateBenchmark({ db, benchmarkId: 'cis-aws-3.0', trigger: 'demo' });
+    },
+  });
+  ({ db, server, browser, page } = demo);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  db?.close();
-  dir?.cleanup();
-});
+afterAll(() => demo?.close());
 
 describe('accept risk from a finding', () => {
   it('creates an exception scoped to the check and resource, and the next evaluation marks the finding EXCEPTED', async () => {

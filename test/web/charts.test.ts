@@ -1,45 +1,37 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../api/server.js';
-import { sandboxConfig } from '../../console/index.js';
+import type { RunningServer } from '../../api/server.js';
 import { evaluateBenchmark } from '../../controls/engine.js';
-import { loadSample } from '../../demo/sample.js';
-import { Database } from '../../schema/db.js';
-import { launchChromium } from '../support/browser.js';
-import { tempDir } from '../support/db.js';
+import type { Database } from '../../schema/db.js';
+import { openDemoPage, type DemoPage } from '../support/demo-page.js';
 import { decodePng, pixelStats } from '../support/png.js';
 
 /**
  * The dashboard's charts and the Remediation plan view in Chromium, on the sample account with CIS 3.0 evaluated
  * twice (the history has two points) and FSBP once. Each chart is screenshot and must not be blank.
  */
-let dir: { dir: string; cleanup: () => void };
+let demo: DemoPage | undefined;
 let db: Database;
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  dir = tempDir();
-  db = await Database.open(join(dir.dir, 'demo.duckdb'), { config: sandboxConfig() });
-  await loadSample(db);
-  await evaluateBenchmark({ db, benchmarkId: 'cis-aws-3.0', trigger: 'demo' });
-  await db.run('UPDATE aws_s3_buckets SET block_public_acls = true, ignore_public_acls = true, block_public_policy = true, restrict_public_buckets = true');
-  await evaluateBenchmark({ db, benchmarkId: 'cis-aws-3.0', trigger: 'demo' });
-  await evaluateBenchmark({ db, benchmarkId: 'aws-fsbp', trigger: 'demo' });
-  server = await startServer({ db, host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.addInitScript(() => localStorage.setItem('calabi.benchmark', 'cis-aws-3.0'));
+  demo = await openDemoPage({
+    prepare: async (db) => {
+      await evaluateBenchmark({ db, benchmarkId: 'cis-aws-3.0', trigger: 'demo' });
+      await db.run('UPDATE aws_s3_buckets SET block_public_acls = true, ignore_public_acls = true, block_public_policy = true, restrict_public_buckets = true');
+      await evaluateBenchmark({ db, benchmarkId: 'cis-aws-3.0', trigger: 'demo' });
+      await evaluateBenchmark({ db, benchmarkId: 'aws-fsbp', trigger: 'demo' });
+    },
+    viewport: { width: 1280, height: 900 },
+    benchmark: 'cis-aws-3.0',
+  });
+  ({ db, server, browser, page } = demo);
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  db?.close();
-  dir?.cleanup();
-});
+afterAll(() => demo?.close());
 
 async function notBlank(selector: string) {
   const png = await page.locator(selector).screenshot();

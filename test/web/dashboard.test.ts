@@ -1,14 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxConfig } from '../../console/index.js';
 import { startServer, type RunningServer } from '../../api/server.js';
 import { evaluateBenchmark } from '../../controls/engine.js';
-import { loadSample } from '../../demo/sample.js';
-import { Database } from '../../schema/db.js';
-import { tempDir } from '../support/db.js';
+import type { Database } from '../../schema/db.js';
+import { openDemoPage, type DemoPage } from '../support/demo-page.js';
 
 /**
  * The page against a real server on loopback, with the bundled demo account loaded and evaluated, driven by
@@ -16,7 +13,7 @@ import { tempDir } from '../support/db.js';
  */
 const artifacts = join(process.cwd(), 'test-artifacts');
 
-let dir: { dir: string; cleanup: () => void };
+let demo: DemoPage | undefined;
 let db: Database;
 let server: RunningServer;
 let browser: Browser;
@@ -25,22 +22,16 @@ let report: any;
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  dir = tempDir();
-  db = await Database.open(join(dir.dir, 'demo.duckdb'), { config: sandboxConfig() });
-  await loadSample(db);
-  await evaluateBenchmark({ db, benchmarkId: 'cis-aws-3.0', trigger: 'demo' });
-  server = await startServer({ db, host: '127.0.0.1', port: 0 });
+  demo = await openDemoPage({
+    prepare: async (db) => {
+      await evaluateBenchmark({ db, benchmarkId: 'cis-aws-3.0', trigger: 'demo' });
+    },
+  });
+  ({ db, server, browser, page } = demo);
   report = await (await fetch(`${server.url}api/benchmarks/cis-aws-3.0/report`)).json();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  db?.close();
-  dir?.cleanup();
-});
+afterAll(() => demo?.close());
 
 async function openDashboard() {
   await page.goto(`${server.url}#/dashboard`);

@@ -2,20 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../api/server.js';
-import { sandboxConfig } from '../../console/index.js';
+import type { RunningServer } from '../../api/server.js';
 import { evaluateBenchmark } from '../../controls/engine.js';
-import { loadSample } from '../../demo/sample.js';
-import { Database } from '../../schema/db.js';
-import { launchChromium } from '../support/browser.js';
-import { tempDir } from '../support/db.js';
+import type { Database } from '../../schema/db.js';
+import { openDemoPage, type DemoPage } from '../support/demo-page.js';
 
 /**
  * The page's drill-down of a NIST 800-53 requirement mapped to many checks, against a real server with the demo
  * account evaluated: which checks failed and which passed, each with its findings, and the NIST placement.
  */
 const artifacts = join(process.cwd(), 'test-artifacts');
-let dir: { dir: string; cleanup: () => void };
+let demo: DemoPage | undefined;
 let db: Database;
 let server: RunningServer;
 let browser: Browser;
@@ -23,21 +20,15 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  dir = tempDir();
-  db = await Database.open(join(dir.dir, 'demo.duckdb'), { config: sandboxConfig() });
-  await loadSample(db);
-  await evaluateBenchmark({ db, benchmarkId: 'nist-800-53-r5', trigger: 'demo' });
-  server = await startServer({ db, host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  demo = await openDemoPage({
+    prepare: async (db) => {
+      await evaluateBenchmark({ db, benchmarkId: 'nist-800-53-r5', trigger: 'demo' });
+    },
+  });
+  ({ db, server, browser, page } = demo);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  db?.close();
-  dir?.cleanup();
-});
+afterAll(() => demo?.close());
 
 describe('framework drill-down on the page', () => {
   it('lists each check of a many-check requirement with its own verdict and findings, failed first', async () => {

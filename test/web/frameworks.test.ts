@@ -2,22 +2,19 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxConfig } from '../../console/index.js';
-import { startServer, type RunningServer } from '../../api/server.js';
+import type { RunningServer } from '../../api/server.js';
 import { benchmarksInOrder } from '../../controls/benchmarks.js';
 import { evaluateBenchmarks, loadCatalog } from '../../controls/engine.js';
 import type { ScanReport } from '../../controls/types.js';
-import { loadSample } from '../../demo/sample.js';
-import { Database } from '../../schema/db.js';
-import { launchChromium } from '../support/browser.js';
-import { tempDir } from '../support/db.js';
+import type { Database } from '../../schema/db.js';
+import { openDemoPage, type DemoPage } from '../support/demo-page.js';
 
 /**
  * The Frameworks view, the dashboard's section scorecard and a failing resource's requirements across all
  * frameworks, on a real server with the demo inventory evaluated against every benchmark at once, in Chromium.
  */
 const artifacts = join(process.cwd(), 'test-artifacts');
-let dir: { dir: string; cleanup: () => void };
+let demo: DemoPage | undefined;
 let db: Database;
 let server: RunningServer;
 let browser: Browser;
@@ -26,22 +23,16 @@ let reports: ScanReport[];
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  dir = tempDir();
-  db = await Database.open(join(dir.dir, 'demo.duckdb'), { config: sandboxConfig() });
-  await loadSample(db);
-  reports = await evaluateBenchmarks({ db, benchmarkIds: benchmarksInOrder(loadCatalog()).map((b) => b.id), trigger: 'demo' });
-  server = await startServer({ db, host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.addInitScript(() => localStorage.setItem('calabi.benchmark', 'cis-aws-3.0'));
+  demo = await openDemoPage({
+    prepare: async (db) => {
+      reports = await evaluateBenchmarks({ db, benchmarkIds: benchmarksInOrder(loadCatalog()).map((b) => b.id), trigger: 'demo' });
+    },
+    benchmark: 'cis-aws-3.0',
+  });
+  ({ db, server, browser, page } = demo);
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  db?.close();
-  dir?.cleanup();
-});
+afterAll(() => demo?.close());
 
 describe('frameworks on the page', () => {
   it('shows every benchmark side by side with the score and counts of its latest scan, and no note when they read one sync', async () => {
