@@ -7,6 +7,7 @@ import type { JobResult } from '../../scheduler/job.js';
 import type { ScheduleInput } from '../../scheduler/spec.js';
 import type { SyncProgress, SyncResult } from '../../sync/runner.js';
 import { UsageError } from '../errors.js';
+import { exceptionOps } from './exception-ops.js';
 import type { SyncSettings } from '../sync-options.js';
 
 /**
@@ -142,6 +143,7 @@ export const ops = {
     const { deliver } = await import('../../scheduler/webhook.js');
     return deliver(ctx.db, c, { text: `Calabi test message for channel '${c.name}'.`, event: 'test' }, null, { backoffMs: [] });
   },
+  ...exceptionOps,
 };
 
 export type Ops = typeof ops;
