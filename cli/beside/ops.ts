@@ -8,6 +8,7 @@ import type { ScheduleInput } from '../../scheduler/spec.js';
 import type { SyncProgress, SyncResult } from '../../sync/runner.js';
 import { UsageError } from '../errors.js';
 import { exceptionOps } from './exception-ops.js';
+import { pushSecurityHub } from './push-op.js';
 import type { SyncSettings } from '../sync-options.js';
 
 /**
@@ -144,6 +145,7 @@ export const ops = {
     return deliver(ctx.db, c, { text: `Calabi test message for channel '${c.name}'.`, event: 'test' }, null, { backoffMs: [] });
   },
   ...exceptionOps,
+  pushSecurityHub,
 };
 
 export type Ops = typeof ops;
