@@ -1,11 +1,14 @@
 import type { BesideContext } from '../../api/beside/routes.js';
 import type { EvaluationLimits } from '../../controls/limits.js';
+import type { FrameworksPosture } from '../../controls/frameworks.js';
 import type { ScanReport } from '../../controls/types.js';
 import type { Logger } from '../../lib/logger.js';
 import type { JobResult } from '../../scheduler/job.js';
 import type { ScheduleInput } from '../../scheduler/spec.js';
 import type { SyncProgress, SyncResult } from '../../sync/runner.js';
 import { UsageError } from '../errors.js';
+import { exceptionOps } from './exception-ops.js';
+import { pushSecurityHub } from './push-op.js';
 import type { SyncSettings } from '../sync-options.js';
 
 /**
@@ -28,6 +31,16 @@ export interface EvaluateArgs {
   requireInventory?: boolean;
 }
 
+export interface EvaluateManyArgs {
+  benchmarkIds: string[];
+  /** Custom check directories, absolute, $CALABI_CHECKS already included. */
+  checksDirs: string[];
+  limits: EvaluationLimits;
+  dbLabel: string;
+  /** Also return the frameworks posture after the evaluation (the table format prints it). */
+  withPosture: boolean;
+}
+
 export interface RunArgs {
   benchmarkId: string;
   syncFirst: boolean;
@@ -48,6 +61,19 @@ async function evaluate({ db }: BesideContext, args: EvaluateArgs): Promise<Scan
   }
   const catalog = args.checksDirs ? loadCatalog({ checksDirs: args.checksDirs, env: {} }) : undefined;
   return evaluateBenchmark({ db, benchmarkId: args.benchmarkId, catalog, trigger: 'cli', syncRunId: args.syncRunId, limits: args.limits });
+}
+
+/** Several benchmarks in one pass (`calabi evaluate all` or a comma list): one scan each, every check run once. */
+async function evaluateMany({ db }: BesideContext, args: EvaluateManyArgs): Promise<{ reports: ScanReport[]; posture: FrameworksPosture | null }> {
+  const { evaluateBenchmarks, loadCatalog } = await import('../../controls/engine.js');
+  // Fail closed, as for one benchmark: an empty inventory is refused, not evaluated to all SKIP.
+  const accounts = await db.one<{ n: number }>('SELECT count(*) AS n FROM aws_accounts');
+  if (!accounts?.n) throw new UsageError(`the inventory in ${args.dbLabel} is empty: run \`calabi sync\` first.`);
+  const catalog = loadCatalog({ checksDirs: args.checksDirs, env: {} });
+  const reports = await evaluateBenchmarks({ db, benchmarkIds: args.benchmarkIds, catalog, trigger: 'cli', limits: args.limits });
+  if (!args.withPosture) return { reports, posture: null };
+  const { frameworksPosture } = await import('../../controls/frameworks.js');
+  return { reports, posture: await frameworksPosture(db, catalog) };
 }
 
 async function sync({ db }: BesideContext, args: { settings: SyncSettings }, emit: (e: SyncProgress) => void): Promise<SyncResult> {
@@ -100,6 +126,7 @@ async function reloaded<T>(ctx: BesideContext, result: T): Promise<T> {
 
 export const ops = {
   evaluate,
+  evaluateMany,
   sync,
   run,
   scheduleAdd: async (ctx: BesideContext, a: { input: ScheduleInput }) => reloaded(ctx, await asUsage(async () => (await store()).createSchedule(ctx.db, a.input, new Date()))),
@@ -117,6 +144,8 @@ export const ops = {
     const { deliver } = await import('../../scheduler/webhook.js');
     return deliver(ctx.db, c, { text: `Calabi test message for channel '${c.name}'.`, event: 'test' }, null, { backoffMs: [] });
   },
+  ...exceptionOps,
+  pushSecurityHub,
 };
 
 export type Ops = typeof ops;

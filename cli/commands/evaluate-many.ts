@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ScanReport } from '../../controls/types.js';
-import { openDb } from '../context.js';
+import { backendOf } from '../backend.js';
+import { dbPathOf } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { Catalog } from '../../controls/loader.js';
 import type { EvaluationLimits } from '../../controls/limits.js';
@@ -8,7 +9,7 @@ import type { Severity } from '../../controls/types.js';
 
 /** evaluate.ts's own checks, handed in (evaluate.ts loads this file: importing it back would be a cycle). */
 export interface EvaluateHelpers {
-  prepareEvaluation(benchmarkId: null, flags: EvaluateFlags): Promise<{ catalog: Catalog; format: string; failOn: Severity; limits: EvaluationLimits }>;
+  prepareEvaluation(benchmarkId: null, flags: EvaluateFlags): Promise<{ catalog: Catalog; format: string; failOn: Severity; limits: EvaluationLimits; checksDirs: string[] }>;
   exitCodeOf(report: ScanReport, failOn: Severity): number;
 }
 
@@ -34,7 +35,7 @@ export async function runMany(cmd: Command, argument: string, flags: EvaluateFla
   // Flags and limits are checked as for one benchmark; the ids below, all before anything runs.
   const prepared = await prepareEvaluation(null, flags);
   const { benchmarksInOrder } = await import('../../controls/benchmarks.js');
-  const { evaluateBenchmarks, findBenchmark, UnknownBenchmarkError } = await import('../../controls/engine.js');
+  const { findBenchmark, UnknownBenchmarkError } = await import('../../controls/engine.js');
   const ids = asked ?? benchmarksInOrder(prepared.catalog).map((b) => b.id);
   for (const id of ids) {
     try {
@@ -44,24 +45,17 @@ export async function runMany(cmd: Command, argument: string, flags: EvaluateFla
       throw error;
     }
   }
-  const db = await openDb(cmd);
-  let reports: ScanReport[];
+  // Evaluated here on the file, or inside a running `calabi serve` (cli/beside/ops.ts); formatted here either way.
+  const { reports, posture } = await (await backendOf(cmd)).call('evaluateMany', {
+    benchmarkIds: ids, checksDirs: prepared.checksDirs, limits: prepared.limits, dbLabel: dbPathOf(cmd), withPosture: prepared.format === 'table',
+  });
   let table = '';
-  try {
-    const accounts = await db.one<{ n: number }>('SELECT count(*) AS n FROM aws_accounts');
-    if (!accounts?.n) throw new UsageError(`the inventory in ${db.path} is empty: run \`calabi sync\` first.`);
-    reports = await evaluateBenchmarks({ db, benchmarkIds: ids, catalog: prepared.catalog, trigger: 'cli', limits: prepared.limits });
-    if (prepared.format === 'table') {
-      const { frameworksPosture } = await import('../../controls/frameworks.js');
-      const { formatFrameworks } = await import('../../reports/format-frameworks.js');
-      const posture = await frameworksPosture(db, prepared.catalog);
-      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-      const shown = { ...posture, frameworks: posture.frameworks.filter((f) => ids.includes(f.id)) };
-      // All of them were just evaluated over one inventory: the note about other syncs does not apply to them.
-      table = formatFrameworks({ ...shown, note: null }, { color }) + `\nEach benchmark's report: calabi export <scan id> (or the page); all of them: calabi frameworks\n`;
-    }
-  } finally {
-    db.close();
+  if (posture) {
+    const { formatFrameworks } = await import('../../reports/format-frameworks.js');
+    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    const shown = { ...posture, frameworks: posture.frameworks.filter((f) => ids.includes(f.id)) };
+    // All of them were just evaluated over one inventory: the note about other syncs does not apply to them.
+    table = formatFrameworks({ ...shown, note: null }, { color }) + `\nEach benchmark's report: calabi export <scan id> (or the page); all of them: calabi frameworks\n`;
   }
   if (prepared.format === 'json') process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   else if (prepared.format === 'csv') {

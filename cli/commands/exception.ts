@@ -1,7 +1,8 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { Database } from '../../schema/db.js';
-import { openDb } from '../context.js';
+import { backendOf, openForReading } from '../backend.js';
+import type { ExceptionWho } from '../beside/exception-ops.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
 
@@ -10,7 +11,8 @@ interface ScopeFlags {
   justification?: string; owner?: string; expires?: string; ticket?: string; by?: string; maxExceptionDays?: string;
 }
 
-// The store, zod, yaml and the check catalogue load when a subcommand runs, not for --help.
+// The store, zod, yaml and the check catalogue load when a subcommand runs, not for --help. Writes are operations
+// (cli/beside/exception-ops.ts) that run on the file or inside a running `calabi serve`; reads use a reading database.
 const store = () => import('../../controls/exceptions/store.js');
 
 function scopeOptions(cmd: Command, required: boolean): Command {
@@ -47,29 +49,20 @@ function maxDays(flags: ScopeFlags): number {
   return n;
 }
 
-async function context(flags: ScopeFlags) {
-  const { loadCatalog } = await import('../../controls/loader.js');
-  return { catalog: loadCatalog({}), actor: actor(flags), now: new Date(), maxDays: maxDays(flags) };
+/** Who, when, the longest life and the catalogue's directories, resolved here (not in the server's environment). */
+async function who(flags: ScopeFlags): Promise<ExceptionWho> {
+  const { customCheckDirs } = await import('../../controls/loader.js');
+  return { actor: actor(flags), now: new Date().toISOString(), maxDays: maxDays(flags), checksDirs: customCheckDirs({}) };
 }
 
-/** Input errors of the store become usage errors (exit 2, the message says what to fix). */
-async function asUsage<T>(work: () => Promise<T>): Promise<T> {
-  const { ExceptionInputError } = await import('../../controls/exceptions/model.js');
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ExceptionInputError) throw new UsageError(error.message.replace(/^--/, ''), { cause: error });
-    throw error;
-  }
-}
-
-function inputOf(f: ScopeFlags) {
+/** The flags given, as the store's input (undefined ones left out). */
+function inputOf(f: ScopeFlags): Record<string, string> {
   const all = { check: f.check, benchmark: f.benchmark, requirement: f.requirement, account: f.account, region: f.region, resource: f.resource, tag: f.tag, justification: f.justification, owner: f.owner, expires: f.expires, ticket: f.ticket };
-  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
-async function withDb<T>(cmd: Command, work: (db: Database) => Promise<T>, readsOnly = false): Promise<T> {
-  const db = await openDb(cmd, readsOnly ? { readsOnly: true } : {});
+async function reading<T>(cmd: Command, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openForReading(cmd, { readsOnly: true });
   try {
     return await work(db);
   } finally {
@@ -87,8 +80,7 @@ export const register: RegisterCommand = (program) => {
   scopeOptions(common(ex.command('add').description('accept the findings in a scope: needs a check (or benchmark and requirement), justification, owner and expiry')), true)
     .option('--format <format>', 'text or json', 'text')
     .action(async (flags: ScopeFlags & { format: string }, cmd: Command) => {
-      const { createException } = await store();
-      const e = await withDb(cmd, async (db) => asUsage(async () => createException(db, inputOf(flags) as never, await context(flags))));
+      const e = await (await backendOf(cmd)).call('exceptionAdd', { ...(await who(flags)), input: inputOf(flags) });
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify(e, null, 2)}\n` : `created exception ${e.id}: ${scopeText(e)}, owner ${e.owner}, expires ${e.expires_at}\n`);
     });
 
@@ -99,7 +91,7 @@ export const register: RegisterCommand = (program) => {
     .action(async (flags: { all?: boolean; format: string }, cmd: Command) => {
       if (!['text', 'json', 'csv'].includes(flags.format)) throw new UsageError(`--format must be text, json or csv, not '${flags.format}'`);
       const { listExceptions } = await store();
-      const list = (await withDb(cmd, (db) => listExceptions(db, new Date()), true)).filter((e) => flags.all || e.state === 'active');
+      const list = (await reading(cmd, (db) => listExceptions(db, new Date()))).filter((e) => flags.all || e.state === 'active');
       if (flags.format === 'json') return void process.stdout.write(`${JSON.stringify({ exceptions: list }, null, 2)}\n`);
       if (flags.format === 'csv') {
         const { csvText } = await import('../../lib/csv/write.js');
@@ -112,16 +104,14 @@ export const register: RegisterCommand = (program) => {
 
   scopeOptions(common(ex.command('change <id>').description('change an exception (each change is kept in its history)')), false)
     .action(async (id: string, flags: ScopeFlags, cmd: Command) => {
-      const { changeException } = await store();
-      const out = await withDb(cmd, async (db) => asUsage(async () => changeException(db, id, inputOf(flags), await context(flags))));
+      const out = await (await backendOf(cmd)).call('exceptionChange', { ...(await who(flags)), id, patch: inputOf(flags) });
       if (!out) throw new UsageError(`no exception ${id}; \`calabi exception list --all\` lists them`);
       process.stdout.write(out.changed.length ? `changed exception ${id}: ${out.changed.join(', ')} (revision ${out.exception.revision})\n` : `exception ${id} unchanged\n`);
     });
 
   common(ex.command('revoke <id>').description('stop an exception applying from the next evaluation (kept, with who and when)'))
     .action(async (id: string, flags: ScopeFlags, cmd: Command) => {
-      const { revokeException } = await store();
-      const e = await withDb(cmd, (db) => revokeException(db, id, { actor: actor(flags), now: new Date() }));
+      const e = await (await backendOf(cmd)).call('exceptionRevoke', { id, actor: actor(flags), now: new Date().toISOString() });
       if (!e) throw new UsageError(`no exception ${id}; \`calabi exception list --all\` lists them`);
       process.stdout.write(`revoked exception ${id} (by ${e.revoked_by} at ${e.revoked_at})\n`);
     });
@@ -130,7 +120,7 @@ export const register: RegisterCommand = (program) => {
     .description('every change to an exception: who, when, what')
     .action(async (id: string, _flags: unknown, cmd: Command) => {
       const { exceptionHistory } = await store();
-      const events = await withDb(cmd, (db) => exceptionHistory(db, id), true);
+      const events = await reading(cmd, (db) => exceptionHistory(db, id));
       if (!events.length) throw new UsageError(`no exception ${id}; \`calabi exception list --all\` lists them`);
       for (const e of events) process.stdout.write(`${e.changed_at}  r${e.revision}  ${e.action.padEnd(7)}  by ${e.actor}: ${Object.entries(e.changes).map(([k, [a, b]]) => `${k} ${JSON.stringify(a)} → ${JSON.stringify(b)}`).join('; ')}\n`);
     });
@@ -138,14 +128,13 @@ export const register: RegisterCommand = (program) => {
   common(ex.command('import <file>').description('apply a YAML file of exceptions: creates new ones, changes those that differ, reports what changed (idempotent)'))
     .action(async (file: string, flags: ScopeFlags, cmd: Command) => {
       const { readFileSync } = await import('node:fs');
-      const { importYaml } = await import('../../controls/exceptions/yaml.js');
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
         throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
       }
-      const r = await withDb(cmd, async (db) => asUsage(async () => importYaml(db, text, await context(flags), file)));
+      const r = await (await backendOf(cmd)).call('exceptionImport', { ...(await who(flags)), text, file });
       for (const id of r.created) process.stdout.write(`created  ${id}\n`);
       for (const c of r.changed) process.stdout.write(`changed  ${c.id}: ${c.fields.join(', ')}\n`);
       process.stdout.write(`${r.created.length} created, ${r.changed.length} changed, ${r.unchanged.length} unchanged\n`);
@@ -155,7 +144,7 @@ export const register: RegisterCommand = (program) => {
     .description('write the exceptions in force as YAML (to a file, or stdout)')
     .action(async (file: string | undefined, _flags: unknown, cmd: Command) => {
       const { exportYaml } = await import('../../controls/exceptions/yaml.js');
-      const text = await withDb(cmd, (db) => exportYaml(db, new Date()), true);
+      const text = await reading(cmd, (db) => exportYaml(db, new Date()));
       if (!file) return void process.stdout.write(text);
       const { writeFileSync } = await import('node:fs');
       writeFileSync(file, text);

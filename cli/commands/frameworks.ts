@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openDb } from '../context.js';
+import { openForReading } from '../backend.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
 
@@ -29,7 +29,7 @@ export const register: RegisterCommand = (program) => {
         if (error instanceof CatalogConfigError) throw new UsageError(error.message, { cause: error });
         throw error;
       }
-      const db = await openDb(cmd, { readsOnly: true });
+      const db = await openForReading(cmd, { readsOnly: true });
       try {
         if (flags.resource !== undefined) {
           const { requirementsOfResource } = await import('../../controls/resource-requirements.js');

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openDb } from '../context.js';
+import { openForReading } from '../backend.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './register.js';
 
@@ -51,7 +51,7 @@ export const register: RegisterCommand = (program) => {
           throw error;
         }
       }
-      const db = await openDb(cmd, { readsOnly: true });
+      const db = await openForReading(cmd, { readsOnly: true });
       try {
         const plan = await remediationPlan(db, catalog, { benchmarkId, scan: flags.scan, frameworks, maxResources }).catch((error: unknown) => {
           if (error instanceof ScanNotFoundError) throw new UsageError(error.message.replace(/^\[reports\] /, ''), { cause: error });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { openDb } from '../context.js';
-import { UsageError } from '../errors.js';
+import { backendOf } from '../backend.js';
 import type { RegisterCommand } from './register.js';
 
 interface PushFlags {
@@ -22,32 +21,16 @@ export const register: RegisterCommand = (program, setExit) => {
     .option('--endpoint-url <url>', 'send every call to this endpoint (LocalStack, moto); AWS_ENDPOINT_URL works too')
     .option('--home-region <region>', "the region findings about global resources (IAM, the account) go to (default: the partition's home region, us-east-1 for aws)")
     .action(async (flags: PushFlags, cmd: Command) => {
-      // The SDK and the database load when a push runs, not for --help.
-      const { resolveScan, ScanNotFoundError } = await import('../../schema/scans.js');
-      const { assertExportable, NotALiveScanError, ScanNotExportableError } = await import('../../reports/export.js');
-      const { pushToSecurityHub } = await import('../../reports/interop/securityhub-push.js');
-      const { securityHubImporter } = await import('../securityhub-importer.js');
-      const db = await openDb(cmd);
-      try {
-        const scan = await resolveScan(db, flags.scan, flags.benchmark).catch((error: unknown) => {
-          throw error instanceof ScanNotFoundError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
-        });
-        try {
-          assertExportable(scan, 'asff');
-        } catch (error) {
-          throw error instanceof ScanNotExportableError || error instanceof NotALiveScanError ? new UsageError(error.message.replace(/^\[reports\] /, '')) : error;
-        }
-        const { importer, callerAccount } = securityHubImporter({ profile: flags.profile, endpoint: flags.endpointUrl, stsRegion: flags.homeRegion });
-        const account = await callerAccount();
-        const s = await pushToSecurityHub(db, scan, importer, { callerAccount: account, homeRegion: flags.homeRegion });
-        const out = process.stderr;
-        out.write(`Pushed ${scan.benchmark_id} scan ${scan.id} to Security Hub for account ${account}: ${s.created} new, ${s.updated} updated, ${s.reopened} reopened, ${s.archived} archived (resolved), ${s.failed.length} failed\n`);
-        if (s.otherAccounts > 0) out.write(`Skipped ${s.otherAccounts} finding(s) of other accounts: Security Hub takes a finding only from its own account; push again with that account's credentials (--profile)\n`);
-        for (const f of s.failed.slice(0, 20)) out.write(`  failed ${f.Id} in ${f.region}: ${f.ErrorCode ?? 'error'} ${f.ErrorMessage ?? ''}\n`);
-        if (s.failed.length > 20) out.write(`  … and ${s.failed.length - 20} more; they are sent again by the next push\n`);
-        if (s.failed.length > 0) setExit(1);
-      } finally {
-        db.close();
-      }
+      // Reads the scan, calls Security Hub and records what it accepted: on the file, or inside a running
+      // `calabi serve` (cli/beside/push-op.ts); printed here either way. The SDK loads when a push runs, not for --help.
+      const { benchmarkId, scanId, account, summary: s } = await (await backendOf(cmd)).call('pushSecurityHub', {
+        scan: flags.scan, benchmark: flags.benchmark, profile: flags.profile, endpoint: flags.endpointUrl, homeRegion: flags.homeRegion,
+      });
+      const out = process.stderr;
+      out.write(`Pushed ${benchmarkId} scan ${scanId} to Security Hub for account ${account}: ${s.created} new, ${s.updated} updated, ${s.reopened} reopened, ${s.archived} archived (resolved), ${s.failed.length} failed\n`);
+      if (s.otherAccounts > 0) out.write(`Skipped ${s.otherAccounts} finding(s) of other accounts: Security Hub takes a finding only from its own account; push again with that account's credentials (--profile)\n`);
+      for (const f of s.failed.slice(0, 20)) out.write(`  failed ${f.Id} in ${f.region}: ${f.ErrorCode ?? 'error'} ${f.ErrorMessage ?? ''}\n`);
+      if (s.failed.length > 20) out.write(`  … and ${s.failed.length - 20} more; they are sent again by the next push\n`);
+      if (s.failed.length > 0) setExit(1);
     });
 };

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { globalOptions, openDb } from '../context.js';
+import { openForReading } from '../backend.js';
+import { globalOptions } from '../context.js';
 import type { RegisterCommand } from './register.js';
 
 /** `calabi status`: which shards of the latest sharded sync have finished (docs/ducklake.md). */
@@ -11,7 +12,8 @@ export const register: RegisterCommand = (program, setExit) => {
     .option('--json', 'print the result as JSON')
     .action(async (flags: { shardGroup?: string; json?: boolean }, cmd: Command) => {
       const { latestShardedRun } = await import('../../sync/shard-status.js');
-      const db = await openDb(cmd, { readsOnly: true });
+      // Beside a running `calabi serve` on the DuckDB file, a fresh copy of it; a lake is opened as it is (cli/backend.ts).
+      const db = await openForReading(cmd, { readsOnly: true });
       try {
         const run = await latestShardedRun(db, flags.shardGroup);
         if (flags.json || globalOptions(cmd).jsonLogs) {

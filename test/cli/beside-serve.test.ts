@@ -48,12 +48,17 @@ afterAll(async () => {
   }
 });
 
-type Side = { dir: string; db: string; last: CliResult | null };
+type Side = { dir: string; db: string; last: CliResult | null; all: CliResult[] };
 /** `serial`: the two sides run one after the other (both sync from the same moto_server). */
 type Step = { name: string; args: (s: Side) => string[]; serial?: boolean };
 
 /** The id a command printed first (schedule add, channel add), for the next step on the same side. */
 const idOf = (r: CliResult | null) => /^(\S+)/.exec(r?.stdout ?? '')?.[1] ?? 'missing-id';
+
+/** The exception the side's last `exception add` created. */
+const exceptionOf = (s: Side) => [...s.all].reverse().map((r) => /^created exception (\S+):/.exec(r.stdout)?.[1]).find(Boolean) ?? 'missing-id';
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const acceptRisk = ['--owner', 'team-data', '--justification', 'encrypted by the app', '--expires', inDays(30), '--by', 'tester'];
 
 /** The table: reading and writing commands in an order where each may read what the one before wrote. */
 const steps: Step[] = [
@@ -68,6 +73,19 @@ const steps: Step[] = [
   { name: 'export XLSX to a file', args: (s) => ['export', 'latest', '--format', 'xlsx', '-o', join(s.dir, 'report.xlsx')] },
   { name: 'verify the file', args: (s) => ['verify', join(s.dir, 'report.xlsx')] },
   { name: 'compare --evaluate', args: () => ['compare', 'cis-aws-3.0', 'cis-aws-7.0', '--evaluate'] },
+  { name: 'evaluate a comma list (frameworks table)', args: () => ['evaluate', 'cis-aws-3.0,aws-fsbp'] },
+  { name: 'frameworks', args: () => ['frameworks'] },
+  { name: 'plan', args: () => ['plan', 'cis-aws-3.0', '--frameworks', 'aws-fsbp', '--max-resources', '2'] },
+  { name: 'status (no sharded sync)', args: () => ['status'] },
+  { name: 'exception add', args: () => ['exception', 'add', '--check', 's3_bucket_default_encryption', '--resource', 'arn:aws:s3:::logs-*', ...acceptRisk] },
+  { name: 'exception add refused (exit 2)', args: () => ['exception', 'add', '--check', 'no_such_check', ...acceptRisk] },
+  { name: 'exception change', args: (s) => ['exception', 'change', exceptionOf(s), '--owner', 'team-platform', '--by', 'tester'] },
+  { name: 'exception list', args: () => ['exception', 'list', '--format', 'csv'] },
+  { name: 'exception export', args: () => ['exception', 'export'] },
+  { name: 'exception export to a file', args: (s) => ['exception', 'export', join(s.dir, 'exceptions.yaml')] },
+  { name: 'exception import (unchanged)', args: (s) => ['exception', 'import', join(s.dir, 'exceptions.yaml'), '--by', 'tester'] },
+  { name: 'exception revoke', args: (s) => ['exception', 'revoke', exceptionOf(s), '--by', 'tester'] },
+  { name: 'exception history', args: (s) => ['exception', 'history', exceptionOf(s)] },
   { name: 'schedule add', args: () => ['schedule', 'add', 'cis-aws-3.0', '--daily', '--at', '06:00', '--tz', 'Europe/Berlin'] },
   { name: 'schedule pause', args: (s) => ['schedule', 'pause', idOf(s.last)] },
   { name: 'schedule list', args: () => ['schedule', 'list'] },
@@ -81,6 +99,8 @@ const steps: Step[] = [
   { name: 'sync from moto', serial: true, args: () => ['sync', '--regions', 'us-east-1', '--services', 'ec2,iam', '--endpoint-url', t.moto.endpoint] },
   { name: 'evaluate after the sync', args: () => ['evaluate', 'cis-aws-3.0', '--format', 'csv'] },
   { name: 'scan (sync, then evaluate)', serial: true, args: () => ['scan', 'cis-aws-7.0', '--regions', 'us-east-1', '--services', 'ec2', '--endpoint-url', t.moto.endpoint, '--format', 'json'] },
+  // Each side records what it pushed in its own database, so both report the same new findings.
+  { name: 'push securityhub', serial: true, args: () => ['push', 'securityhub', '--benchmark', 'cis-aws-7.0', '--endpoint-url', t.moto.endpoint] },
 ];
 
 /** Names ids in order of appearance and blanks clocks, elapsed times and the side's folder. */
@@ -118,8 +138,8 @@ describe('the CLI beside calabi serve', () => {
   });
 
   it('prints the same output and exits the same through the server as on a file of its own, command by command', async () => {
-    const a: Side = { dir: dirA, db: join(dirA, 'calabi.duckdb'), last: null };
-    const b: Side = { dir: dirB, db: join(dirB, 'calabi.duckdb'), last: null };
+    const a: Side = { dir: dirA, db: join(dirA, 'calabi.duckdb'), last: null, all: [] };
+    const b: Side = { dir: dirB, db: join(dirB, 'calabi.duckdb'), last: null, all: [] };
     for (const step of steps) {
       const run = (s: Side) => runCli(['--db', s.db, ...step.args(s)], env(), 300_000);
       const [ra, rb] = step.serial ? [await run(a), await run(b)] : await Promise.all([run(a), run(b)]);
@@ -128,12 +148,19 @@ describe('the CLI beside calabi serve', () => {
         .toEqual({ step: step.name, code: rb!.code, stdout: normalised(rb!.stdout, dirB), stderr: normalised(rb!.stderr, dirB) });
       a.last = ra!;
       b.last = rb!;
+      a.all.push(ra!);
+      b.all.push(rb!);
     }
     // The server saw what the commands wrote: its API lists the scans they recorded, newest first.
     const url = (JSON.parse(readFileSync(join(dirA, 'calabi.duckdb.serve.json'), 'utf8')) as { url: string }).url;
     const scans = (await (await fetch(new URL('api/scans?benchmark=cis-aws-3.0', url), { headers: { Authorization: `Bearer ${apiToken}` } })).json()) as { scans?: Array<{ trigger: string }> } | Array<{ trigger: string }>;
     const list = Array.isArray(scans) ? scans : (scans.scans ?? []);
     expect(list.filter((s) => s.trigger === 'cli').length).toBeGreaterThanOrEqual(4);
+    // The push was not vacuous: the scan of moto's account had findings, and Security Hub took them.
+    expect(a.all[steps.findIndex((s) => s.name === 'push securityhub')]!.stderr).toMatch(/: [1-9]\d* new, 0 updated, 0 reopened, 0 archived \(resolved\), 0 failed/);
+    // The server's API reads the exception the commands added, changed and revoked through it.
+    const ex = (await (await fetch(new URL('api/exceptions?all=true', url), { headers: { Authorization: `Bearer ${apiToken}` } })).json()) as { exceptions: Array<{ id: string; owner: string; state: string; revoked_by: string | null }> };
+    expect(ex.exceptions.map((e) => ({ id: e.id, owner: e.owner, state: e.state, revoked_by: e.revoked_by }))).toEqual([{ id: exceptionOf(a), owner: 'team-platform', state: 'revoked', revoked_by: 'tester' }]);
   }, 1_200_000);
 
   it('removes the announcement when the server stops, and ignores one a killed server left', async () => {
