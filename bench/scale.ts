@@ -109,7 +109,7 @@ try {
   expectSynced(fileSync, 'the sync into the file');
   console.log(`  one process into a DuckDB file, no latency: ${(fileSync.ms / 1000).toFixed(1)} s`);
 
-  const results: Array<{ n: number; ms: number; slowest: number; calls: number }> = [];
+  const results: Array<{ n: number; ms: number; slowest: number; calls: number; conflicts: number }> = [];
   let lastLake: string[] = [];
   for (const n of workerCounts) {
     const database = `lake_${n}`;
@@ -121,11 +121,13 @@ try {
     if (migrate.code !== 0) throw new Error(`calabi status on the new lake failed:\n${migrate.stderr}`);
     const callsBefore = proxy.calls();
     const t0 = performance.now();
-    const workers = await Promise.all(Array.from({ length: n }, (_, i) => calabi([...lake, ...syncArgs(proxy.endpoint), '--shard', `${i}/${n}`, '--shard-group', `bench-${n}`])));
+    // CALABI_DEBUG makes each worker print a line per lake commit conflict it retried (schema/lake-retry.ts).
+    const workers = await Promise.all(Array.from({ length: n }, (_, i) => calabi([...lake, ...syncArgs(proxy.endpoint), '--shard', `${i}/${n}`, '--shard-group', `bench-${n}`], { CALABI_DEBUG: '1' })));
     const ms = performance.now() - t0;
     workers.forEach((w, i) => expectSynced(w, `worker ${i}/${n}`));
-    results.push({ n, ms, slowest: Math.max(...workers.map((w) => w.ms)), calls: proxy.calls() - callsBefore });
-    console.log(`  N = ${n}: ${(ms / 1000).toFixed(1)} s (${proxy.calls() - callsBefore} API calls through the proxy)`);
+    const conflicts = workers.reduce((sum, w) => sum + (w.stderr.match(/lake commit conflict/g)?.length ?? 0), 0);
+    results.push({ n, ms, slowest: Math.max(...workers.map((w) => w.ms)), calls: proxy.calls() - callsBefore, conflicts });
+    console.log(`  N = ${n}: ${(ms / 1000).toFixed(1)} s (${proxy.calls() - callsBefore} API calls through the proxy, ${conflicts} commit conflicts retried)`);
     lastLake = lake;
   }
 
@@ -133,7 +135,7 @@ try {
   console.log(`\nsharded sync, ${accounts.length} accounts × ${regions.split(',').length} regions, ${latencyMs} ms per call:`);
   printTable(results.map((r) => [
     `N = ${r.n} worker${r.n > 1 ? 's' : ''}`,
-    `${(r.ms / 1000).toFixed(1)} s wall${one ? `, speed-up ×${(one.ms / r.ms).toFixed(2)}` : ''}, ${(r.ms / 1000 / (accounts.length / r.n)).toFixed(1)} s per account per worker, ${r.calls} calls`,
+    `${(r.ms / 1000).toFixed(1)} s wall${one ? `, speed-up ×${(one.ms / r.ms).toFixed(2)}` : ''}, ${(r.ms / 1000 / (accounts.length / r.n)).toFixed(1)} s per account per worker, ${r.calls} calls, ${r.conflicts} conflicts retried`,
   ]));
   if (one) {
     const perAccount = one.ms / 1000 / accounts.length;
