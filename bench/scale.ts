@@ -8,7 +8,7 @@
 //   npm run bench:scale -- [--latency MS] [--workers 1,2,4] [--services iam,s3,…] [--regions r1,r2]
 //   (or BENCH_LATENCY_MS, BENCH_WORKERS, BENCH_SERVICES, BENCH_REGIONS)
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shardOfAccount } from '../sync/shard.js';
@@ -51,15 +51,20 @@ function balancedAccounts(): string[] {
   return [...perShard.values()].flat().sort();
 }
 
-interface Run { code: number | null; stdout: string; stderr: string; ms: number }
+interface Run { code: number | null; stdout: string; stderr: string; ms: number; cpuMs?: number }
+
+// GNU time reports a worker's CPU (user + system): on a shared machine it tells CPU-bound from latency-bound.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** `node bin/calabi.js …` with only the bench's AWS and Calabi settings, as a worker of a Job would run it. */
 function calabi(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const base = { ...process.env };
   for (const k of Object.keys(base)) if (k.startsWith('AWS_') || k.startsWith('CALABI_')) delete base[k];
   const t0 = performance.now();
+  const cpuFile = join(dir, `cpu-${Math.random().toString(36).slice(2)}`);
+  const command = gnuTime ? [gnuTime, '-f', '%U %S', '-o', cpuFile, process.execPath] : [process.execPath];
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['bin/calabi.js', ...args], {
+    const proc = spawn(command[0]!, [...command.slice(1), 'bin/calabi.js', ...args], {
       env: {
         ...base, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true',
         AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', CALABI_EXTENSION_DIR: process.env.CALABI_EXTENSION_DIR ?? '.duckdb-extensions', ...env,
@@ -71,7 +76,11 @@ function calabi(args: string[], env: Record<string, string> = {}): Promise<Run> 
     proc.stdout.on('data', (d) => (stdout += String(d)));
     proc.stderr.on('data', (d) => (stderr += String(d)));
     proc.on('error', reject);
-    proc.on('exit', (code) => resolve({ code, stdout, stderr, ms: performance.now() - t0 }));
+    proc.on('exit', (code) => {
+      const [user, system] = gnuTime && existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [];
+      const cpuMs = user !== undefined && system !== undefined ? (user + system) * 1000 : undefined;
+      resolve({ code, stdout, stderr, ms: performance.now() - t0, cpuMs });
+    });
   });
 }
 
@@ -107,9 +116,9 @@ try {
   const file = join(dir, 'calabi.duckdb');
   const fileSync = await calabi(['--db', file, ...syncArgs(moto.endpoint)]);
   expectSynced(fileSync, 'the sync into the file');
-  console.log(`  one process into a DuckDB file, no latency: ${(fileSync.ms / 1000).toFixed(1)} s`);
+  console.log(`  one process into a DuckDB file, no latency: ${(fileSync.ms / 1000).toFixed(1)} s${fileSync.cpuMs === undefined ? '' : `, CPU ${(fileSync.cpuMs / 1000).toFixed(1)} s`}`);
 
-  const results: Array<{ n: number; ms: number; slowest: number; calls: number; conflicts: number }> = [];
+  const results: Array<{ n: number; ms: number; slowest: number; calls: number; conflicts: number; cpuMs?: number }> = [];
   let lastLake: string[] = [];
   for (const n of workerCounts) {
     const database = `lake_${n}`;
@@ -126,8 +135,9 @@ try {
     const ms = performance.now() - t0;
     workers.forEach((w, i) => expectSynced(w, `worker ${i}/${n}`));
     const conflicts = workers.reduce((sum, w) => sum + (w.stderr.match(/lake commit conflict/g)?.length ?? 0), 0);
-    results.push({ n, ms, slowest: Math.max(...workers.map((w) => w.ms)), calls: proxy.calls() - callsBefore, conflicts });
-    console.log(`  N = ${n}: ${(ms / 1000).toFixed(1)} s (${proxy.calls() - callsBefore} API calls through the proxy, ${conflicts} commit conflicts retried)`);
+    const cpuMs = workers.every((w) => w.cpuMs !== undefined) ? workers.reduce((sum, w) => sum + w.cpuMs!, 0) : undefined;
+    results.push({ n, ms, slowest: Math.max(...workers.map((w) => w.ms)), calls: proxy.calls() - callsBefore, conflicts, cpuMs });
+    console.log(`  N = ${n}: ${(ms / 1000).toFixed(1)} s (${proxy.calls() - callsBefore} API calls through the proxy, ${conflicts} commit conflicts retried${cpuMs === undefined ? '' : `, workers' CPU ${(cpuMs / 1000).toFixed(1)} s`})`);
     lastLake = lake;
   }
 
@@ -135,7 +145,7 @@ try {
   console.log(`\nsharded sync, ${accounts.length} accounts × ${regions.split(',').length} regions, ${latencyMs} ms per call:`);
   printTable(results.map((r) => [
     `N = ${r.n} worker${r.n > 1 ? 's' : ''}`,
-    `${(r.ms / 1000).toFixed(1)} s wall${one ? `, speed-up ×${(one.ms / r.ms).toFixed(2)}` : ''}, ${(r.ms / 1000 / (accounts.length / r.n)).toFixed(1)} s per account per worker, ${r.calls} calls, ${r.conflicts} conflicts retried`,
+    `${(r.ms / 1000).toFixed(1)} s wall${one ? `, speed-up ×${(one.ms / r.ms).toFixed(2)}` : ''}, ${(r.ms / 1000 / (accounts.length / r.n)).toFixed(1)} s per account per worker, ${r.calls} calls, ${r.conflicts} conflicts retried${r.cpuMs === undefined ? '' : `, CPU ${(r.cpuMs / 1000).toFixed(1)} s (${(r.cpuMs / 1000 / accounts.length).toFixed(1)} s per account)`}`,
   ]));
   if (one) {
     const perAccount = one.ms / 1000 / accounts.length;
