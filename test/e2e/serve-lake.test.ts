@@ -15,8 +15,31 @@ import { startPostgres, type Postgres } from '../support/postgres.js';
  * console must show them without a restart: each read begins a new transaction on the lake's latest snapshot.
  */
 const skip = lakeSkipReason();
-const state = {} as { moto: Moto; pg: Postgres; dir: string; cleanup: () => void; lake: string[]; server: ChildProcess; url: string; log: string };
+const state = {} as { moto: Moto; pg: Postgres; dir: string; cleanup: () => void; lake: string[]; server: ChildProcess; url: string };
 const env = () => ({ ...cliCredentials, CALABI_EXTENSION_DIR: process.env.CALABI_EXTENSION_DIR });
+
+/** `calabi serve` on the store of `args`, on a free port; resolves once it listens. */
+async function startServe(args: string[]): Promise<{ proc: ChildProcess; url: string; log: () => string }> {
+  const port = await freePort();
+  let log = '';
+  const proc = spawn(process.execPath, ['bin/calabi.js', ...args, 'serve', '--port', String(port)], {
+    env: { ...process.env, ...env(), CALABI_DB: '', CALABI_STORE: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout!.on('data', (d) => (log += String(d)));
+  proc.stderr!.on('data', (d) => (log += String(d)));
+  const deadline = Date.now() + 240_000;
+  while (!log.includes('Calabi is serving') && Date.now() < deadline && proc.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+  expect(log).toContain('Calabi is serving');
+  return { proc, url: `http://127.0.0.1:${port}/`, log: () => log };
+}
+
+async function stopServe(proc: ChildProcess | undefined): Promise<void> {
+  if (!proc || proc.exitCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await exited;
+}
 
 const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
   const res = await fetch(new URL(path, state.url), init);
@@ -37,26 +60,11 @@ describe.skipIf(skip)('calabi serve on a lake that other processes write', () =>
     mkdirSync(join(state.dir, 'data'));
     state.lake = ['--store', `ducklake:postgres:${state.pg.libpq('lake')}`, '--data-path', join(state.dir, 'data')];
     expect((await runCli([...state.lake, 'status'], env(), 300_000)).code).toBe(0); // creates the lake's schema
-    const port = await freePort();
-    state.log = '';
-    state.server = spawn(process.execPath, ['bin/calabi.js', ...state.lake, 'serve', '--port', String(port)], {
-      env: { ...process.env, ...env(), CALABI_DB: '', CALABI_STORE: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    state.server.stdout!.on('data', (d) => (state.log += String(d)));
-    state.server.stderr!.on('data', (d) => (state.log += String(d)));
-    const deadline = Date.now() + 240_000;
-    while (!state.log.includes('Calabi is serving') && Date.now() < deadline && state.server.exitCode === null) await new Promise((r) => setTimeout(r, 100));
-    expect(state.log).toContain('Calabi is serving');
-    state.url = `http://127.0.0.1:${port}/`;
+    ({ proc: state.server, url: state.url } = await startServe(state.lake));
   }, 600_000);
 
   afterAll(async () => {
-    if (state.server && state.server.exitCode === null) {
-      const exited = new Promise((r) => state.server.once('exit', r));
-      state.server.kill('SIGTERM');
-      await exited;
-    }
+    await stopServe(state.server);
     await state.moto?.stop();
     await state.pg?.stop();
     state.cleanup?.();
@@ -83,4 +91,27 @@ describe.skipIf(skip)('calabi serve on a lake that other processes write', () =>
     expect(scan.scan.id).toBe(scanId);
     expect(scan.controls.length).toBeGreaterThan(0);
   }, 1_200_000);
+});
+
+describe.skipIf(skip)('calabi serve on a lake with a DuckDB catalog file', () => {
+  const local = {} as { dir: string; cleanup: () => void; server?: ChildProcess };
+  beforeAll(() => {
+    ({ dir: local.dir, cleanup: local.cleanup } = tempDir());
+  });
+  afterAll(async () => {
+    await stopServe(local.server);
+    local.cleanup?.();
+  });
+
+  it('announces itself beside the catalog file, and a command beside it works through the server', async () => {
+    const catalog = join(local.dir, 'calabi.ducklake');
+    const served = await startServe(['--store', `ducklake:${catalog}`]);
+    local.server = served.proc;
+    // The server holds the catalog file (DuckDB locks it); other commands find the server by this file.
+    expect(existsSync(`${catalog}.serve.json`)).toBe(true);
+    const evaluate = await runCli(['--store', `ducklake:${catalog}`, 'evaluate', 'cis-aws-3.0'], env(), 300_000);
+    // Through the server: the lake answers (empty inventory), not DuckDB's "Could not set lock" on the catalog.
+    expect(evaluate.stderr).toContain('is empty: run `calabi sync` first');
+    expect(evaluate.stderr).not.toMatch(/lock/i);
+  }, 600_000);
 });
