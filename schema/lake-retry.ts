@@ -24,7 +24,10 @@ export async function retryConflicts<T>(attempt: () => Promise<T>, attempts = co
         throw error;
       }
       const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1));
-      await sleep(ceiling / 2 + Math.random() * (ceiling / 2));
+      const delay = ceiling / 2 + Math.random() * (ceiling / 2);
+      // How often writers collide is what limits many workers (bench:scale counts these lines).
+      if (process.env.CALABI_DEBUG) process.stderr.write(`[db] lake commit conflict, attempt ${n} of ${attempts}; retrying in ${Math.round(delay)} ms\n`);
+      await sleep(delay);
     }
   }
 }

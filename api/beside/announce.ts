@@ -17,14 +17,37 @@ export interface Announcement {
   started_at: string;
 }
 
-/** The database path as both sides name it: absolute, symlinks resolved when the file exists. */
+/**
+ * The file a server holds and announces itself beside: the database file, or a lake's DuckDB catalog file (locked
+ * by the server as a database file is). A lake catalogued in PostgreSQL has none: every process, serve's
+ * neighbours included, opens and writes it itself (docs/ducklake.md), so there is nothing to go through the server
+ * for. Parsed here rather than with schema/store.ts, which loads DuckDB: this module loads for every command.
+ */
+function heldFile(dbPath: string): string | undefined {
+  if (!dbPath.startsWith('ducklake:')) return dbPath;
+  const catalog = dbPath.slice('ducklake:'.length).trim();
+  return /^postgres(ql)?:/.test(catalog) ? undefined : catalog;
+}
+
+/** The database path as both sides name it: absolute, symlinks resolved when the file exists (a lake: its catalog's). */
 export function canonicalDbPath(dbPath: string): string {
-  const abs = resolve(dbPath);
-  return existsSync(abs) ? realpathSync(abs) : abs;
+  const file = heldFile(dbPath);
+  if (file === undefined) return dbPath;
+  const abs = resolve(file);
+  const canonical = existsSync(abs) ? realpathSync(abs) : abs;
+  return file === dbPath ? canonical : `ducklake:${canonical}`;
+}
+
+/** Whether a server on this store announces itself: not on a PostgreSQL-catalogued lake (heldFile). */
+export function announces(dbPath: string): boolean {
+  return heldFile(dbPath) !== undefined;
 }
 
 export function announcementPath(dbPath: string): string {
-  return `${canonicalDbPath(dbPath)}.serve.json`;
+  const file = heldFile(dbPath);
+  if (file === undefined) throw new Error('[serve] a lake catalogued in PostgreSQL has no announcement: every process opens it itself');
+  const abs = resolve(file);
+  return `${existsSync(abs) ? realpathSync(abs) : abs}.serve.json`;
 }
 
 /**
@@ -52,8 +75,9 @@ export function writeAnnouncement(dbPath: string, a: Announcement): string {
 
 /** Removes the announcement if it is still this server's (a newer server may have replaced it). */
 export function removeAnnouncement(dbPath: string, credential: string): void {
-  const current = readAnnouncementFile(announcementPath(dbPath));
-  if (current?.credential === credential) rmSync(announcementPath(dbPath), { force: true });
+  if (!announces(dbPath)) return;
+  const path = announcementPath(dbPath);
+  if (readAnnouncementFile(path)?.credential === credential) rmSync(path, { force: true });
 }
 
 /**
@@ -61,7 +85,7 @@ export function removeAnnouncement(dbPath: string, credential: string): void {
  * whose process is gone (a killed server) — those are ignored, and the next server replaces them.
  */
 export function readAnnouncement(dbPath: string): Announcement | null {
-  const a = readAnnouncementFile(announcementPath(dbPath));
+  const a = announces(dbPath) ? readAnnouncementFile(announcementPath(dbPath)) : null;
   if (!a || a.pid === process.pid) return null;
   return processAlive(a.pid) ? a : null;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { announcementPath, canonicalDbPath, removeAnnouncement, writeAnnouncement } from '../../api/beside/announce.js';
+import { announcementPath, announces, canonicalDbPath, removeAnnouncement, writeAnnouncement } from '../../api/beside/announce.js';
 import type { BesideOptions, WireError } from '../../api/beside/routes.js';
 import type { RunningServer } from '../../api/server.js';
 import { isExpected } from '../errors.js';
@@ -31,8 +31,12 @@ function loopbackUrl(server: RunningServer): string {
   return `http://${host}:${server.port}/`;
 }
 
-/** Writes `<db>.serve.json` (0600, atomically); the returned function removes it again at a clean shutdown. */
+/**
+ * Writes `<db>.serve.json` (0600, atomically); the returned function removes it again at a clean shutdown. A lake
+ * catalogued in PostgreSQL is not announced: other commands open it themselves, beside the server.
+ */
 export function announce(dbPath: string, server: RunningServer, credential: string): () => void {
+  if (!announces(dbPath)) return () => undefined;
   writeAnnouncement(dbPath, { pid: process.pid, url: loopbackUrl(server), credential, db: canonicalDbPath(dbPath), started_at: new Date().toISOString() });
   let done = false;
   const withdraw = () => {
