@@ -58,7 +58,11 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     ],
   },
   rds: { scope: 'regional', load: () => import('./rds/index.js'), actions: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'] },
-  efs: { scope: 'regional', load: () => import('./efs/index.js'), actions: ['elasticfilesystem:DescribeFileSystems'] },
+  efs: {
+    scope: 'regional',
+    load: () => import('./efs/index.js'),
+    actions: ['elasticfilesystem:DescribeFileSystems', 'elasticfilesystem:DescribeAccessPoints'],
+  },
   cloudtrail: {
     scope: 'regional',
     load: () => import('./cloudtrail/index.js'),

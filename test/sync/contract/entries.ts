@@ -9,7 +9,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateSecurityGroupCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
+import { CreateAccessPointCommand, CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
 import { EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateCacheClusterCommand, CreateReplicationGroupCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
@@ -122,6 +122,18 @@ export const entries: readonly ContractEntry[] = [
     service: 'efs', collector: 'file-systems',
     seed: { table: 'aws_efs_file_systems', create: (cfg, i) => new EFSClient(cfg).send(new CreateFileSystemCommand({ CreationToken: name(i) })) },
     paginate: { op: 'EFS:DescribeFileSystems', param: 'MaxItems' },
+  },
+  {
+    service: 'efs', collector: 'access-points',
+    seed: {
+      table: 'aws_efs_access_points',
+      create: async (cfg, i) => {
+        const efs = new EFSClient(cfg);
+        const fs = await efs.send(new CreateFileSystemCommand({ CreationToken: `ap-${name(i)}` }));
+        return efs.send(new CreateAccessPointCommand({ FileSystemId: fs.FileSystemId, ClientToken: name(i) }));
+      },
+    },
+    paginate: { op: 'EFS:DescribeAccessPoints', param: 'MaxResults' },
   },
   { service: 'cloudtrail', collector: 'trails' },
   { service: 'config', collector: 'recorders' },
