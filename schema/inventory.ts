@@ -14,6 +14,7 @@ import { tables as dax } from './dax.js';
 import { tables as dms } from './dms.js';
 import { tables as dynamodb } from './dynamodb.js';
 import { tables as ec2 } from './ec2.js';
+import { tables as ec2LaunchTemplates } from './ec2-launch-templates.js';
 import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
 import { tables as ecr } from './ecr.js';
 import { tables as ecs } from './ecs.js';
@@ -62,7 +63,7 @@ export const serviceTables = {
   config,
   dax,
   dynamodb,
-  ec2: [...ec2, ...ec2VpcEndpoints],
+  ec2: [...ec2, ...ec2VpcEndpoints, ...ec2LaunchTemplates],
   ecr,
   ecs,
   efs,

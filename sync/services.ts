@@ -54,7 +54,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
       'ec2:DescribeNetworkAcls', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeRouteTables',
       'ec2:DescribeVpcPeeringConnections', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeManagedPrefixLists',
       'ec2:GetManagedPrefixListEntries', 'ec2:DescribeFlowLogs', 'ec2:GetEbsEncryptionByDefault',
-      'ec2:GetEbsDefaultKmsKeyId', 'ec2:DescribeVpcEndpoints',
+      'ec2:GetEbsDefaultKmsKeyId', 'ec2:DescribeVpcEndpoints', 'ec2:DescribeLaunchTemplateVersions',
     ],
   },
   rds: { scope: 'regional', load: () => import('./rds/index.js'), actions: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'] },

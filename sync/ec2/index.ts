@@ -2,6 +2,7 @@ import type { Collector } from '../types.js';
 import { ebsEncryptionDefaultsCollector } from './ebs-encryption-defaults.js';
 import { flowLogsCollector } from './flow-logs.js';
 import { instancesCollector } from './instances.js';
+import { launchTemplatesCollector } from './launch-templates.js';
 import { managedPrefixListsCollector } from './managed-prefix-lists.js';
 import { networkAclsCollector } from './network-acls.js';
 import { networkInterfacesCollector, routeTablesCollector, subnetsCollector, vpcPeeringConnectionsCollector, vpcsCollector } from './network.js';
@@ -25,4 +26,5 @@ export const collectors: Collector[] = [
   flowLogsCollector,
   ebsEncryptionDefaultsCollector,
   vpcEndpointsCollector,
+  launchTemplatesCollector,
 ];

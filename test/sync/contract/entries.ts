@@ -6,7 +6,7 @@ import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwa
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateEndpointCommand, DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateSecurityGroupCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateLaunchTemplateCommand, CreateSecurityGroupCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateAccessPointCommand, CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
@@ -108,6 +108,15 @@ export const entries: readonly ContractEntry[] = [
   { service: 'ec2', collector: 'ebs-encryption-defaults', notConfigured: { table: 'aws_ec2_ebs_encryption_defaults', where: 'enabled = false' } },
   { service: 'ec2', collector: 'vpc-endpoints' },
   {
+    service: 'ec2', collector: 'launch-templates',
+    seed: {
+      table: 'aws_ec2_launch_templates',
+      create: (cfg, i) => new EC2Client(cfg).send(new CreateLaunchTemplateCommand({ LaunchTemplateName: name(i), LaunchTemplateData: { InstanceType: 't3.micro' } })),
+    },
+    // moto cuts DescribeLaunchTemplateVersions at MaxResults but sends no NextToken: pages are canned from its whole answer.
+    paginate: { op: 'EC2:DescribeLaunchTemplateVersions', param: 'MaxResults', canned: { items: 'LaunchTemplateVersions', inputToken: 'NextToken', outputToken: 'NextToken' } },
+  },
+  {
     service: 'rds', collector: 'db-instances',
     seed: {
       table: 'aws_rds_db_instances',
@@ -133,7 +142,8 @@ export const entries: readonly ContractEntry[] = [
         return efs.send(new CreateAccessPointCommand({ FileSystemId: fs.FileSystemId, ClientToken: name(i) }));
       },
     },
-    paginate: { op: 'EFS:DescribeAccessPoints', param: 'MaxResults' },
+    // moto ignores DescribeAccessPoints' MaxResults (answers all, no token): pages are canned from its answer.
+    paginate: { op: 'EFS:DescribeAccessPoints', param: 'MaxResults', canned: { items: 'AccessPoints', inputToken: 'NextToken', outputToken: 'NextToken' } },
   },
   { service: 'cloudtrail', collector: 'trails' },
   { service: 'config', collector: 'recorders' },
