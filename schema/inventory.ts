@@ -34,6 +34,7 @@ import { tables as macie } from './macie.js';
 import { tables as networkfirewall } from './networkfirewall.js';
 import { tables as opensearch } from './opensearch.js';
 import { tables as organizations } from './organizations.js';
+import { tables as rdsSnapshots } from './rds-snapshots.js';
 import { tables as rds } from './rds.js';
 import { tables as redshift } from './redshift.js';
 import { tables as s3 } from './s3.js';
@@ -78,7 +79,7 @@ export const serviceTables = {
   logs,
   macie,
   organizations,
-  rds,
+  rds: [...rds, ...rdsSnapshots],
   redshift,
   s3,
   secretsmanager,

@@ -57,7 +57,14 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
       'ec2:GetEbsDefaultKmsKeyId', 'ec2:DescribeVpcEndpoints', 'ec2:DescribeLaunchTemplateVersions',
     ],
   },
-  rds: { scope: 'regional', load: () => import('./rds/index.js'), actions: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'] },
+  rds: {
+    scope: 'regional',
+    load: () => import('./rds/index.js'),
+    actions: [
+      'rds:DescribeDBInstances', 'rds:DescribeDBClusters', 'rds:DescribeDBSnapshots', 'rds:DescribeDBSnapshotAttributes',
+      'rds:DescribeDBClusterSnapshots', 'rds:DescribeDBClusterSnapshotAttributes',
+    ],
+  },
   efs: {
     scope: 'regional',
     load: () => import('./efs/index.js'),

@@ -18,7 +18,7 @@ import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateFirewallCommand, NetworkFirewallClient } from '@aws-sdk/client-network-firewall';
 import { CreateDomainCommand, OpenSearchClient } from '@aws-sdk/client-opensearch';
-import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateDBClusterCommand, CreateDBClusterSnapshotCommand, CreateDBInstanceCommand, CreateDBSnapshotCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateClusterCommand as CreateRedshiftClusterCommand, RedshiftClient } from '@aws-sdk/client-redshift';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
@@ -127,6 +127,41 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'RDS:DescribeDBInstances', param: 'MaxRecords', canned: { items: 'DBInstances', inputToken: 'Marker', outputToken: 'Marker' } },
   },
   { service: 'rds', collector: 'db-clusters' },
+  {
+    // One source instance (created with the first item) for every snapshot, so each item adds exactly one manual snapshot.
+    service: 'rds', collector: 'db-snapshots',
+    seed: {
+      table: 'aws_rds_db_snapshots',
+      create: async (cfg, i) => {
+        const rds = new RDSClient(cfg);
+        if (i === 0) {
+          await rds.send(new CreateDBInstanceCommand({
+            DBInstanceIdentifier: 'contract-snapshot-source', Engine: 'postgres', DBInstanceClass: 'db.t3.micro', AllocatedStorage: 20, MasterUsername: 'contract', MasterUserPassword: 'contract-password',
+          }));
+        }
+        return rds.send(new CreateDBSnapshotCommand({ DBInstanceIdentifier: 'contract-snapshot-source', DBSnapshotIdentifier: name(i) }));
+      },
+    },
+    paginate: { op: 'RDS:DescribeDBSnapshots', param: 'MaxRecords', canned: { items: 'DBSnapshots', inputToken: 'Marker', outputToken: 'Marker' } },
+    // DescribeDBSnapshots has no sharing: who may restore a manual snapshot is only in its attributes.
+    perItem: ['RDS:DescribeDBSnapshotAttributes'],
+  },
+  {
+    service: 'rds', collector: 'db-cluster-snapshots',
+    seed: {
+      table: 'aws_rds_db_cluster_snapshots',
+      create: async (cfg, i) => {
+        const rds = new RDSClient(cfg);
+        if (i === 0) {
+          await rds.send(new CreateDBClusterCommand({ DBClusterIdentifier: 'contract-snapshot-source', Engine: 'aurora-postgresql', MasterUsername: 'contract', MasterUserPassword: 'contract-password' }));
+        }
+        return rds.send(new CreateDBClusterSnapshotCommand({ DBClusterIdentifier: 'contract-snapshot-source', DBClusterSnapshotIdentifier: name(i) }));
+      },
+    },
+    paginate: { op: 'RDS:DescribeDBClusterSnapshots', param: 'MaxRecords', canned: { items: 'DBClusterSnapshots', inputToken: 'Marker', outputToken: 'Marker' } },
+    // DescribeDBClusterSnapshots has no sharing: who may restore a manual snapshot is only in its attributes.
+    perItem: ['RDS:DescribeDBClusterSnapshotAttributes'],
+  },
   {
     service: 'efs', collector: 'file-systems',
     seed: { table: 'aws_efs_file_systems', create: (cfg, i) => new EFSClient(cfg).send(new CreateFileSystemCommand({ CreationToken: name(i) })) },
