@@ -2,6 +2,7 @@ import { tables as accessanalyzer } from './accessanalyzer.js';
 import { tables as account } from './account.js';
 import { tables as acm } from './acm.js';
 import { tables as apigateway } from './apigateway.js';
+import { tables as athena } from './athena.js';
 import { tables as autoscaling } from './autoscaling.js';
 import { tables as backup } from './backup.js';
 import { tables as codebuild } from './codebuild.js';
@@ -98,6 +99,7 @@ export const serviceTables = {
   autoscaling,
   kinesis,
   stepfunctions,
+  athena,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -226,6 +226,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./stepfunctions/index.js'),
     actions: ['states:ListStateMachines', 'states:DescribeStateMachine'],
   },
+  athena: { scope: 'regional', load: () => import('./athena/index.js'), actions: ['athena:ListWorkGroups', 'athena:GetWorkGroup'] },
 };
 
 /** Every service, in the order a sync runs them. */

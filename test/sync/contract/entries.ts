@@ -1,4 +1,5 @@
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
+import { AthenaClient, CreateWorkGroupCommand } from '@aws-sdk/client-athena';
 import { AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand } from '@aws-sdk/client-auto-scaling';
 import { BackupClient, CreateBackupPlanCommand } from '@aws-sdk/client-backup';
 import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
@@ -9,7 +10,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateLaunchTemplateCommand, CreateSecurityGroupCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { CreateAccessPointCommand, CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
+import { CreateAccessPointCommand, CreateFileSystemCommand, DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
 import { EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateCacheClusterCommand, CreateReplicationGroupCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
@@ -42,7 +43,12 @@ export interface ContractEntry {
   service: string;
   collector: string;
   /** Creates the i-th item (names unique per i) with admin credentials in us-east-1. */
-  seed?: { table: string; create: (cfg: ClientConfig, i: number) => Promise<unknown> };
+  seed?: {
+    table: string;
+    /** Counts only the rows this seed makes, where another entry's seed also adds rows to the table (why, in a comment). */
+    where?: string;
+    create: (cfg: ClientConfig, i: number) => Promise<unknown>;
+  };
   /**
    * The list call and its page-size parameter: two more items mean at least two more calls. `canned` where moto
    * answers the whole list whatever the page size (the test then cuts moto's answer into pages; say so).
@@ -132,6 +138,8 @@ export const entries: readonly ContractEntry[] = [
     service: 'rds', collector: 'db-snapshots',
     seed: {
       table: 'aws_rds_db_snapshots',
+      // The db-instances seed adds instances, and moto an automated snapshot of each: count the manual ones.
+      where: "snapshot_type = 'manual'",
       create: async (cfg, i) => {
         const rds = new RDSClient(cfg);
         if (i === 0) {
@@ -171,10 +179,12 @@ export const entries: readonly ContractEntry[] = [
     service: 'efs', collector: 'access-points',
     seed: {
       table: 'aws_efs_access_points',
+      // One file system (created with the first item) for every access point, so that file systems grow only by their own seed.
       create: async (cfg, i) => {
         const efs = new EFSClient(cfg);
-        const fs = await efs.send(new CreateFileSystemCommand({ CreationToken: `ap-${name(i)}` }));
-        return efs.send(new CreateAccessPointCommand({ FileSystemId: fs.FileSystemId, ClientToken: name(i) }));
+        if (i === 0) await efs.send(new CreateFileSystemCommand({ CreationToken: 'contract-access-points' }));
+        const { FileSystems } = await efs.send(new DescribeFileSystemsCommand({ CreationToken: 'contract-access-points' }));
+        return efs.send(new CreateAccessPointCommand({ FileSystemId: FileSystems![0]!.FileSystemId, ClientToken: name(i) }));
       },
     },
     // moto ignores DescribeAccessPoints' MaxResults (answers all, no token): pages are canned from its answer.
@@ -529,5 +539,13 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'SFN:ListStateMachines', param: 'maxResults' },
     // ListStateMachines answers names and types; the logging configuration is only in DescribeStateMachine.
     perItem: ['SFN:DescribeStateMachine'],
+  },
+  {
+    service: 'athena', collector: 'workgroups',
+    seed: { table: 'aws_athena_workgroups', create: (cfg, i) => new AthenaClient(cfg).send(new CreateWorkGroupCommand({ Name: name(i) })) },
+    // moto ignores ListWorkGroups' MaxResults (answers all, no token): pages are canned from its answer.
+    paginate: { op: 'Athena:ListWorkGroups', param: 'MaxResults', canned: { items: 'WorkGroups', inputToken: 'NextToken', outputToken: 'NextToken' } },
+    // ListWorkGroups answers names and states; the result encryption is only in GetWorkGroup.
+    perItem: ['Athena:GetWorkGroup'],
   },
 ];
