@@ -16,6 +16,7 @@ import { tables as dms } from './dms.js';
 import { tables as dynamodb } from './dynamodb.js';
 import { tables as ec2 } from './ec2.js';
 import { tables as ec2LaunchTemplates } from './ec2-launch-templates.js';
+import { tables as ec2Snapshots } from './ec2-snapshots.js';
 import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
 import { tables as ecr } from './ecr.js';
 import { tables as ecs } from './ecs.js';
@@ -65,7 +66,7 @@ export const serviceTables = {
   config,
   dax,
   dynamodb,
-  ec2: [...ec2, ...ec2VpcEndpoints, ...ec2LaunchTemplates],
+  ec2: [...ec2, ...ec2VpcEndpoints, ...ec2LaunchTemplates, ...ec2Snapshots],
   ecr,
   ecs,
   efs,

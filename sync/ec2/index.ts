@@ -7,6 +7,7 @@ import { managedPrefixListsCollector } from './managed-prefix-lists.js';
 import { networkAclsCollector } from './network-acls.js';
 import { networkInterfacesCollector, routeTablesCollector, subnetsCollector, vpcPeeringConnectionsCollector, vpcsCollector } from './network.js';
 import { securityGroupRulesCollector, securityGroupsCollector } from './security-groups.js';
+import { snapshotsCollector } from './snapshots.js';
 import { volumesCollector } from './volumes.js';
 import { vpcEndpointsCollector } from './vpc-endpoints.js';
 
@@ -27,4 +28,5 @@ export const collectors: Collector[] = [
   ebsEncryptionDefaultsCollector,
   vpcEndpointsCollector,
   launchTemplatesCollector,
+  snapshotsCollector,
 ];

@@ -7,7 +7,7 @@ import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwa
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateEndpointCommand, DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateLaunchTemplateCommand, CreateSecurityGroupCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateLaunchTemplateCommand, CreateSecurityGroupCommand, CreateSnapshotCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateAccessPointCommand, CreateFileSystemCommand, DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
@@ -61,6 +61,7 @@ export interface ContractEntry {
 }
 
 const name = (i: number) => `contract-${i}`;
+let snapshotSource: string | undefined;
 const wafVisibility = (i: number) => ({ CloudWatchMetricsEnabled: true, MetricName: name(i), SampledRequestsEnabled: false });
 const sagemakerRole = 'arn:aws:iam::123456789012:role/contract-sagemaker';
 const sagemakerImage = '123456789012.dkr.ecr.us-east-1.amazonaws.com/contract:latest';
@@ -113,6 +114,20 @@ export const entries: readonly ContractEntry[] = [
   { service: 'ec2', collector: 'flow-logs' },
   { service: 'ec2', collector: 'ebs-encryption-defaults', notConfigured: { table: 'aws_ec2_ebs_encryption_defaults', where: 'enabled = false' } },
   { service: 'ec2', collector: 'vpc-endpoints' },
+  {
+    // One volume (created with the first item) for every snapshot, so that volumes grow only by their own seed.
+    service: 'ec2', collector: 'snapshots',
+    seed: {
+      table: 'aws_ec2_snapshots',
+      create: async (cfg, i) => {
+        const ec2 = new EC2Client(cfg);
+        if (i === 0) snapshotSource = (await ec2.send(new CreateVolumeCommand({ AvailabilityZone: 'us-east-1a', Size: 1 }))).VolumeId;
+        return ec2.send(new CreateSnapshotCommand({ VolumeId: snapshotSource, Description: name(i) }));
+      },
+    },
+    // Not paged here: moto ignores MaxResults and answers the hundreds of snapshots of its bundled AMIs with every
+    // call, so canned pages of one would cost thousands of calls. The paginator follows NextToken (AWS pages).
+  },
   {
     service: 'ec2', collector: 'launch-templates',
     seed: {
