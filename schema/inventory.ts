@@ -39,6 +39,7 @@ import { tables as organizations } from './organizations.js';
 import { tables as rdsSnapshots } from './rds-snapshots.js';
 import { tables as rds } from './rds.js';
 import { tables as redshift } from './redshift.js';
+import { tables as route53 } from './route53.js';
 import { tables as s3 } from './s3.js';
 import { tables as sagemaker } from './sagemaker.js';
 import { tables as secretsmanager } from './secretsmanager.js';
@@ -101,6 +102,7 @@ export const serviceTables = {
   kinesis,
   stepfunctions,
   athena,
+  route53,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -228,6 +228,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     actions: ['states:ListStateMachines', 'states:DescribeStateMachine'],
   },
   athena: { scope: 'regional', load: () => import('./athena/index.js'), actions: ['athena:ListWorkGroups', 'athena:GetWorkGroup'] },
+  route53: { scope: 'global', load: () => import('./route53/index.js'), actions: ['route53:ListHostedZones', 'route53:ListQueryLoggingConfigs'] },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -21,6 +21,7 @@ import { CreateFirewallCommand, NetworkFirewallClient } from '@aws-sdk/client-ne
 import { CreateDomainCommand, OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { CreateDBClusterCommand, CreateDBClusterSnapshotCommand, CreateDBInstanceCommand, CreateDBSnapshotCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateClusterCommand as CreateRedshiftClusterCommand, RedshiftClient } from '@aws-sdk/client-redshift';
+import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -562,5 +563,10 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'Athena:ListWorkGroups', param: 'MaxResults', canned: { items: 'WorkGroups', inputToken: 'NextToken', outputToken: 'NextToken' } },
     // ListWorkGroups answers names and states; the result encryption is only in GetWorkGroup.
     perItem: ['Athena:GetWorkGroup'],
+  },
+  {
+    service: 'route53', collector: 'hosted-zones',
+    seed: { table: 'aws_route53_hosted_zones', create: (cfg, i) => new Route53Client(cfg).send(new CreateHostedZoneCommand({ Name: `${name(i)}.example.com`, CallerReference: name(i) })) },
+    paginate: { op: 'Route53:ListHostedZones', param: 'MaxItems' },
   },
 ];
