@@ -33,6 +33,7 @@ import { tables as kms } from './kms.js';
 import { tables as lambda } from './lambda.js';
 import { tables as logs } from './logs.js';
 import { tables as macie } from './macie.js';
+import { tables as msk } from './msk.js';
 import { tables as networkfirewall } from './networkfirewall.js';
 import { tables as opensearch } from './opensearch.js';
 import { tables as organizations } from './organizations.js';
@@ -103,6 +104,7 @@ export const serviceTables = {
   stepfunctions,
   athena,
   route53,
+  msk,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

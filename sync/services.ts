@@ -229,6 +229,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   },
   athena: { scope: 'regional', load: () => import('./athena/index.js'), actions: ['athena:ListWorkGroups', 'athena:GetWorkGroup'] },
   route53: { scope: 'global', load: () => import('./route53/index.js'), actions: ['route53:ListHostedZones', 'route53:ListQueryLoggingConfigs'] },
+  msk: { scope: 'regional', load: () => import('./msk/index.js'), actions: ['kafka:ListClustersV2'] },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -569,4 +569,7 @@ export const entries: readonly ContractEntry[] = [
     seed: { table: 'aws_route53_hosted_zones', create: (cfg, i) => new Route53Client(cfg).send(new CreateHostedZoneCommand({ Name: `${name(i)}.example.com`, CallerReference: name(i) })) },
     paginate: { op: 'Route53:ListHostedZones', param: 'MaxItems' },
   },
+  // moto 5.2.1 writes MSK creation times without a zone, which the SDK refuses (test/sync/msk rewrites that wire
+  // format): no seed here, so the contract checks the refusal only.
+  { service: 'msk', collector: 'clusters' },
 ];
