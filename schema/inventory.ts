@@ -9,6 +9,7 @@ import { tables as codebuild } from './codebuild.js';
 import { tables as cloudfront } from './cloudfront.js';
 import { tables as cloudtrail } from './cloudtrail.js';
 import { tables as cloudwatch } from './cloudwatch.js';
+import { tables as cognito } from './cognito.js';
 import { tables as config } from './config.js';
 import { tables as core } from './core.js';
 import { tables as dax } from './dax.js';
@@ -105,6 +106,7 @@ export const serviceTables = {
   athena,
   route53,
   msk,
+  cognito,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -230,6 +230,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   athena: { scope: 'regional', load: () => import('./athena/index.js'), actions: ['athena:ListWorkGroups', 'athena:GetWorkGroup'] },
   route53: { scope: 'global', load: () => import('./route53/index.js'), actions: ['route53:ListHostedZones', 'route53:ListQueryLoggingConfigs'] },
   msk: { scope: 'regional', load: () => import('./msk/index.js'), actions: ['kafka:ListClustersV2'] },
+  cognito: { scope: 'regional', load: () => import('./cognito/index.js'), actions: ['cognito-idp:ListUserPools', 'cognito-idp:DescribeUserPool'] },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -12,6 +12,7 @@ import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateAccessPointCommand, CreateFileSystemCommand, DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
 import { EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
+import { CognitoIdentityProviderClient, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateCacheClusterCommand, CreateReplicationGroupCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { CreateLoadBalancerCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
@@ -572,4 +573,11 @@ export const entries: readonly ContractEntry[] = [
   // moto 5.2.1 writes MSK creation times without a zone, which the SDK refuses (test/sync/msk rewrites that wire
   // format): no seed here, so the contract checks the refusal only.
   { service: 'msk', collector: 'clusters' },
+  {
+    service: 'cognito', collector: 'user-pools',
+    seed: { table: 'aws_cognito_user_pools', create: (cfg, i) => new CognitoIdentityProviderClient(cfg).send(new CreateUserPoolCommand({ PoolName: name(i) })) },
+    paginate: { op: 'CognitoIdentityProvider:ListUserPools', param: 'MaxResults' },
+    // ListUserPools answers ids and names; the add-ons (threat protection) are only in DescribeUserPool.
+    perItem: ['CognitoIdentityProvider:DescribeUserPool'],
+  },
 ];
