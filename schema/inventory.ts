@@ -25,6 +25,7 @@ import { tables as efs } from './efs.js';
 import { tables as emr } from './emr.js';
 import { tables as eks } from './eks.js';
 import { tables as elasticache } from './elasticache.js';
+import { tables as elasticbeanstalk } from './elasticbeanstalk.js';
 import { tables as elb } from './elb.js';
 import { tables as elbv2 } from './elbv2.js';
 import { tables as guardduty } from './guardduty.js';
@@ -107,6 +108,7 @@ export const serviceTables = {
   route53,
   msk,
   cognito,
+  elasticbeanstalk,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -231,6 +231,11 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   route53: { scope: 'global', load: () => import('./route53/index.js'), actions: ['route53:ListHostedZones', 'route53:ListQueryLoggingConfigs'] },
   msk: { scope: 'regional', load: () => import('./msk/index.js'), actions: ['kafka:ListClustersV2'] },
   cognito: { scope: 'regional', load: () => import('./cognito/index.js'), actions: ['cognito-idp:ListUserPools', 'cognito-idp:DescribeUserPool'] },
+  elasticbeanstalk: {
+    scope: 'regional',
+    load: () => import('./elasticbeanstalk/index.js'),
+    actions: ['elasticbeanstalk:DescribeEnvironments', 'elasticbeanstalk:DescribeConfigurationSettings'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -580,4 +580,7 @@ export const entries: readonly ContractEntry[] = [
     // ListUserPools answers ids and names; the add-ons (threat protection) are only in DescribeUserPool.
     perItem: ['CognitoIdentityProvider:DescribeUserPool'],
   },
+  // moto 5.2.1 does not implement DescribeConfigurationSettings (test/sync/elasticbeanstalk cans it): no seed here,
+  // so the contract checks the refusal only.
+  { service: 'elasticbeanstalk', collector: 'environments' },
 ];
