@@ -16,8 +16,10 @@ import { tables as dax } from './dax.js';
 import { tables as dms } from './dms.js';
 import { tables as dynamodb } from './dynamodb.js';
 import { tables as ec2 } from './ec2.js';
+import { tables as ec2ElasticIps } from './ec2-elastic-ips.js';
 import { tables as ec2LaunchTemplates } from './ec2-launch-templates.js';
 import { tables as ec2Snapshots } from './ec2-snapshots.js';
+import { tables as ec2TransitGateways } from './ec2-transit-gateways.js';
 import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
 import { tables as ecr } from './ecr.js';
 import { tables as ecs } from './ecs.js';
@@ -70,7 +72,7 @@ export const serviceTables = {
   config,
   dax,
   dynamodb,
-  ec2: [...ec2, ...ec2VpcEndpoints, ...ec2LaunchTemplates, ...ec2Snapshots],
+  ec2: [...ec2, ...ec2VpcEndpoints, ...ec2LaunchTemplates, ...ec2Snapshots, ...ec2ElasticIps, ...ec2TransitGateways],
   ecr,
   ecs,
   efs,

@@ -1,5 +1,6 @@
 import type { Collector } from '../types.js';
 import { ebsEncryptionDefaultsCollector } from './ebs-encryption-defaults.js';
+import { elasticIpsCollector } from './elastic-ips.js';
 import { flowLogsCollector } from './flow-logs.js';
 import { instancesCollector } from './instances.js';
 import { launchTemplatesCollector } from './launch-templates.js';
@@ -8,6 +9,7 @@ import { networkAclsCollector } from './network-acls.js';
 import { networkInterfacesCollector, routeTablesCollector, subnetsCollector, vpcPeeringConnectionsCollector, vpcsCollector } from './network.js';
 import { securityGroupRulesCollector, securityGroupsCollector } from './security-groups.js';
 import { snapshotsCollector } from './snapshots.js';
+import { transitGatewaysCollector } from './transit-gateways.js';
 import { volumesCollector } from './volumes.js';
 import { vpcEndpointsCollector } from './vpc-endpoints.js';
 
@@ -29,4 +31,6 @@ export const collectors: Collector[] = [
   vpcEndpointsCollector,
   launchTemplatesCollector,
   snapshotsCollector,
+  elasticIpsCollector,
+  transitGatewaysCollector,
 ];

@@ -7,7 +7,7 @@ import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwa
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateEndpointCommand, DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateLaunchTemplateCommand, CreateSecurityGroupCommand, CreateSnapshotCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { AllocateAddressCommand, CreateLaunchTemplateCommand, CreateSecurityGroupCommand, CreateSnapshotCommand, CreateTransitGatewayCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateAccessPointCommand, CreateFileSystemCommand, DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
@@ -129,6 +129,17 @@ export const entries: readonly ContractEntry[] = [
     },
     // Not paged here: moto ignores MaxResults and answers the hundreds of snapshots of its bundled AMIs with every
     // call, so canned pages of one would cost thousands of calls. The paginator follows NextToken (AWS pages).
+  },
+  {
+    // DescribeAddresses is not paged by AWS: one call answers every address.
+    service: 'ec2', collector: 'elastic-ips',
+    seed: { table: 'aws_ec2_elastic_ips', create: (cfg) => new EC2Client(cfg).send(new AllocateAddressCommand({ Domain: 'vpc' })) },
+  },
+  {
+    service: 'ec2', collector: 'transit-gateways',
+    seed: { table: 'aws_ec2_transit_gateways', create: (cfg, i) => new EC2Client(cfg).send(new CreateTransitGatewayCommand({ Description: name(i) })) },
+    // Canned pages: moto answers DescribeTransitGateways whole (no NextToken) whatever MaxResults says.
+    paginate: { op: 'EC2:DescribeTransitGateways', param: 'MaxResults', canned: { items: 'TransitGateways', inputToken: 'NextToken', outputToken: 'NextToken' } },
   },
   {
     service: 'ec2', collector: 'launch-templates',
