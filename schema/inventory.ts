@@ -21,6 +21,7 @@ import { tables as ec2LaunchTemplates } from './ec2-launch-templates.js';
 import { tables as ec2Snapshots } from './ec2-snapshots.js';
 import { tables as ec2TransitGateways } from './ec2-transit-gateways.js';
 import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
+import { tables as ec2VpnConnections } from './ec2-vpn-connections.js';
 import { tables as ecr } from './ecr.js';
 import { tables as ecs } from './ecs.js';
 import { tables as efs } from './efs.js';
@@ -72,7 +73,7 @@ export const serviceTables = {
   config,
   dax,
   dynamodb,
-  ec2: [...ec2, ...ec2VpcEndpoints, ...ec2LaunchTemplates, ...ec2Snapshots, ...ec2ElasticIps, ...ec2TransitGateways],
+  ec2: [...ec2, ...ec2VpcEndpoints, ...ec2LaunchTemplates, ...ec2Snapshots, ...ec2ElasticIps, ...ec2TransitGateways, ...ec2VpnConnections],
   ecr,
   ecs,
   efs,

@@ -11,6 +11,7 @@ import { securityGroupRulesCollector, securityGroupsCollector } from './security
 import { snapshotsCollector } from './snapshots.js';
 import { transitGatewaysCollector } from './transit-gateways.js';
 import { volumesCollector } from './volumes.js';
+import { vpnConnectionsCollector } from './vpn-connections.js';
 import { vpcEndpointsCollector } from './vpc-endpoints.js';
 
 /** One collector per table (network ACLs fill two): a failed call spoils only the checks that read it. */
@@ -33,4 +34,5 @@ export const collectors: Collector[] = [
   snapshotsCollector,
   elasticIpsCollector,
   transitGatewaysCollector,
+  vpnConnectionsCollector,
 ];

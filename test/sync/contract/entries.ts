@@ -141,6 +141,8 @@ export const entries: readonly ContractEntry[] = [
     // Canned pages: moto answers DescribeTransitGateways whole (no NextToken) whatever MaxResults says.
     paginate: { op: 'EC2:DescribeTransitGateways', param: 'MaxResults', canned: { items: 'TransitGateways', inputToken: 'NextToken', outputToken: 'NextToken' } },
   },
+  // DescribeVpnConnections is not paged by AWS; a connection needs two gateways first: not seeded here (test/sync/ec2 does).
+  { service: 'ec2', collector: 'vpn-connections' },
   {
     service: 'ec2', collector: 'launch-templates',
     seed: {
