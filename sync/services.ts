@@ -194,7 +194,11 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./wafv2/index.js'),
     actions: ['wafv2:ListWebACLs', 'wafv2:GetWebACL', 'wafv2:ListLoggingConfigurations', 'wafv2:ListRuleGroups', 'wafv2:GetRuleGroup'],
   },
-  codebuild: { scope: 'regional', load: () => import('./codebuild/index.js'), actions: ['codebuild:ListProjects', 'codebuild:BatchGetProjects'] },
+  codebuild: {
+    scope: 'regional',
+    load: () => import('./codebuild/index.js'),
+    actions: ['codebuild:ListProjects', 'codebuild:BatchGetProjects', 'codebuild:ListReportGroups', 'codebuild:BatchGetReportGroups'],
+  },
   dms: {
     scope: 'regional',
     load: () => import('./dms/index.js'),

@@ -596,4 +596,6 @@ export const entries: readonly ContractEntry[] = [
   // moto 5.2.1 does not implement DescribeConfigurationSettings (test/sync/elasticbeanstalk cans it): no seed here,
   // so the contract checks the refusal only.
   { service: 'elasticbeanstalk', collector: 'environments' },
+  // moto 5.2.1 implements neither ListReportGroups nor BatchGetReportGroups (test/sync/codebuild cans both): no seed.
+  { service: 'codebuild', collector: 'report-groups' },
 ];
