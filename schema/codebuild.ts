@@ -25,4 +25,22 @@ export const awsCodebuildProjects = defineTable({
   ],
 });
 
-export const tables: TableDef[] = [awsCodebuildProjects];
+export const awsCodebuildReportGroups = defineTable({
+  name: 'aws_codebuild_report_groups',
+  description: 'One row per CodeBuild report group of the region, with where its reports are exported (ListReportGroups, BatchGetReportGroups)',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'Report group ARN' },
+    { name: 'name', type: 'VARCHAR', description: 'Report group name' },
+    { name: 'type', type: 'VARCHAR', description: 'TEST or CODE_COVERAGE' },
+    { name: 'status', type: 'VARCHAR', description: 'ACTIVE or DELETING' },
+    { name: 'export_config_type', type: 'VARCHAR', description: 'S3 (reports exported to a bucket) or NO_EXPORT; NULL when not reported' },
+    { name: 'export_bucket', type: 'VARCHAR', description: 'S3 bucket reports are exported to' },
+    { name: 'export_encryption_disabled', type: 'BOOLEAN', description: 's3Destination.encryptionDisabled: true when exported reports are not encrypted (AWS default false)' },
+    { name: 'export_encryption_key', type: 'VARCHAR', description: 'KMS key encrypting exported reports (the S3 managed key when absent)' },
+    { name: 'described', type: 'BOOLEAN', description: 'False when BatchGetReportGroups failed: the export columns are then unknown' },
+  ],
+});
+
+export const tables: TableDef[] = [awsCodebuildProjects, awsCodebuildReportGroups];

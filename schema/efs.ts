@@ -22,4 +22,23 @@ export const awsEfsFileSystems = defineTable({
   ],
 });
 
-export const tables: TableDef[] = [awsEfsFileSystems];
+export const awsEfsAccessPoints = defineTable({
+  name: 'aws_efs_access_points',
+  description: 'One row per EFS access point of the region (DescribeAccessPoints without a file system: every access point)',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'Access point ARN' },
+    { name: 'access_point_id', type: 'VARCHAR', description: 'Access point id (fsap-…)' },
+    { name: 'file_system_id', type: 'VARCHAR', description: 'File system the access point serves' },
+    { name: 'name', type: 'VARCHAR', description: 'Value of the Name tag, if any' },
+    { name: 'root_directory_path', type: 'VARCHAR', description: 'RootDirectory.Path clients are confined to (/ is the whole file system); NULL when not reported' },
+    { name: 'posix_uid', type: 'BIGINT', description: 'PosixUser.Uid every request is made as; NULL when no user identity is enforced' },
+    { name: 'posix_gid', type: 'BIGINT', description: 'PosixUser.Gid; NULL when no user identity is enforced' },
+    { name: 'life_cycle_state', type: 'VARCHAR', description: 'creating, available, updating, deleting, deleted or error' },
+    { name: 'owner_id', type: 'VARCHAR', description: 'Account that owns the access point' },
+    { name: 'tags', type: 'JSON', description: 'Tags as a {key: value} object' },
+  ],
+});
+
+export const tables: TableDef[] = [awsEfsFileSystems, awsEfsAccessPoints];

@@ -2,25 +2,33 @@ import { tables as accessanalyzer } from './accessanalyzer.js';
 import { tables as account } from './account.js';
 import { tables as acm } from './acm.js';
 import { tables as apigateway } from './apigateway.js';
+import { tables as athena } from './athena.js';
 import { tables as autoscaling } from './autoscaling.js';
 import { tables as backup } from './backup.js';
 import { tables as codebuild } from './codebuild.js';
 import { tables as cloudfront } from './cloudfront.js';
 import { tables as cloudtrail } from './cloudtrail.js';
 import { tables as cloudwatch } from './cloudwatch.js';
+import { tables as cognito } from './cognito.js';
 import { tables as config } from './config.js';
 import { tables as core } from './core.js';
 import { tables as dax } from './dax.js';
 import { tables as dms } from './dms.js';
 import { tables as dynamodb } from './dynamodb.js';
 import { tables as ec2 } from './ec2.js';
+import { tables as ec2ElasticIps } from './ec2-elastic-ips.js';
+import { tables as ec2LaunchTemplates } from './ec2-launch-templates.js';
+import { tables as ec2Snapshots } from './ec2-snapshots.js';
+import { tables as ec2TransitGateways } from './ec2-transit-gateways.js';
 import { tables as ec2VpcEndpoints } from './ec2-vpc-endpoints.js';
+import { tables as ec2VpnConnections } from './ec2-vpn-connections.js';
 import { tables as ecr } from './ecr.js';
 import { tables as ecs } from './ecs.js';
 import { tables as efs } from './efs.js';
 import { tables as emr } from './emr.js';
 import { tables as eks } from './eks.js';
 import { tables as elasticache } from './elasticache.js';
+import { tables as elasticbeanstalk } from './elasticbeanstalk.js';
 import { tables as elb } from './elb.js';
 import { tables as elbv2 } from './elbv2.js';
 import { tables as guardduty } from './guardduty.js';
@@ -30,11 +38,14 @@ import { tables as kms } from './kms.js';
 import { tables as lambda } from './lambda.js';
 import { tables as logs } from './logs.js';
 import { tables as macie } from './macie.js';
+import { tables as msk } from './msk.js';
 import { tables as networkfirewall } from './networkfirewall.js';
 import { tables as opensearch } from './opensearch.js';
 import { tables as organizations } from './organizations.js';
+import { tables as rdsSnapshots } from './rds-snapshots.js';
 import { tables as rds } from './rds.js';
 import { tables as redshift } from './redshift.js';
+import { tables as route53 } from './route53.js';
 import { tables as s3 } from './s3.js';
 import { tables as sagemaker } from './sagemaker.js';
 import { tables as secretsmanager } from './secretsmanager.js';
@@ -62,7 +73,7 @@ export const serviceTables = {
   config,
   dax,
   dynamodb,
-  ec2: [...ec2, ...ec2VpcEndpoints],
+  ec2: [...ec2, ...ec2VpcEndpoints, ...ec2LaunchTemplates, ...ec2Snapshots, ...ec2ElasticIps, ...ec2TransitGateways, ...ec2VpnConnections],
   ecr,
   ecs,
   efs,
@@ -77,7 +88,7 @@ export const serviceTables = {
   logs,
   macie,
   organizations,
-  rds,
+  rds: [...rds, ...rdsSnapshots],
   redshift,
   s3,
   secretsmanager,
@@ -96,6 +107,11 @@ export const serviceTables = {
   autoscaling,
   kinesis,
   stepfunctions,
+  athena,
+  route53,
+  msk,
+  cognito,
+  elasticbeanstalk,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -54,11 +54,24 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
       'ec2:DescribeNetworkAcls', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeRouteTables',
       'ec2:DescribeVpcPeeringConnections', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeManagedPrefixLists',
       'ec2:GetManagedPrefixListEntries', 'ec2:DescribeFlowLogs', 'ec2:GetEbsEncryptionByDefault',
-      'ec2:GetEbsDefaultKmsKeyId', 'ec2:DescribeVpcEndpoints',
+      'ec2:GetEbsDefaultKmsKeyId', 'ec2:DescribeVpcEndpoints', 'ec2:DescribeLaunchTemplateVersions',
+      'ec2:DescribeSnapshots', 'ec2:DescribeAddresses', 'ec2:DescribeTransitGateways',
+      'ec2:DescribeVpnConnections',
     ],
   },
-  rds: { scope: 'regional', load: () => import('./rds/index.js'), actions: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'] },
-  efs: { scope: 'regional', load: () => import('./efs/index.js'), actions: ['elasticfilesystem:DescribeFileSystems'] },
+  rds: {
+    scope: 'regional',
+    load: () => import('./rds/index.js'),
+    actions: [
+      'rds:DescribeDBInstances', 'rds:DescribeDBClusters', 'rds:DescribeDBSnapshots', 'rds:DescribeDBSnapshotAttributes',
+      'rds:DescribeDBClusterSnapshots', 'rds:DescribeDBClusterSnapshotAttributes',
+    ],
+  },
+  efs: {
+    scope: 'regional',
+    load: () => import('./efs/index.js'),
+    actions: ['elasticfilesystem:DescribeFileSystems', 'elasticfilesystem:DescribeAccessPoints'],
+  },
   cloudtrail: {
     scope: 'regional',
     load: () => import('./cloudtrail/index.js'),
@@ -181,7 +194,11 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./wafv2/index.js'),
     actions: ['wafv2:ListWebACLs', 'wafv2:GetWebACL', 'wafv2:ListLoggingConfigurations', 'wafv2:ListRuleGroups', 'wafv2:GetRuleGroup'],
   },
-  codebuild: { scope: 'regional', load: () => import('./codebuild/index.js'), actions: ['codebuild:ListProjects', 'codebuild:BatchGetProjects'] },
+  codebuild: {
+    scope: 'regional',
+    load: () => import('./codebuild/index.js'),
+    actions: ['codebuild:ListProjects', 'codebuild:BatchGetProjects', 'codebuild:ListReportGroups', 'codebuild:BatchGetReportGroups'],
+  },
   dms: {
     scope: 'regional',
     load: () => import('./dms/index.js'),
@@ -214,6 +231,15 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     scope: 'regional',
     load: () => import('./stepfunctions/index.js'),
     actions: ['states:ListStateMachines', 'states:DescribeStateMachine'],
+  },
+  athena: { scope: 'regional', load: () => import('./athena/index.js'), actions: ['athena:ListWorkGroups', 'athena:GetWorkGroup'] },
+  route53: { scope: 'global', load: () => import('./route53/index.js'), actions: ['route53:ListHostedZones', 'route53:ListQueryLoggingConfigs'] },
+  msk: { scope: 'regional', load: () => import('./msk/index.js'), actions: ['kafka:ListClustersV2'] },
+  cognito: { scope: 'regional', load: () => import('./cognito/index.js'), actions: ['cognito-idp:ListUserPools', 'cognito-idp:DescribeUserPool'] },
+  elasticbeanstalk: {
+    scope: 'regional',
+    load: () => import('./elasticbeanstalk/index.js'),
+    actions: ['elasticbeanstalk:DescribeEnvironments', 'elasticbeanstalk:DescribeConfigurationSettings'],
   },
 };
 

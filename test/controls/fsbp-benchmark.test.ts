@@ -68,7 +68,10 @@ describe('aws-fsbp', () => {
       expect(r.evidence, r.id).toMatch(/^(Needs data Calabi does not collect yet: |No Calabi check decides |Retired by AWS)/);
       expect(r.evidence, r.id).toContain(`control ${r.id}`);
     }
-    expect(req('Athena.1').evidence).toMatch(/^Needs data Calabi does not collect yet: Athena ListWorkGroups/);
+    expect(req('CloudFormation.1').evidence).toMatch(/^Needs data Calabi does not collect yet: CloudFormation DescribeStacks/);
+    expect(req('Cognito.1').checks).toEqual(['cognito_user_pool_threat_protection_enforced']);
+    expect(req('MSK.1').checks).toEqual(['msk_cluster_in_cluster_encryption']);
+    expect(req('Athena.1').checks).toEqual(['athena_workgroup_encrypted_at_rest']);
     expect(req('Kinesis.1').checks).toEqual(['kinesis_stream_encrypted_at_rest']);
   });
 

@@ -30,7 +30,7 @@ const paging = new Map(entries.flatMap((e) => (e.paginate ? [[e.paginate.op, { .
 async function countRows(): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const e of seeded) {
-    const [r] = await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM "${e.seed.table}"`);
+    const [r] = await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM "${e.seed.table}"${e.seed.where ? ` WHERE ${e.seed.where}` : ''}`);
     out.set(e.seed.table, Number(r!.n));
   }
   return out;
@@ -125,7 +125,7 @@ describe('the collector contract', () => {
         expect(scope, `${t.name}: scope`).toEqual({ status: 'error', stale: true, run_id: runs.d.runId });
       }
       if (e.seed) {
-        const [r] = await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM "${e.seed.table}"`);
+        const [r] = await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM "${e.seed.table}"${e.seed.where ? ` WHERE ${e.seed.where}` : ''}`);
         expect(Number(r!.n)).toBe(rows.b.get(e.seed.table));
       }
     });

@@ -1,4 +1,5 @@
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
+import { AthenaClient, CreateWorkGroupCommand } from '@aws-sdk/client-athena';
 import { AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand } from '@aws-sdk/client-auto-scaling';
 import { BackupClient, CreateBackupPlanCommand } from '@aws-sdk/client-backup';
 import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
@@ -6,11 +7,12 @@ import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwa
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateEndpointCommand, DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateSecurityGroupCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { AllocateAddressCommand, CreateLaunchTemplateCommand, CreateSecurityGroupCommand, CreateSnapshotCommand, CreateTransitGatewayCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
+import { CreateAccessPointCommand, CreateFileSystemCommand, DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
 import { EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
+import { CognitoIdentityProviderClient, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateCacheClusterCommand, CreateReplicationGroupCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { CreateLoadBalancerCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
@@ -18,8 +20,9 @@ import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateFirewallCommand, NetworkFirewallClient } from '@aws-sdk/client-network-firewall';
 import { CreateDomainCommand, OpenSearchClient } from '@aws-sdk/client-opensearch';
-import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateDBClusterCommand, CreateDBClusterSnapshotCommand, CreateDBInstanceCommand, CreateDBSnapshotCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateClusterCommand as CreateRedshiftClusterCommand, RedshiftClient } from '@aws-sdk/client-redshift';
+import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -42,7 +45,12 @@ export interface ContractEntry {
   service: string;
   collector: string;
   /** Creates the i-th item (names unique per i) with admin credentials in us-east-1. */
-  seed?: { table: string; create: (cfg: ClientConfig, i: number) => Promise<unknown> };
+  seed?: {
+    table: string;
+    /** Counts only the rows this seed makes, where another entry's seed also adds rows to the table (why, in a comment). */
+    where?: string;
+    create: (cfg: ClientConfig, i: number) => Promise<unknown>;
+  };
   /**
    * The list call and its page-size parameter: two more items mean at least two more calls. `canned` where moto
    * answers the whole list whatever the page size (the test then cuts moto's answer into pages; say so).
@@ -55,6 +63,7 @@ export interface ContractEntry {
 }
 
 const name = (i: number) => `contract-${i}`;
+let snapshotSource: string | undefined;
 const wafVisibility = (i: number) => ({ CloudWatchMetricsEnabled: true, MetricName: name(i), SampledRequestsEnabled: false });
 const sagemakerRole = 'arn:aws:iam::123456789012:role/contract-sagemaker';
 const sagemakerImage = '123456789012.dkr.ecr.us-east-1.amazonaws.com/contract:latest';
@@ -108,6 +117,42 @@ export const entries: readonly ContractEntry[] = [
   { service: 'ec2', collector: 'ebs-encryption-defaults', notConfigured: { table: 'aws_ec2_ebs_encryption_defaults', where: 'enabled = false' } },
   { service: 'ec2', collector: 'vpc-endpoints' },
   {
+    // One volume (created with the first item) for every snapshot, so that volumes grow only by their own seed.
+    service: 'ec2', collector: 'snapshots',
+    seed: {
+      table: 'aws_ec2_snapshots',
+      create: async (cfg, i) => {
+        const ec2 = new EC2Client(cfg);
+        if (i === 0) snapshotSource = (await ec2.send(new CreateVolumeCommand({ AvailabilityZone: 'us-east-1a', Size: 1 }))).VolumeId;
+        return ec2.send(new CreateSnapshotCommand({ VolumeId: snapshotSource, Description: name(i) }));
+      },
+    },
+    // Not paged here: moto ignores MaxResults and answers the hundreds of snapshots of its bundled AMIs with every
+    // call, so canned pages of one would cost thousands of calls. The paginator follows NextToken (AWS pages).
+  },
+  {
+    // DescribeAddresses is not paged by AWS: one call answers every address.
+    service: 'ec2', collector: 'elastic-ips',
+    seed: { table: 'aws_ec2_elastic_ips', create: (cfg) => new EC2Client(cfg).send(new AllocateAddressCommand({ Domain: 'vpc' })) },
+  },
+  {
+    service: 'ec2', collector: 'transit-gateways',
+    seed: { table: 'aws_ec2_transit_gateways', create: (cfg, i) => new EC2Client(cfg).send(new CreateTransitGatewayCommand({ Description: name(i) })) },
+    // Canned pages: moto answers DescribeTransitGateways whole (no NextToken) whatever MaxResults says.
+    paginate: { op: 'EC2:DescribeTransitGateways', param: 'MaxResults', canned: { items: 'TransitGateways', inputToken: 'NextToken', outputToken: 'NextToken' } },
+  },
+  // DescribeVpnConnections is not paged by AWS; a connection needs two gateways first: not seeded here (test/sync/ec2 does).
+  { service: 'ec2', collector: 'vpn-connections' },
+  {
+    service: 'ec2', collector: 'launch-templates',
+    seed: {
+      table: 'aws_ec2_launch_templates',
+      create: (cfg, i) => new EC2Client(cfg).send(new CreateLaunchTemplateCommand({ LaunchTemplateName: name(i), LaunchTemplateData: { InstanceType: 't3.micro' } })),
+    },
+    // moto cuts DescribeLaunchTemplateVersions at MaxResults but sends no NextToken: pages are canned from its whole answer.
+    paginate: { op: 'EC2:DescribeLaunchTemplateVersions', param: 'MaxResults', canned: { items: 'LaunchTemplateVersions', inputToken: 'NextToken', outputToken: 'NextToken' } },
+  },
+  {
     service: 'rds', collector: 'db-instances',
     seed: {
       table: 'aws_rds_db_instances',
@@ -119,9 +164,61 @@ export const entries: readonly ContractEntry[] = [
   },
   { service: 'rds', collector: 'db-clusters' },
   {
+    // One source instance (created with the first item) for every snapshot, so each item adds exactly one manual snapshot.
+    service: 'rds', collector: 'db-snapshots',
+    seed: {
+      table: 'aws_rds_db_snapshots',
+      // The db-instances seed adds instances, and moto an automated snapshot of each: count the manual ones.
+      where: "snapshot_type = 'manual'",
+      create: async (cfg, i) => {
+        const rds = new RDSClient(cfg);
+        if (i === 0) {
+          await rds.send(new CreateDBInstanceCommand({
+            DBInstanceIdentifier: 'contract-snapshot-source', Engine: 'postgres', DBInstanceClass: 'db.t3.micro', AllocatedStorage: 20, MasterUsername: 'contract', MasterUserPassword: 'contract-password',
+          }));
+        }
+        return rds.send(new CreateDBSnapshotCommand({ DBInstanceIdentifier: 'contract-snapshot-source', DBSnapshotIdentifier: name(i) }));
+      },
+    },
+    paginate: { op: 'RDS:DescribeDBSnapshots', param: 'MaxRecords', canned: { items: 'DBSnapshots', inputToken: 'Marker', outputToken: 'Marker' } },
+    // DescribeDBSnapshots has no sharing: who may restore a manual snapshot is only in its attributes.
+    perItem: ['RDS:DescribeDBSnapshotAttributes'],
+  },
+  {
+    service: 'rds', collector: 'db-cluster-snapshots',
+    seed: {
+      table: 'aws_rds_db_cluster_snapshots',
+      create: async (cfg, i) => {
+        const rds = new RDSClient(cfg);
+        if (i === 0) {
+          await rds.send(new CreateDBClusterCommand({ DBClusterIdentifier: 'contract-snapshot-source', Engine: 'aurora-postgresql', MasterUsername: 'contract', MasterUserPassword: 'contract-password' }));
+        }
+        return rds.send(new CreateDBClusterSnapshotCommand({ DBClusterIdentifier: 'contract-snapshot-source', DBClusterSnapshotIdentifier: name(i) }));
+      },
+    },
+    paginate: { op: 'RDS:DescribeDBClusterSnapshots', param: 'MaxRecords', canned: { items: 'DBClusterSnapshots', inputToken: 'Marker', outputToken: 'Marker' } },
+    // DescribeDBClusterSnapshots has no sharing: who may restore a manual snapshot is only in its attributes.
+    perItem: ['RDS:DescribeDBClusterSnapshotAttributes'],
+  },
+  {
     service: 'efs', collector: 'file-systems',
     seed: { table: 'aws_efs_file_systems', create: (cfg, i) => new EFSClient(cfg).send(new CreateFileSystemCommand({ CreationToken: name(i) })) },
     paginate: { op: 'EFS:DescribeFileSystems', param: 'MaxItems' },
+  },
+  {
+    service: 'efs', collector: 'access-points',
+    seed: {
+      table: 'aws_efs_access_points',
+      // One file system (created with the first item) for every access point, so that file systems grow only by their own seed.
+      create: async (cfg, i) => {
+        const efs = new EFSClient(cfg);
+        if (i === 0) await efs.send(new CreateFileSystemCommand({ CreationToken: 'contract-access-points' }));
+        const { FileSystems } = await efs.send(new DescribeFileSystemsCommand({ CreationToken: 'contract-access-points' }));
+        return efs.send(new CreateAccessPointCommand({ FileSystemId: FileSystems![0]!.FileSystemId, ClientToken: name(i) }));
+      },
+    },
+    // moto ignores DescribeAccessPoints' MaxResults (answers all, no token): pages are canned from its answer.
+    paginate: { op: 'EFS:DescribeAccessPoints', param: 'MaxResults', canned: { items: 'AccessPoints', inputToken: 'NextToken', outputToken: 'NextToken' } },
   },
   { service: 'cloudtrail', collector: 'trails' },
   { service: 'config', collector: 'recorders' },
@@ -473,4 +570,32 @@ export const entries: readonly ContractEntry[] = [
     // ListStateMachines answers names and types; the logging configuration is only in DescribeStateMachine.
     perItem: ['SFN:DescribeStateMachine'],
   },
+  {
+    service: 'athena', collector: 'workgroups',
+    seed: { table: 'aws_athena_workgroups', create: (cfg, i) => new AthenaClient(cfg).send(new CreateWorkGroupCommand({ Name: name(i) })) },
+    // moto ignores ListWorkGroups' MaxResults (answers all, no token): pages are canned from its answer.
+    paginate: { op: 'Athena:ListWorkGroups', param: 'MaxResults', canned: { items: 'WorkGroups', inputToken: 'NextToken', outputToken: 'NextToken' } },
+    // ListWorkGroups answers names and states; the result encryption is only in GetWorkGroup.
+    perItem: ['Athena:GetWorkGroup'],
+  },
+  {
+    service: 'route53', collector: 'hosted-zones',
+    seed: { table: 'aws_route53_hosted_zones', create: (cfg, i) => new Route53Client(cfg).send(new CreateHostedZoneCommand({ Name: `${name(i)}.example.com`, CallerReference: name(i) })) },
+    paginate: { op: 'Route53:ListHostedZones', param: 'MaxItems' },
+  },
+  // moto 5.2.1 writes MSK creation times without a zone, which the SDK refuses (test/sync/msk rewrites that wire
+  // format): no seed here, so the contract checks the refusal only.
+  { service: 'msk', collector: 'clusters' },
+  {
+    service: 'cognito', collector: 'user-pools',
+    seed: { table: 'aws_cognito_user_pools', create: (cfg, i) => new CognitoIdentityProviderClient(cfg).send(new CreateUserPoolCommand({ PoolName: name(i) })) },
+    paginate: { op: 'CognitoIdentityProvider:ListUserPools', param: 'MaxResults' },
+    // ListUserPools answers ids and names; the add-ons (threat protection) are only in DescribeUserPool.
+    perItem: ['CognitoIdentityProvider:DescribeUserPool'],
+  },
+  // moto 5.2.1 does not implement DescribeConfigurationSettings (test/sync/elasticbeanstalk cans it): no seed here,
+  // so the contract checks the refusal only.
+  { service: 'elasticbeanstalk', collector: 'environments' },
+  // moto 5.2.1 implements neither ListReportGroups nor BatchGetReportGroups (test/sync/codebuild cans both): no seed.
+  { service: 'codebuild', collector: 'report-groups' },
 ];
