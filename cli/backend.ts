@@ -27,15 +27,9 @@ const credentialHeader = 'X-Calabi-Local';
 
 export async function backendOf(cmd: Command): Promise<Backend> {
   const path = dbPathOf(cmd);
-  // A lake (--store ducklake:…) is not one file another process locks: commands open it themselves, as before.
-  if (isLake(path)) return fileBackend(cmd);
+  // A lake catalogued in PostgreSQL is never announced (api/beside/announce.ts): every process opens it itself.
   const server = await liveServer(path);
   return server ? serverBackend(server, path) : fileBackend(cmd);
-}
-
-/** A DuckLake store path (cli/store-option.ts), not a DuckDB file: the beside mechanism is for a file. */
-export function isLake(dbPath: string): boolean {
-  return dbPath.startsWith('ducklake:');
 }
 
 function fileBackend(cmd: Command): Backend {

@@ -159,9 +159,7 @@ export const register: RegisterCommand = (program) => {
         db.close();
         throw error;
       });
-      // A lake is no file to announce next to (nor one a lock keeps other commands out of): they open it themselves.
-      const { isLake } = await import('../backend.js');
-      const withdraw = isLake(dbPathOf(cmd)) ? () => undefined : announce(dbPathOf(cmd), server, beside.credential);
+      const withdraw = announce(dbPathOf(cmd), server, beside.credential);
       await scheduling.start(server.url);
       process.stderr.write(`Calabi is serving ${db.path} at ${server.url}${settings.token ? ' (API token required)' : ''}\nPress Ctrl+C to stop.\n`);
       await serveUntilStopped(server, db, async () => {
