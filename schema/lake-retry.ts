@@ -9,9 +9,14 @@ export const conflictAttempts = 12;
 const baseDelayMs = 50;
 const maxDelayMs = 5_000;
 
+/**
+ * A commit another writer got in first: DuckLake's "Transaction conflict", or its own commit retries running out
+ * ("Failed to commit DuckLake transaction. Exceeded the maximum retry count …": many writers raced for the
+ * catalog's next snapshot). Either way the whole transaction was rolled back and can run again.
+ */
 export function isConflict(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /conflict/i.test(message);
+  return /conflict|Failed to commit DuckLake transaction/i.test(message);
 }
 
 export async function retryConflicts<T>(attempt: () => Promise<T>, attempts = conflictAttempts, sleep = defaultSleep): Promise<T> {

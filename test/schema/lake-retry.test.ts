@@ -23,6 +23,16 @@ describe('retrying a lake write that conflicted at commit', () => {
     expect(calls).toBe(5);
   });
 
+  it("runs a write again when DuckLake's own commit retries ran out under many writers", async () => {
+    let calls = 0;
+    const result = await retryConflicts(async () => {
+      if (++calls < 2) throw new Error('TransactionContext Error: Failed to commit: Failed to commit DuckLake transaction.\nExceeded the maximum retry count of 10 set by the ducklake_max_retry_count setting.');
+      return 'committed';
+    }, 12, noSleep);
+    expect(result).toBe('committed');
+    expect(calls).toBe(2);
+  });
+
   it('does not retry an error that is not a conflict', async () => {
     let calls = 0;
     await expect(retryConflicts(async () => {

@@ -51,7 +51,10 @@ export async function inventorySnapshot(db: Database): Promise<Record<string, st
   );
   const out: Record<string, string[]> = {};
   for (const { table_name } of tables) {
-    const rows = await db.all(`SELECT * EXCLUDE (synced_at) FROM "${table_name}"`);
+    // moto answers Athena's built-in "primary" workgroup with the time of the call as its CreationTime (AWS gives
+    // the account's first use): masked here, as two syncs of one estate would otherwise differ.
+    const mask = table_name === 'aws_athena_workgroups' ? " REPLACE (CASE WHEN name = 'primary' THEN NULL ELSE creation_time END AS creation_time)" : '';
+    const rows = await db.all(`SELECT * EXCLUDE (synced_at)${mask} FROM "${table_name}"`);
     out[table_name] = rows.map((r) => JSON.stringify({ ...r, ...(typeof r.raw === 'string' ? { raw: r.raw.replace(asOfNow, '<time>') } : {}) })).sort();
   }
   out.sync_scopes = (await db.all('SELECT * EXCLUDE (synced_at, attempted_at, run_id) FROM sync_scopes')).map((r) => JSON.stringify(r)).sort();
