@@ -1,5 +1,5 @@
 import type { SyncOptions } from '../sync/runner.js';
-import { defaultCallTimeouts } from '../sync/clients.js';
+import { defaultCallTimeouts, defaultMaxInFlight } from '../sync/clients.js';
 import { defaultSyncDeadlineMs } from '../sync/deadline.js';
 import { UsageError } from './errors.js';
 
@@ -13,6 +13,7 @@ export interface SyncFlags {
   accounts?: string;
   organization?: boolean;
   concurrency?: string;
+  maxInFlight?: string;
   endpointUrl?: string;
   connectTimeout?: string;
   requestTimeout?: string;
@@ -31,6 +32,10 @@ export function syncSettings(flags: SyncFlags, env: NodeJS.ProcessEnv = process.
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new UsageError(`--concurrency must be a whole number from 1 to 64, not '${flags.concurrency}'`);
   }
+  const maxInFlight = Number(flags.maxInFlight ?? env.CALABI_MAX_IN_FLIGHT ?? defaultMaxInFlight);
+  if (!Number.isInteger(maxInFlight) || maxInFlight < 1 || maxInFlight > 512) {
+    throw new UsageError(`--max-in-flight (CALABI_MAX_IN_FLIGHT) must be a whole number from 1 to 512, not '${flags.maxInFlight ?? env.CALABI_MAX_IN_FLIGHT}'`);
+  }
   const call = duration(flags.callTimeout ?? env.CALABI_CALL_TIMEOUT, '--call-timeout (CALABI_CALL_TIMEOUT)');
   const connectMs = duration(flags.connectTimeout ?? env.CALABI_CONNECT_TIMEOUT, '--connect-timeout (CALABI_CONNECT_TIMEOUT)') ?? call ?? defaultCallTimeouts.connectMs;
   const requestMs = duration(flags.requestTimeout ?? env.CALABI_REQUEST_TIMEOUT, '--request-timeout (CALABI_REQUEST_TIMEOUT)') ?? call ?? defaultCallTimeouts.requestMs;
@@ -44,6 +49,7 @@ export function syncSettings(flags: SyncFlags, env: NodeJS.ProcessEnv = process.
     externalId: flags.externalId,
     organization: flags.organization,
     concurrency,
+    maxInFlight,
     endpoint: flags.endpointUrl,
     timeouts: { connectMs, requestMs },
     deadlineMs,

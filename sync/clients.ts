@@ -12,6 +12,12 @@ export interface ClientOptions {
   timeouts?: CallTimeouts;
   /** Aborted when the sync's deadline passes: every call in flight or still to come ends at once (AbortError). */
   signal?: AbortSignal;
+  /**
+   * Runs each attempt of each call (HTTP exchange and parsing), shared by every client of a sync run: the global cap
+   * on calls in flight. It sits below the SDK's retry, so a throttled client's back-off holds no slot and slows only
+   * that client (adaptive retry is per client: one service, region and account).
+   */
+  inFlight?: <T>(attempt: () => Promise<T>) => Promise<T>;
   /** Called on every new client: the place for test middleware (fault injection). */
   configureClient?: (client: unknown, serviceName: string) => void;
 }
@@ -26,6 +32,13 @@ export interface CallTimeouts {
   connectMs: number;
   requestMs: number;
 }
+
+/**
+ * AWS calls in flight at once in one sync process, all accounts, services and regions together. Eight parallel
+ * scopes of eight calls each would otherwise allow 64 item calls plus every scope's list calls; 32 keeps two cores
+ * busy parsing answers (a sync is CPU-bound at AWS latencies, bench:scale) without bursts that draw throttling.
+ */
+export const defaultMaxInFlight = 32;
 
 export const defaultCallTimeouts: CallTimeouts = { connectMs: 10_000, requestMs: 60_000 };
 
@@ -109,6 +122,15 @@ export class ClientFactory {
       },
       { step: 'initialize', name: 'calabiCallCounter' },
     );
+    const inFlight = this.options.inFlight;
+    if (inFlight) {
+      // The deserialize step runs once per attempt, inside the retry middleware (finalizeRequest step): high
+      // priority puts the cap around the handler and the parsing of its answer.
+      stack?.add(
+        (next: (args: unknown) => Promise<unknown>) => (args: unknown) => inFlight(() => next(args)),
+        { step: 'deserialize', priority: 'high', name: 'calabiInFlightCap' },
+      );
+    }
     if (this.options.signal) abortOnDeadline(client, this.options.signal);
     requireOutputMembers(client, serviceName);
     this.options.configureClient?.(client, serviceName);

@@ -11,7 +11,7 @@ import { kyselyOf } from '../schema/kysely.js';
 import { appendColumns } from '../schema/own-tables.js';
 import { StorageError } from '../schema/storage-error.js';
 import { awsAccounts, awsRegionCoverage, awsRegions } from '../schema/core.js';
-import { CallCounter, ClientFactory, requestHandlerOptions, type CallTimeouts } from './clients.js';
+import { CallCounter, ClientFactory, defaultMaxInFlight, requestHandlerOptions, type CallTimeouts } from './clients.js';
 import { defaultSyncDeadlineMs, deadlineScopeError, SyncDeadline } from './deadline.js';
 import { describeAwsError, isAwsError, SyncSetupError } from './errors.js';
 import { homeRegion, partitionOf } from '../lib/aws/partitions.js';
@@ -40,6 +40,12 @@ export interface SyncOptions {
   shard?: Shard;
   /** Concurrent API calls per service and region. */
   concurrency?: number;
+  /**
+   * Calls in flight at once across the whole run, every account, service and region (default 32): with 40+
+   * services the per-service limits alone would add up to hundreds. Counted per attempt, so retry back-off frees
+   * the slot.
+   */
+  maxInFlight?: number;
   /** Concurrent collector scopes (collector × account × region) across the run. */
   parallelScopes?: number;
   maxAttempts?: number;
@@ -119,9 +125,10 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
   const { started, runId, counter, errors, rowsByTable, maxAttempts, deadline } = state;
   const baseCredentials = options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
   const startRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? options.regions?.[0] ?? 'us-east-1';
+  const inFlight = pLimit(options.maxInFlight ?? defaultMaxInFlight);
   const factoryFor = (credentials: CredentialSource) =>
     new ClientFactory(
-      { credentials, endpoint: options.endpoint, maxAttempts, timeouts: options.timeouts, signal: deadline.signal, configureClient: options.configureClient },
+      { credentials, endpoint: options.endpoint, maxAttempts, timeouts: options.timeouts, signal: deadline.signal, configureClient: options.configureClient, inFlight },
       counter,
     );
 

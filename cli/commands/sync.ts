@@ -21,6 +21,7 @@ export function addSyncOptions(cmd: Command): Command {
     .option('--accounts <list>', 'account ids to sync through --role-name')
     .option('--organization', 'sync every active account of the AWS Organization (from the management account)')
     .option('--concurrency <n>', 'concurrent API calls per service and region', '8')
+    .option('--max-in-flight <n>', 'API calls in flight at once across the whole sync (default: $CALABI_MAX_IN_FLIGHT or 32)')
     .option('--endpoint-url <url>', 'send every API call to this endpoint (LocalStack, moto); AWS_ENDPOINT_URL works too')
     .option('--connect-timeout <seconds>', 'give up connecting to AWS after this long, per attempt (default: $CALABI_CONNECT_TIMEOUT or 10)')
     .option('--request-timeout <seconds>', 'give up on an AWS call after this long, per attempt; retried, then a collection error (default: $CALABI_REQUEST_TIMEOUT or 60)')

@@ -26,6 +26,13 @@ describe('sync flags', () => {
     expect(() => syncSettings({ deadline: '0' }, {})).toThrow(/--deadline \(CALABI_SYNC_DEADLINE\) must be a duration/);
   });
 
+  it('caps calls in flight at 32 unless the flag or CALABI_MAX_IN_FLIGHT says otherwise, and refuses a cap that is not a whole number', () => {
+    expect(syncSettings({}, {}).maxInFlight).toBe(32);
+    expect(syncSettings({}, { CALABI_MAX_IN_FLIGHT: '8' }).maxInFlight).toBe(8);
+    expect(syncSettings({ maxInFlight: '4' }, { CALABI_MAX_IN_FLIGHT: '8' }).maxInFlight).toBe(4);
+    for (const bad of ['0', '2.5', 'many']) expect(() => syncSettings({ maxInFlight: bad }, {})).toThrow(/--max-in-flight \(CALABI_MAX_IN_FLIGHT\) must be a whole number from 1 to 512/);
+  });
+
   it('makes calabi sync --regions ",,," a usage error (exit 2) before anything runs', async () => {
     const r = await runCli(['--db', '/nonexistent-dir/x.duckdb', 'sync', '--regions', ',,,']);
     expect(r.code).toBe(2);
