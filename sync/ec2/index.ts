@@ -2,6 +2,7 @@ import type { Collector } from '../types.js';
 import { ebsEncryptionDefaultsCollector } from './ebs-encryption-defaults.js';
 import { elasticIpsCollector } from './elastic-ips.js';
 import { flowLogsCollector } from './flow-logs.js';
+import { imagesCollector } from './images.js';
 import { instancesCollector } from './instances.js';
 import { launchTemplatesCollector } from './launch-templates.js';
 import { managedPrefixListsCollector } from './managed-prefix-lists.js';
@@ -35,4 +36,5 @@ export const collectors: Collector[] = [
   elasticIpsCollector,
   transitGatewaysCollector,
   vpnConnectionsCollector,
+  imagesCollector,
 ];

@@ -7,7 +7,7 @@ import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwa
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateEndpointCommand, DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AllocateAddressCommand, CreateLaunchTemplateCommand, CreateSecurityGroupCommand, CreateSnapshotCommand, CreateTransitGatewayCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { AllocateAddressCommand, CreateImageCommand, CreateLaunchTemplateCommand, CreateSecurityGroupCommand, CreateSnapshotCommand, CreateTransitGatewayCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateAccessPointCommand, CreateFileSystemCommand, DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
@@ -63,6 +63,7 @@ export interface ContractEntry {
 }
 
 const name = (i: number) => `contract-${i}`;
+let imageSource: string | undefined;
 let snapshotSource: string | undefined;
 const wafVisibility = (i: number) => ({ CloudWatchMetricsEnabled: true, MetricName: name(i), SampledRequestsEnabled: false });
 const sagemakerRole = 'arn:aws:iam::123456789012:role/contract-sagemaker';
@@ -121,6 +122,8 @@ export const entries: readonly ContractEntry[] = [
     service: 'ec2', collector: 'snapshots',
     seed: {
       table: 'aws_ec2_snapshots',
+      // moto snapshots the volume of each AMI the images entry creates: count only the snapshots this seed makes.
+      where: "description LIKE 'contract-%'",
       create: async (cfg, i) => {
         const ec2 = new EC2Client(cfg);
         if (i === 0) snapshotSource = (await ec2.send(new CreateVolumeCommand({ AvailabilityZone: 'us-east-1a', Size: 1 }))).VolumeId;
@@ -140,6 +143,19 @@ export const entries: readonly ContractEntry[] = [
     seed: { table: 'aws_ec2_transit_gateways', create: (cfg, i) => new EC2Client(cfg).send(new CreateTransitGatewayCommand({ Description: name(i) })) },
     // Canned pages: moto answers DescribeTransitGateways whole (no NextToken) whatever MaxResults says.
     paginate: { op: 'EC2:DescribeTransitGateways', param: 'MaxResults', canned: { items: 'TransitGateways', inputToken: 'NextToken', outputToken: 'NextToken' } },
+  },
+  {
+    // One instance (launched with the first item) for every AMI, so each item adds exactly one image. Not paged here:
+    // moto ignores MaxResults; the paginator follows NextToken (AWS pages DescribeImages).
+    service: 'ec2', collector: 'images',
+    seed: {
+      table: 'aws_ec2_images',
+      create: async (cfg, i) => {
+        const ec2 = new EC2Client(cfg);
+        if (i === 0) imageSource = (await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 1, MaxCount: 1, InstanceType: 't3.micro' }))).Instances?.[0]?.InstanceId;
+        return ec2.send(new CreateImageCommand({ InstanceId: imageSource, Name: name(i) }));
+      },
+    },
   },
   // DescribeVpnConnections is not paged by AWS; a connection needs two gateways first: not seeded here (test/sync/ec2 does).
   { service: 'ec2', collector: 'vpn-connections' },
