@@ -35,6 +35,7 @@ import { tables as elbv2 } from './elbv2.js';
 import { tables as guardduty } from './guardduty.js';
 import { tables as iam } from './iam.js';
 import { tables as kinesis } from './kinesis.js';
+import { tables as firehose } from './firehose.js';
 import { tables as kms } from './kms.js';
 import { tables as lambda } from './lambda.js';
 import { tables as logs } from './logs.js';
@@ -107,6 +108,7 @@ export const serviceTables = {
   networkfirewall,
   autoscaling,
   kinesis,
+  firehose,
   stepfunctions,
   athena,
   route53,

@@ -227,6 +227,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     actions: ['autoscaling:DescribeAutoScalingGroups', 'autoscaling:DescribeLaunchConfigurations'],
   },
   kinesis: { scope: 'regional', load: () => import('./kinesis/index.js'), actions: ['kinesis:ListStreams', 'kinesis:DescribeStreamSummary'] },
+  firehose: { scope: 'regional', load: () => import('./firehose/index.js'), actions: ['firehose:ListDeliveryStreams', 'firehose:DescribeDeliveryStream'] },
   stepfunctions: {
     scope: 'regional',
     load: () => import('./stepfunctions/index.js'),

@@ -142,7 +142,7 @@ describe('calabi evaluate / benchmarks', () => {
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as Array<{ id: string; requirements: number; latest_score: number | null }>;
     expect(list.map((b) => [b.id, b.requirements])).toEqual([
-      ['aws-fsbp', 286], ['cis-aws-1.4', 58], ['cis-aws-1.5', 63], ['cis-aws-2.0', 64], ['cis-aws-3.0', 62], ['cis-aws-4.0', 64], ['cis-aws-5.0', 63], ['cis-aws-6.0', 63], ['cis-aws-7.0', 70],
+      ['aws-fsbp', 287], ['cis-aws-1.4', 58], ['cis-aws-1.5', 63], ['cis-aws-2.0', 64], ['cis-aws-3.0', 62], ['cis-aws-4.0', 64], ['cis-aws-5.0', 63], ['cis-aws-6.0', 63], ['cis-aws-7.0', 70],
       ['gdpr', 3], ['hipaa', 32], ['nist-800-53-r5', 287], ['pci-dss-3.2.1', 147], ['pci-dss-4.0', 107], ['soc2', 27], ['acme', 3],
     ]);
     expect(list.find((b) => b.id === 'acme')!.latest_score).toBe(50);

@@ -24,7 +24,7 @@ afterAll(() => db?.close());
 describe('evaluating aws-fsbp', () => {
   it("reports each control with the control's own severity and without a level", () => {
     const byId = new Map(report.controls.map((c) => [c.id, c]));
-    expect(report.controls).toHaveLength(286);
+    expect(report.controls).toHaveLength(287);
     expect(byId.get('CloudTrail.4')).toMatchObject({ severity: 'low', section: 'CloudTrail' });
     expect(byId.get('GuardDuty.1')).toMatchObject({ severity: 'high', section: 'GuardDuty' });
     for (const c of report.controls) expect(c.level, c.id).toBeUndefined();

@@ -9,6 +9,7 @@ import { CreateEndpointCommand, DatabaseMigrationServiceClient } from '@aws-sdk/
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AllocateAddressCommand, CreateImageCommand, CreateLaunchTemplateCommand, CreateSecurityGroupCommand, CreateSnapshotCommand, CreateTransitGatewayCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
+import { CreateDeliveryStreamCommand, FirehoseClient } from '@aws-sdk/client-firehose';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateAccessPointCommand, CreateFileSystemCommand, DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
 import { EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
@@ -574,6 +575,19 @@ export const entries: readonly ContractEntry[] = [
   },
   // Kinesis streams are seeded and checked in test/sync/kinesis (its seeding client needs the HTTP/1.1 handler).
   { service: 'kinesis', collector: 'streams' },
+  {
+    service: 'firehose', collector: 'delivery-streams',
+    seed: {
+      table: 'aws_firehose_delivery_streams',
+      create: (cfg, i) => new FirehoseClient(cfg).send(new CreateDeliveryStreamCommand({
+        DeliveryStreamName: name(i), ExtendedS3DestinationConfiguration: { RoleARN: 'arn:aws:iam::123456789012:role/contract', BucketARN: 'arn:aws:s3:::contract' },
+      })),
+    },
+    // No SDK paginator: the collector continues from the last name while HasMoreDeliveryStreams (moto honours Limit).
+    paginate: { op: 'Firehose:ListDeliveryStreams', param: 'Limit' },
+    // The list answers names only: the source, destinations and encryption are in DescribeDeliveryStream, one a stream.
+    perItem: ['Firehose:DescribeDeliveryStream'],
+  },
   {
     service: 'stepfunctions', collector: 'state-machines',
     seed: {
