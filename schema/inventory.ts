@@ -38,6 +38,7 @@ import { tables as kinesis } from './kinesis.js';
 import { tables as firehose } from './firehose.js';
 import { tables as kms } from './kms.js';
 import { tables as lambda } from './lambda.js';
+import { tables as lambdaUrls } from './lambda-urls.js';
 import { tables as logs } from './logs.js';
 import { tables as macie } from './macie.js';
 import { tables as msk } from './msk.js';
@@ -86,7 +87,7 @@ export const serviceTables = {
   guardduty,
   iam,
   kms,
-  lambda,
+  lambda: [...lambda, ...lambdaUrls],
   logs,
   macie,
   organizations,

@@ -114,7 +114,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./elbv2/index.js'),
     actions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes'],
   },
-  lambda: { scope: 'regional', load: () => import('./lambda/index.js'), actions: ['lambda:ListFunctions', 'lambda:GetPolicy'] },
+  lambda: { scope: 'regional', load: () => import('./lambda/index.js'), actions: ['lambda:ListFunctions', 'lambda:GetPolicy', 'lambda:ListFunctionUrlConfigs'] },
   macie: { scope: 'regional', load: () => import('./macie/index.js'), actions: ['macie2:GetMacieSession'] },
   organizations: {
     scope: 'global',
