@@ -33,6 +33,7 @@ import { tables as elasticbeanstalk } from './elasticbeanstalk.js';
 import { tables as elb } from './elb.js';
 import { tables as elbv2 } from './elbv2.js';
 import { tables as guardduty } from './guardduty.js';
+import { tables as guarddutyFindings } from './guardduty-findings.js';
 import { tables as iam } from './iam.js';
 import { tables as kinesis } from './kinesis.js';
 import { tables as firehose } from './firehose.js';
@@ -84,7 +85,7 @@ export const serviceTables = {
   elasticache,
   elb,
   elbv2,
-  guardduty,
+  guardduty: [...guardduty, ...guarddutyFindings],
   iam,
   kms,
   lambda: [...lambda, ...lambdaUrls],

@@ -133,7 +133,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   },
   sqs: { scope: 'regional', load: () => import('./sqs/index.js'), actions: ['sqs:ListQueues', 'sqs:GetQueueAttributes'] },
   // AWS Foundational Security Best Practices (issue 11).
-  guardduty: { scope: 'regional', load: () => import('./guardduty/index.js'), actions: ['guardduty:ListDetectors', 'guardduty:GetDetector'] },
+  guardduty: { scope: 'regional', load: () => import('./guardduty/index.js'), actions: ['guardduty:ListDetectors', 'guardduty:GetDetector', 'guardduty:GetFindingsStatistics'] },
   dynamodb: {
     scope: 'regional',
     load: () => import('./dynamodb/index.js'),

@@ -4,6 +4,7 @@ import type { Database } from '../../../schema/db.js';
 import { runSync, type SyncResult } from '../../../sync/runner.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
+import { cannedFindingStatistics } from './canned-statistics.js';
 
 let moto: Moto;
 let db: Database;
@@ -25,7 +26,8 @@ beforeAll(async () => {
     }),
   ));
   db = await memoryDb();
-  result = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['guardduty'], regions: ['us-east-1', 'eu-west-1'] });
+  // No findings: moto cannot serve the finding statistics (canned-statistics.ts).
+  result = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['guardduty'], regions: ['us-east-1', 'eu-west-1'], configureClient: cannedFindingStatistics().configure });
 }, 60_000);
 
 afterAll(async () => {
@@ -68,7 +70,10 @@ describe('guardduty detectors collector', () => {
         { step: 'initialize', name: 'denyGetDetector' },
       );
     };
-    const again = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['guardduty'], regions: ['us-east-1'], configureClient: deny });
+    const again = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['guardduty'], regions: ['us-east-1'], configureClient: (c, s) => {
+      cannedFindingStatistics().configure(c, s);
+      deny(c, s);
+    } });
     expect(again.errors.map((e) => [e.region, e.code])).toEqual([['us-east-1', 'AccessDeniedException']]);
     expect(await db.one("SELECT status FROM sync_scopes WHERE table_name = 'aws_guardduty_detectors' AND region = 'us-east-1'")).toEqual({ status: 'error' });
     // No verdict can come from the row: its status is unknown, and the checks read the scope as in error.
