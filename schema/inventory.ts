@@ -37,6 +37,8 @@ import { tables as guarddutyFindings } from './guardduty-findings.js';
 import { tables as iam } from './iam.js';
 import { tables as kinesis } from './kinesis.js';
 import { tables as firehose } from './firehose.js';
+import { tables as cloudformation } from './cloudformation.js';
+import { tables as eventbridge } from './eventbridge.js';
 import { tables as kms } from './kms.js';
 import { tables as lambda } from './lambda.js';
 import { tables as lambdaUrls } from './lambda-urls.js';
@@ -111,6 +113,8 @@ export const serviceTables = {
   autoscaling,
   kinesis,
   firehose,
+  cloudformation,
+  eventbridge,
   stepfunctions,
   athena,
   route53,

@@ -228,6 +228,8 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   },
   kinesis: { scope: 'regional', load: () => import('./kinesis/index.js'), actions: ['kinesis:ListStreams', 'kinesis:DescribeStreamSummary'] },
   firehose: { scope: 'regional', load: () => import('./firehose/index.js'), actions: ['firehose:ListDeliveryStreams', 'firehose:DescribeDeliveryStream'] },
+  cloudformation: { scope: 'regional', load: () => import('./cloudformation/index.js'), actions: ['cloudformation:DescribeStacks'] },
+  eventbridge: { scope: 'regional', load: () => import('./eventbridge/index.js'), actions: ['events:ListEventBuses'] },
   stepfunctions: {
     scope: 'regional',
     load: () => import('./stepfunctions/index.js'),

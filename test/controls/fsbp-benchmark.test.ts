@@ -68,7 +68,10 @@ describe('aws-fsbp', () => {
       expect(r.evidence, r.id).toMatch(/^(Needs data Calabi does not collect yet: |No Calabi check decides |Retired by AWS)/);
       expect(r.evidence, r.id).toContain(`control ${r.id}`);
     }
-    expect(req('CloudFormation.1').evidence).toMatch(/^Needs data Calabi does not collect yet: CloudFormation DescribeStacks/);
+    expect(req('AppSync.1').evidence).toMatch(/^Needs data Calabi does not collect yet: AppSync ListGraphqlApis/);
+    expect(req('CloudFormation.1').checks).toEqual(['cloudformation_stack_sns_notifications']);
+    expect(req('EventBridge.3').checks).toEqual(['eventbridge_custom_bus_policy_attached']);
+    expect(req('DataFirehose.1').checks).toEqual(['firehose_delivery_stream_encrypted_at_rest']);
     expect(req('Cognito.1').checks).toEqual(['cognito_user_pool_threat_protection_enforced']);
     expect(req('MSK.1').checks).toEqual(['msk_cluster_in_cluster_encryption']);
     expect(req('Athena.1').checks).toEqual(['athena_workgroup_encrypted_at_rest']);

@@ -8,6 +8,8 @@ import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-clo
 import { CreateEndpointCommand, DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AllocateAddressCommand, CreateImageCommand, CreateLaunchTemplateCommand, CreateSecurityGroupCommand, CreateSnapshotCommand, CreateTransitGatewayCommand, CreateVolumeCommand, DescribeSecurityGroupsCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
+import { CreateEventBusCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateDeliveryStreamCommand, FirehoseClient } from '@aws-sdk/client-firehose';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
@@ -579,6 +581,15 @@ export const entries: readonly ContractEntry[] = [
   },
   // Kinesis streams are seeded and checked in test/sync/kinesis (its seeding client needs the HTTP/1.1 handler).
   { service: 'kinesis', collector: 'streams' },
+  // DescribeStacks pages by NextToken (AWS); moto answers every stack at once: not paged here.
+  { service: 'cloudformation', collector: 'stacks', seed: { table: 'aws_cloudformation_stacks', create: (cfg, i) => new CloudFormationClient(cfg).send(new CreateStackCommand({ StackName: name(i), TemplateBody: '{"Resources":{"Q":{"Type":"AWS::SQS::Queue"}}}' })) } },
+  {
+    service: 'eventbridge', collector: 'event-buses',
+    // Every region has the default bus: count only the buses this seed makes.
+    seed: { table: 'aws_eventbridge_event_buses', where: "name LIKE 'contract-%'", create: (cfg, i) => new EventBridgeClient(cfg).send(new CreateEventBusCommand({ Name: name(i) })) },
+    // Canned pages: moto answers every bus at once whatever Limit says.
+    paginate: { op: 'EventBridge:ListEventBuses', param: 'Limit', canned: { items: 'EventBuses', inputToken: 'NextToken', outputToken: 'NextToken' } },
+  },
   {
     service: 'firehose', collector: 'delivery-streams',
     seed: {
