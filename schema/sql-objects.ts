@@ -203,6 +203,29 @@ export const sqlObjects: readonly string[] = [
    LEFT JOIN per_account_alarms q ON q.account_id = a.account_id AND q.requirement = k.requirement
    WHERE coalesce(q.notifying_count, 0) = 0`,
 
+  // Every inbound security group rule open to the whole internet, one row per rule, read by the FSBP port checks
+  // (EC2.14, EC2.18, EC2.19): the source is a /0 block (IPv4 or IPv6) or a managed prefix list holding one; a list
+  // whose entries are unknown (not found, or unreadable: the sync recorded an error) counts as open rather than
+  // closed. `protocol` reads names and numbers alike: 'all' (-1), 'tcp' (6), 'udp' (17), else as written.
+  `CREATE OR REPLACE VIEW calabi_sg_world_ingress_rules AS
+   SELECT
+     r.account_id, r.region, r.group_id, r.security_group_rule_id,
+     coalesce(g.arn, regexp_replace(r.arn, ':security-group-rule/.*$', ':security-group/' || r.group_id)) AS group_arn,
+     g.group_name, g.vpc_id,
+     CASE WHEN lower(r.ip_protocol) IN ('-1', 'all') THEN 'all' WHEN lower(r.ip_protocol) IN ('tcp', '6') THEN 'tcp'
+          WHEN lower(r.ip_protocol) IN ('udp', '17') THEN 'udp' ELSE lower(r.ip_protocol) END AS protocol,
+     r.from_port, r.to_port,
+     coalesce(r.cidr_ipv4, r.cidr_ipv6, 'prefix list ' || r.prefix_list_id) || ' ' ||
+       CASE WHEN lower(r.ip_protocol) IN ('-1', 'all') THEN 'all traffic' ELSE r.ip_protocol || ' ' || r.from_port || '-' || r.to_port END ||
+       CASE WHEN r.prefix_list_id IS NOT NULL AND pl.contains_world IS NULL THEN ' (entries unknown)' ELSE '' END AS rule
+   FROM aws_ec2_security_group_rules r
+   LEFT JOIN aws_ec2_managed_prefix_lists pl
+     ON pl.account_id = r.account_id AND pl.region = r.region AND pl.prefix_list_id = r.prefix_list_id
+   LEFT JOIN aws_ec2_security_groups g ON g.account_id = r.account_id AND g.region = r.region AND g.group_id = r.group_id
+   WHERE NOT r.is_egress
+     AND (r.cidr_ipv4 LIKE '%/0' OR r.cidr_ipv6 LIKE '%/0'
+          OR (r.prefix_list_id IS NOT NULL AND pl.contains_world IS NOT FALSE))`,
+
   // The failing accounts of one CIS monitoring requirement, read from the chain above; a key Calabi does not
   // analyse filters for is an error, not an empty (passing) answer.
   // Usage: SELECT * FROM calabi_cis_monitoring_failures('cloudtrail_changes')
