@@ -23,6 +23,8 @@ export const awsEc2Instances = defineTable({
     { name: 'metadata_http_tokens', type: 'VARCHAR', description: "Instance metadata service: 'required' (IMDSv2 only) or 'optional' (IMDSv1 allowed)" },
     { name: 'metadata_http_endpoint', type: 'VARCHAR', description: "Instance metadata service endpoint: 'enabled' or 'disabled'" },
     { name: 'metadata_http_put_response_hop_limit', type: 'INTEGER', description: 'Hop limit of IMDS PUT responses' },
+    { name: 'virtualization_type', type: 'VARCHAR', description: "hvm or paravirtual (DescribeInstances VirtualizationType)" },
+    { name: 'network_interface_ids', type: 'VARCHAR[]', description: 'Network interfaces attached to the instance (ENIs and EFAs, primary included), from DescribeInstances NetworkInterfaces' },
     tags,
   ],
 });

@@ -6,6 +6,7 @@ const policyLists: readonly ColumnDef[] = [
   { name: 'inline_policies', type: 'JSON', description: 'Inline policies as [{"name", "document"}], documents decoded to JSON' },
   { name: 'inline_policies_normalized', type: 'JSON', description: 'The inline policies in the normalised shape (lists everywhere, Principal as {AWS: [...]}, condition operators and keys lower-cased); NULL when one could not be normalised' },
   { name: 'full_admin_inline_policies', type: 'VARCHAR[]', description: 'Names of the inline policies with a statement allowing every action on every resource; NULL when not derived' },
+  { name: 'kms_decrypt_inline_policies', type: 'VARCHAR[]', description: 'Names of the inline policies with an Allow statement letting kms:Decrypt or kms:ReEncryptFrom act on every KMS key (sync/policy/kms-decrypt.ts); NULL when not derived' },
 ];
 
 export const awsIamUsers = defineTable({
@@ -106,6 +107,8 @@ export const awsIamPolicies = defineTable({
     { name: 'allows_full_admin', type: 'BOOLEAN', description: 'A statement allows every action on every resource ("*", "*:*", "arn:aws:*:*:*:*", empty NotAction…); NULL when the document is unknown' },
     { name: 'full_admin_statements', type: 'VARCHAR[]', description: 'Sids (or #positions) of those statements' },
     { name: 'full_admin_conditional', type: 'BOOLEAN', description: 'Every such statement carries a Condition (full admin for whoever meets it)' },
+    { name: 'service_wildcard_statements', type: 'VARCHAR[]', description: 'Sids (or #positions) of the Allow statements granting every action of at least one service ("s3:*", "*", a NotAction leaving a service whole; sync/policy/service-wildcard.ts); NULL when the document is unknown' },
+    { name: 'kms_decrypt_all_keys_statements', type: 'VARCHAR[]', description: 'Sids (or #positions) of the Allow statements letting kms:Decrypt or kms:ReEncryptFrom act on every KMS key (sync/policy/kms-decrypt.ts); NULL when the document is unknown' },
   ],
 });
 

@@ -203,6 +203,58 @@ export const sqlObjects: readonly string[] = [
    LEFT JOIN per_account_alarms q ON q.account_id = a.account_id AND q.requirement = k.requirement
    WHERE coalesce(q.notifying_count, 0) = 0`,
 
+  // Every inbound security group rule open to the whole internet, one row per rule, read by the FSBP port checks
+  // (EC2.14, EC2.18, EC2.19): the source is a /0 block (IPv4 or IPv6) or a managed prefix list holding one; a list
+  // whose entries are unknown (not found, or unreadable: the sync recorded an error) counts as open rather than
+  // closed. `protocol` reads names and numbers alike: 'all' (-1), 'tcp' (6), 'udp' (17), else as written.
+  `CREATE OR REPLACE VIEW calabi_sg_world_ingress_rules AS
+   SELECT
+     r.account_id, r.region, r.group_id, r.security_group_rule_id,
+     coalesce(g.arn, regexp_replace(r.arn, ':security-group-rule/.*$', ':security-group/' || r.group_id)) AS group_arn,
+     g.group_name, g.vpc_id,
+     CASE WHEN lower(r.ip_protocol) IN ('-1', 'all') THEN 'all' WHEN lower(r.ip_protocol) IN ('tcp', '6') THEN 'tcp'
+          WHEN lower(r.ip_protocol) IN ('udp', '17') THEN 'udp' ELSE lower(r.ip_protocol) END AS protocol,
+     r.from_port, r.to_port,
+     coalesce(r.cidr_ipv4, r.cidr_ipv6, 'prefix list ' || r.prefix_list_id) || ' ' ||
+       CASE WHEN lower(r.ip_protocol) IN ('-1', 'all') THEN 'all traffic' ELSE r.ip_protocol || ' ' || r.from_port || '-' || r.to_port END ||
+       CASE WHEN r.prefix_list_id IS NOT NULL AND pl.contains_world IS NULL THEN ' (entries unknown)' ELSE '' END AS rule
+   FROM aws_ec2_security_group_rules r
+   LEFT JOIN aws_ec2_managed_prefix_lists pl
+     ON pl.account_id = r.account_id AND pl.region = r.region AND pl.prefix_list_id = r.prefix_list_id
+   LEFT JOIN aws_ec2_security_groups g ON g.account_id = r.account_id AND g.region = r.region AND g.group_id = r.group_id
+   WHERE NOT r.is_egress
+     AND (r.cidr_ipv4 LIKE '%/0' OR r.cidr_ipv6 LIKE '%/0'
+          OR (r.prefix_list_id IS NOT NULL AND pl.contains_world IS NOT FALSE))`,
+
+  // IAM user credentials unused for `days` days or more (CIS 1.12 at 45 days, FSBP IAM.8 at 90): a console password
+  // counts from its last use, or, never used, from when it was set (else the user's creation); an active access key
+  // from its last use, or, never used, from its creation. The root user is left to the root checks. Days are counted
+  // up to when the data was collected (synced_at), not now: re-evaluating old data gives the same verdict.
+  // Usage: SELECT * FROM calabi_iam_unused_credentials(90)
+  `CREATE OR REPLACE MACRO calabi_iam_unused_credentials(days) AS TABLE
+   SELECT
+     r.arn AS resource_id, r.account_id, r.region,
+     CASE
+       WHEN r.password_last_used IS NULL THEN 'User ' || r."user" || ' has a console password that was never used, set ' || strftime(coalesce(r.password_last_changed, r.user_creation_time), '%Y-%m-%d') || ' (' || days || ' days or more before ' || strftime(r.synced_at, '%Y-%m-%d') || ')'
+       ELSE 'User ' || r."user" || ' has not used its console password since ' || strftime(r.password_last_used, '%Y-%m-%d') || ' (' || days || ' days or more before ' || strftime(r.synced_at, '%Y-%m-%d') || ')'
+     END AS reason,
+     r."user" AS user_name, 'password' AS credential, r.password_last_used AS last_used
+   FROM aws_iam_credential_report r
+   WHERE NOT r.is_root
+     AND r.password_enabled
+     AND coalesce(r.password_last_used, r.password_last_changed, r.user_creation_time) <= r.synced_at - to_days(CAST(days AS INTEGER))
+   UNION ALL
+   SELECT
+     k.access_key_id, k.account_id, k.region,
+     CASE
+       WHEN k.last_used_date IS NULL THEN 'Access key ' || k.access_key_id || ' of ' || k.user_name || ' is active and was never used since its creation on ' || strftime(k.create_date, '%Y-%m-%d') || ' (' || days || ' days or more before ' || strftime(k.synced_at, '%Y-%m-%d') || ')'
+       ELSE 'Access key ' || k.access_key_id || ' of ' || k.user_name || ' is active and unused since ' || strftime(k.last_used_date, '%Y-%m-%d') || ' (' || days || ' days or more before ' || strftime(k.synced_at, '%Y-%m-%d') || ')'
+     END,
+     k.user_name, 'access key', k.last_used_date
+   FROM aws_iam_access_keys k
+   WHERE k.status = 'Active'
+     AND coalesce(k.last_used_date, k.create_date) <= k.synced_at - to_days(CAST(days AS INTEGER))`,
+
   // The failing accounts of one CIS monitoring requirement, read from the chain above; a key Calabi does not
   // analyse filters for is an error, not an empty (passing) answer.
   // Usage: SELECT * FROM calabi_cis_monitoring_failures('cloudtrail_changes')

@@ -23,6 +23,9 @@ export const instancesCollector = listCollector<Instance>({
     metadata_http_tokens: i.MetadataOptions?.HttpTokens ?? null,
     metadata_http_endpoint: i.MetadataOptions?.HttpEndpoint ?? null,
     metadata_http_put_response_hop_limit: i.MetadataOptions?.HttpPutResponseHopLimit ?? null,
+    virtualization_type: i.VirtualizationType ?? null,
+    // NULL when AWS sent no list (unknown), never an empty list that would read as "no interface".
+    network_interface_ids: i.NetworkInterfaces ? i.NetworkInterfaces.map((n) => n.NetworkInterfaceId ?? '') : null,
     tags: tagMap(i.Tags),
   }),
 });

@@ -1,6 +1,7 @@
 import type { GroupDetail, ManagedPolicyDetail, Policy, PolicyVersion, RoleDetail, UserDetail } from '@aws-sdk/client-iam';
 import type { Row } from '../../schema/db.js';
 import { identityPolicyFacts } from '../policy/facts.js';
+import { partitionOf } from '../policy/kms-decrypt.js';
 import { normalizePolicy } from '../policy/normalize.js';
 import { decodePolicyDocument, inlinePolicies, tagsObject } from './documents.js';
 import type { UserCredentials } from './user-credentials.js';
@@ -113,13 +114,15 @@ function policyColumns(p: Policy | ManagedPolicyDetail, awsManaged: boolean): Ro
  * version could not be read, already an item error) leaves every derived column NULL: unknown, not "no admin".
  */
 export function managedPolicyDocumentColumns(document: unknown, what: string, arn: string | undefined, report: ReportDocumentError = throwIt): Row {
-  const facts = document === null ? null : analyse(() => identityPolicyFacts(document), what, arn, report);
+  const facts = document === null ? null : analyse(() => identityPolicyFacts(document, partitionOf(arn)), what, arn, report);
   return {
     document,
     document_normalized: facts?.normalized ?? null,
     allows_full_admin: facts?.allowsFullAdmin ?? null,
     full_admin_statements: facts?.fullAdminStatements ?? null,
     full_admin_conditional: facts ? facts.allowsFullAdmin && facts.fullAdminConditional : null,
+    service_wildcard_statements: facts?.serviceWildcardStatements ?? null,
+    kms_decrypt_all_keys_statements: facts?.kmsDecryptAllKeysStatements ?? null,
   };
 }
 
@@ -128,16 +131,23 @@ export function inlineColumns(list: Parameters<typeof inlinePolicies>[0], owner:
   const decoded = inlinePolicies(list, owner);
   const normalized: Array<{ name: string; document: unknown }> = [];
   const admin: string[] = [];
+  const kmsDecrypt: string[] = [];
   let complete = true;
   for (const p of decoded) {
-    const facts = analyse(() => identityPolicyFacts(p.document), `${owner} inline policy ${p.name}`, arn, report);
+    const facts = analyse(() => identityPolicyFacts(p.document, partitionOf(arn)), `${owner} inline policy ${p.name}`, arn, report);
     if (!facts) complete = false;
     else {
       normalized.push({ name: p.name, document: facts.normalized });
       if (facts.allowsFullAdmin) admin.push(p.name);
+      if (facts.kmsDecryptAllKeysStatements.length > 0) kmsDecrypt.push(p.name);
     }
   }
-  return { inline_policies: decoded, inline_policies_normalized: complete ? normalized : null, full_admin_inline_policies: complete ? admin : null };
+  return {
+    inline_policies: decoded,
+    inline_policies_normalized: complete ? normalized : null,
+    full_admin_inline_policies: complete ? admin : null,
+    kms_decrypt_inline_policies: complete ? kmsDecrypt : null,
+  };
 }
 
 function analyse<T>(fn: () => T, what: string, arn: string | undefined, report: ReportDocumentError): T | null {

@@ -54,10 +54,14 @@ describe('aws-fsbp', () => {
     expect(req('S3.8').checks).toEqual(['s3_bucket_level_public_access_blocked']);
     expect(req('S3.1').checks).toEqual(['s3_account_public_access_blocked']);
     expect(fsbp.requirements.flatMap((r) => r.checks)).not.toContain('s3_bucket_public_access_blocked');
-    // EC2.13 is port 22 alone; the CIS checks judge 22 and 3389 together.
-    expect(req('EC2.13').checks).toEqual([]);
-    // IAM.19 is every IAM user; the CIS check judges console users only.
-    expect(req('IAM.19').checks).toEqual([]);
+    // EC2.13 is TCP 22 alone (the CIS checks judge 22 and 3389 together), EC2.14 TCP 3389 alone.
+    expect(req('EC2.13').checks).toEqual(['ec2_sg_no_ssh_open_to_internet']);
+    expect(req('EC2.14').checks).toEqual(['ec2_sg_no_rdp_open_to_internet']);
+    expect(fsbp.requirements.flatMap((r) => r.checks)).not.toContain('ec2_sg_no_admin_ports_open_ipv4');
+    // IAM.19 is every IAM user; the CIS check (IAM.5) judges console users only.
+    expect(req('IAM.19').checks).toEqual(['iam_user_mfa_enabled']);
+    // IAM.8 is 90 days; the CIS check (IAM.22) 45.
+    expect(req('IAM.8').checks).toEqual(['iam_user_unused_credentials_90_days']);
     expect(req('IAM.5').checks).toEqual(['iam_user_console_mfa_enabled']);
     expect(req('IAM.26').checks).toEqual(['iam_no_expired_server_certificates']);
     expect(req('CloudTrail.1').checks).toEqual(['cloudtrail_multi_region_enabled']);

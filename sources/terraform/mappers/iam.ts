@@ -88,9 +88,16 @@ function principalRow(p: Principal): MappedRow {
       columns.full_admin_inline_policies = null;
       unknown.add('full_admin_inline_policies');
     }
+    // The same for the KMS decrypt fact (FSBP KMS.2).
+    const kms = columns.kms_decrypt_inline_policies as string[];
+    if (kms.length > 0) unknown.add(MORE_ROWS + 'kms_decrypt_inline_policies');
+    else {
+      columns.kms_decrypt_inline_policies = null;
+      unknown.add('kms_decrypt_inline_policies');
+    }
     columns.inline_policies_normalized = null;
   }
-  if (p.more) for (const c of ['attached_policy_arns', 'inline_policy_names', 'full_admin_inline_policies']) unknown.add(MORE_ROWS + c);
+  if (p.more) for (const c of ['attached_policy_arns', 'inline_policy_names', 'full_admin_inline_policies', 'kms_decrypt_inline_policies']) unknown.add(MORE_ROWS + c);
   const nameColumn = `${p.kind}_name`;
   const idColumn = `${p.kind}_id`;
   const row = {
@@ -125,11 +132,11 @@ function policyRow(p: PolicyRef & { r: TfResource | null }): MappedRow {
   let document: unknown = null;
   if (p.r) {
     const doc = valueOf(p.r, ['policy']);
-    if (doc.unknown) unknown.add('allows_full_admin').add('full_admin_statements').add('document');
+    if (doc.unknown) unknown.add('allows_full_admin').add('full_admin_statements').add('service_wildcard_statements').add('kms_decrypt_all_keys_statements').add('document');
     else document = parseDocument(asText(doc.value), p.r.address);
   } else if (awsName && knownAwsPolicies[awsName]) document = knownAwsPolicies[awsName];
   // A policy the plan only names (another AWS managed policy, or one outside the plan): its document is unknown.
-  else unknown.add('allows_full_admin').add('full_admin_statements').add('document');
+  else unknown.add('allows_full_admin').add('full_admin_statements').add('service_wildcard_statements').add('kms_decrypt_all_keys_statements').add('document');
   // Attachments: exact for a new policy; an existing one may be attached outside the plan.
   const declared = p.r ? (typeof p.r.values.attachment_count === 'number' ? p.r.values.attachment_count : null) : null;
   const count = Math.max(p.attachments, declared ?? 0);

@@ -62,12 +62,15 @@ function aclOf(r: TfResource, ctx: MapContext): Acl {
   const vpcRef = ctx.resolver.resolve(r, [isDefault ? 'default_network_acl_id' : 'vpc_id'], ['aws_vpc', 'aws_default_vpc']);
   const vpcId = knownString(r, ['vpc_id']) ?? (vpcRef ? vpcIdOf(vpcRef) : null);
   const arn = knownString(r, ['arn']) ?? `arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:network-acl/${id}`;
+  // subnet_ids is computed (aws_network_acl_association fills it too): known only after apply, it is unknown, never
+  // "no subnet" (FSBP EC2.16 would call the ACL unused).
+  const subnetIds = knownStrings(r, ['subnet_ids']);
   const acl: Acl = {
     out: {
       table: awsEc2NetworkAcls.name,
       resourceId: arn,
-      row: { arn, network_acl_id: id, vpc_id: vpcId, is_default: isDefault, owner_id: ctx.accountId, subnet_ids: knownStrings(r, ['subnet_ids']) ?? [], tags: r.values.tags ?? null, raw: r.values },
-      unknown: new Set(),
+      row: { arn, network_acl_id: id, vpc_id: vpcId, is_default: isDefault, owner_id: ctx.accountId, subnet_ids: subnetIds, tags: r.values.tags ?? null, raw: r.values },
+      unknown: new Set(subnetIds === null ? ['subnet_ids'] : []),
       addresses: [r.address],
       moduleSource: r.moduleSource,
     },

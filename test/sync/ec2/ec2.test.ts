@@ -142,6 +142,19 @@ describe('EC2 collectors against moto', () => {
     expect(await countByRegion('aws_ec2_instances')).toEqual({ 'us-east-1': 2 });
   });
 
+  it("reads each instance's virtualization type and the network interfaces attached to it", async () => {
+    const rows = await db.all<{ virtualization_type: string; enis: number; listed: number }>(
+      `SELECT i.virtualization_type, len(i.network_interface_ids) AS enis,
+              (SELECT count(*) FROM aws_ec2_network_interfaces n WHERE list_contains(i.network_interface_ids, n.network_interface_id) AND n.attached_instance_id = i.instance_id) AS listed
+       FROM aws_ec2_instances i WHERE i.region = 'us-east-1'`,
+    );
+    // moto launches ami-12c6146b as HVM with its primary interface, the one DescribeNetworkInterfaces lists.
+    expect(rows).toEqual([
+      { virtualization_type: 'hvm', enis: 1, listed: 1 },
+      { virtualization_type: 'hvm', enis: 1, listed: 1 },
+    ]);
+  });
+
   it('reads encrypted and unencrypted volumes', async () => {
     const rows = await db.all<{ encrypted: boolean; size_gib: number; raw_encrypted: boolean }>(
       `SELECT encrypted, size_gib, (raw->'$.Encrypted')::BOOLEAN AS raw_encrypted FROM aws_ec2_volumes WHERE len(attached_instance_ids) = 0 ORDER BY size_gib`,

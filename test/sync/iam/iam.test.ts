@@ -240,6 +240,23 @@ describe('iam sync against moto', () => {
     ]);
   });
 
+  it('derives the service-wildcard and KMS decrypt facts of managed and inline policies at sync time', async () => {
+    const rows = await db.all(
+      `SELECT policy_name, service_wildcard_statements, kms_decrypt_all_keys_statements
+       FROM aws_iam_policies WHERE policy_name IN ('local-admin', 'unattached') ORDER BY policy_name`,
+    );
+    expect(rows).toEqual([
+      { policy_name: 'local-admin', service_wildcard_statements: ['#1'], kms_decrypt_all_keys_statements: ['#1'] },
+      { policy_name: 'unattached', service_wildcard_statements: [], kms_decrypt_all_keys_statements: [] },
+    ]);
+    expect(await db.one("SELECT kms_decrypt_inline_policies FROM aws_iam_users WHERE user_name = 'alice'")).toEqual({ kms_decrypt_inline_policies: ['alice-inline'] });
+    expect(await db.one("SELECT kms_decrypt_inline_policies FROM aws_iam_roles WHERE role_name = 'support'")).toEqual({ kms_decrypt_inline_policies: [] });
+    const failing = async (id: string) => (await checkFindings(db, id)).map((r) => String(r.resource_id)).sort();
+    expect(await failing('iam_customer_policy_no_service_wildcard')).toEqual([`arn:aws:iam::${account}:policy/local-admin`]);
+    expect(await failing('iam_customer_policy_no_kms_decrypt_all_keys')).toEqual([`arn:aws:iam::${account}:policy/local-admin`]);
+    expect(await failing('iam_inline_policy_no_kms_decrypt_all_keys')).toEqual([`arn:aws:iam::${account}:user/alice`]);
+  });
+
   it('gives the IAM checks what they need: each one runs on the synced rows and finds what was seeded', async () => {
     const failing = async (id: string) => (await checkFindings(db, id)).map((r) => String(r.resource_id)).sort();
     expect(await failing('iam_policy_no_full_admin')).toEqual([`arn:aws:iam::${account}:policy/local-admin`, `arn:aws:iam::${account}:user/alice`]);

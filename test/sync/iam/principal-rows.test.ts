@@ -18,7 +18,7 @@ describe('policy columns derived at sync time', () => {
   it('reports a document it cannot analyse and leaves the facts unknown (NULL), never "no admin"', () => {
     const reported: Array<[string, string | undefined]> = [];
     const cols = inlineColumns([{ PolicyName: 'odd', PolicyDocument: broken }], 'role r', 'arn:r', (e, id) => reported.push([e.message, id]));
-    expect(cols).toMatchObject({ inline_policies_normalized: null, full_admin_inline_policies: null });
+    expect(cols).toMatchObject({ inline_policies_normalized: null, full_admin_inline_policies: null, kms_decrypt_inline_policies: null });
     expect(reported).toEqual([['[sync] iam: the role r inline policy odd cannot be analysed: the policy document has no Statement element', 'arn:r']]);
     expect(managedPolicyDocumentColumns({ Statement: 'x' }, 'policy p', 'arn:p', () => undefined)).toMatchObject({ allows_full_admin: null, document_normalized: null });
   });
@@ -28,7 +28,10 @@ describe('policy columns derived at sync time', () => {
   });
 
   it('leaves every fact NULL for a managed policy whose document is unknown', () => {
-    expect(managedPolicyDocumentColumns(null, 'policy p', 'arn:p')).toEqual({ document: null, document_normalized: null, allows_full_admin: null, full_admin_statements: null, full_admin_conditional: null });
+    expect(managedPolicyDocumentColumns(null, 'policy p', 'arn:p')).toEqual({
+      document: null, document_normalized: null, allows_full_admin: null, full_admin_statements: null, full_admin_conditional: null,
+      service_wildcard_statements: null, kms_decrypt_all_keys_statements: null,
+    });
   });
 
   it('normalises a role trust policy', () => {
