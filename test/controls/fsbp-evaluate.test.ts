@@ -33,8 +33,9 @@ describe('evaluating aws-fsbp', () => {
   it('reports a control whose tables were never synced as ERROR, and one without a check as MANUAL', () => {
     const byId = new Map(report.controls.map((c) => [c.id, c]));
     expect(byId.get('GuardDuty.1')?.status).toBe('ERROR');
-    expect(byId.get('CloudFormation.1')).toMatchObject({ status: 'MANUAL', reason: expect.stringMatching(/^Needs data Calabi does not collect yet/) });
-    // Kinesis.1 and Athena.1 are decided by checks since streams and workgroups are collected: never synced here, so ERROR.
+    expect(byId.get('AppSync.1')).toMatchObject({ status: 'MANUAL', reason: expect.stringMatching(/^Needs data Calabi does not collect yet/) });
+    // Kinesis.1, Athena.1 and CloudFormation.1 are decided by checks since their data is collected: never synced here, so ERROR.
+    expect(byId.get('CloudFormation.1')?.status).toBe('ERROR');
     expect(byId.get('Kinesis.1')?.status).toBe('ERROR');
     expect(byId.get('Athena.1')?.status).toBe('ERROR');
   });
