@@ -69,4 +69,18 @@ export const awsRdsDbClusters = defineTable({
   ],
 });
 
-export const tables: TableDef[] = [awsRdsDbInstances, awsRdsDbClusters];
+export const awsRdsDbParameterGroups = defineTable({
+  name: 'aws_rds_db_parameter_groups',
+  description: 'One row per DB parameter group a DB instance of the region uses, with the parameters the checks read (DescribeDBParameters)',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'Parameter group ARN (arn:<partition>:rds:<region>:<account>:pg:<name>)' },
+    { name: 'name', type: 'VARCHAR', description: 'Parameter group name' },
+    { name: 'force_ssl', type: 'BOOLEAN', description: 'Parameter rds.force_ssl (PostgreSQL, SQL Server): connections must use TLS; NULL when the group does not report a value' },
+    { name: 'require_secure_transport', type: 'BOOLEAN', description: 'Parameter require_secure_transport (MySQL, MariaDB); NULL when the group does not report a value' },
+    { name: 'parameters', type: 'JSON', description: 'Every parameter that has a value, as a {name: value} object' },
+  ],
+});
+
+export const tables: TableDef[] = [awsRdsDbInstances, awsRdsDbClusters, awsRdsDbParameterGroups];
