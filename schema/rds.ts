@@ -28,6 +28,12 @@ export const awsRdsDbInstances = defineTable({
     { name: 'iam_database_authentication_enabled', type: 'BOOLEAN', description: 'True when IAM authentication is on' },
     { name: 'security_group_ids', type: 'VARCHAR[]', description: 'VPC security groups of the instance' },
     { name: 'instance_create_time', type: 'TIMESTAMP', description: 'When the instance was created' },
+    { name: 'monitoring_interval', type: 'INTEGER', description: 'Seconds between Enhanced Monitoring samples (0 = off); NULL when AWS did not say' },
+    { name: 'enabled_cloudwatch_logs_exports', type: 'VARCHAR[]', description: 'Log types exported to CloudWatch Logs (postgresql, error, audit, …); empty when none' },
+    { name: 'copy_tags_to_snapshot', type: 'BOOLEAN', description: 'CopyTagsToSnapshot; NULL when AWS did not say' },
+    { name: 'master_username', type: 'VARCHAR', description: 'Master (administrator) user name; NULL when AWS did not say' },
+    { name: 'read_replica_source', type: 'VARCHAR', description: 'Source DB instance or cluster of a read replica (ReadReplicaSourceDBInstanceIdentifier, else …DBClusterIdentifier); NULL when not a replica' },
+    { name: 'db_parameter_groups', type: 'VARCHAR[]', description: 'DB parameter groups of the instance (DBParameterGroups names)' },
     { name: 'tags', type: 'JSON', description: 'Tags as a {key: value} object' },
   ],
 });
@@ -55,8 +61,26 @@ export const awsRdsDbClusters = defineTable({
     { name: 'iam_database_authentication_enabled', type: 'BOOLEAN', description: 'IAMDatabaseAuthenticationEnabled; NULL when AWS did not say' },
     { name: 'copy_tags_to_snapshot', type: 'BOOLEAN', description: 'CopyTagsToSnapshot; NULL when AWS did not say' },
     { name: 'enabled_cloudwatch_logs_exports', type: 'VARCHAR[]', description: 'Log types exported to CloudWatch Logs (audit, slowquery, error, …); empty when none' },
+    { name: 'master_username', type: 'VARCHAR', description: 'Master (administrator) user name; NULL when AWS did not say' },
+    { name: 'port', type: 'INTEGER', description: 'Port the cluster endpoints listen on' },
+    { name: 'backtrack_window', type: 'BIGINT', description: 'Aurora MySQL backtrack target window in seconds (0 or NULL = off)' },
+    { name: 'auto_minor_version_upgrade', type: 'BOOLEAN', description: 'AutoMinorVersionUpgrade (Multi-AZ DB clusters); NULL when AWS did not say' },
     { name: 'tags', type: 'JSON', description: 'Tags as a {key: value} object' },
   ],
 });
 
-export const tables: TableDef[] = [awsRdsDbInstances, awsRdsDbClusters];
+export const awsRdsDbParameterGroups = defineTable({
+  name: 'aws_rds_db_parameter_groups',
+  description: 'One row per DB parameter group a DB instance of the region uses, with the parameters the checks read (DescribeDBParameters)',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'Parameter group ARN (arn:<partition>:rds:<region>:<account>:pg:<name>)' },
+    { name: 'name', type: 'VARCHAR', description: 'Parameter group name' },
+    { name: 'force_ssl', type: 'BOOLEAN', description: 'Parameter rds.force_ssl (PostgreSQL, SQL Server): connections must use TLS; NULL when the group does not report a value' },
+    { name: 'require_secure_transport', type: 'BOOLEAN', description: 'Parameter require_secure_transport (MySQL, MariaDB); NULL when the group does not report a value' },
+    { name: 'parameters', type: 'JSON', description: 'Every parameter that has a value, as a {name: value} object' },
+  ],
+});
+
+export const tables: TableDef[] = [awsRdsDbInstances, awsRdsDbClusters, awsRdsDbParameterGroups];

@@ -64,7 +64,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./rds/index.js'),
     actions: [
       'rds:DescribeDBInstances', 'rds:DescribeDBClusters', 'rds:DescribeDBSnapshots', 'rds:DescribeDBSnapshotAttributes',
-      'rds:DescribeDBClusterSnapshots', 'rds:DescribeDBClusterSnapshotAttributes',
+      'rds:DescribeDBClusterSnapshots', 'rds:DescribeDBClusterSnapshotAttributes', 'rds:DescribeDBParameters',
     ],
   },
   efs: {

@@ -26,6 +26,10 @@ export const dbClustersCollector = listCollector<DBCluster>({
     iam_database_authentication_enabled: c.IAMDatabaseAuthenticationEnabled ?? null,
     copy_tags_to_snapshot: c.CopyTagsToSnapshot ?? null,
     enabled_cloudwatch_logs_exports: c.EnabledCloudwatchLogsExports ?? [],
+    master_username: c.MasterUsername ?? null,
+    port: c.Port ?? null,
+    backtrack_window: c.BacktrackWindow ?? null,
+    auto_minor_version_upgrade: c.AutoMinorVersionUpgrade ?? null,
     tags: tagMap(c.TagList),
   }),
 });

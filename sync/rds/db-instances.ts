@@ -31,6 +31,12 @@ export const dbInstancesCollector = listCollector<DBInstance>({
     iam_database_authentication_enabled: d.IAMDatabaseAuthenticationEnabled ?? null,
     security_group_ids: (d.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId).filter((g): g is string => !!g),
     instance_create_time: d.InstanceCreateTime ?? null,
+    monitoring_interval: d.MonitoringInterval ?? null,
+    enabled_cloudwatch_logs_exports: d.EnabledCloudwatchLogsExports ?? [],
+    copy_tags_to_snapshot: d.CopyTagsToSnapshot ?? null,
+    master_username: d.MasterUsername ?? null,
+    read_replica_source: d.ReadReplicaSourceDBInstanceIdentifier ?? d.ReadReplicaSourceDBClusterIdentifier ?? null,
+    db_parameter_groups: (d.DBParameterGroups ?? []).map((g) => g.DBParameterGroupName).filter((g): g is string => !!g),
     tags: tagMap(d.TagList),
   }),
 });

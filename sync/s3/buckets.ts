@@ -14,6 +14,8 @@ import type { Row } from '../../schema/db.js';
 import { awsS3Buckets } from '../../schema/s3.js';
 import { isAwsError } from '../errors.js';
 import { bucketPolicyFacts } from '../policy/facts.js';
+import { normalizePolicy } from '../policy/normalize.js';
+import { crossAccountAllowedActions, publiclyAllowedActions, S3_CROSS_ACCOUNT_BLOCKED_ACTIONS, S3_READ_ACTIONS, S3_WRITE_ACTIONS } from '../policy/s3-access.js';
 import type { Collector, SyncContext } from '../types.js';
 
 const table = awsS3Buckets.name;
@@ -83,12 +85,15 @@ async function collectBucket(ctx: SyncContext, home: S3Client, bucket: Bucket): 
   let policyDocument: unknown = null;
   // undefined: the policy is unknown (the call failed or the text is unusable), so are the facts derived from it.
   let facts: BucketPolicyColumns | undefined = policy === undefined ? undefined : bucketPolicyColumns(null, arn);
+  let access: BucketAccessColumns | undefined = policy === undefined ? undefined : bucketAccessColumns(null, ctx.accountId);
   if (policy?.Policy) {
     try {
       policyDocument = JSON.parse(policy.Policy);
       facts = bucketPolicyColumns(policyDocument, arn);
+      access = bucketAccessColumns(policyDocument, ctx.accountId);
     } catch (cause) {
       facts = undefined;
+      access = undefined;
       ctx.itemError(new Error(`bucket policy of ${name} cannot be read: ${cause instanceof Error ? cause.message : String(cause)}: ${policy.Policy.slice(0, 80)}`, { cause }), {
         operation: 'GetBucketPolicy',
         table,
@@ -108,6 +113,7 @@ async function collectBucket(ctx: SyncContext, home: S3Client, bucket: Bucket): 
     creation_date: bucket.CreationDate ?? null,
     policy: policyDocument,
     ...(facts ?? unknownPolicyColumns),
+    ...(access ?? unknownAccessColumns),
     versioning_status: versioning?.Status ?? null,
     mfa_delete: versioning ? versioning.MFADelete === 'Enabled' : null,
     block_public_acls: block?.BlockPublicAcls ?? null,
@@ -153,6 +159,23 @@ export function bucketPolicyColumns(document: unknown, bucketArn: string): Bucke
     public_statements: f.publicStatements,
     denies_insecure_transport: covered.length === 2,
     insecure_transport_denied_for: covered,
+  };
+}
+
+type BucketAccessColumns = Pick<Row, 'policy_public_read_actions' | 'policy_public_write_actions' | 'policy_cross_account_blocked_actions'>;
+const unknownAccessColumns: BucketAccessColumns = { policy_public_read_actions: null, policy_public_write_actions: null, policy_cross_account_blocked_actions: null };
+
+/**
+ * Which read and write actions the policy grants to everyone, and which of S3.6's blocked actions it grants to
+ * other accounts than the bucket owner's (sync/policy/s3-access). No policy (null) grants none.
+ */
+export function bucketAccessColumns(document: unknown, ownerAccount: string): BucketAccessColumns {
+  if (document === null) return { policy_public_read_actions: [], policy_public_write_actions: [], policy_cross_account_blocked_actions: [] };
+  const policy = normalizePolicy(document);
+  return {
+    policy_public_read_actions: publiclyAllowedActions(policy, S3_READ_ACTIONS),
+    policy_public_write_actions: publiclyAllowedActions(policy, S3_WRITE_ACTIONS),
+    policy_cross_account_blocked_actions: crossAccountAllowedActions(policy, ownerAccount, S3_CROSS_ACCOUNT_BLOCKED_ACTIONS),
   };
 }
 

@@ -1,5 +1,5 @@
 import { awsS3AccountPublicAccessBlocks, awsS3Buckets } from '../../../schema/s3.js';
-import { bucketPolicyColumns } from '../../../sync/s3/buckets.js';
+import { bucketAccessColumns, bucketPolicyColumns } from '../../../sync/s3/buckets.js';
 import type { TfResource } from '../resources.js';
 import { applyAcl } from './s3-acl.js';
 import { asBool, asText, block, knownString, placeholder, valueOf, type MapContext, type MappedRow, type Mapper } from './common.js';
@@ -68,10 +68,10 @@ function bucketRow(r: TfResource, ctx: MapContext): MappedRow {
 
 function applyPolicy(r: TfResource, out: MappedRow, ctx: MapContext): void {
   const policy = valueOf(r, ['policy']);
-  const columns = ['policy', 'policy_normalized', 'policy_is_public', 'public_statements', 'denies_insecure_transport', 'insecure_transport_denied_for'];
+  const columns = ['policy', 'policy_normalized', 'policy_is_public', 'public_statements', 'denies_insecure_transport', 'insecure_transport_denied_for', 'policy_public_read_actions', 'policy_public_write_actions', 'policy_cross_account_blocked_actions'];
   if (policy.unknown) return markUnknown(out, columns);
   const text = asText(policy.value);
-  if (text === null && r.type === 'aws_s3_bucket') return void Object.assign(out.row, { policy: null, ...bucketPolicyColumns(null, String(out.row.arn)) });
+  if (text === null && r.type === 'aws_s3_bucket') return void Object.assign(out.row, { policy: null, ...bucketPolicyColumns(null, String(out.row.arn)), ...bucketAccessColumns(null, ctx.accountId) });
   let document: unknown;
   try {
     document = JSON.parse(text ?? 'null');
@@ -81,7 +81,7 @@ function applyPolicy(r: TfResource, out: MappedRow, ctx: MapContext): void {
   const name = out.row.name as string;
   // Whether the denial covers the bucket depends on its ARN: with the name unknown, those facts are unknown.
   const facts = bucketPolicyColumns(document, `arn:${ctx.partition}:s3:::${name}`);
-  Object.assign(out.row, { policy: document, ...facts });
+  Object.assign(out.row, { policy: document, ...facts, ...bucketAccessColumns(document, ctx.accountId) });
   for (const c of columns) out.unknown.delete(c);
   if (name.startsWith('tf:')) markUnknown(out, ['denies_insecure_transport', 'insecure_transport_denied_for']);
 }

@@ -182,6 +182,8 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'RDS:DescribeDBInstances', param: 'MaxRecords', canned: { items: 'DBInstances', inputToken: 'Marker', outputToken: 'Marker' } },
   },
   { service: 'rds', collector: 'db-clusters' },
+  // One DescribeDBParameters per parameter group the instances use (the seeded instances share moto's default group).
+  { service: 'rds', collector: 'db-parameter-groups' },
   {
     // One source instance (created with the first item) for every snapshot, so each item adds exactly one manual snapshot.
     service: 'rds', collector: 'db-snapshots',
