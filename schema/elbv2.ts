@@ -19,6 +19,10 @@ export const awsElbv2LoadBalancers = defineTable({
     { name: 'connection_logs_enabled', type: 'BOOLEAN', description: 'Attribute connection_logs.s3.enabled (Application Load Balancers)' },
     { name: 'deletion_protection_enabled', type: 'BOOLEAN', description: 'Attribute deletion_protection.enabled' },
     { name: 'drop_invalid_header_fields', type: 'BOOLEAN', description: 'Attribute routing.http.drop_invalid_header_fields.enabled (Application Load Balancers)' },
+    { name: 'desync_mitigation_mode', type: 'VARCHAR', description: 'Attribute routing.http.desync_mitigation_mode (Application Load Balancers): monitor, defensive or strictest; NULL when not reported' },
+    { name: 'availability_zones', type: 'VARCHAR[]', description: 'Availability Zones the load balancer is enabled in (DescribeLoadBalancers AvailabilityZones ZoneName)' },
+    { name: 'waf_web_acl_arn', type: 'VARCHAR', description: 'AWS WAF web ACL associated with an Application Load Balancer (wafv2 GetWebACLForResource); NULL when none, or not read (see waf_association_read)' },
+    { name: 'waf_association_read', type: 'BOOLEAN', description: 'True when GetWebACLForResource answered for this Application Load Balancer; false when it failed; NULL for other types (WAF protects Application Load Balancers only)' },
     { name: 'attributes', type: 'JSON', description: 'Every attribute as a {key: value} object (DescribeLoadBalancerAttributes)' },
   ],
 });
