@@ -1,7 +1,8 @@
-import { CloudFrontClient, GetDistributionConfigCommand, paginateListDistributions, type DistributionSummary } from '@aws-sdk/client-cloudfront';
+import { CloudFrontClient, GetDistributionConfigCommand, paginateListDistributions, type DistributionConfig, type DistributionSummary } from '@aws-sdk/client-cloudfront';
 import { CloudWatchLogsClient, paginateDescribeDeliveries, paginateDescribeDeliverySources } from '@aws-sdk/client-cloudwatch-logs';
 import type { Row } from '../../schema/db.js';
-import { awsCloudfrontDistributions } from '../../schema/cloudfront.js';
+import { awsCloudfrontCacheBehaviors, awsCloudfrontDistributions, awsCloudfrontOrigins } from '../../schema/cloudfront.js';
+import { cacheBehaviorRows, originRows } from './config-rows.js';
 import { isAwsError } from '../errors.js';
 import type { Collector, SyncContext } from '../types.js';
 
@@ -17,15 +18,20 @@ export const distributionsCollector: Collector = {
   service: 'cloudfront',
   name: 'distributions',
   scope: 'global',
-  tables: [awsCloudfrontDistributions],
+  tables: [awsCloudfrontDistributions, awsCloudfrontOrigins, awsCloudfrontCacheBehaviors],
   async collect(ctx) {
     const client = ctx.client(CloudFrontClient);
     const items: DistributionSummary[] = [];
     for await (const page of paginateListDistributions({ client }, {})) items.push(...(page.DistributionList?.Items ?? []));
-    if (items.length === 0) return { [table]: [] };
+    const empty = { [table]: [], [awsCloudfrontOrigins.name]: [], [awsCloudfrontCacheBehaviors.name]: [] };
+    if (items.length === 0) return empty;
     const v2 = await v2Destinations(ctx);
-    const rows = await ctx.map(items.filter((d) => d.Id), (d) => distributionRow(ctx, client, d, v2));
-    return { [table]: rows.filter((r): r is Row => r !== null) };
+    const read = (await ctx.map(items.filter((d) => d.Id), (d) => distributionRow(ctx, client, d, v2))).filter((r) => r !== null);
+    return {
+      [table]: read.map((r) => r.row),
+      [awsCloudfrontOrigins.name]: read.flatMap((r) => r.origins),
+      [awsCloudfrontCacheBehaviors.name]: read.flatMap((r) => r.behaviors),
+    };
   },
 };
 
@@ -50,10 +56,16 @@ async function v2Destinations(ctx: SyncContext): Promise<Map<string, string[]> |
   }
 }
 
-async function distributionRow(ctx: SyncContext, client: CloudFrontClient, d: DistributionSummary, v2: Map<string, string[]> | null): Promise<Row | null> {
+interface DistributionRows {
+  row: Row;
+  origins: Row[];
+  behaviors: Row[];
+}
+
+async function distributionRow(ctx: SyncContext, client: CloudFrontClient, d: DistributionSummary, v2: Map<string, string[]> | null): Promise<DistributionRows | null> {
   const arn = d.ARN ?? `arn:${ctx.partition}:cloudfront::${ctx.accountId}:distribution/${d.Id}`;
   let logging: { Enabled?: boolean; Bucket?: string; Prefix?: string } | undefined;
-  let config: unknown = null;
+  let config: DistributionConfig | null = null;
   try {
     const out = await client.send(new GetDistributionConfigCommand({ Id: d.Id }));
     config = out.DistributionConfig ?? null;
@@ -66,7 +78,11 @@ async function distributionRow(ctx: SyncContext, client: CloudFrontClient, d: Di
   }
   const destinations = v2 ? (v2.get(arn) ?? []) : null;
   const legacy = logging ? logging.Enabled === true : null;
-  return {
+  // Read only from a configuration that passed the Logging test above: a partial answer is no fact.
+  const c = logging ? config : null;
+  const cert = c?.ViewerCertificate;
+  const groups = c?.OriginGroups?.Items ?? [];
+  const row: Row = {
     arn,
     id: d.Id,
     domain_name: d.DomainName ?? null,
@@ -80,6 +96,16 @@ async function distributionRow(ctx: SyncContext, client: CloudFrontClient, d: Di
     // Either form on is enough; off needs both known to be off.
     access_logging_enabled: legacy === true || (destinations?.length ?? 0) > 0 ? true : legacy === false && destinations !== null ? false : null,
     web_acl_id: d.WebACLId || null,
+    config_read: c !== null,
+    default_root_object: c ? (c.DefaultRootObject ?? '') : null,
+    cloudfront_default_certificate: cert ? cert.CloudFrontDefaultCertificate === true : null,
+    acm_certificate_arn: cert?.ACMCertificateArn || null,
+    iam_certificate_id: cert?.IAMCertificateId || null,
+    ssl_support_method: cert?.SSLSupportMethod || null,
+    minimum_protocol_version: cert?.MinimumProtocolVersion || null,
+    origin_group_count: c ? (c.OriginGroups?.Quantity ?? groups.length) : null,
+    failover_origin_groups: c ? groups.filter((g) => (g.Members?.Items?.length ?? 0) >= 2).map((g) => g.Id ?? '') : null,
     raw: { summary: d, config, v2LogDestinations: destinations },
   };
+  return { row, origins: c ? originRows(arn, d.Id!, c) : [], behaviors: c ? cacheBehaviorRows(arn, d.Id!, c) : [] };
 }
