@@ -20,6 +20,8 @@ export const awsApigatewayStages = defineTable({
     { name: 'tracing_enabled', type: 'BOOLEAN', description: 'True when X-Ray tracing is on' },
     { name: 'web_acl_arn', type: 'VARCHAR', description: 'AWS WAF web ACL associated with the stage' },
     { name: 'client_certificate_id', type: 'VARCHAR', description: 'Client certificate presented to the backend' },
+    { name: 'method_settings', type: 'JSON', description: "GetStages methodSettings: per method key ('*/*' is the stage's default, '<resource path>/<HTTP method>' an override) its loggingLevel (OFF, ERROR, INFO), cachingEnabled and cacheDataEncrypted; {} when the stage has none" },
+    { name: 'cache_cluster_enabled', type: 'BOOLEAN', description: 'cacheClusterEnabled: the stage has a cache cluster' },
   ],
 });
 
@@ -35,6 +37,8 @@ export const awsApigatewayv2Stages = defineTable({
     { name: 'protocol_type', type: 'VARCHAR', description: 'HTTP or WEBSOCKET' },
     { name: 'stage_name', type: 'VARCHAR', description: 'Stage name ($default for the default stage)' },
     { name: 'auto_deploy', type: 'BOOLEAN', description: 'True when changes deploy automatically' },
+    { name: 'default_route_logging_level', type: 'VARCHAR', description: 'DefaultRouteSettings.LoggingLevel: execution logging of WebSocket APIs (OFF, ERROR, INFO); NULL when not set (off) and for HTTP APIs, which have none' },
+    { name: 'route_logging_levels', type: 'JSON', description: 'RouteSettings: {route key: LoggingLevel} overrides of single routes; {} when none' },
     ...accessLog,
   ],
 });
