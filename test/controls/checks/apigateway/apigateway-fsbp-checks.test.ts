@@ -44,14 +44,14 @@ describe('apigateway_stage_execution_logging (APIGateway.1, REST)', () => {
   });
 });
 
-describe('apigatewayv2_websocket_stage_execution_logging (APIGateway.1, WebSocket)', () => {
+describe('apigateway_websocket_stage_execution_logging (APIGateway.1, WebSocket)', () => {
   it('fails a WebSocket stage with logging OFF or not set, and one with a route override at OFF', async () => {
     await seed(db, 'aws_apigatewayv2_stages', [
       v2('a-off', 'WEBSOCKET', { default_route_logging_level: 'OFF' }),
       v2('b-unset', 'WEBSOCKET', { default_route_logging_level: null }),
       v2('c-route', 'WEBSOCKET', { route_logging_levels: { $connect: 'OFF', $default: null } }),
     ]);
-    expect(reasons(await checkFindings(db, 'apigatewayv2_websocket_stage_execution_logging'))).toEqual([
+    expect(reasons(await checkFindings(db, 'apigateway_websocket_stage_execution_logging'))).toEqual([
       ['a-off', 'WebSocket API chat stage a-off has execution logging OFF'],
       ['b-unset', 'WebSocket API chat stage b-unset has execution logging off (not set)'],
       ['c-route', 'WebSocket API chat stage c-route turns execution logging off for route(s) $connect=OFF'],
@@ -62,10 +62,10 @@ describe('apigatewayv2_websocket_stage_execution_logging (APIGateway.1, WebSocke
       v2('a-good', 'WEBSOCKET', { route_logging_levels: { $default: null, $connect: 'ERROR' } }),
       v2('b-http', 'HTTP', { default_route_logging_level: null }),
     ]);
-    expect(await checkFindings(db, 'apigatewayv2_websocket_stage_execution_logging')).toEqual([]);
+    expect(await checkFindings(db, 'apigateway_websocket_stage_execution_logging')).toEqual([]);
   });
   it('returns nothing for an empty inventory', async () => {
-    expect(await checkFindings(db, 'apigatewayv2_websocket_stage_execution_logging')).toEqual([]);
+    expect(await checkFindings(db, 'apigateway_websocket_stage_execution_logging')).toEqual([]);
   });
 });
 
@@ -109,19 +109,19 @@ describe('apigateway_stage_cache_encrypted (APIGateway.5)', () => {
   });
 });
 
-describe('apigatewayv2_stage_access_logging (APIGateway.9)', () => {
+describe('apigateway_v2_stage_access_logging (APIGateway.9)', () => {
   it('fails HTTP and WebSocket stages without access logging', async () => {
     await seed(db, 'aws_apigatewayv2_stages', [v2('a-http', 'HTTP', { access_log_destination_arn: null }), v2('b-ws', 'WEBSOCKET', { access_log_destination_arn: '' }), v2('c-ok', 'HTTP')]);
-    expect(reasons(await checkFindings(db, 'apigatewayv2_stage_access_logging'))).toEqual([
+    expect(reasons(await checkFindings(db, 'apigateway_v2_stage_access_logging'))).toEqual([
       ['a-http', 'HTTP API chat stage a-http has no access logging'],
       ['b-ws', 'WEBSOCKET API chat stage b-ws has no access logging'],
     ]);
   });
   it('passes a stage with an access log destination', async () => {
     await seed(db, 'aws_apigatewayv2_stages', [v2('c-ok', 'HTTP')]);
-    expect(await checkFindings(db, 'apigatewayv2_stage_access_logging')).toEqual([]);
+    expect(await checkFindings(db, 'apigateway_v2_stage_access_logging')).toEqual([]);
   });
   it('returns nothing for an empty inventory', async () => {
-    expect(await checkFindings(db, 'apigatewayv2_stage_access_logging')).toEqual([]);
+    expect(await checkFindings(db, 'apigateway_v2_stage_access_logging')).toEqual([]);
   });
 });
