@@ -27,4 +27,23 @@ export const awsElbv2LoadBalancers = defineTable({
   ],
 });
 
-export const tables: TableDef[] = [awsElbv2LoadBalancers];
+export const awsElbv2Listeners = defineTable({
+  name: 'aws_elbv2_listeners',
+  description: "One row per listener of each Application, Network or Gateway Load Balancer (DescribeListeners), with the rules of Application Load Balancers' HTTP listeners (DescribeRules)",
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'Listener ARN' },
+    { name: 'load_balancer_arn', type: 'VARCHAR', description: 'Load balancer the listener belongs to' },
+    { name: 'load_balancer_name', type: 'VARCHAR', description: 'Load balancer name' },
+    { name: 'load_balancer_type', type: 'VARCHAR', description: 'application, network or gateway' },
+    { name: 'protocol', type: 'VARCHAR', description: 'HTTP, HTTPS, TCP, TLS, UDP, TCP_UDP or GENEVE' },
+    { name: 'port', type: 'INTEGER', description: 'Listener port' },
+    { name: 'default_action_type', type: 'VARCHAR', description: 'Type of the default action that ends the chain (forward, redirect, fixed-response; authenticate actions come first)' },
+    { name: 'default_redirect_protocol', type: 'VARCHAR', description: "RedirectConfig.Protocol of that action when it redirects (HTTPS, HTTP or '#{protocol}', the request's own)" },
+    { name: 'rules_read', type: 'BOOLEAN', description: "True when DescribeRules answered (read for Application Load Balancers' HTTP listeners only, NULL for others); false when it failed" },
+    { name: 'rule_actions', type: 'JSON', description: 'The non-default rules of the listener: [{priority, type, redirectProtocol}] with the action ending each rule; NULL when not read' },
+  ],
+});
+
+export const tables: TableDef[] = [awsElbv2LoadBalancers, awsElbv2Listeners];

@@ -113,7 +113,8 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     scope: 'regional',
     load: () => import('./elbv2/index.js'),
     // The AWS WAF web ACL of an Application Load Balancer is read from WAF (no load balancer attribute holds it).
-    actions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes', 'wafv2:GetWebACLForResource'],
+    actions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes', 'wafv2:GetWebACLForResource',
+      'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeRules'],
   },
   lambda: { scope: 'regional', load: () => import('./lambda/index.js'), actions: ['lambda:ListFunctions', 'lambda:GetPolicy'] },
   macie: { scope: 'regional', load: () => import('./macie/index.js'), actions: ['macie2:GetMacieSession'] },

@@ -263,6 +263,7 @@ export const entries: readonly ContractEntry[] = [
   { service: 'apigateway', collector: 'v2-stages' },
   { service: 'cloudfront', collector: 'distributions' },
   { service: 'elbv2', collector: 'load-balancers' },
+  { service: 'elbv2', collector: 'listeners' },
   // Not seeded: when moto enforces IAM its signature check refuses GetPolicy by function ARN (a URL-encoded
   // path) even for the admin, so every function would carry a moto-made item error.
   { service: 'lambda', collector: 'functions' },
