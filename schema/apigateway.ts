@@ -43,4 +43,21 @@ export const awsApigatewayv2Stages = defineTable({
   ],
 });
 
-export const tables: TableDef[] = [awsApigatewayStages, awsApigatewayv2Stages];
+export const awsApigatewayv2Routes = defineTable({
+  name: 'aws_apigatewayv2_routes',
+  description: 'One row per route of every HTTP or WebSocket API (API Gateway v2) of the region, with its authorization type (GetRoutes)',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'arn:<partition>:apigateway:<region>::/apis/<api id>/routes/<route id>' },
+    { name: 'api_id', type: 'VARCHAR', description: 'API id' },
+    { name: 'api_name', type: 'VARCHAR', description: 'API name' },
+    { name: 'protocol_type', type: 'VARCHAR', description: 'HTTP or WEBSOCKET' },
+    { name: 'route_id', type: 'VARCHAR', description: 'Route id' },
+    { name: 'route_key', type: 'VARCHAR', description: "Route key ('GET /items', '$default', '$connect', …)" },
+    { name: 'authorization_type', type: 'VARCHAR', description: 'NONE, AWS_IAM, CUSTOM (Lambda authorizer) or JWT; NULL when not reported' },
+    { name: 'authorizer_id', type: 'VARCHAR', description: 'Authorizer of a CUSTOM or JWT route' },
+  ],
+});
+
+export const tables: TableDef[] = [awsApigatewayStages, awsApigatewayv2Stages, awsApigatewayv2Routes];

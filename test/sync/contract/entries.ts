@@ -261,6 +261,7 @@ export const entries: readonly ContractEntry[] = [
   { service: 'account', collector: 'contact-information' },
   { service: 'apigateway', collector: 'rest-api-stages' },
   { service: 'apigateway', collector: 'v2-stages' },
+  { service: 'apigateway', collector: 'v2-routes' },
   { service: 'cloudfront', collector: 'distributions' },
   { service: 'elbv2', collector: 'load-balancers' },
   { service: 'elbv2', collector: 'listeners' },

@@ -125,3 +125,27 @@ describe('apigateway_v2_stage_access_logging (APIGateway.9)', () => {
     expect(await checkFindings(db, 'apigateway_v2_stage_access_logging')).toEqual([]);
   });
 });
+
+describe('apigateway_v2_route_authorization (APIGateway.8)', () => {
+  const route = (key: string, protocol: string, type: string | null): Row => ({
+    arn: `arn:aws:apigateway:us-east-1::/apis/b2/routes/${key.replace(/\W/g, '')}`, api_id: 'b2', api_name: 'chat', protocol_type: protocol, route_key: key, authorization_type: type,
+  });
+  const keys = (rows: Row[]) => rows.map((r) => [r.route_key, r.reason]);
+
+  it('fails an HTTP route or a WebSocket $connect route without authorization, and a type not reported', async () => {
+    await seed(db, 'aws_apigatewayv2_routes', [route('GET /a', 'HTTP', 'NONE'), route('$connect', 'WEBSOCKET', 'NONE'), route('GET /b', 'HTTP', null), route('GET /c', 'HTTP', 'JWT')]);
+    // Ordered by ARN: .../routes/GETa, .../GETb, .../connect.
+    expect(keys(await checkFindings(db, 'apigateway_v2_route_authorization'))).toEqual([
+      ['GET /a', 'HTTP API chat route GET /a has authorization type NONE'],
+      ['GET /b', 'HTTP API chat route GET /b reported no authorization type'],
+      ['$connect', 'WEBSOCKET API chat route $connect has authorization type NONE'],
+    ]);
+  });
+  it('passes AWS_IAM, CUSTOM and JWT routes, and leaves WebSocket routes other than $connect out', async () => {
+    await seed(db, 'aws_apigatewayv2_routes', [route('GET /a', 'HTTP', 'AWS_IAM'), route('$connect', 'WEBSOCKET', 'CUSTOM'), route('sendMessage', 'WEBSOCKET', 'NONE')]);
+    expect(await checkFindings(db, 'apigateway_v2_route_authorization')).toEqual([]);
+  });
+  it('returns nothing for an empty inventory', async () => {
+    expect(await checkFindings(db, 'apigateway_v2_route_authorization')).toEqual([]);
+  });
+});
