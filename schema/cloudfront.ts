@@ -45,6 +45,8 @@ export const awsCloudfrontOrigins = defineTable({
     { name: 'origin_ssl_protocols', type: 'VARCHAR[]', description: 'CustomOriginConfig.OriginSslProtocols: SSLv3, TLSv1, TLSv1.1, TLSv1.2 (custom origins)' },
     { name: 'origin_access_control_id', type: 'VARCHAR', description: 'OriginAccessControlId: the origin access control (OAC) signing requests to the origin; NULL when none' },
     { name: 'origin_access_identity', type: 'VARCHAR', description: 'S3OriginConfig.OriginAccessIdentity: the legacy origin access identity (OAI); NULL when none' },
+    { name: 's3_bucket_name', type: 'VARCHAR', description: "Bucket an S3 origin names (from its REST endpoint DomainName); NULL for other origins or a name of no S3 form" },
+    { name: 's3_bucket_exists', type: 'BOOLEAN', description: 'S3 HeadBucket on that bucket: false when S3 answers 404 (no such bucket anywhere), true when it exists (200, or 403/301 for a bucket of another account or region); NULL when not decided' },
   ],
 });
 

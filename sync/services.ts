@@ -106,8 +106,9 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   cloudfront: {
     scope: 'global',
     load: () => import('./cloudfront/index.js'),
-    // Standard logging v2 is a CloudWatch Logs delivery, so the distributions' logging is read there.
-    actions: ['cloudfront:ListDistributions', 'cloudfront:GetDistributionConfig', 'logs:DescribeDeliverySources', 'logs:DescribeDeliveries'],
+    // Standard logging v2 is a CloudWatch Logs delivery, so the distributions' logging is read there; HeadBucket
+    // (s3:ListBucket) tells whether an S3 origin's bucket exists.
+    actions: ['cloudfront:ListDistributions', 'cloudfront:GetDistributionConfig', 'logs:DescribeDeliverySources', 'logs:DescribeDeliveries', 's3:ListBucket'],
   },
   elbv2: {
     scope: 'regional',

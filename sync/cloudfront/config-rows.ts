@@ -1,7 +1,8 @@
 import type { DistributionConfig } from '@aws-sdk/client-cloudfront';
 import type { Row } from '../../schema/db.js';
+import { bucketOfS3Origin } from './s3-origin-buckets.js';
 
-/** One row per origin of a distribution's configuration (aws_cloudfront_origins). */
+/** One row per origin of a distribution's configuration (aws_cloudfront_origins); S3 bucket existence is added later. */
 export function originRows(arn: string, id: string, config: DistributionConfig): Row[] {
   return (config.Origins?.Items ?? []).map((o) => ({
     distribution_arn: arn,
@@ -14,6 +15,8 @@ export function originRows(arn: string, id: string, config: DistributionConfig):
     origin_ssl_protocols: o.CustomOriginConfig ? (o.CustomOriginConfig.OriginSslProtocols?.Items ?? []) : null,
     origin_access_control_id: o.OriginAccessControlId || null,
     origin_access_identity: o.S3OriginConfig?.OriginAccessIdentity || null,
+    s3_bucket_name: o.S3OriginConfig ? bucketOfS3Origin(o.DomainName) : null,
+    s3_bucket_exists: null,
     raw: o,
   }));
 }

@@ -3,6 +3,7 @@ import { CloudWatchLogsClient, paginateDescribeDeliveries, paginateDescribeDeliv
 import type { Row } from '../../schema/db.js';
 import { awsCloudfrontCacheBehaviors, awsCloudfrontDistributions, awsCloudfrontOrigins } from '../../schema/cloudfront.js';
 import { cacheBehaviorRows, originRows } from './config-rows.js';
+import { bucketExists, headBucketClient } from './s3-origin-buckets.js';
 import { isAwsError } from '../errors.js';
 import type { Collector, SyncContext } from '../types.js';
 
@@ -12,7 +13,8 @@ const table = awsCloudfrontDistributions.name;
  * ListDistributions pages the summaries, which lack the logging settings: GetDistributionConfig per
  * distribution reads legacy standard logging (to S3). Standard logging v2 lives in CloudWatch Logs (in the
  * partition's home region, us-east-1): a delivery source naming the distribution's ARN with log type
- * ACCESS_LOGS and at least one delivery from it. Two listings per account cover every distribution.
+ * ACCESS_LOGS and at least one delivery from it. Two listings per account cover every distribution. S3 HeadBucket,
+ * once per bucket an S3 origin names, tells whether that bucket still exists (in any account).
  */
 export const distributionsCollector: Collector = {
   service: 'cloudfront',
@@ -27,6 +29,12 @@ export const distributionsCollector: Collector = {
     if (items.length === 0) return empty;
     const v2 = await v2Destinations(ctx);
     const read = (await ctx.map(items.filter((d) => d.Id), (d) => distributionRow(ctx, client, d, v2))).filter((r) => r !== null);
+    // CloudFront.12: does each S3 origin's bucket exist? One HeadBucket per distinct bucket named.
+    const origins = read.flatMap((r) => r.origins);
+    const s3 = headBucketClient(ctx);
+    const names = [...new Set(origins.map((o) => o.s3_bucket_name).filter((n): n is string => typeof n === 'string'))];
+    const exists = new Map(await ctx.map(names, async (name) => [name, await bucketExists(ctx, s3, name, { table: awsCloudfrontOrigins.name, resourceId: `arn:${ctx.partition}:s3:::${name}` })] as const));
+    for (const o of origins) if (typeof o.s3_bucket_name === 'string') o.s3_bucket_exists = exists.get(o.s3_bucket_name) ?? null;
     return {
       [table]: read.map((r) => r.row),
       [awsCloudfrontOrigins.name]: read.flatMap((r) => r.origins),

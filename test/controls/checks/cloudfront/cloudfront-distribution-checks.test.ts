@@ -196,3 +196,29 @@ describe('cloudfront_distribution_s3_origin_access_control (CloudFront.13)', () 
     expect(await checkFindings(db, 'cloudfront_distribution_s3_origin_access_control')).toEqual([]);
   });
 });
+
+describe('cloudfront_distribution_s3_origin_bucket_exists (CloudFront.12)', () => {
+  const s3 = (id: string, originId: string, bucket: string | null, exists: boolean | null) =>
+    origin(id, originId, { origin_type: 's3', domain_name: bucket ? `${bucket}.s3.amazonaws.com` : 'odd.example.com', s3_bucket_name: bucket, s3_bucket_exists: exists });
+  it('fails a missing bucket, undecided existence, an unnamed bucket, an origin of unreported kind, and a configuration not read', async () => {
+    await seed(db, 'aws_cloudfront_distributions', [dist('E1'), dist('E2'), unread('E3')]);
+    await seed(db, 'aws_cloudfront_origins', [
+      s3('E1', 'a-gone', 'gone-bucket', false), s3('E1', 'b-unsure', 'unsure-bucket', null), s3('E1', 'c-odd', null, null),
+      origin('E2', 'mystery', { origin_type: null }), s3('E2', 'kept', 'kept-bucket', true),
+    ]);
+    expect(reasons(await checkFindings(db, 'cloudfront_distribution_s3_origin_bucket_exists'))).toEqual([
+      ['E1', 'CloudFront distribution E1 has S3 origin(s) without an existing bucket: a-gone (bucket gone-bucket does not exist), '
+        + 'b-unsure (existence of bucket unsure-bucket not determined), c-odd (no bucket in odd.example.com)'],
+      ['E2', 'CloudFront distribution E2 has S3 origin(s) without an existing bucket: mystery (origin kind not reported)'],
+      notRead('E3'),
+    ]);
+  });
+  it("passes existing buckets (another account's included) and leaves custom origins out", async () => {
+    await seed(db, 'aws_cloudfront_distributions', [dist('E1')]);
+    await seed(db, 'aws_cloudfront_origins', [s3('E1', 'mine', 'my-bucket', true), s3('E1', 'theirs', 'their-bucket', true), custom('E1', 'site', 'https-only')]);
+    expect(await checkFindings(db, 'cloudfront_distribution_s3_origin_bucket_exists')).toEqual([]);
+  });
+  it('returns nothing for an empty inventory', async () => {
+    expect(await checkFindings(db, 'cloudfront_distribution_s3_origin_bucket_exists')).toEqual([]);
+  });
+});
