@@ -20,6 +20,8 @@ export const awsApigatewayStages = defineTable({
     { name: 'tracing_enabled', type: 'BOOLEAN', description: 'True when X-Ray tracing is on' },
     { name: 'web_acl_arn', type: 'VARCHAR', description: 'AWS WAF web ACL associated with the stage' },
     { name: 'client_certificate_id', type: 'VARCHAR', description: 'Client certificate presented to the backend' },
+    { name: 'method_settings', type: 'JSON', description: "GetStages methodSettings: per method key ('*/*' is the stage's default, '<resource path>/<HTTP method>' an override) its loggingLevel (OFF, ERROR, INFO), cachingEnabled and cacheDataEncrypted; {} when the stage has none" },
+    { name: 'cache_cluster_enabled', type: 'BOOLEAN', description: 'cacheClusterEnabled: the stage has a cache cluster' },
   ],
 });
 
@@ -35,8 +37,27 @@ export const awsApigatewayv2Stages = defineTable({
     { name: 'protocol_type', type: 'VARCHAR', description: 'HTTP or WEBSOCKET' },
     { name: 'stage_name', type: 'VARCHAR', description: 'Stage name ($default for the default stage)' },
     { name: 'auto_deploy', type: 'BOOLEAN', description: 'True when changes deploy automatically' },
+    { name: 'default_route_logging_level', type: 'VARCHAR', description: 'DefaultRouteSettings.LoggingLevel: execution logging of WebSocket APIs (OFF, ERROR, INFO); NULL when not set (off) and for HTTP APIs, which have none' },
+    { name: 'route_logging_levels', type: 'JSON', description: 'RouteSettings: {route key: LoggingLevel} overrides of single routes; {} when none' },
     ...accessLog,
   ],
 });
 
-export const tables: TableDef[] = [awsApigatewayStages, awsApigatewayv2Stages];
+export const awsApigatewayv2Routes = defineTable({
+  name: 'aws_apigatewayv2_routes',
+  description: 'One row per route of every HTTP or WebSocket API (API Gateway v2) of the region, with its authorization type (GetRoutes)',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'arn:<partition>:apigateway:<region>::/apis/<api id>/routes/<route id>' },
+    { name: 'api_id', type: 'VARCHAR', description: 'API id' },
+    { name: 'api_name', type: 'VARCHAR', description: 'API name' },
+    { name: 'protocol_type', type: 'VARCHAR', description: 'HTTP or WEBSOCKET' },
+    { name: 'route_id', type: 'VARCHAR', description: 'Route id' },
+    { name: 'route_key', type: 'VARCHAR', description: "Route key ('GET /items', '$default', '$connect', …)" },
+    { name: 'authorization_type', type: 'VARCHAR', description: 'NONE, AWS_IAM, CUSTOM (Lambda authorizer) or JWT; NULL when not reported' },
+    { name: 'authorizer_id', type: 'VARCHAR', description: 'Authorizer of a CUSTOM or JWT route' },
+  ],
+});
+
+export const tables: TableDef[] = [awsApigatewayStages, awsApigatewayv2Stages, awsApigatewayv2Routes];

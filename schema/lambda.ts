@@ -13,6 +13,7 @@ export const awsLambdaFunctions = defineTable({
     { name: 'role', type: 'VARCHAR', description: 'Execution role ARN' },
     { name: 'package_type', type: 'VARCHAR', description: 'Zip or Image' },
     { name: 'vpc_id', type: 'VARCHAR', description: 'VPC the function is attached to, if any' },
+    { name: 'subnet_ids', type: 'VARCHAR[]', description: 'Subnets of the VPC configuration (VpcConfig.SubnetIds); [] when the function is not in a VPC' },
     { name: 'last_modified', type: 'TIMESTAMP', description: 'When the function was last changed' },
     ...resourcePolicyColumns,
   ],

@@ -16,6 +16,7 @@ export const awsSnsTopics = defineTable({
     { name: 'policy', type: 'JSON', description: 'Topic access policy' },
     ...resourcePolicyFactColumns,
     { name: 'fifo_topic', type: 'BOOLEAN', description: 'True for a FIFO topic' },
+    { name: 'delivery_status_roles', type: 'JSON', description: 'Delivery status logging: every <Protocol>SuccessFeedbackRoleArn and <Protocol>FailureFeedbackRoleArn attribute set on the topic (Application, HTTP, Lambda, SQS, Firehose), {} when none; NULL when the attributes could not be read' },
   ],
 });
 

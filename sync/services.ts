@@ -106,13 +106,16 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   cloudfront: {
     scope: 'global',
     load: () => import('./cloudfront/index.js'),
-    // Standard logging v2 is a CloudWatch Logs delivery, so the distributions' logging is read there.
-    actions: ['cloudfront:ListDistributions', 'cloudfront:GetDistributionConfig', 'logs:DescribeDeliverySources', 'logs:DescribeDeliveries'],
+    // Standard logging v2 is a CloudWatch Logs delivery, so the distributions' logging is read there; HeadBucket
+    // (s3:ListBucket) tells whether an S3 origin's bucket exists.
+    actions: ['cloudfront:ListDistributions', 'cloudfront:GetDistributionConfig', 'logs:DescribeDeliverySources', 'logs:DescribeDeliveries', 's3:ListBucket'],
   },
   elbv2: {
     scope: 'regional',
     load: () => import('./elbv2/index.js'),
-    actions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes'],
+    // The AWS WAF web ACL of an Application Load Balancer is read from WAF (no load balancer attribute holds it).
+    actions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes', 'wafv2:GetWebACLForResource',
+      'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeRules'],
   },
   lambda: { scope: 'regional', load: () => import('./lambda/index.js'), actions: ['lambda:ListFunctions', 'lambda:GetPolicy', 'lambda:ListFunctionUrlConfigs'] },
   macie: { scope: 'regional', load: () => import('./macie/index.js'), actions: ['macie2:GetMacieSession'] },

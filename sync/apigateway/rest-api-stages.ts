@@ -42,6 +42,10 @@ async function stageRows(ctx: SyncContext, client: APIGatewayClient, api: RestAp
     tracing_enabled: s.tracingEnabled ?? false,
     web_acl_arn: s.webAclArn || null,
     client_certificate_id: s.clientCertificateId || null,
+    method_settings: Object.fromEntries(Object.entries(s.methodSettings ?? {}).map(([key, m]) => [
+      key, { loggingLevel: m.loggingLevel ?? null, cachingEnabled: m.cachingEnabled ?? null, cacheDataEncrypted: m.cacheDataEncrypted ?? null },
+    ])),
+    cache_cluster_enabled: s.cacheClusterEnabled ?? false,
     raw: { ...s, restApiId: api.id },
   }));
 }

@@ -48,6 +48,8 @@ async function stageRows(ctx: SyncContext, client: ApiGatewayV2Client, api: Api)
     protocol_type: api.ProtocolType ?? null,
     stage_name: s.StageName ?? null,
     auto_deploy: s.AutoDeploy ?? false,
+    default_route_logging_level: s.DefaultRouteSettings?.LoggingLevel ?? null,
+    route_logging_levels: Object.fromEntries(Object.entries(s.RouteSettings ?? {}).map(([key, r]) => [key, r.LoggingLevel ?? null])),
     access_log_destination_arn: s.AccessLogSettings?.DestinationArn || null,
     access_log_format: s.AccessLogSettings?.Format || null,
     raw: { ...s, ApiId: api.ApiId },

@@ -1,7 +1,9 @@
-import { CloudFrontClient, GetDistributionConfigCommand, paginateListDistributions, type DistributionSummary } from '@aws-sdk/client-cloudfront';
+import { CloudFrontClient, GetDistributionConfigCommand, paginateListDistributions, type DistributionConfig, type DistributionSummary } from '@aws-sdk/client-cloudfront';
 import { CloudWatchLogsClient, paginateDescribeDeliveries, paginateDescribeDeliverySources } from '@aws-sdk/client-cloudwatch-logs';
 import type { Row } from '../../schema/db.js';
-import { awsCloudfrontDistributions } from '../../schema/cloudfront.js';
+import { awsCloudfrontCacheBehaviors, awsCloudfrontDistributions, awsCloudfrontOrigins } from '../../schema/cloudfront.js';
+import { cacheBehaviorRows, originRows } from './config-rows.js';
+import { bucketExists, headBucketClient } from './s3-origin-buckets.js';
 import { isAwsError } from '../errors.js';
 import type { Collector, SyncContext } from '../types.js';
 
@@ -11,21 +13,33 @@ const table = awsCloudfrontDistributions.name;
  * ListDistributions pages the summaries, which lack the logging settings: GetDistributionConfig per
  * distribution reads legacy standard logging (to S3). Standard logging v2 lives in CloudWatch Logs (in the
  * partition's home region, us-east-1): a delivery source naming the distribution's ARN with log type
- * ACCESS_LOGS and at least one delivery from it. Two listings per account cover every distribution.
+ * ACCESS_LOGS and at least one delivery from it. Two listings per account cover every distribution. S3 HeadBucket,
+ * once per bucket an S3 origin names, tells whether that bucket still exists (in any account).
  */
 export const distributionsCollector: Collector = {
   service: 'cloudfront',
   name: 'distributions',
   scope: 'global',
-  tables: [awsCloudfrontDistributions],
+  tables: [awsCloudfrontDistributions, awsCloudfrontOrigins, awsCloudfrontCacheBehaviors],
   async collect(ctx) {
     const client = ctx.client(CloudFrontClient);
     const items: DistributionSummary[] = [];
     for await (const page of paginateListDistributions({ client }, {})) items.push(...(page.DistributionList?.Items ?? []));
-    if (items.length === 0) return { [table]: [] };
+    const empty = { [table]: [], [awsCloudfrontOrigins.name]: [], [awsCloudfrontCacheBehaviors.name]: [] };
+    if (items.length === 0) return empty;
     const v2 = await v2Destinations(ctx);
-    const rows = await ctx.map(items.filter((d) => d.Id), (d) => distributionRow(ctx, client, d, v2));
-    return { [table]: rows.filter((r): r is Row => r !== null) };
+    const read = (await ctx.map(items.filter((d) => d.Id), (d) => distributionRow(ctx, client, d, v2))).filter((r) => r !== null);
+    // CloudFront.12: does each S3 origin's bucket exist? One HeadBucket per distinct bucket named.
+    const origins = read.flatMap((r) => r.origins);
+    const s3 = headBucketClient(ctx);
+    const names = [...new Set(origins.map((o) => o.s3_bucket_name).filter((n): n is string => typeof n === 'string'))];
+    const exists = new Map(await ctx.map(names, async (name) => [name, await bucketExists(ctx, s3, name, { table: awsCloudfrontOrigins.name, resourceId: `arn:${ctx.partition}:s3:::${name}` })] as const));
+    for (const o of origins) if (typeof o.s3_bucket_name === 'string') o.s3_bucket_exists = exists.get(o.s3_bucket_name) ?? null;
+    return {
+      [table]: read.map((r) => r.row),
+      [awsCloudfrontOrigins.name]: read.flatMap((r) => r.origins),
+      [awsCloudfrontCacheBehaviors.name]: read.flatMap((r) => r.behaviors),
+    };
   },
 };
 
@@ -50,10 +64,16 @@ async function v2Destinations(ctx: SyncContext): Promise<Map<string, string[]> |
   }
 }
 
-async function distributionRow(ctx: SyncContext, client: CloudFrontClient, d: DistributionSummary, v2: Map<string, string[]> | null): Promise<Row | null> {
+interface DistributionRows {
+  row: Row;
+  origins: Row[];
+  behaviors: Row[];
+}
+
+async function distributionRow(ctx: SyncContext, client: CloudFrontClient, d: DistributionSummary, v2: Map<string, string[]> | null): Promise<DistributionRows | null> {
   const arn = d.ARN ?? `arn:${ctx.partition}:cloudfront::${ctx.accountId}:distribution/${d.Id}`;
   let logging: { Enabled?: boolean; Bucket?: string; Prefix?: string } | undefined;
-  let config: unknown = null;
+  let config: DistributionConfig | null = null;
   try {
     const out = await client.send(new GetDistributionConfigCommand({ Id: d.Id }));
     config = out.DistributionConfig ?? null;
@@ -66,7 +86,11 @@ async function distributionRow(ctx: SyncContext, client: CloudFrontClient, d: Di
   }
   const destinations = v2 ? (v2.get(arn) ?? []) : null;
   const legacy = logging ? logging.Enabled === true : null;
-  return {
+  // Read only from a configuration that passed the Logging test above: a partial answer is no fact.
+  const c = logging ? config : null;
+  const cert = c?.ViewerCertificate;
+  const groups = c?.OriginGroups?.Items ?? [];
+  const row: Row = {
     arn,
     id: d.Id,
     domain_name: d.DomainName ?? null,
@@ -80,6 +104,16 @@ async function distributionRow(ctx: SyncContext, client: CloudFrontClient, d: Di
     // Either form on is enough; off needs both known to be off.
     access_logging_enabled: legacy === true || (destinations?.length ?? 0) > 0 ? true : legacy === false && destinations !== null ? false : null,
     web_acl_id: d.WebACLId || null,
+    config_read: c !== null,
+    default_root_object: c ? (c.DefaultRootObject ?? '') : null,
+    cloudfront_default_certificate: cert ? cert.CloudFrontDefaultCertificate === true : null,
+    acm_certificate_arn: cert?.ACMCertificateArn || null,
+    iam_certificate_id: cert?.IAMCertificateId || null,
+    ssl_support_method: cert?.SSLSupportMethod || null,
+    minimum_protocol_version: cert?.MinimumProtocolVersion || null,
+    origin_group_count: c ? (c.OriginGroups?.Quantity ?? groups.length) : null,
+    failover_origin_groups: c ? groups.filter((g) => (g.Members?.Items?.length ?? 0) >= 2).map((g) => g.Id ?? '') : null,
     raw: { summary: d, config, v2LogDestinations: destinations },
   };
+  return { row, origins: c ? originRows(arn, d.Id!, c) : [], behaviors: c ? cacheBehaviorRows(arn, d.Id!, c) : [] };
 }

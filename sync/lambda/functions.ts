@@ -40,6 +40,7 @@ async function functionRow(ctx: SyncContext, client: LambdaClient, f: FunctionCo
     role: f.Role ?? null,
     package_type: f.PackageType ?? null,
     vpc_id: f.VpcConfig?.VpcId || null,
+    subnet_ids: f.VpcConfig?.SubnetIds ?? [],
     last_modified: f.LastModified ? new Date(f.LastModified) : null,
     ...resourcePolicyRow(policy, ctx, where),
     raw: f,

@@ -37,6 +37,8 @@ async function topicRow(ctx: SyncContext, client: SNSClient, arn: string): Promi
     // The access policy with its normalised form and public verdict (AWS always sets one; absent = none).
     ...resourcePolicyRow(attrs.Policy || null, ctx, { operation: 'GetTopicAttributes', table: awsSnsTopics.name, resourceId: arn }),
     fifo_topic: attrs.FifoTopic === 'true',
+    // Delivery status logging is configured per protocol by these role attributes (GetTopicAttributes returns them).
+    delivery_status_roles: Object.fromEntries(Object.entries(attrs).filter(([k, v]) => k.endsWith('FeedbackRoleArn') && v)),
     raw: attrs,
   };
 }

@@ -64,8 +64,10 @@ describe('the frameworks\' shared mapping', () => {
 
   it('maps by meaning: a narrower Calabi check is not taken for a broader peer check', () => {
     // EKS control-plane logging of all types is more than our audit-log check; API Gateway execution logging is not
-    // access logging; the CIS NACL check judges ports 22 and 3389 together, never 22 alone.
-    expect(mapping.no_equivalent).toEqual(expect.arrayContaining(['eks_control_plane_logging_all_types_enabled', 'apigateway_restapi_logging_enabled', 'ec2_networkacl_allow_ingress_tcp_port_22']));
+    // access logging (it maps the execution-logging check, never the access-logging one); the CIS NACL check judges
+    // ports 22 and 3389 together, never 22 alone.
+    expect(mapping.no_equivalent).toEqual(expect.arrayContaining(['eks_control_plane_logging_all_types_enabled', 'ec2_networkacl_allow_ingress_tcp_port_22']));
+    expect(mapping.checks.apigateway_restapi_logging_enabled).toEqual(['apigateway_stage_execution_logging']);
     expect(mapping.checks.ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22).toEqual(['ec2_sg_no_ssh_open_to_internet']);
     // Every EBS volume, not only attached ones (ec2_attached_volume_encrypted is FSBP EC2.3's narrower check).
     expect(mapping.checks.ec2_ebs_volume_encryption).toEqual(['ec2_ebs_volume_encrypted']);

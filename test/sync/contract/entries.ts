@@ -282,8 +282,10 @@ export const entries: readonly ContractEntry[] = [
   { service: 'account', collector: 'contact-information' },
   { service: 'apigateway', collector: 'rest-api-stages' },
   { service: 'apigateway', collector: 'v2-stages' },
+  { service: 'apigateway', collector: 'v2-routes' },
   { service: 'cloudfront', collector: 'distributions' },
   { service: 'elbv2', collector: 'load-balancers' },
+  { service: 'elbv2', collector: 'listeners' },
   // Not seeded: when moto enforces IAM its signature check refuses GetPolicy by function ARN (a URL-encoded
   // path) even for the admin, so every function would carry a moto-made item error.
   { service: 'lambda', collector: 'functions' },

@@ -1,4 +1,4 @@
-import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, GetTopicAttributesCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
 import { runSync, type SyncResult } from '../../../sync/runner.js';
@@ -10,6 +10,24 @@ let moto: Moto;
 let db: Database;
 let result: SyncResult;
 const account = '123456789012';
+const failureRole = `arn:aws:iam::${account}:role/SNSFailureFeedback`;
+
+// moto 5.2.1 stores SetTopicAttributes' delivery status roles but leaves them out of GetTopicAttributes: this adds
+// them to moto's real answer for 'security-alerts', as AWS returns them (the rest of the answer stays moto's).
+function feedbackRoles(client: unknown, service: string): void {
+  if (service !== 'SNS') return;
+  (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+    (next: (args: { input: Record<string, unknown> }) => Promise<{ output: { Attributes?: Record<string, string> } }>, context: { commandName?: string }) =>
+      async (args: { input: Record<string, unknown> }) => {
+        const out = await next(args);
+        if (context.commandName === GetTopicAttributesCommand.name && String(args.input.TopicArn).endsWith(':security-alerts')) {
+          out.output.Attributes = { ...out.output.Attributes, SQSFailureFeedbackRoleArn: failureRole, SQSSuccessFeedbackSampleRate: '0' };
+        }
+        return out;
+      },
+    { step: 'initialize', name: 'feedbackRoles' },
+  );
+}
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -19,7 +37,7 @@ beforeAll(async () => {
   await east.send(new SubscribeCommand({ TopicArn: alerts, Protocol: 'sqs', Endpoint: `arn:aws:sqs:us-east-1:${account}:soc-queue` }));
   await new SNSClient(motoClientConfig(moto, 'eu-west-1')).send(new CreateTopicCommand({ Name: 'west-topic' }));
   db = await memoryDb();
-  result = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['sns'], regions: ['us-east-1', 'eu-west-1'] });
+  result = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['sns'], regions: ['us-east-1', 'eu-west-1'], configureClient: feedbackRoles });
 }, 60_000);
 
 afterAll(async () => {
@@ -36,6 +54,13 @@ describe('sns collectors', () => {
       { region: 'eu-west-1', arn: `arn:aws:sns:eu-west-1:${account}:west-topic`, name: 'west-topic', display_name: null, subscriptions_confirmed: 0, fifo_topic: false, raw_ok: true },
       { region: 'us-east-1', arn: `arn:aws:sns:us-east-1:${account}:nobody-listens`, name: 'nobody-listens', display_name: null, subscriptions_confirmed: 0, fifo_topic: false, raw_ok: true },
       { region: 'us-east-1', arn: `arn:aws:sns:us-east-1:${account}:security-alerts`, name: 'security-alerts', display_name: 'Security', subscriptions_confirmed: 0, fifo_topic: false, raw_ok: true },
+    ]);
+  });
+
+  it('keeps the delivery status logging roles of each topic, {} when none is set', async () => {
+    const rows = await db.all("SELECT name, delivery_status_roles FROM aws_sns_topics ORDER BY name");
+    expect(rows.map((r) => [r.name, JSON.parse(String(r.delivery_status_roles))])).toEqual([
+      ['nobody-listens', {}], ['security-alerts', { SQSFailureFeedbackRoleArn: failureRole }], ['west-topic', {}],
     ]);
   });
 
