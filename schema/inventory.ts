@@ -42,6 +42,7 @@ import { tables as msk } from './msk.js';
 import { tables as networkfirewall } from './networkfirewall.js';
 import { tables as opensearch } from './opensearch.js';
 import { tables as organizations } from './organizations.js';
+import { tables as rdsEvents } from './rds-events.js';
 import { tables as rdsSnapshots } from './rds-snapshots.js';
 import { tables as rds } from './rds.js';
 import { tables as redshift } from './redshift.js';
@@ -88,7 +89,7 @@ export const serviceTables = {
   logs,
   macie,
   organizations,
-  rds: [...rds, ...rdsSnapshots],
+  rds: [...rds, ...rdsSnapshots, ...rdsEvents],
   redshift,
   s3,
   secretsmanager,

@@ -64,7 +64,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./rds/index.js'),
     actions: [
       'rds:DescribeDBInstances', 'rds:DescribeDBClusters', 'rds:DescribeDBSnapshots', 'rds:DescribeDBSnapshotAttributes',
-      'rds:DescribeDBClusterSnapshots', 'rds:DescribeDBClusterSnapshotAttributes',
+      'rds:DescribeDBClusterSnapshots', 'rds:DescribeDBClusterSnapshotAttributes', 'rds:DescribeEventSubscriptions',
     ],
   },
   efs: {
@@ -146,7 +146,14 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     actions: ['ecr:DescribeRepositories', 'ecr:BatchGetRepositoryScanningConfiguration', 'ecr:GetLifecyclePolicy'],
   },
   acm: { scope: 'regional', load: () => import('./acm/index.js'), actions: ['acm:ListCertificates'] },
-  ssm: { scope: 'regional', load: () => import('./ssm/index.js'), actions: ['ssm:ListDocuments', 'ssm:DescribeDocumentPermission'] },
+  ssm: {
+    scope: 'regional',
+    load: () => import('./ssm/index.js'),
+    actions: [
+      'ssm:ListDocuments', 'ssm:DescribeDocumentPermission', 'ssm:DescribeInstanceInformation',
+      'ssm:ListResourceComplianceSummaries', 'ssm:DescribeParameters',
+    ],
+  },
   eks: { scope: 'regional', load: () => import('./eks/index.js'), actions: ['eks:ListClusters', 'eks:DescribeCluster'] },
   ecs: {
     scope: 'regional',
