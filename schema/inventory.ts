@@ -5,6 +5,7 @@ import { tables as apigateway } from './apigateway.js';
 import { tables as athena } from './athena.js';
 import { tables as autoscaling } from './autoscaling.js';
 import { tables as backup } from './backup.js';
+import { tables as backupSelections } from './backup-selections.js';
 import { tables as codebuild } from './codebuild.js';
 import { tables as cloudfront } from './cloudfront.js';
 import { tables as cloudtrail } from './cloudtrail.js';
@@ -99,7 +100,7 @@ export const serviceTables = {
   ssm,
   opensearch,
   sagemaker,
-  backup,
+  backup: [...backup, ...backupSelections],
   wafv2,
   codebuild,
   dms,

@@ -194,7 +194,10 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   backup: {
     scope: 'regional',
     load: () => import('./backup/index.js'),
-    actions: ['backup:ListBackupVaults', 'backup:GetBackupVaultAccessPolicy', 'backup:ListBackupPlans', 'backup:ListRecoveryPointsByBackupVault'],
+    actions: [
+      'backup:ListBackupVaults', 'backup:GetBackupVaultAccessPolicy', 'backup:ListBackupPlans', 'backup:ListRecoveryPointsByBackupVault',
+      'backup:ListBackupSelections', 'backup:GetBackupSelection',
+    ],
   },
   wafv2: {
     scope: 'regional',

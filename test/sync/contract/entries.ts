@@ -481,6 +481,10 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'Backup:ListBackupPlans', param: 'MaxResults', canned: { items: 'BackupPlansList', inputToken: 'NextToken', outputToken: 'NextToken' } },
   },
   { service: 'backup', collector: 'recovery-points' },
+  // moto 5.2.1 implements neither ListBackupSelections nor GetBackupSelection (test/sync/backup/selections cans
+  // both): no seed. Selections have no account-wide list, so the plans the backup/plans seed adds each cost a
+  // ListBackupSelections call (failing on moto), and every selection a GetBackupSelection (its contents).
+  { service: 'backup', collector: 'selections', perItem: ['Backup:ListBackupSelections', 'Backup:GetBackupSelection'] },
   {
     service: 'wafv2', collector: 'web-acls',
     seed: {
