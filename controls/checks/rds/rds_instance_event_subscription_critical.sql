@@ -17,7 +17,7 @@ WITH subscriptions AS (
     enabled IS TRUE
       AND status IN ('active', 'creating', 'modifying')
       AND (source_type = 'db-instance' OR source_type IS NULL)
-      AND (len(event_categories) = 0 OR list_has_all(list_transform(event_categories, c -> lower(c)), ['maintenance', 'configuration change', 'failure'])) AS covers
+      AND (len(event_categories) = 0 OR list_has_all(list_transform(event_categories, lambda c: lower(c)), ['maintenance', 'configuration change', 'failure'])) AS covers
   FROM aws_rds_event_subscriptions
 ),
 per_region AS (
