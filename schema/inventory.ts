@@ -5,6 +5,7 @@ import { tables as apigateway } from './apigateway.js';
 import { tables as athena } from './athena.js';
 import { tables as autoscaling } from './autoscaling.js';
 import { tables as backup } from './backup.js';
+import { tables as backupSelections } from './backup-selections.js';
 import { tables as codebuild } from './codebuild.js';
 import { tables as cloudfront } from './cloudfront.js';
 import { tables as cloudtrail } from './cloudtrail.js';
@@ -48,6 +49,7 @@ import { tables as msk } from './msk.js';
 import { tables as networkfirewall } from './networkfirewall.js';
 import { tables as opensearch } from './opensearch.js';
 import { tables as organizations } from './organizations.js';
+import { tables as rdsEvents } from './rds-events.js';
 import { tables as rdsSnapshots } from './rds-snapshots.js';
 import { tables as rds } from './rds.js';
 import { tables as redshift } from './redshift.js';
@@ -94,7 +96,7 @@ export const serviceTables = {
   logs,
   macie,
   organizations,
-  rds: [...rds, ...rdsSnapshots],
+  rds: [...rds, ...rdsSnapshots, ...rdsEvents],
   redshift,
   s3,
   secretsmanager,
@@ -104,7 +106,7 @@ export const serviceTables = {
   ssm,
   opensearch,
   sagemaker,
-  backup,
+  backup: [...backup, ...backupSelections],
   wafv2,
   codebuild,
   dms,

@@ -109,7 +109,12 @@ const required: Record<string, Record<string, { allOf?: readonly string[]; anyOf
   DAX: { DescribeClusters: { allOf: ['Clusters'] } },
   ECR: { DescribeRepositories: { allOf: ['repositories'] } },
   ACM: { ListCertificates: { allOf: ['CertificateSummaryList'] } },
-  SSM: { ListDocuments: { allOf: ['DocumentIdentifiers'] } },
+  SSM: {
+    ListDocuments: { allOf: ['DocumentIdentifiers'] },
+    DescribeInstanceInformation: { allOf: ['InstanceInformationList'] },
+    ListResourceComplianceSummaries: { allOf: ['ResourceComplianceSummaryItems'] },
+    DescribeParameters: { allOf: ['Parameters'] },
+  },
   EKS: { ListClusters: { allOf: ['clusters'] }, DescribeCluster: { allOf: ['cluster'] } },
   ECS: {
     ListClusters: { allOf: ['clusterArns'] },

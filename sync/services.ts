@@ -65,6 +65,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     actions: [
       'rds:DescribeDBInstances', 'rds:DescribeDBClusters', 'rds:DescribeDBSnapshots', 'rds:DescribeDBSnapshotAttributes',
       'rds:DescribeDBClusterSnapshots', 'rds:DescribeDBClusterSnapshotAttributes', 'rds:DescribeDBParameters',
+      'rds:DescribeEventSubscriptions',
     ],
   },
   efs: {
@@ -149,7 +150,14 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     actions: ['ecr:DescribeRepositories', 'ecr:BatchGetRepositoryScanningConfiguration', 'ecr:GetLifecyclePolicy'],
   },
   acm: { scope: 'regional', load: () => import('./acm/index.js'), actions: ['acm:ListCertificates'] },
-  ssm: { scope: 'regional', load: () => import('./ssm/index.js'), actions: ['ssm:ListDocuments', 'ssm:DescribeDocumentPermission'] },
+  ssm: {
+    scope: 'regional',
+    load: () => import('./ssm/index.js'),
+    actions: [
+      'ssm:ListDocuments', 'ssm:DescribeDocumentPermission', 'ssm:DescribeInstanceInformation',
+      'ssm:ListResourceComplianceSummaries', 'ssm:DescribeParameters',
+    ],
+  },
   eks: { scope: 'regional', load: () => import('./eks/index.js'), actions: ['eks:ListClusters', 'eks:DescribeCluster'] },
   ecs: {
     scope: 'regional',
@@ -190,7 +198,10 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   backup: {
     scope: 'regional',
     load: () => import('./backup/index.js'),
-    actions: ['backup:ListBackupVaults', 'backup:GetBackupVaultAccessPolicy', 'backup:ListBackupPlans', 'backup:ListRecoveryPointsByBackupVault'],
+    actions: [
+      'backup:ListBackupVaults', 'backup:GetBackupVaultAccessPolicy', 'backup:ListBackupPlans', 'backup:ListRecoveryPointsByBackupVault',
+      'backup:ListBackupSelections', 'backup:GetBackupSelection',
+    ],
   },
   wafv2: {
     scope: 'regional',

@@ -1,6 +1,6 @@
 import {
   BackupClient, CreateBackupPlanCommand, CreateBackupVaultCommand, GetBackupVaultAccessPolicyCommand,
-  ListRecoveryPointsByBackupVaultCommand, ResourceNotFoundException,
+  ListBackupSelectionsCommand, ListRecoveryPointsByBackupVaultCommand, ResourceNotFoundException,
 } from '@aws-sdk/client-backup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
@@ -18,8 +18,9 @@ const publicPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 
 
 // moto 5.2.1 implements neither GetBackupVaultAccessPolicy nor ListRecoveryPointsByBackupVault, so those two
 // calls are answered here, as AWS answers them: 'shared' has a policy open to anyone, 'private' none
-// (ResourceNotFoundException); 'private' holds one encrypted and one unencrypted recovery point. Every other
-// call (ListBackupVaults, ListBackupPlans) reaches moto_server.
+// (ResourceNotFoundException); 'private' holds one encrypted and one unencrypted recovery point. Nor does it
+// implement ListBackupSelections: the plan has no selection here (test/sync/backup/selections.test.ts covers them).
+// Every other call (ListBackupVaults, ListBackupPlans) reaches moto_server.
 const policies: Record<string, string> = { shared: publicPolicy };
 const points: Record<string, object[]> = {
   private: [
@@ -39,6 +40,7 @@ function cannedBackup(client: unknown, service: string): void {
           return { output: { $metadata: {}, BackupVaultName: vault, BackupVaultArn: vaultArn(vault), Policy: policies[vault] } };
         }
         if (context.commandName === ListRecoveryPointsByBackupVaultCommand.name) return { output: { $metadata: {}, RecoveryPoints: points[vault] ?? [] } };
+        if (context.commandName === ListBackupSelectionsCommand.name) return { output: { $metadata: {}, BackupSelectionsList: [] } };
         return next(args);
       },
     { step: 'initialize', name: 'cannedBackup' },

@@ -23,7 +23,7 @@ import { CreateGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateFirewallCommand, NetworkFirewallClient } from '@aws-sdk/client-network-firewall';
 import { CreateDomainCommand, OpenSearchClient } from '@aws-sdk/client-opensearch';
-import { CreateDBClusterCommand, CreateDBClusterSnapshotCommand, CreateDBInstanceCommand, CreateDBSnapshotCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateDBClusterCommand, CreateDBClusterSnapshotCommand, CreateDBInstanceCommand, CreateDBSnapshotCommand, CreateEventSubscriptionCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateClusterCommand as CreateRedshiftClusterCommand, RedshiftClient } from '@aws-sdk/client-redshift';
 import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
@@ -32,7 +32,7 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { CreateDocumentCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { CreateDocumentCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { CreateRuleGroupCommand, CreateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import type { motoClientConfig } from '../../support/moto.js';
 import type { CannedPages, Operation } from './harness.js';
@@ -222,6 +222,18 @@ export const entries: readonly ContractEntry[] = [
     perItem: ['RDS:DescribeDBClusterSnapshotAttributes'],
   },
   {
+    service: 'rds', collector: 'event-subscriptions',
+    seed: {
+      table: 'aws_rds_event_subscriptions',
+      // moto does not check that the topic exists.
+      create: (cfg, i) => new RDSClient(cfg).send(new CreateEventSubscriptionCommand({
+        SubscriptionName: name(i), SnsTopicArn: 'arn:aws:sns:us-east-1:123456789012:contract-rds-events', SourceType: 'db-instance', Enabled: true,
+      })),
+    },
+    // moto accepts MaxRecords but answers every subscription in one page: canned.
+    paginate: { op: 'RDS:DescribeEventSubscriptions', param: 'MaxRecords', canned: { items: 'EventSubscriptionsList', inputToken: 'Marker', outputToken: 'Marker' } },
+  },
+  {
     service: 'efs', collector: 'file-systems',
     seed: { table: 'aws_efs_file_systems', create: (cfg, i) => new EFSClient(cfg).send(new CreateFileSystemCommand({ CreationToken: name(i) })) },
     paginate: { op: 'EFS:DescribeFileSystems', param: 'MaxItems' },
@@ -350,6 +362,16 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'SSM:ListDocuments', param: 'MaxResults' },
     // Who a document is shared with is per document.
     perItem: ['SSM:DescribeDocumentPermission'],
+  },
+  // moto 5.2.1 implements neither DescribeInstanceInformation nor ListResourceComplianceSummaries (test/sync/ssm
+  // cans both): no seed, so the contract checks the refusal only.
+  { service: 'ssm', collector: 'managed-instances' },
+  { service: 'ssm', collector: 'compliance-summaries' },
+  {
+    service: 'ssm', collector: 'parameters',
+    seed: { table: 'aws_ssm_parameters', create: (cfg, i) => new SSMClient(cfg).send(new PutParameterCommand({ Name: `/contract/${name(i)}`, Value: 'contract-value', Type: 'SecureString' })) },
+    // moto answers DescribeParameters in pages of 10 whatever MaxResults asks: canned.
+    paginate: { op: 'SSM:DescribeParameters', param: 'MaxResults', canned: { items: 'Parameters', inputToken: 'NextToken', outputToken: 'NextToken' } },
   },
   {
     service: 'eks', collector: 'clusters',
@@ -486,6 +508,10 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'Backup:ListBackupPlans', param: 'MaxResults', canned: { items: 'BackupPlansList', inputToken: 'NextToken', outputToken: 'NextToken' } },
   },
   { service: 'backup', collector: 'recovery-points' },
+  // moto 5.2.1 implements neither ListBackupSelections nor GetBackupSelection (test/sync/backup/selections cans
+  // both): no seed. Selections have no account-wide list, so the plans the backup/plans seed adds each cost a
+  // ListBackupSelections call (failing on moto), and every selection a GetBackupSelection (its contents).
+  { service: 'backup', collector: 'selections', perItem: ['Backup:ListBackupSelections', 'Backup:GetBackupSelection'] },
   {
     service: 'wafv2', collector: 'web-acls',
     seed: {

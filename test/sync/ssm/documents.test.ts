@@ -2,6 +2,7 @@ import { CreateDocumentCommand, ModifyDocumentPermissionCommand, SSMClient } fro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
 import { runSync, type SyncResult } from '../../../sync/runner.js';
+import { documentsCollector } from '../../../sync/ssm/documents.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
@@ -18,7 +19,9 @@ beforeAll(async () => {
   await ssm.send(new ModifyDocumentPermissionCommand({ Name: 'open-doc', PermissionType: 'Share', AccountIdsToAdd: ['all'] }));
   await ssm.send(new ModifyDocumentPermissionCommand({ Name: 'partner-doc', PermissionType: 'Share', AccountIdsToAdd: ['222222222222'] }));
   db = await memoryDb();
-  result = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['ssm'], regions: ['us-east-1', 'eu-west-1'] });
+  // The documents collector alone: moto 5.2.1 cannot serve the managed-node and compliance collectors of the
+  // service (test/sync/ssm/managed-nodes.test.ts cans their calls).
+  result = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, collectors: [documentsCollector], regions: ['us-east-1', 'eu-west-1'] });
 }, 60_000);
 
 afterAll(async () => {
