@@ -19,6 +19,7 @@ export const awsEfsFileSystems = defineTable({
     { name: 'creation_time', type: 'TIMESTAMP', description: 'When the file system was created' },
     { name: 'owner_id', type: 'VARCHAR', description: 'Account that owns the file system' },
     { name: 'tags', type: 'JSON', description: 'Tags as a {key: value} object' },
+    { name: 'backup_policy_status', type: 'VARCHAR', description: "Automatic backups (DescribeBackupPolicy): ENABLED, ENABLING, DISABLED (also when the file system has no backup policy) or DISABLING; NULL when it could not be read" },
   ],
 });
 

@@ -71,7 +71,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   efs: {
     scope: 'regional',
     load: () => import('./efs/index.js'),
-    actions: ['elasticfilesystem:DescribeFileSystems', 'elasticfilesystem:DescribeAccessPoints'],
+    actions: ['elasticfilesystem:DescribeFileSystems', 'elasticfilesystem:DescribeAccessPoints', 'elasticfilesystem:DescribeBackupPolicy'],
   },
   cloudtrail: {
     scope: 'regional',

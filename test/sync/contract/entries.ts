@@ -236,6 +236,8 @@ export const entries: readonly ContractEntry[] = [
   {
     service: 'efs', collector: 'file-systems',
     seed: { table: 'aws_efs_file_systems', create: (cfg, i) => new EFSClient(cfg).send(new CreateFileSystemCommand({ CreationToken: name(i) })) },
+    // Automatic backups are only in DescribeBackupPolicy: one call per file system.
+    perItem: ['EFS:DescribeBackupPolicy'],
     paginate: { op: 'EFS:DescribeFileSystems', param: 'MaxItems' },
   },
   {
