@@ -1,5 +1,4 @@
 import { AccountClient, PutAlternateContactCommand } from '@aws-sdk/client-account';
-import { AccessAnalyzerClient, CreateAnalyzerCommand } from '@aws-sdk/client-accessanalyzer';
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
 import { APIGatewayClient, CreateDeploymentCommand, CreateRestApiCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client, CreateApiCommand, CreateStageCommand } from '@aws-sdk/client-apigatewayv2';
@@ -21,7 +20,6 @@ import { CreateDetectorCommand, GuardDutyClient } from '@aws-sdk/client-guarddut
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { EnableMacieCommand, Macie2Client } from '@aws-sdk/client-macie2';
 import { CreateDomainCommand, OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { CreateDBClusterCommand, CreateDBClusterSnapshotCommand, CreateDBInstanceCommand, CreateDBSnapshotCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateClusterCommand as CreateRedshiftCluster, RedshiftClient } from '@aws-sdk/client-redshift';
@@ -41,8 +39,9 @@ import { each } from './support.js';
  * them in moto 5.2.1. Not seeded, because moto cannot serve them to the sync (docs/fsbp.md "moto gaps"): MSK
  * clusters (moto writes creation times the SDK refuses), Backup vaults (no GetBackupVaultAccessPolicy nor
  * ListRecoveryPointsByBackupVault), DMS replication instances and tasks (dates the SDK refuses), Elastic Beanstalk
- * environments (no DescribeConfigurationSettings), CodeBuild report groups, Network Firewall policies and rule
- * groups (not implemented), Kinesis streams (its seeding client needs HTTP/1.1 forced). Not seeded because they need
+ * environments (no DescribeConfigurationSettings), Macie sessions (after EnableMacie moto answers
+ * GetMacieSession with dates the SDK refuses), CodeBuild report groups, Network Firewall policies and rule
+ * groups, IAM Access Analyzer analyzers (not implemented), Kinesis streams (its seeding client needs HTTP/1.1 forced). Not seeded because they need
  * more than a call or two to be meaningful: CloudTrail trails, Config recorders, Organizations, DAX.
  */
 
@@ -106,10 +105,8 @@ export async function seedRegionalServices(moto: Moto, region: string, scale: nu
     await n(2, async (i) => ids.push((await efs.send(new CreateFileSystemCommand({ CreationToken: `bench-${i}`, Encrypted: i % 2 === 0 }))).FileSystemId!));
     await n(2, (i) => efs.send(new CreateAccessPointCommand({ FileSystemId: ids[0], ClientToken: `bench-${i}` })));
   });
-  await s('guardduty, macie, access analyzer, security hub', async () => {
+  await s('guardduty, security hub', async () => {
     await new GuardDutyClient(cfg).send(new CreateDetectorCommand({ Enable: true, Features: [{ Name: 'S3_DATA_EVENTS', Status: 'ENABLED' }, { Name: 'RDS_LOGIN_EVENTS', Status: 'DISABLED' }] }));
-    await new Macie2Client(cfg).send(new EnableMacieCommand({ status: 'ENABLED' }));
-    await new AccessAnalyzerClient(cfg).send(new CreateAnalyzerCommand({ analyzerName: 'bench', type: 'ACCOUNT' }));
     await new SecurityHubClient(cfg).send(new EnableSecurityHubCommand({}));
   });
   await s('lambda', () => {
