@@ -212,11 +212,20 @@ const extended = new Set(args.inventory === 'full' ? [...tablesOf('aws-fsbp')].f
 const fsbpSql = checksOf('aws-fsbp').map((c) => catalog.checks.get(c)!);
 const rowsOf = (t: TableDef) => (perScope[t.name] ?? (extended.has(t.name) ? fsbpRowsPerScope[t.name] ?? defaultRows : 0));
 
+/** Where a generated table's columns go together: an unattached address has no association, instance nor interface. */
+const extendedOverrides: Record<string, string> = {
+  'aws_ec2_elastic_ips.association_id': "CASE WHEN p < 15 THEN NULL ELSE 'eipassoc-' || i END",
+  'aws_ec2_elastic_ips.instance_id': "CASE WHEN p < 15 THEN NULL ELSE 'instance_id-' || a || '-' || g || '-' || (i % 1000) END",
+  'aws_ec2_elastic_ips.network_interface_id': "CASE WHEN p < 15 THEN NULL ELSE 'network_interface_id-' || a || '-' || g || '-' || (i % 600) END",
+};
+
 function extendedExpr(table: TableDef, c: ColumnDef): string {
-  const link = c.type === 'VARCHAR' ? parentOf(table, c, inventoryTables, rowsOf) : undefined;
+  const own = extendedOverrides[`${table.name}.${c.name}`];
+  if (own) return own;
+  const link = parentOf(table, c, inventoryTables, rowsOf);
   if (link && link.parent.scope === table.scope) {
-    const linked = linkedExpr(expr(link.parent, link.parent.columns.find((x) => x.name === link.column)!), link.parent, rowsOf(link.parent));
-    if (linked) return linked;
+    const linked = linkedExpr(expr(link.parent, link.parent.columns.find((x) => x.name === link.column)!), link.parent, rowsOf(link.parent), c.type === 'VARCHAR' ? c : undefined);
+    if (linked) return c.type === 'VARCHAR[]' ? `[${linked}]` : linked;
   }
   const o = overrides[`*.${c.name}`];
   if (o) return o;
