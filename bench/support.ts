@@ -33,3 +33,8 @@ export async function pool<T>(items: readonly T[], n: number, fn: (item: T, inde
 export function loadAverage(): string {
   return osLoad().map((l) => l.toFixed(1)).join(' / ');
 }
+
+/** Runs `fn` for items 0 … k·scale − 1 (at least one), at most `width` at a time: the seeds' counts. */
+export function each(k: number, scale: number, width: number, fn: (i: number) => Promise<unknown>): Promise<void> {
+  return pool(Array.from({ length: Math.max(1, Math.round(k * scale)) }, (_, i) => i), width, fn);
+}

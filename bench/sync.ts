@@ -1,25 +1,17 @@
-// npm run bench:sync — seeds moto_server with a few thousand resources across two regions, runs the real sync,
-// and prints resources per second, API calls per resource and peak memory. The sync's HTTP answers are recorded
-// and replayed from memory with no latency, so Calabi's own CPU per resource (and the AWS SDK's share of it)
-// shows. Then it measures DuckDB insert throughput on its own with a synthetic batch through the scope writer.
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateVolumeCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
-import { CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
-import { CreateLogGroupCommand, CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
-import { AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand } from '@aws-sdk/client-auto-scaling';
-import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
-import { CreateEndpointCommand, DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
-import { EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
-import { CreateFirewallCommand, NetworkFirewallClient } from '@aws-sdk/client-network-firewall';
-import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+// npm run bench:sync — seeds moto_server across two regions (bench/sync-seed.ts: hundreds of the CIS-era kinds, a
+// few of every other kind the sync collects), runs the real sync, and prints rows, API calls per resource, peak
+// memory, and per service its rows, calls, calls per row and scope time. The sync's HTTP answers are recorded and
+// replayed from memory with no latency, so Calabi's own CPU per resource (and the AWS SDK's share of it) shows.
+// Then it measures DuckDB insert throughput on its own with a synthetic batch through the scope writer.
 import { Database } from '../schema/db.js';
 import { findTable } from '../schema/inventory.js';
 import { runSync } from '../sync/runner.js';
 import { writeScope } from '../sync/writer.js';
-import { motoClientConfig, startMoto, testCredentials } from '../testkit/moto.js';
+import { startMoto, testCredentials } from '../testkit/moto.js';
 import { cpuMs, recorder, replayer, sdkShare } from './replay.js';
-import { loadAverage, peakRssMb, pool, printTable, timed } from './support.js';
+import { seedEstate } from './sync-seed.js';
+import { formatServiceLines, perService, scopeTimer } from './sync-report.js';
+import { loadAverage, peakRssMb, printTable, timed } from './support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const regions = ['us-east-1', 'eu-west-1'];
@@ -65,75 +57,19 @@ if (process.argv.includes('--inserts-only')) {
   process.exit(0);
 }
 
-/**
- * The services added for FSBP (issue 11), each with its own list call: CodeBuild projects, Auto Scaling groups and
- * launch configurations, Step Functions state machines, DMS endpoints, EMR clusters and Network Firewall firewalls.
- * (Kinesis is not seeded: its client speaks HTTP/2, which moto_server does not; moto has no DMS instances the SDK
- * can read nor Network Firewall policies: see docs/fsbp.md.)
- */
-async function seedFsbpServices(region: string): Promise<void> {
-  const cfg = motoClientConfig(moto, region);
-  const n = (k: number) => Array.from({ length: k * scale }, (_, i) => i);
-  const codebuild = new CodeBuildClient(cfg);
-  await pool(n(50), 8, (i) => codebuild.send(new CreateProjectCommand({
-    name: `bench-${i}`, source: { type: 'S3', location: 'bench-source/src.zip' }, artifacts: { type: 'NO_ARTIFACTS' },
-    environment: { type: 'LINUX_CONTAINER', image: 'aws/codebuild/standard:7.0', computeType: 'BUILD_GENERAL1_SMALL' }, serviceRole: 'arn:aws:iam::123456789012:role/bench',
-  })));
-  const as = new AutoScalingClient(cfg);
-  await pool(n(50), 8, async (i) => {
-    await as.send(new CreateLaunchConfigurationCommand({ LaunchConfigurationName: `bench-${i}`, ImageId: 'ami-12c6146b', InstanceType: 't3.micro' }));
-    await as.send(new CreateAutoScalingGroupCommand({ AutoScalingGroupName: `bench-${i}`, LaunchConfigurationName: `bench-${i}`, MinSize: 0, MaxSize: 1, AvailabilityZones: [`${region}a`] }));
-  });
-  const sfn = new SFNClient(cfg);
-  await pool(n(50), 8, (i) => sfn.send(new CreateStateMachineCommand({
-    name: `bench-${i}`, roleArn: 'arn:aws:iam::123456789012:role/bench', definition: '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}',
-  })));
-  const dms = new DatabaseMigrationServiceClient(cfg);
-  await pool(n(50), 8, (i) => dms.send(new CreateEndpointCommand({
-    EndpointIdentifier: `bench-${i}`, EndpointType: 'source', EngineName: 'mysql', ServerName: 'db.example.com', Port: 3306, Username: 'u', Password: 'p',
-  })));
-  const emr = new EMRClient(cfg);
-  await pool(n(10), 4, (i) => emr.send(new RunJobFlowCommand({
-    Name: `bench-${i}`, ReleaseLabel: 'emr-7.2.0', JobFlowRole: 'EMR_EC2_DefaultRole', ServiceRole: 'EMR_DefaultRole',
-    Instances: { KeepJobFlowAliveWhenNoSteps: true, MasterInstanceType: 'm5.xlarge', InstanceCount: 1 },
-  })));
-  const nfw = new NetworkFirewallClient(cfg);
-  await pool(n(20), 8, (i) => nfw.send(new CreateFirewallCommand({
-    FirewallName: `bench-${i}`, FirewallPolicyArn: `arn:aws:network-firewall:${region}:123456789012:firewall-policy/bench`, VpcId: 'vpc-1', SubnetMappings: [{ SubnetId: 'subnet-1' }],
-  })));
-}
-
 console.log(`load average ${loadAverage()} on ${(await import('node:os')).availableParallelism()} cores (the machine may be shared)`);
 const moto = await startMoto();
 const tape = recorder();
 let live: Awaited<ReturnType<typeof runSync>>;
 try {
   console.log(`seeding moto at ${moto.endpoint} (scale ${scale}) …`);
-  const seed = await timed(async () => {
-    const iam = new IAMClient(motoClientConfig(moto));
-    await pool(Array.from({ length: 300 * scale }, (_, i) => i), 8, (i) => iam.send(new CreateUserCommand({ UserName: `bench-user-${i}` })));
-    const s3 = new S3Client(motoClientConfig(moto));
-    await pool(Array.from({ length: 100 * scale }, (_, i) => i), 8, (i) => s3.send(new CreateBucketCommand({ Bucket: `calabi-bench-${i}` })));
-    for (const region of regions) {
-      const ec2 = new EC2Client(motoClientConfig(moto, region));
-      await pool(Array.from({ length: 300 * scale }, (_, i) => i), 8, async (i) => {
-        const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: `bench-sg-${i}`, Description: 'bench' }));
-        await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: sg.GroupId, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }] }));
-      });
-      await pool(Array.from({ length: 200 * scale }, (_, i) => i), 8, () => ec2.send(new CreateVolumeCommand({ AvailabilityZone: `${region}a`, Size: 8 })));
-      await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 50 * scale, MaxCount: 50 * scale, InstanceType: 't3.micro' }));
-      const logs = new CloudWatchLogsClient(motoClientConfig(moto, region));
-      await pool(Array.from({ length: 100 * scale }, (_, i) => i), 8, (i) => logs.send(new CreateLogGroupCommand({ logGroupName: `/bench/${i}` })));
-      const sns = new SNSClient(motoClientConfig(moto, region));
-      await pool(Array.from({ length: 100 * scale }, (_, i) => i), 8, (i) => sns.send(new CreateTopicCommand({ Name: `bench-${i}` })));
-      await seedFsbpServices(region);
-    }
-  });
-  console.log(`seeded in ${(seed.ms / 1000).toFixed(1)} s`);
+  const seed = await timed(() => seedEstate(moto, regions, scale));
+  console.log(`seeded in ${(seed.ms / 1000).toFixed(1)} s; slowest steps: ${[...seed.value].sort((a, b) => b.ms - a.ms).slice(0, 5).map((x) => `${x.step} ${(x.ms / 1000).toFixed(1)} s`).join(', ')}`);
 
   const db = await Database.open(':memory:');
   const rssBefore = peakRssMb();
-  const sync = await timed(() => runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, regions, configureClient: tape.configure }));
+  const timer = scopeTimer();
+  const sync = await timed(() => runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, regions, configureClient: tape.configure, onProgress: timer.onProgress }));
   const r = sync.value;
   console.log('\nsync against moto_server (2 regions):');
   printTable([
@@ -146,7 +82,10 @@ try {
     ['peak RSS (process)', `${peakRssMb()} MB (before sync ${rssBefore} MB)`],
   ]);
   if (r.errors.length) console.log('  collection errors:', r.errors.map((e) => `${e.service} ${e.operation} ${e.region ?? ''} ${e.code}`).join('; '));
-  console.log('  busiest services by API calls:', Object.entries(r.apiCallsByService).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([s, n]) => `${s}=${n}`).join(' '));
+  // Per service: rows of its tables, its calls (by SDK client: sync-report.ts says which clients two share), and
+  // its scopes' time summed (they overlap, so the sum exceeds the sync's wall time).
+  console.log('\nper service (live sync against moto):');
+  for (const line of formatServiceLines(perService(r, timer.msByService))) console.log(`  ${line}`);
   db.close();
   live = r;
 } finally {

@@ -1,0 +1,75 @@
+import type { SyncProgress, SyncResult } from '../sync/runner.js';
+import { services } from '../sync/services.js';
+
+/**
+ * The sync counts API calls per SDK client (sync/clients.ts), not per Calabi service: the client each service's
+ * collectors use, where its name differs from the service's. Clients two services share are counted under the
+ * first: CloudWatchLogs is logs' and CloudFront's (its logging deliveries), IAM is iam's and organizations' (and
+ * the runner's ListAccountAliases), EC2 and Organizations include the runner's DescribeRegions and
+ * DescribeOrganization/ListAccounts; STS is the runner's alone.
+ */
+const clientService: Record<string, string> = {
+  ElasticLoadBalancing: 'elb', ElasticLoadBalancingV2: 'elbv2', APIGateway: 'apigateway', ApiGatewayV2: 'apigateway',
+  CloudWatchLogs: 'logs', SFN: 'stepfunctions', DatabaseMigrationService: 'dms', CognitoIdentityProvider: 'cognito',
+  Kafka: 'msk', Macie2: 'macie', ConfigService: 'config', S3Control: 's3', STS: '(runner)',
+};
+
+/** The Calabi service an SDK client's calls belong to (see clientService). */
+export function serviceOfClient(client: string): string {
+  return clientService[client] ?? client.toLowerCase();
+}
+
+/**
+ * Sums each service's scope time from the runner's progress events (scope-start to scope-done, per account,
+ * region and collector). Scopes run concurrently, so the sums add up to more than the sync's wall time: each is
+ * how long that service's collectors were in flight, waiting on their calls and writing their rows.
+ */
+export function scopeTimer(now: () => number = () => performance.now()): { onProgress: (e: SyncProgress) => void; msByService: Map<string, number> } {
+  const started = new Map<string, number>();
+  const msByService = new Map<string, number>();
+  const onProgress = (e: SyncProgress) => {
+    if (e.type !== 'scope-start' && e.type !== 'scope-done') return;
+    const key = `${e.accountId}\u0000${e.region}\u0000${e.service}\u0000${e.collector}`;
+    if (e.type === 'scope-start') started.set(key, now());
+    else {
+      const t0 = started.get(key);
+      // The runner's account scope reports done without a start: it has no time of its own here.
+      if (t0 === undefined) return;
+      started.delete(key);
+      msByService.set(e.service, (msByService.get(e.service) ?? 0) + now() - t0);
+    }
+  };
+  return { onProgress, msByService };
+}
+
+export interface ServiceLine {
+  service: string;
+  rows: number;
+  calls: number;
+  callsPerRow: number | null;
+  scopeMs: number;
+}
+
+/** One line per registered service (and per client no service claims): rows of its tables, calls, scope time. */
+export function perService(result: Pick<SyncResult, 'rowsByTable' | 'apiCallsByService'>, msByService: ReadonlyMap<string, number>): ServiceLine[] {
+  const calls = new Map<string, number>();
+  for (const [client, n] of Object.entries(result.apiCallsByService)) {
+    const s = serviceOfClient(client);
+    calls.set(s, (calls.get(s) ?? 0) + n);
+  }
+  const names = [...services.map((s) => s.name), ...[...calls.keys()].filter((s) => !services.some((x) => x.name === s))];
+  return names.map((service) => {
+    const entry = services.find((s) => s.name === service);
+    const rows = entry ? entry.tables.reduce((n, t) => n + (result.rowsByTable[t.name] ?? 0), 0) : 0;
+    const c = calls.get(service) ?? 0;
+    return { service, rows, calls: c, callsPerRow: rows ? c / rows : null, scopeMs: msByService.get(service) ?? 0 };
+  });
+}
+
+/** The lines as an aligned text table, for the bench's output and the README. */
+export function formatServiceLines(lines: readonly ServiceLine[]): string[] {
+  const head = ['service', 'rows', 'API calls', 'calls/row', 'scope time (s, sum)'];
+  const body = lines.map((l) => [l.service, String(l.rows), String(l.calls), l.callsPerRow === null ? '–' : l.callsPerRow.toFixed(2), (l.scopeMs / 1000).toFixed(2)]);
+  const widths = head.map((h, k) => Math.max(h.length, ...body.map((r) => r[k]!.length)));
+  return [head, ...body].map((r) => r.map((v, k) => (k === 0 ? v.padEnd(widths[k]!) : v.padStart(widths[k]!))).join('  '));
+}
