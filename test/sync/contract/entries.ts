@@ -613,8 +613,15 @@ export const entries: readonly ContractEntry[] = [
   },
   // Kinesis streams are seeded and checked in test/sync/kinesis (its seeding client needs the HTTP/1.1 handler).
   { service: 'kinesis', collector: 'streams' },
-  // DescribeStacks pages by NextToken (AWS); moto answers every stack at once: not paged here.
-  { service: 'cloudformation', collector: 'stacks', seed: { table: 'aws_cloudformation_stacks', create: (cfg, i) => new CloudFormationClient(cfg).send(new CreateStackCommand({ StackName: name(i), TemplateBody: '{"Resources":{"Q":{"Type":"AWS::SQS::Queue"}}}' })) } },
+  // DescribeStacks pages by NextToken (AWS); moto answers every stack at once: not paged here. The template's only
+  // resource is a wait condition handle, which creates nothing another entry counts (moto creates real queues, topics…).
+  {
+    service: 'cloudformation', collector: 'stacks',
+    seed: {
+      table: 'aws_cloudformation_stacks',
+      create: (cfg, i) => new CloudFormationClient(cfg).send(new CreateStackCommand({ StackName: name(i), TemplateBody: '{"Resources":{"H":{"Type":"AWS::CloudFormation::WaitConditionHandle"}}}' })),
+    },
+  },
   {
     service: 'eventbridge', collector: 'event-buses',
     // Every region has the default bus: count only the buses this seed makes.
