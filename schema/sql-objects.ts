@@ -255,6 +255,37 @@ export const sqlObjects: readonly string[] = [
    WHERE k.status = 'Active'
      AND coalesce(k.last_used_date, k.create_date) <= k.synced_at - to_days(CAST(days AS INTEGER))`,
 
+  // RDS event subscription coverage per account and region for one source type (FSBP RDS.19–.22): whether any
+  // subscription concerns it (`existing_only`: those for that source type or for every source type; otherwise any RDS
+  // subscription at all), whether one of them is enabled, delivering (status active, creating or modifying), for that
+  // source type (or every source type) and sends every required category (an empty category list means every
+  // category), and the relevant subscriptions described.
+  // Usage: SELECT * FROM calabi_rds_event_subscription_coverage('db-cluster', ['maintenance', 'failure'], true)
+  `CREATE OR REPLACE MACRO calabi_rds_event_subscription_coverage(wanted_source, wanted_categories, existing_only) AS TABLE
+   WITH subscriptions AS (
+     SELECT
+       account_id, region, name, source_type, event_categories, enabled, status,
+       (NOT existing_only OR source_type = wanted_source OR source_type IS NULL) AS relevant,
+       enabled IS TRUE
+         AND status IN ('active', 'creating', 'modifying')
+         AND (source_type = wanted_source OR source_type IS NULL)
+         AND (len(event_categories) = 0 OR list_has_all(list_transform(event_categories, lambda c: lower(c)), wanted_categories)) AS covers
+     FROM aws_rds_event_subscriptions
+   )
+   SELECT
+     account_id,
+     region,
+     bool_or(relevant) AS any_relevant,
+     bool_or(covers) AS covered,
+     string_agg(
+       name || ' (' || coalesce(source_type, 'all source types') || ': '
+         || CASE WHEN len(event_categories) = 0 THEN 'all categories' ELSE array_to_string(event_categories, ', ') END
+         || CASE WHEN enabled IS TRUE THEN '' ELSE ', disabled' END || ', ' || coalesce(status, 'status unknown') || ')',
+       '; ' ORDER BY name
+     ) FILTER (WHERE relevant) AS subscriptions
+   FROM subscriptions
+   GROUP BY account_id, region`,
+
   // The failing accounts of one CIS monitoring requirement, read from the chain above; a key Calabi does not
   // analyse filters for is an error, not an empty (passing) answer.
   // Usage: SELECT * FROM calabi_cis_monitoring_failures('cloudtrail_changes')
