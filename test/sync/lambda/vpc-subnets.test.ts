@@ -30,7 +30,9 @@ beforeAll(async () => {
   await fn('outside');
   db = await memoryDb();
   const result = await runSync({ db, endpoint: moto.endpoint, credentials: testCredentials, services: ['lambda', 'ec2'], regions: [region] });
-  expect(result.errors).toEqual([]);
+  // moto 5.2.1 does not implement ListFunctionUrlConfigs (test/sync/lambda/function-urls.test.ts cans it): only the
+  // function URL table is in error, never the functions read here.
+  expect(result.errors.filter((e) => e.table !== 'aws_lambda_function_urls')).toEqual([]);
 }, 120_000);
 afterAll(async () => {
   await moto?.stop();
