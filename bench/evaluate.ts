@@ -92,8 +92,15 @@ function extendedExpr(table: TableDef, c: ColumnDef): string {
   }
   const o = overrides[`*.${c.name}`];
   if (o) return o;
-  const sqls = fsbpSql.filter((k) => k.tables.includes(table.name)).map((k) => k.sql);
-  return generatedExpr(table, c, literalsByColumn(table, sqls).get(c.name));
+  return generatedExpr(table, c, literalsOf(table).get(c.name));
+}
+
+/** literalsByColumn once per table (it scans every column's comparisons; asked once per column it was quadratic). */
+const literalsCache = new Map<string, Map<string, string[]>>();
+function literalsOf(table: TableDef): Map<string, string[]> {
+  let found = literalsCache.get(table.name);
+  if (!found) literalsCache.set(table.name, (found = literalsByColumn(table, fsbpSql.filter((k) => k.tables.includes(table.name)).map((k) => k.sql))));
+  return found;
 }
 
 async function generate(db: Database): Promise<number> {

@@ -5,7 +5,7 @@ import { oldestDataAt } from './coverage.js';
 import { loadCatalog, type Catalog, type LoadedBenchmark } from './loader.js';
 import { quoteIdent } from '../schema/table.js';
 import { CheckTables } from './check-tables.js';
-import { combineReportId, findingsDigest } from './report-hash.js';
+import { combineReportId, createDigester, findingsDigest } from './report-hash.js';
 import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from './run-check.js';
 import { resolveLimits, type EvaluationLimits } from './limits.js';
 import { regionCoverageNote } from './region-coverage.js';
@@ -161,6 +161,8 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
   for (const plan of plans) {
     for (const r of plan.automated) for (const id of new Set(r.checks)) waiting.set(id, [...(waiting.get(id) ?? []), { plan, requirement: r }]);
   }
+  // Requirements of every plan share their checks' outcomes: each outcome's findings are sorted and rendered once.
+  const digestOf = createDigester();
   const settleIn = (plan: Plan, r: Requirement, outcome: CheckOutcome) => {
     plan.outcomes.set(outcome.checkId, outcome);
     const left = plan.pending.get(r.id)!;
@@ -169,7 +171,8 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
     const found = [...new Set(r.checks)].map((id) => plan.outcomes.get(id)!);
     // An exception scoped to a benchmark or requirement covers only its own: each plan marks its own copy.
     const outs = matcher ? found.map((o) => exceptOutcome(o, matcher, { benchmarkId: plan.benchmark.id, requirementId: r.id }, plan.excepted)) : found;
-    emit(plan, withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote), outs.length === 1 ? (outs[0]!.digest ?? null) : null);
+    const digest = outs.length === 1 && outs[0]!.digest ? outs[0]!.digest : digestOf(outs.map((o) => o.findings));
+    emit(plan, withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote), digest);
   };
   const settle = (outcome: CheckOutcome) => {
     for (const { plan, requirement } of waiting.get(outcome.checkId) ?? []) settleIn(plan, requirement, outcome);

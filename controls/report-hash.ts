@@ -54,6 +54,46 @@ export function findingsDigest(resources: readonly ResourceFinding[]): string {
   return hash.digest('hex');
 }
 
+/**
+ * findingsDigest of several checks' findings taken together, for an evaluation whose requirements share checks
+ * (NIST maps up to 34 per requirement, and evaluating every framework at once settles thousands of requirements
+ * from the same few hundred outcomes): each findings list is rendered and sorted once, a requirement's union is
+ * those sorted runs concatenated and merged (V8's sort is a TimSort, which merges runs), and a set of lists
+ * already digested is not digested again. Same digest as findingsDigest over the concatenation.
+ */
+export function createDigester(): (lists: ReadonlyArray<readonly ResourceFinding[]>) => string {
+  const ids = new WeakMap<object, number>();
+  const runs = new WeakMap<object, ReadonlyArray<{ f: ResourceFinding; line: string }>>();
+  const memo = new Map<string, string>();
+  let next = 0;
+  const idOf = (list: readonly ResourceFinding[]) => {
+    let id = ids.get(list);
+    if (id === undefined) ids.set(list, (id = next++));
+    return id;
+  };
+  const runOf = (list: readonly ResourceFinding[]) => {
+    let run = runs.get(list);
+    if (!run) runs.set(list, (run = list.map((f) => ({ f, line: findingLine(f) })).sort((x, y) => compareFindings(x.f, y.f))));
+    return run;
+  };
+  return (lists) => {
+    const key = lists.map(idOf).sort((a, b) => a - b).join(',');
+    const known = memo.get(key);
+    if (known) return known;
+    const merged = lists.length === 1 ? runOf(lists[0]!) : lists.flatMap(runOf).sort((x, y) => compareFindings(x.f, y.f));
+    const hash = createHash('sha256');
+    let chunk = '';
+    for (const { line } of merged) {
+      chunk += `${line}\n`;
+      if (chunk.length > 1 << 20) (hash.update(chunk), (chunk = ''));
+    }
+    hash.update(chunk);
+    const digest = hash.digest('hex');
+    memo.set(key, digest);
+    return digest;
+  };
+}
+
 /** Combines the benchmark header and each control's id, status, finding count and findings digest, in order. */
 export function combineReportId(benchmark: { id: string; version: string }, controls: ReadonlyArray<Pick<ControlReport, 'id' | 'status' | 'resources'>>, digests: readonly string[]): string {
   const hash = createHash('sha256');

@@ -1,7 +1,7 @@
 import type { CheckOutcome } from './run-check.js';
 import { describeScopeProblems } from './scopes.js';
 import { severityRank } from './severity.js';
-import type { Check, ControlReport, Requirement, Severity } from './types.js';
+import type { Check, ControlReport, Requirement, ResourceFinding, Severity } from './types.js';
 
 export { severityRank } from './severity.js';
 
@@ -43,11 +43,34 @@ export function controlResult(req: Requirement, checks: readonly Check[], outcom
   const result = verdict(req, checks, outcomes, durationMs);
   if (result.status === 'MANUAL') return { ...result, check_results: [] };
   const check_results = outcomes.map((o): CheckVerdict => {
+    // A check's own verdict depends on its outcome alone: the many requirements that share an outcome (NIST maps
+    // one check under dozens) judge it once.
+    const known = ownVerdicts.get(o);
+    if (known) return known;
     const check = checks.filter((c) => c.id === o.checkId);
     const own = verdict({ ...req, checks: [o.checkId] }, check, [o], 0);
-    return { check_id: o.checkId, status: own.status as CheckVerdict['status'], affected_count: own.affected_count, evaluated_count: own.evaluated_count, error: own.error };
+    const judged: CheckVerdict = { check_id: o.checkId, status: own.status as CheckVerdict['status'], affected_count: own.affected_count, evaluated_count: own.evaluated_count, error: own.error };
+    ownVerdicts.set(o, judged);
+    return judged;
   });
-  return { ...result, check_results };
+  return { ...result, check_results: check_results.map((v) => ({ ...v })) };
+}
+
+const ownVerdicts = new WeakMap<CheckOutcome, CheckVerdict>();
+const resourceKeys = new WeakMap<readonly ResourceFinding[], readonly string[]>();
+
+/** Each finding's resource (account, region, id) as one string, built once per findings list. */
+function keysOf(findings: readonly ResourceFinding[]): readonly string[] {
+  let keys = resourceKeys.get(findings);
+  if (!keys) resourceKeys.set(findings, (keys = findings.map((r) => `${r.account_id}\u0000${r.region}\u0000${r.resource_id}`)));
+  return keys;
+}
+
+/** Distinct resources among several checks' findings. */
+function distinctResources(outcomes: readonly CheckOutcome[]): number {
+  const seen = new Set<string>();
+  for (const o of outcomes) for (const k of keysOf(o.findings)) seen.add(k);
+  return seen.size;
 }
 
 /**
@@ -88,7 +111,7 @@ function verdict(req: Requirement, checks: readonly Check[], outcomes: readonly 
   const only = outcomes.length === 1 ? outcomes[0]! : undefined;
   const resources = only ? only.findings.slice() : outcomes.flatMap((o) => o.findings);
   // One check: DuckDB counted its distinct resources (run-check.ts); several may name the same resource.
-  const affected = only?.affected ?? new Set(resources.map((r) => `${r.account_id}\u0000${r.region}\u0000${r.resource_id}`)).size;
+  const affected = only?.affected ?? distinctResources(outcomes);
   const evaluated = Math.max(0, ...outcomes.map((o) => o.evaluated));
   const checkErrors = outcomes.filter((o) => o.error).map((o) => `${o.checkId}: ${o.error}`);
   const problems = outcomes.flatMap((o) => o.scopeProblems).filter(uniqueScope());

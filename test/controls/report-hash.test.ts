@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../../schema/db.js';
 import { readFindingGroups } from '../../controls/read-findings.js';
-import { findingLine, findingsDigest } from '../../controls/report-hash.js';
+import { createDigester, findingLine, findingsDigest } from '../../controls/report-hash.js';
 import type { ResourceFinding } from '../../controls/types.js';
 import { memoryDb } from '../support/db.js';
 
@@ -58,5 +58,17 @@ describe('the findings digest', () => {
   it('changes when one finding changes', () => {
     const changed = tricky.map((f, i) => (i === 0 ? { ...f, reason: `${f.reason}!` } : f));
     expect(findingsDigest(changed)).not.toBe(findingsDigest(tricky));
+  });
+
+  it('digests several checks\' findings together as findingsDigest does their concatenation, in any order and when asked again', () => {
+    const a = tricky.slice(0, 3);
+    const b = [...tricky.slice(2), { resource_id: 'a', account_id: '2', region: 'r', reason: 'x' }];
+    const c = [{ resource_id: 'z', account_id: '1', region: 'r', reason: 'y' }, { resource_id: 'a', account_id: '1', region: 'r', reason: 'y' }];
+    const digestOf = createDigester();
+    expect(digestOf([a, b, c])).toBe(findingsDigest([...a, ...b, ...c]));
+    expect(digestOf([c, a, b])).toBe(findingsDigest([...a, ...b, ...c]));
+    expect(digestOf([b])).toBe(findingsDigest(b));
+    expect(digestOf([a, c])).not.toBe(digestOf([a, b]));
+    expect(digestOf([])).toBe(findingsDigest([]));
   });
 });
