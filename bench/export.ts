@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     await db.write(async (tx) => {
       await tx.run(`INSERT INTO scans BY NAME SELECT * REPLACE ('bench-old-${k}' AS id, started_at - INTERVAL ${k} DAY AS started_at, finished_at - INTERVAL ${k} DAY AS finished_at, 'rid-old-${k}' AS report_id) FROM scans WHERE id = 'bench-scan'`);
       await tx.run(`INSERT INTO control_results BY NAME SELECT * REPLACE ('bench-old-${k}' AS scan_id) FROM control_results WHERE scan_id = 'bench-scan'`);
-      await tx.run(`INSERT INTO findings BY NAME SELECT * REPLACE ('bench-old-${k}' AS scan_id) FROM findings WHERE scan_id = 'bench-scan'`);
+      await tx.run(`INSERT INTO requirement_findings BY NAME SELECT * REPLACE ('bench-old-${k}' AS scan_id) FROM requirement_findings WHERE scan_id = 'bench-scan'`);
     });
   }
   console.log(`seeded ${scans} scans of ${total} findings in ${((Date.now() - t0) / 1000).toFixed(1)} s; exporting the latest`);

@@ -107,13 +107,15 @@ export async function evaluateBenchmarks(options: EvaluateManyOptions): Promise<
   const plans = ids.map((id, i) => planOf(findBenchmark(catalog, id), options.scanIds?.[i] ?? randomUUID()));
   const startedAt = new Date();
   const completed = new Set<string>();
+  // The scans evaluated together share their checks' findings, stored once (schema/migration-check-findings.ts).
+  const evaluationId = randomUUID();
   try {
     for (const plan of plans) {
-      await insertScan(db, { id: plan.scanId, benchmark: plan.header, startedAt, trigger: options.trigger ?? 'cli', syncRunId: options.syncRunId ?? null });
+      await insertScan(db, { id: plan.scanId, benchmark: plan.header, startedAt, trigger: options.trigger ?? 'cli', syncRunId: options.syncRunId ?? null, evaluationId });
     }
     // Exceptions in force when the evaluation starts apply to all of it; an expired one no longer does.
     const matcher = await exceptionMatcher(db, startedAt);
-    await evaluateRequirements(db, catalog, plans, options, matcher);
+    await evaluateRequirements(db, catalog, plans, options, matcher, evaluationId);
     const reports: ScanReport[] = [];
     for (const plan of plans) {
       const finishedAt = new Date();
@@ -138,7 +140,7 @@ export async function evaluateBenchmarks(options: EvaluateManyOptions): Promise<
   }
 }
 
-async function evaluateRequirements(db: Database, catalog: Catalog, plans: readonly Plan[], options: EvaluateManyOptions, matcher: ExceptionMatcher | null): Promise<void> {
+async function evaluateRequirements(db: Database, catalog: Catalog, plans: readonly Plan[], options: EvaluateManyOptions, matcher: ExceptionMatcher | null, evaluationId: string): Promise<void> {
   const emit = (plan: Plan, result: ControlResult, digest: string | null = null) => {
     plan.results.set(result.id, result);
     // A requirement that maps one check has its digest from reading the findings (read-findings.ts); others are
@@ -218,12 +220,12 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
         if (own.length) await materialiseSharedViews(conn, own, limits.checkTimeoutMs);
         const next = () => own.shift() ?? queue.shift();
         for (let check = next(); check; check = next()) {
-          const outcome = await runCheck(check, { conn, controlIds: [], knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence, timeoutMs: limits.checkTimeoutMs, scopeCounts });
+          const outcome = await runCheck(check, { conn, knownTables, scopeProblems: problems, includeEvidence: options.includeEvidence, timeoutMs: limits.checkTimeoutMs, scopeCounts });
           if (outcome.staged) staged.push(outcome.staged);
           settle(outcome);
         }
-        // The staged rows are copied once for each benchmark's scan, under that benchmark's requirement ids.
-        await flushFindings(conn, plans.map((plan) => ({ scanId: plan.scanId, staged: staged.map((s) => ({ ...s, controlIds: plan.controlsOf.get(s.checkId) ?? [] })) })));
+        // The staged rows are copied once, whichever requirements of whichever benchmarks map their checks.
+        await flushFindings(conn, evaluationId, staged);
       }),
     );
   } finally {

@@ -10,8 +10,6 @@ export interface Plan {
   header: { id: string; title: string; version: string };
   scanId: string;
   automated: Requirement[];
-  /** Requirement ids of this benchmark that map each check: its findings are stored once for each. */
-  controlsOf: Map<string, string[]>;
   results: Map<string, ControlResult>;
   digests: Map<string, string>;
   pending: Map<string, Set<string>>;
@@ -25,10 +23,8 @@ export interface Plan {
 export function planOf(benchmark: LoadedBenchmark, scanId: string): Plan {
   // Every requirement that maps a check is evaluated, whatever CIS's Automated/Manual label (status.ts).
   const automated = benchmark.requirements.filter((r) => r.checks.length > 0);
-  const controlsOf = new Map<string, string[]>();
-  for (const r of automated) for (const id of new Set(r.checks)) controlsOf.set(id, [...(controlsOf.get(id) ?? []), r.id]);
   return {
-    benchmark, header: { id: benchmark.id, title: benchmark.title, version: benchmark.version }, scanId, automated, controlsOf,
+    benchmark, header: { id: benchmark.id, title: benchmark.title, version: benchmark.version }, scanId, automated,
     results: new Map(), digests: new Map(), pending: new Map(automated.map((r) => [r.id, new Set(r.checks)])), outcomes: new Map(), excepted: [],
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../schema/db.js';
 import { kyselyOf } from '../schema/kysely.js';
+import { deleteScanFindings } from '../schema/migration-check-findings.js';
 import { currentOwner, isCurrentProcess, isOwnerAlive } from '../schema/owner.js';
 
 interface RunningRow {
@@ -47,7 +48,7 @@ export async function closeInterruptedRuns(db: Database): Promise<InterruptedRun
     for (const r of gone) {
       const why = `interrupted: the process that ran it (${r.owner_pid !== null ? `pid ${r.owner_pid} on ${r.owner_host}` : 'owner not recorded'}) ended before it finished`;
       if (r.kind === 'scan') {
-        await k.deleteFrom('findings').where('scan_id', '=', r.id).execute();
+        await deleteScanFindings(tx, '(?)', [r.id]);
         await k.deleteFrom('control_results').where('scan_id', '=', r.id).execute();
         await k.updateTable('scans').set({ status: 'interrupted', finished_at: now, error_message: why }).where('id', '=', r.id).where('status', '=', 'running').execute();
       } else {

@@ -33,15 +33,12 @@ export interface CheckOutcome {
 export interface StagedFindings {
   table: string;
   checkId: string;
-  controlIds: readonly string[];
   /** Columns beyond the required four: stored as the finding's evidence. */
   evidence: readonly string[];
 }
 
 export interface RunCheckContext {
   conn: DuckDBConnection;
-  /** Requirement ids of this benchmark that map the check: its findings are stored once for each. */
-  controlIds: readonly string[];
   /** Tables and views present in the database. */
   knownTables: ReadonlySet<string>;
   scopeProblems: ReadonlyMap<string, ScopeProblem[]>;
@@ -141,7 +138,7 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
     staged = true;
     const findings = groups.get('') ?? [];
     const digest = rows === 0 ? emptyDigest : digests.get('') ?? null;
-    return outcome({ evaluated, findings, affected, digest, staged: { table: temp, checkId: check.id, controlIds: ctx.controlIds, evidence } });
+    return outcome({ evaluated, findings, affected, digest, staged: { table: temp, checkId: check.id, evidence } });
   } finally {
     if (!staged) await ctx.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
   }
@@ -165,36 +162,22 @@ function findingRows(temp: string, evidence: readonly string[]): string {
   );
 }
 
-/** Staged findings of one connection to copy into one scan (each under the requirement ids it names). */
-export interface FindingsTarget {
-  scanId: string;
-  staged: readonly StagedFindings[];
-}
-
 /**
- * Copies every staged check's rows of one connection into `findings` in one statement (one commit, one WAL
- * flush), once for each requirement that maps the check, and drops the temp tables. Several targets (one per
- * scan of a multi-benchmark evaluation) copy the same temp tables, still in one statement.
+ * Copies every staged check's rows of one connection into `check_findings` under the evaluation's id, in one
+ * statement (one commit, one WAL flush), and drops the temp tables. A check's rows are stored once however many
+ * requirements of however many benchmarks map it: the `findings` view joins them to each requirement
+ * (schema/migration-check-findings.ts).
  */
-export async function flushFindings(conn: DuckDBConnection, targets: readonly FindingsTarget[]): Promise<void> {
-  const parts = targets.flatMap((t) =>
-    t.staged
-      .filter((s) => s.controlIds.length > 0)
-      .map(
-        (s) =>
-          `SELECT ${quoteLiteral(t.scanId)} AS scan_id, c.control_id, ${quoteLiteral(s.checkId)} AS check_id, f.* ` +
-          `FROM (${findingRows(s.table, s.evidence)}) f CROSS JOIN (VALUES ${s.controlIds.map((id) => `(${quoteLiteral(id)})`).join(', ')}) c(control_id)`,
-      ),
+export async function flushFindings(conn: DuckDBConnection, evaluationId: string, staged: readonly StagedFindings[]): Promise<void> {
+  const parts = staged.map(
+    (s) => `SELECT ${quoteLiteral(evaluationId)} AS evaluation_id, ${quoteLiteral(s.checkId)} AS check_id, f.* FROM (${findingRows(s.table, s.evidence)}) f`,
   );
   try {
     if (parts.length) {
-      await conn.run(
-        `INSERT INTO findings (scan_id, control_id, check_id, resource_id, account_id, region, reason, evidence)\n${parts.join('\nUNION ALL\n')}`,
-      );
+      await conn.run(`INSERT INTO check_findings (evaluation_id, check_id, resource_id, account_id, region, reason, evidence)\n${parts.join('\nUNION ALL\n')}`);
     }
   } finally {
-    const tables = new Set(targets.flatMap((t) => t.staged.map((s) => s.table)));
-    for (const table of tables) await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    for (const table of new Set(staged.map((s) => s.table))) await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
   }
 }
 

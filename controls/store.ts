@@ -3,6 +3,7 @@ import type { Database } from '../schema/db.js';
 import { kyselyOf } from '../schema/kysely.js';
 import { appendColumns } from '../schema/own-tables.js';
 import { currentOwner } from '../schema/owner.js';
+import { deleteScanFindings } from '../schema/migration-check-findings.js';
 import { latestScan } from '../schema/scans.js';
 import { controlResults, type ControlRow } from '../schema/control-results.js';
 import { readFindingGroups } from './read-findings.js';
@@ -23,6 +24,8 @@ export interface ScanStart {
   startedAt: Date;
   trigger: string;
   syncRunId: string | null;
+  /** Shared by the scans evaluated together: their checks' findings are stored once under it (check_findings). */
+  evaluationId: string;
 }
 
 /** Starts a scan row owned by this process (a killed process's row is closed as interrupted: controls/interrupted.ts). */
@@ -32,7 +35,7 @@ export async function insertScan(db: Database, s: ScanStart): Promise<void> {
     .insertInto('scans')
     .values({
       id: s.id, benchmark_id: s.benchmark.id, benchmark_title: s.benchmark.title, benchmark_version: s.benchmark.version, started_at: s.startedAt,
-      status: 'running', trigger: s.trigger, sync_run_id: s.syncRunId, owner_pid: owner.pid, owner_host: owner.host, owner_started_at: owner.startedAt,
+      status: 'running', trigger: s.trigger, sync_run_id: s.syncRunId, evaluation_id: s.evaluationId, owner_pid: owner.pid, owner_host: owner.host, owner_started_at: owner.startedAt,
     })
     .execute();
 }
@@ -72,7 +75,7 @@ export async function completeScan(
 export async function failScan(db: Database, scanId: string, error: unknown): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   await db.write(async (tx) => {
-    await kyselyOf(tx).deleteFrom('findings').where('scan_id', '=', scanId).execute();
+    await deleteScanFindings(tx, '(?)', [scanId]);
     await kyselyOf(tx).updateTable('scans').set({ status: 'failed', finished_at: sql<string>`now()`, error_message: message }).where('id', '=', scanId).execute();
   });
 }

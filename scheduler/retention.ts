@@ -1,5 +1,6 @@
 import { closeInterruptedRuns } from '../controls/interrupted.js';
 import type { Database } from '../schema/db.js';
+import { deleteScanFindings } from '../schema/migration-check-findings.js';
 import { latestOfEachBenchmarkSql } from '../schema/scans.js';
 
 export { defaultRetentionDays, retentionDaysFrom } from './retention-days.js';
@@ -40,7 +41,7 @@ export async function pruneHistory(db: Database, options: { retentionDays: numbe
       alerts: await count('SELECT count(*) AS n FROM alerts WHERE created_at < ?', [cutoff]),
       deliveries: await count('SELECT count(*) AS n FROM deliveries WHERE attempted_at < ?', [cutoff]),
     };
-    await tx.run('DELETE FROM findings WHERE scan_id IN (SELECT id FROM prune_scans)');
+    await deleteScanFindings(tx, '(SELECT id FROM prune_scans)');
     await tx.run('DELETE FROM control_results WHERE scan_id IN (SELECT id FROM prune_scans)');
     await tx.run('DELETE FROM scans WHERE id IN (SELECT id FROM prune_scans)');
     await tx.run("DELETE FROM schedule_runs WHERE started_at < ? AND status <> 'running'", [cutoff]);

@@ -6,6 +6,7 @@ import { scoreCoverageMigration } from './migration-score.js';
 import { iacScanMigration } from './migration-iac.js';
 import { exceptionsMigration } from './migration-exceptions.js';
 import { securityHubPushMigration } from './migration-securityhub.js';
+import { checkFindingsMigration } from './migration-check-findings.js';
 import { sqlObjects } from './sql-objects.js';
 import { lakeMigrationTx } from './lake-ddl.js';
 import { isSealed, seal, secretKey } from './secret-box.js';
@@ -256,6 +257,7 @@ export const migrations: readonly Migration[] = [
       await tx.run('ALTER TABLE control_results ADD COLUMN check_results JSON');
     },
   },
+  checkFindingsMigration,
 ];
 
 export async function migrate(db: MigratableDatabase): Promise<void> {

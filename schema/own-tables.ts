@@ -43,6 +43,8 @@ export const ownTables = {
     source: opt('VARCHAR'), not_verifiable: opt('INTEGER'), verifiable_score: opt('DOUBLE'), overall_score: opt('DOUBLE'),
     // Migration 60: requirements EXCEPTED, and the score counting them as passing (schema/migration-exceptions.ts).
     excepted: opt('INTEGER'), score_with_exceptions: opt('DOUBLE'),
+    // Migration 110: the scans evaluated together share their checks' findings (check_findings); NULL before.
+    evaluation_id: opt('VARCHAR'),
   },
   control_results: {
     scan_id: req('VARCHAR'), control_id: req('VARCHAR'), position: req('INTEGER'), title: opt('VARCHAR'), section: opt('VARCHAR'),
@@ -54,8 +56,20 @@ export const ownTables = {
   not_verifiable_resources: {
     scan_id: req('VARCHAR'), control_id: req('VARCHAR'), resource_id: req('VARCHAR'), reason: req('VARCHAR'), terraform_addresses: opt('VARCHAR[]'),
   },
+  // A view since migration 110 (schema/migration-check-findings.ts): requirement_findings and check_findings as one
+  // row per requirement and finding, the shape every reader queries. Listed in ownViews; never written.
   findings: {
     scan_id: req('VARCHAR'), control_id: req('VARCHAR'), check_id: req('VARCHAR'), resource_id: opt('VARCHAR'), account_id: opt('VARCHAR'),
+    region: opt('VARCHAR'), reason: opt('VARCHAR'), evidence: opt('JSON'),
+  },
+  // Migration 110: findings stored per requirement (scans stored before, Terraform plan scans, seeded scans).
+  requirement_findings: {
+    scan_id: req('VARCHAR'), control_id: req('VARCHAR'), check_id: req('VARCHAR'), resource_id: opt('VARCHAR'), account_id: opt('VARCHAR'),
+    region: opt('VARCHAR'), reason: opt('VARCHAR'), evidence: opt('JSON'),
+  },
+  // Migration 110: each check's findings, once per evaluation (scans.evaluation_id).
+  check_findings: {
+    evaluation_id: req('VARCHAR'), check_id: req('VARCHAR'), resource_id: opt('VARCHAR'), account_id: opt('VARCHAR'),
     region: opt('VARCHAR'), reason: opt('VARCHAR'), evidence: opt('JSON'),
   },
   schedules: {
@@ -103,8 +117,11 @@ export const ownTables = {
   },
 } as const satisfies Record<string, Record<string, Col>>;
 
+/** Entries of ownTables that are views, read like tables but never written (the appender refuses them). */
+export const ownViews: ReadonlySet<string> = new Set(['findings']);
+
 /** A table's columns in order with their kinds: what Transaction.append() takes to bulk-insert rows. */
-export function appendColumns(table: keyof typeof ownTables): Array<{ name: string; type: ColumnKind }> {
+export function appendColumns(table: Exclude<keyof typeof ownTables, 'findings'>): Array<{ name: string; type: ColumnKind }> {
   return Object.entries(ownTables[table] as Record<string, Col>).map(([name, c]) => ({ name, type: c.kind }));
 }
 

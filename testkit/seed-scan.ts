@@ -78,8 +78,8 @@ export async function seedScan(db: Database, s: SeedScan): Promise<void> {
         .execute();
     }
     await tx.append(
-      'findings',
-      appendColumns('findings'),
+      'requirement_findings',
+      appendColumns('requirement_findings'),
       findings.map((f) => ({
         scan_id: s.id, control_id: f.control, check_id: f.check ?? s.controls.find((c) => c.id === f.control)?.checks?.[0] ?? 'some_check',
         resource_id: f.resource, account_id: f.account ?? '123456789012', region: f.region ?? 'us-east-1', reason: f.reason ?? 'fails', evidence: f.evidence ?? {},

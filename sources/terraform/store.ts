@@ -100,7 +100,7 @@ export async function saveIacScan(db: Database, evaluation: PlanEvaluation): Pro
       // Per-check verdicts (migration 100) are not recorded for a plan: the drill-down reads the findings instead.
       check_results: null,
     })));
-    await tx.append('findings', findingColumns, findings.map((f) => ({ ...f, scan_id: scanId })));
+    await tx.append('requirement_findings', findingColumns, findings.map((f) => ({ ...f, scan_id: scanId })));
     await tx.append('not_verifiable_resources', unverifiableColumns, controls.flatMap((c) => c.not_verifiable.map((r) => ({
       scan_id: scanId, control_id: c.id, resource_id: r.resource_id, reason: r.reason, terraform_addresses: c.terraform[r.resource_id]?.addresses ?? [],
     }))));

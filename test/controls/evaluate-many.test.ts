@@ -66,6 +66,25 @@ describe('evaluating every benchmark at once', () => {
     }
   });
 
+  it('stores each check\'s findings once for all the benchmarks evaluated together, not once per requirement', async () => {
+    const evaluations = await db.all<{ evaluation_id: string; n: number }>(
+      'SELECT evaluation_id, count(*)::INT AS n FROM scans WHERE id IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL', [together.map((r) => r.scan.id)],
+    );
+    expect(evaluations).toHaveLength(1);
+    expect(evaluations[0]!.n).toBe(ids.length);
+    const [row] = await db.all<{ stored: number; distinct_rows: number; shown: number }>(
+      `SELECT (SELECT count(*) FROM check_findings WHERE evaluation_id = $1)::INT AS stored,
+              (SELECT count(*) FROM (SELECT DISTINCT check_id, resource_id, account_id, region, reason FROM check_findings WHERE evaluation_id = $1))::INT AS distinct_rows,
+              (SELECT count(*) FROM findings WHERE scan_id IN (SELECT id FROM scans WHERE evaluation_id = $1))::INT AS shown`,
+      [evaluations[0]!.evaluation_id],
+    );
+    // Each finding of each check once (a check may return two rows for one resource with different reasons)…
+    expect(row!.stored).toBeGreaterThan(0);
+    expect(row!.stored).toBeLessThanOrEqual(row!.distinct_rows + 10);
+    // …while the findings view shows it under every requirement of every benchmark that maps the check.
+    expect(row!.shown).toBeGreaterThan(row!.stored * 3);
+  });
+
   it('refuses an unknown benchmark before recording any scan', async () => {
     const before = (await db.one<{ n: number }>('SELECT count(*)::INT AS n FROM scans'))!.n;
     await expect(evaluateBenchmarks({ db, benchmarkIds: ['cis-aws-3.0', 'no-such-benchmark'], trigger: 'test' })).rejects.toThrow(/unknown benchmark 'no-such-benchmark'/);

@@ -75,14 +75,15 @@ describe('an evaluate killed mid-way', () => {
     expect(killed.out).toContain('partial-findings');
     expect(killed.signal).toBe('SIGKILL');
 
-    // Read-only commands change nothing: the row is still running, its orphan findings still there.
-    const before = await runCli(['--db', dbPath, 'query', `SELECT status, owner_pid IS NOT NULL AS owned, (SELECT count(*) FROM findings WHERE scan_id = '${scanId}') AS findings FROM scans`, '--format', 'json']);
+    // Read-only commands change nothing: the row is still running, its orphan findings (its evaluation's check
+    // findings, not yet shown by the findings view) still there.
+    const before = await runCli(['--db', dbPath, 'query', `SELECT status, owner_pid IS NOT NULL AS owned, (SELECT count(*) FROM check_findings f WHERE f.evaluation_id = scans.evaluation_id) AS findings FROM scans`, '--format', 'json']);
     expect(JSON.parse(before.stdout)).toEqual([{ status: 'running', owned: true, findings: 2 }]);
 
     // Any command that opens the database for writing closes it.
     const list = await runCli(['--db', dbPath, 'benchmarks', '--format', 'json']);
     expect(list.code).toBe(0);
-    const after = await runCli(['--db', dbPath, 'query', `SELECT status, finished_at IS NOT NULL AS finished, error_message, (SELECT count(*) FROM findings WHERE scan_id = '${scanId}') AS findings FROM scans`, '--format', 'json']);
+    const after = await runCli(['--db', dbPath, 'query', `SELECT status, finished_at IS NOT NULL AS finished, error_message, (SELECT count(*) FROM check_findings f WHERE f.evaluation_id = scans.evaluation_id) AS findings FROM scans`, '--format', 'json']);
     const [row] = JSON.parse(after.stdout) as Array<Record<string, unknown>>;
     expect(row).toMatchObject({ status: 'interrupted', finished: true, findings: 0 });
     expect(row!.error_message).toMatch(/^interrupted: the process that ran it \(pid \d+ on .+\) ended before it finished$/);
@@ -108,7 +109,7 @@ describe('an evaluate killed mid-way', () => {
     try {
       const { insertScan } = await import('../../controls/store.js');
       const { closeInterruptedRuns } = await import('../../controls/interrupted.js');
-      await insertScan(db, { id: 'mine', benchmark: { id: 'b', title: 'b', version: '1' }, startedAt: new Date(), trigger: 'cli', syncRunId: null });
+      await insertScan(db, { id: 'mine', benchmark: { id: 'b', title: 'b', version: '1' }, startedAt: new Date(), trigger: 'cli', syncRunId: null, evaluationId: 'e-mine' });
       await db.run("INSERT INTO scans (id, benchmark_id, started_at, status, owner_pid, owner_host, owner_started_at) VALUES ('dead', 'b', now(), 'running', 2147483646, 'elsewhere', now())");
       await db.run("INSERT INTO sync_runs (id, started_at, status) VALUES ('sync-before-owners', now(), 'running')");
       expect(await closeInterruptedRuns(db)).toEqual({ scans: ['dead'], syncRuns: ['sync-before-owners'] });

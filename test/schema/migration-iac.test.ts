@@ -6,7 +6,7 @@ describe('migration 50: scans record their source', () => {
   it("marks a scan the engine starts as a live one ('aws') and keeps the IaC columns empty on it", async () => {
     const db = await memoryDb();
     try {
-      await insertScan(db, { id: 's1', benchmark: { id: 'b', title: 'B', version: '1' }, startedAt: new Date(), trigger: 'cli', syncRunId: null });
+      await insertScan(db, { id: 's1', benchmark: { id: 'b', title: 'B', version: '1' }, startedAt: new Date(), trigger: 'cli', syncRunId: null, evaluationId: 'e1' });
       expect(await db.all('SELECT source, not_verifiable, verifiable_score, overall_score FROM scans')).toEqual([
         { source: 'aws', not_verifiable: null, verifiable_score: null, overall_score: null },
       ]);

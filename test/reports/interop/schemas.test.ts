@@ -171,7 +171,7 @@ describe('scans of a Terraform plan', () => {
     for (const format of ['ocsf', 'asff'] as const) {
       await expect(lines('scan-plan', format)).rejects.toThrow(NotALiveScanError);
     }
-    await db.run("DELETE FROM findings WHERE scan_id = 'scan-plan'");
+    await db.run("DELETE FROM requirement_findings WHERE scan_id = 'scan-plan'");
     await db.run("DELETE FROM control_results WHERE scan_id = 'scan-plan'");
     await db.run("DELETE FROM scans WHERE id = 'scan-plan'");
   });
