@@ -9,7 +9,9 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { CreateAccessPointCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { evaluateBenchmark } from '../../../controls/engine.js';
 import { runSync } from '../../../sync/runner.js';
 import { checkFindings } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
@@ -80,10 +82,22 @@ async function seed(): Promise<void> {
   );
 }
 
-const sync = async () => {
+const sync = async (configureClient?: (client: unknown, serviceName: string) => void) => {
   const db = await memoryDb();
-  const result = await runSync({ db, endpoint: moto.endpoint, credentials: testCredentials, services: ['s3'], regions });
+  const result = await runSync({ db, endpoint: moto.endpoint, credentials: testCredentials, services: ['s3'], regions, configureClient });
   return { db, result };
+};
+
+/** Fault injection (moto cannot refuse one call on one bucket): `command` on `bucket` answers AccessDenied, as AWS does without the permission. */
+const deny = (command: string, bucket: string) => (client: unknown, serviceName: string) => {
+  if (serviceName !== 'S3') return;
+  (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+    (next: (args: { input: { Bucket?: string } }) => Promise<unknown>, context: { commandName?: string }) => (args: { input: { Bucket?: string } }) =>
+      context.commandName === `${command}Command` && args.input.Bucket === bucket
+        ? Promise.reject(Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }))
+        : next(args),
+    { step: 'initialize', name: 'deny' },
+  );
 };
 
 describe('S3 per-bucket settings against moto', () => {
@@ -149,4 +163,64 @@ describe('S3 per-bucket settings against moto', () => {
     expect((await checkFindings(db, 's3_access_point_public_access_blocked')).map((r) => r.access_point)).toEqual(['calabi-open']);
     db.close();
   }, 60_000);
+
+  it('puts only the table of a refused call in error, so only its control reports ERROR and never PASS', async () => {
+    await seed();
+    const { db, result } = await sync(deny('GetBucketReplication', 'calabi-src'));
+    expect(result.errors.map((e) => [e.operation, e.table, e.resourceId, e.code])).toEqual([
+      ['GetBucketReplication', 'aws_s3_bucket_replication', 'arn:aws:s3:::calabi-src', 'AccessDenied'],
+    ]);
+    expect(await db.all('SELECT name FROM aws_s3_bucket_replication ORDER BY name')).toEqual([{ name: 'calabi-dst' }]);
+    expect(await db.all(`SELECT table_name, status FROM sync_scopes WHERE starts_with(table_name, 'aws_s3_bucket_') ORDER BY table_name`)).toEqual([
+      { table_name: 'aws_s3_bucket_lifecycle', status: 'ok' },
+      { table_name: 'aws_s3_bucket_notifications', status: 'ok' },
+      { table_name: 'aws_s3_bucket_object_lock', status: 'ok' },
+      { table_name: 'aws_s3_bucket_ownership_controls', status: 'ok' },
+      { table_name: 'aws_s3_bucket_replication', status: 'error' },
+    ]);
+    const report = await evaluateBenchmark({ db, benchmarkId: 'aws-fsbp' });
+    const status = (id: string) => report.controls.find((c) => c.id === id)!.status;
+    expect(status('S3.7')).toBe('ERROR');
+    expect(status('S3.13')).toBe('FAIL');
+    db.close();
+  }, 60_000);
+
+  it('reads EventBridge delivery, which AWS reports as an empty EventBridgeConfiguration element', async () => {
+    const use1 = new S3Client(motoClientConfig(moto, 'us-east-1'));
+    await use1.send(new CreateBucketCommand({ Bucket: 'calabi-events' }));
+    const { db, result } = await sync(awsEventBridgeAnswer('calabi-events'));
+    expect(result.errors).toEqual([]);
+    expect(await db.all('SELECT name, topic_count, queue_count, lambda_function_count, eventbridge_enabled FROM aws_s3_bucket_notifications')).toEqual([
+      { name: 'calabi-events', topic_count: 0, queue_count: 0, lambda_function_count: 0, eventbridge_enabled: true },
+    ]);
+    expect(await checkFindings(db, 's3_bucket_event_notifications_enabled')).toEqual([]);
+    db.close();
+  }, 60_000);
 });
+
+/**
+ * Canned: moto 5.2.1 drops EventBridgeConfiguration (it answers an empty NotificationConfiguration), so the HTTP
+ * answer to GetBucketNotificationConfiguration on `bucket` is AWS's own XML for a bucket with EventBridge on; every
+ * other request goes to moto. The SDK's real deserializer reads it.
+ */
+function awsEventBridgeAnswer(bucket: string) {
+  type Handler = { handle: (req: { method?: string; hostname?: string; path?: string; query?: Record<string, unknown> }, opts?: unknown) => Promise<unknown> };
+  const patched = new WeakSet<object>();
+  const xml = '<?xml version="1.0" encoding="UTF-8"?><NotificationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><EventBridgeConfiguration></EventBridgeConfiguration></NotificationConfiguration>';
+  return (client: unknown, serviceName: string) => {
+    if (serviceName !== 'S3') return;
+    const handler = (client as { config: { requestHandler: Handler } }).config.requestHandler;
+    if (patched.has(handler)) return;
+    patched.add(handler);
+    const handle = handler.handle.bind(handler);
+    handler.handle = async (req, opts) => {
+      // Path-style (/bucket/, as against moto) or virtual-hosted (bucket.host/) addressing.
+      const forBucket = req.path === `/${bucket}/` || req.path === `/${bucket}` || (req.path === '/' && req.hostname?.startsWith(`${bucket}.`));
+      if (req.method === 'GET' && forBucket && req.query && 'notification' in req.query) {
+        // An HTTP response as the SDK's handlers return it (the SDK recognises it by its shape).
+        return { response: { statusCode: 200, headers: { 'content-type': 'application/xml' }, body: Readable.from([Buffer.from(xml)]) } };
+      }
+      return handle(req, opts);
+    };
+  };
+}
