@@ -185,6 +185,32 @@ describe('S3 per-bucket settings against moto', () => {
     db.close();
   }, 60_000);
 
+  it('keeps an access point whose GetAccessPoint was refused with unknown settings, and S3.19 reports ERROR', async () => {
+    await seed();
+    const control = new S3ControlClient({ ...motoClientConfig(moto, 'us-east-1'), endpointProvider: () => ({ url: new URL(moto.endpoint) }) });
+    await control.send(new CreateAccessPointCommand({ AccountId: account, Name: 'calabi-hidden', Bucket: 'calabi-src' }));
+    // Fault injection: moto cannot refuse one call, so GetAccessPoint answers AccessDenied as AWS does without s3:GetAccessPoint.
+    const denyGetAccessPoint = (client: unknown, serviceName: string) => {
+      if (serviceName !== 'S3Control') return;
+      (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+        (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) =>
+          context.commandName === 'GetAccessPointCommand'
+            ? Promise.reject(Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }))
+            : next(args),
+        { step: 'initialize', name: 'denyGetAccessPoint' },
+      );
+    };
+    const { db, result } = await sync(denyGetAccessPoint);
+    const arn = `arn:aws:s3:us-east-1:${account}:accesspoint/calabi-hidden`;
+    expect(result.errors.map((e) => [e.operation, e.table, e.resourceId, e.code])).toEqual([['GetAccessPoint', 'aws_s3_access_points', arn, 'AccessDenied']]);
+    expect(await db.all('SELECT name, bucket, block_public_acls, ignore_public_acls, block_public_policy, restrict_public_buckets FROM aws_s3_access_points')).toEqual([
+      { name: 'calabi-hidden', bucket: 'calabi-src', block_public_acls: null, ignore_public_acls: null, block_public_policy: null, restrict_public_buckets: null },
+    ]);
+    const report = await evaluateBenchmark({ db, benchmarkId: 'aws-fsbp' });
+    expect(report.controls.find((c) => c.id === 'S3.19')!.status).toBe('ERROR');
+    db.close();
+  }, 60_000);
+
   it('reads EventBridge delivery, which AWS reports as an empty EventBridgeConfiguration element', async () => {
     const use1 = new S3Client(motoClientConfig(moto, 'us-east-1'));
     await use1.send(new CreateBucketCommand({ Bucket: 'calabi-events' }));
