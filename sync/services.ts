@@ -43,7 +43,9 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     actions: [
       's3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketPolicy', 's3:GetBucketVersioning',
       's3:GetBucketPublicAccessBlock', 's3:GetBucketLogging', 's3:GetEncryptionConfiguration', 's3:GetBucketAcl',
-      's3:GetAccountPublicAccessBlock',
+      's3:GetAccountPublicAccessBlock', 's3:GetReplicationConfiguration', 's3:GetLifecycleConfiguration',
+      's3:GetBucketNotification', 's3:GetBucketOwnershipControls', 's3:GetBucketObjectLockConfiguration',
+      's3:ListAccessPoints', 's3:GetAccessPoint',
     ],
   },
   ec2: {

@@ -96,6 +96,17 @@ export const entries: readonly ContractEntry[] = [
     service: 's3', collector: 'account-public-access-block',
     notConfigured: { table: 'aws_s3_account_public_access_blocks', where: 'configured = false' },
   },
+  // The per-bucket settings collectors read the buckets the 'buckets' entry seeds (a seed of their own would add
+  // buckets to every S3 table). Each setting has its own per-bucket call in S3's API, with no list or batch form;
+  // GetBucketLocation only where ListBuckets does not name the region (moto never does, AWS does).
+  { service: 's3', collector: 'bucket-replication', perItem: ['S3:GetBucketLocation', 'S3:GetBucketReplication'] },
+  { service: 's3', collector: 'bucket-lifecycle', perItem: ['S3:GetBucketLocation', 'S3:GetBucketLifecycleConfiguration'] },
+  { service: 's3', collector: 'bucket-notifications', perItem: ['S3:GetBucketLocation', 'S3:GetBucketNotificationConfiguration'] },
+  { service: 's3', collector: 'bucket-ownership-controls', perItem: ['S3:GetBucketLocation', 'S3:GetBucketOwnershipControls'] },
+  { service: 's3', collector: 'bucket-object-lock', perItem: ['S3:GetBucketLocation', 'S3:GetObjectLockConfiguration'] },
+  // ListAccessPoints does not return an access point's Block Public Access settings; GetAccessPoint does. Not seeded:
+  // an access point needs a bucket, which would count in the 'buckets' entry's table.
+  { service: 's3', collector: 'access-points', perItem: ['S3Control:GetAccessPoint'] },
   {
     service: 'ec2', collector: 'instances',
   },
