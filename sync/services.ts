@@ -141,7 +141,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   dynamodb: {
     scope: 'regional',
     load: () => import('./dynamodb/index.js'),
-    actions: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups'],
+    actions: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups', 'dynamodb:ListTagsOfResource'],
   },
   dax: { scope: 'regional', load: () => import('./dax/index.js'), actions: ['dax:DescribeClusters'] },
   ecr: {

@@ -337,8 +337,8 @@ export const entries: readonly ContractEntry[] = [
       })),
     },
     paginate: { op: 'DynamoDB:ListTables', param: 'Limit' },
-    // ListTables answers names only; backups are their own call.
-    perItem: ['DynamoDB:DescribeTable', 'DynamoDB:DescribeContinuousBackups'],
+    // ListTables answers names only; backups and tags are their own calls.
+    perItem: ['DynamoDB:DescribeTable', 'DynamoDB:DescribeContinuousBackups', 'DynamoDB:ListTagsOfResource'],
   },
   { service: 'dax', collector: 'clusters' },
   {
