@@ -200,7 +200,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./backup/index.js'),
     actions: [
       'backup:ListBackupVaults', 'backup:GetBackupVaultAccessPolicy', 'backup:ListBackupPlans', 'backup:ListRecoveryPointsByBackupVault',
-      'backup:ListBackupSelections', 'backup:GetBackupSelection',
+      'backup:ListBackupSelections', 'backup:GetBackupSelection', 'backup:DescribeRegionSettings',
     ],
   },
   wafv2: {

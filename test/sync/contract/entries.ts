@@ -514,6 +514,9 @@ export const entries: readonly ContractEntry[] = [
   // both): no seed. Selections have no account-wide list, so the plans the backup/plans seed adds each cost a
   // ListBackupSelections call (failing on moto), and every selection a GetBackupSelection (its contents).
   { service: 'backup', collector: 'selections', perItem: ['Backup:ListBackupSelections', 'Backup:GetBackupSelection'] },
+  // moto 5.2.1 does not implement DescribeRegionSettings (test/sync/backup/region-settings cans it): no seed; one
+  // call per region whatever the estate holds.
+  { service: 'backup', collector: 'region-settings' },
   {
     service: 'wafv2', collector: 'web-acls',
     seed: {
