@@ -143,7 +143,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   dynamodb: {
     scope: 'regional',
     load: () => import('./dynamodb/index.js'),
-    actions: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups'],
+    actions: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups', 'dynamodb:ListTagsOfResource'],
   },
   dax: { scope: 'regional', load: () => import('./dax/index.js'), actions: ['dax:DescribeClusters'] },
   ecr: {
@@ -202,7 +202,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./backup/index.js'),
     actions: [
       'backup:ListBackupVaults', 'backup:GetBackupVaultAccessPolicy', 'backup:ListBackupPlans', 'backup:ListRecoveryPointsByBackupVault',
-      'backup:ListBackupSelections', 'backup:GetBackupSelection',
+      'backup:ListBackupSelections', 'backup:GetBackupSelection', 'backup:DescribeRegionSettings',
     ],
   },
   wafv2: {

@@ -348,8 +348,8 @@ export const entries: readonly ContractEntry[] = [
       })),
     },
     paginate: { op: 'DynamoDB:ListTables', param: 'Limit' },
-    // ListTables answers names only; backups are their own call.
-    perItem: ['DynamoDB:DescribeTable', 'DynamoDB:DescribeContinuousBackups'],
+    // ListTables answers names only; backups and tags are their own calls.
+    perItem: ['DynamoDB:DescribeTable', 'DynamoDB:DescribeContinuousBackups', 'DynamoDB:ListTagsOfResource'],
   },
   { service: 'dax', collector: 'clusters' },
   {
@@ -525,6 +525,9 @@ export const entries: readonly ContractEntry[] = [
   // both): no seed. Selections have no account-wide list, so the plans the backup/plans seed adds each cost a
   // ListBackupSelections call (failing on moto), and every selection a GetBackupSelection (its contents).
   { service: 'backup', collector: 'selections', perItem: ['Backup:ListBackupSelections', 'Backup:GetBackupSelection'] },
+  // moto 5.2.1 does not implement DescribeRegionSettings (test/sync/backup/region-settings cans it): no seed; one
+  // call per region whatever the estate holds.
+  { service: 'backup', collector: 'region-settings' },
   {
     service: 'wafv2', collector: 'web-acls',
     seed: {
