@@ -1,3 +1,4 @@
+import { calendarViews } from './calendars.js';
 /**
  * Views and macros that checks may use, (re)created at every open so they always match this release. Each is a
  * `CREATE OR REPLACE` statement that runs as-is in the duckdb shell. Keep them few: a check should read tables.
@@ -24,6 +25,9 @@ function sqlList(items: readonly string[]): string {
 }
 
 export const sqlObjects: readonly string[] = [
+  // AWS's published calendars (EKS versions, Lambda runtimes, Fargate platform versions): schema/calendars.ts.
+  ...calendarViews,
+
   // Every trail with what keeps it from being the trail CIS 3.1 asks for (multi-region, logging, all read and
   // write management events, no event source left out); compliant when nothing does.
   `CREATE OR REPLACE VIEW calabi_cloudtrail_management_trails AS
