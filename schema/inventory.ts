@@ -17,6 +17,7 @@ import { tables as dax } from './dax.js';
 import { tables as dms } from './dms.js';
 import { tables as dynamodb } from './dynamodb.js';
 import { tables as ec2 } from './ec2.js';
+import { tables as ec2ClientVpnEndpoints } from './ec2-client-vpn-endpoints.js';
 import { tables as ec2ElasticIps } from './ec2-elastic-ips.js';
 import { tables as ec2Images } from './ec2-images.js';
 import { tables as ec2LaunchTemplates } from './ec2-launch-templates.js';
@@ -81,7 +82,7 @@ export const serviceTables = {
   config,
   dax,
   dynamodb,
-  ec2: [...ec2, ...ec2VpcEndpoints, ...ec2LaunchTemplates, ...ec2Snapshots, ...ec2ElasticIps, ...ec2TransitGateways, ...ec2VpnConnections, ...ec2Images],
+  ec2: [...ec2, ...ec2VpcEndpoints, ...ec2LaunchTemplates, ...ec2Snapshots, ...ec2ElasticIps, ...ec2TransitGateways, ...ec2VpnConnections, ...ec2ClientVpnEndpoints, ...ec2Images],
   ecr,
   ecs,
   efs,

@@ -56,7 +56,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
       'ec2:GetManagedPrefixListEntries', 'ec2:DescribeFlowLogs', 'ec2:GetEbsEncryptionByDefault',
       'ec2:GetEbsDefaultKmsKeyId', 'ec2:DescribeVpcEndpoints', 'ec2:DescribeLaunchTemplateVersions',
       'ec2:DescribeSnapshots', 'ec2:DescribeAddresses', 'ec2:DescribeTransitGateways',
-      'ec2:DescribeVpnConnections', 'ec2:DescribeImages',
+      'ec2:DescribeVpnConnections', 'ec2:DescribeClientVpnEndpoints', 'ec2:DescribeImages',
     ],
   },
   rds: {

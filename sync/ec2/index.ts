@@ -1,4 +1,5 @@
 import type { Collector } from '../types.js';
+import { clientVpnEndpointsCollector } from './client-vpn-endpoints.js';
 import { ebsEncryptionDefaultsCollector } from './ebs-encryption-defaults.js';
 import { elasticIpsCollector } from './elastic-ips.js';
 import { flowLogsCollector } from './flow-logs.js';
@@ -36,5 +37,6 @@ export const collectors: Collector[] = [
   elasticIpsCollector,
   transitGatewaysCollector,
   vpnConnectionsCollector,
+  clientVpnEndpointsCollector,
   imagesCollector,
 ];
