@@ -8,6 +8,7 @@ import { tables as backup } from './backup.js';
 import { tables as backupSelections } from './backup-selections.js';
 import { tables as codebuild } from './codebuild.js';
 import { tables as cloudfront } from './cloudfront.js';
+import { tables as clientvpn } from './clientvpn.js';
 import { tables as cloudtrail } from './cloudtrail.js';
 import { tables as cloudwatch } from './cloudwatch.js';
 import { tables as cognito } from './cognito.js';
@@ -17,7 +18,6 @@ import { tables as dax } from './dax.js';
 import { tables as dms } from './dms.js';
 import { tables as dynamodb } from './dynamodb.js';
 import { tables as ec2 } from './ec2.js';
-import { tables as ec2ClientVpnEndpoints } from './ec2-client-vpn-endpoints.js';
 import { tables as ec2ElasticIps } from './ec2-elastic-ips.js';
 import { tables as ec2Images } from './ec2-images.js';
 import { tables as ec2LaunchTemplates } from './ec2-launch-templates.js';
@@ -82,7 +82,7 @@ export const serviceTables = {
   config,
   dax,
   dynamodb,
-  ec2: [...ec2, ...ec2VpcEndpoints, ...ec2LaunchTemplates, ...ec2Snapshots, ...ec2ElasticIps, ...ec2TransitGateways, ...ec2VpnConnections, ...ec2ClientVpnEndpoints, ...ec2Images],
+  ec2: [...ec2, ...ec2VpcEndpoints, ...ec2LaunchTemplates, ...ec2Snapshots, ...ec2ElasticIps, ...ec2TransitGateways, ...ec2VpnConnections, ...ec2Images],
   ecr,
   ecs,
   efs,
@@ -124,6 +124,7 @@ export const serviceTables = {
   msk,
   cognito,
   elasticbeanstalk,
+  clientvpn,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

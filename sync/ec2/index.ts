@@ -1,5 +1,4 @@
 import type { Collector } from '../types.js';
-import { clientVpnEndpointsCollector } from './client-vpn-endpoints.js';
 import { ebsEncryptionDefaultsCollector } from './ebs-encryption-defaults.js';
 import { elasticIpsCollector } from './elastic-ips.js';
 import { flowLogsCollector } from './flow-logs.js';
@@ -37,6 +36,5 @@ export const collectors: Collector[] = [
   elasticIpsCollector,
   transitGatewaysCollector,
   vpnConnectionsCollector,
-  clientVpnEndpointsCollector,
   imagesCollector,
 ];

@@ -9,7 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-const id = 'ec2_client_vpn_endpoint_connection_logging';
+const id = 'clientvpn_endpoint_connection_logging';
 const endpoint = (name: string, extra: Row = {}): Row => ({
   arn: `arn:aws:ec2:us-east-1:111111111111:client-vpn-endpoint/cvpn-endpoint-${name}`,
   client_vpn_endpoint_id: `cvpn-endpoint-${name}`,
@@ -21,7 +21,7 @@ const endpoint = (name: string, extra: Row = {}): Row => ({
 
 describe(id, () => {
   it('fails an endpoint with connection logging off, and one that did not report it', async () => {
-    await seed(db, 'aws_ec2_client_vpn_endpoints', [
+    await seed(db, 'aws_clientvpn_endpoints', [
       endpoint('off', { connection_log_enabled: false, connection_log_group: null }),
       endpoint('silent', { connection_log_enabled: null }),
       endpoint('logged'),
@@ -33,7 +33,7 @@ describe(id, () => {
   });
 
   it('judges endpoints still being associated, and leaves deleted and deleting ones out', async () => {
-    await seed(db, 'aws_ec2_client_vpn_endpoints', [
+    await seed(db, 'aws_clientvpn_endpoints', [
       endpoint('new', { status: 'pending-associate', connection_log_enabled: false }),
       endpoint('gone', { status: 'deleted', connection_log_enabled: false }),
       endpoint('going', { status: 'deleting', connection_log_enabled: false }),
@@ -42,7 +42,7 @@ describe(id, () => {
   });
 
   it('passes an endpoint that logs client connections', async () => {
-    await seed(db, 'aws_ec2_client_vpn_endpoints', [endpoint('logged')]);
+    await seed(db, 'aws_clientvpn_endpoints', [endpoint('logged')]);
     expect(await checkFindings(db, id)).toEqual([]);
   });
 

@@ -1,11 +1,12 @@
 import { EC2Client, paginateDescribeClientVpnEndpoints, type ClientVpnEndpoint } from '@aws-sdk/client-ec2';
-import { awsEc2ClientVpnEndpoints } from '../../schema/ec2-client-vpn-endpoints.js';
-import { allItems, ec2Arn, listCollector, requireElement, tagMap } from './shared.js';
+import { awsClientVpnEndpoints } from '../../schema/clientvpn.js';
+import { allItems, ec2Arn, listCollector, requireElement, tagMap } from '../ec2/shared.js';
 
 /** DescribeClientVpnEndpoints pages every endpoint with its connection logging options: no per-item call. */
 export const clientVpnEndpointsCollector = listCollector<ClientVpnEndpoint>({
-  name: 'client-vpn-endpoints',
-  table: awsEc2ClientVpnEndpoints,
+  service: 'clientvpn',
+  name: 'endpoints',
+  table: awsClientVpnEndpoints,
   list: (ctx) =>
     // AWS takes MaxResults from 5 to 1000.
     allItems(paginateDescribeClientVpnEndpoints({ client: ctx.client(EC2Client) }, { MaxResults: 1000 }), (p) =>

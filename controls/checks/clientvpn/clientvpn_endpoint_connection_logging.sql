@@ -9,7 +9,7 @@ SELECT
     ELSE ' does not log client connections' END AS reason,
   e.client_vpn_endpoint_id,
   e.status
-FROM aws_ec2_client_vpn_endpoints e
+FROM aws_clientvpn_endpoints e
 WHERE e.status IS DISTINCT FROM 'deleted' AND e.status IS DISTINCT FROM 'deleting'
   AND e.connection_log_enabled IS DISTINCT FROM true
 ORDER BY e.account_id, e.region, e.arn;

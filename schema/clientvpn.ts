@@ -1,7 +1,7 @@
 import { defineTable, type TableDef } from './table.js';
 
-export const awsEc2ClientVpnEndpoints = defineTable({
-  name: 'aws_ec2_client_vpn_endpoints',
+export const awsClientVpnEndpoints = defineTable({
+  name: 'aws_clientvpn_endpoints',
   description: 'One row per Client VPN endpoint of the region (DescribeClientVpnEndpoints, which carries each endpoint\'s connection logging options)',
   scope: 'regional',
   resourceId: 'arn',
@@ -22,4 +22,4 @@ export const awsEc2ClientVpnEndpoints = defineTable({
   ],
 });
 
-export const tables: TableDef[] = [awsEc2ClientVpnEndpoints];
+export const tables: TableDef[] = [awsClientVpnEndpoints];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
-import { clientVpnEndpointsCollector } from '../../../sync/ec2/client-vpn-endpoints.js';
+import { clientVpnEndpointsCollector } from '../../../sync/clientvpn/endpoints.js';
 import { runSync, type SyncResult } from '../../../sync/runner.js';
 import { checkFindings } from '../../support/checks.js';
 import { memoryDb } from '../../support/db.js';
@@ -74,7 +74,7 @@ describe('Client VPN endpoints collector', () => {
     expect(result.errors).toEqual([]);
     expect(calls.map((c) => [c.MaxResults, c.NextToken])).toEqual([[1000, undefined], [1000, 'page-2']]);
     const rows = await db.all(
-      "SELECT arn, client_vpn_endpoint_id AS id, status, vpc_id, connection_log_enabled AS logged, connection_log_group AS log_group, tags->>'team' AS team FROM aws_ec2_client_vpn_endpoints ORDER BY id",
+      "SELECT arn, client_vpn_endpoint_id AS id, status, vpc_id, connection_log_enabled AS logged, connection_log_group AS log_group, tags->>'team' AS team FROM aws_clientvpn_endpoints ORDER BY id",
     );
     const arn = (id: string) => `arn:aws:ec2:${region}:123456789012:client-vpn-endpoint/cvpn-endpoint-${id}`;
     expect(rows).toEqual([
@@ -86,7 +86,7 @@ describe('Client VPN endpoints collector', () => {
   });
 
   it('fails the endpoints that do not log, or did not say, under FSBP EC2.51 on the synced rows', async () => {
-    expect((await checkFindings(db, 'ec2_client_vpn_endpoint_connection_logging')).map((r) => r.client_vpn_endpoint_id)).toEqual([
+    expect((await checkFindings(db, 'clientvpn_endpoint_connection_logging')).map((r) => r.client_vpn_endpoint_id)).toEqual([
       'cvpn-endpoint-off', 'cvpn-endpoint-silent',
     ]);
   });
@@ -98,9 +98,9 @@ describe('Client VPN endpoints collector on an incomplete answer', () => {
     try {
       const result = await sync(db, canned(() => ({})));
       expect(result.errors.map((e) => [e.table, e.message])).toEqual([
-        ['aws_ec2_client_vpn_endpoints', expect.stringContaining('DescribeClientVpnEndpoints answered without its clientVpnEndpoint element')],
+        ['aws_clientvpn_endpoints', expect.stringContaining('DescribeClientVpnEndpoints answered without its clientVpnEndpoint element')],
       ]);
-      const scopes = await db.all("SELECT status FROM sync_scopes WHERE table_name = 'aws_ec2_client_vpn_endpoints'");
+      const scopes = await db.all("SELECT status FROM sync_scopes WHERE table_name = 'aws_clientvpn_endpoints'");
       expect(scopes).toEqual([{ status: 'error' }]);
     } finally {
       db.close();
