@@ -260,6 +260,9 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./elasticbeanstalk/index.js'),
     actions: ['elasticbeanstalk:DescribeEnvironments', 'elasticbeanstalk:DescribeConfigurationSettings'],
   },
+  // AWS Client VPN is part of the EC2 API (and IAM's ec2 namespace); a service of its own so that moto 5.2.1, which
+  // implements no Client VPN call, leaves `--services ec2` syncs clean (docs/fsbp.md).
+  clientvpn: { scope: 'regional', load: () => import('./clientvpn/index.js'), actions: ['ec2:DescribeClientVpnEndpoints'] },
 };
 
 /** Every service, in the order a sync runs them. */

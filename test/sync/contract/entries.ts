@@ -173,6 +173,9 @@ export const entries: readonly ContractEntry[] = [
   },
   // DescribeVpnConnections is not paged by AWS; a connection needs two gateways first: not seeded here (test/sync/ec2 does).
   { service: 'ec2', collector: 'vpn-connections' },
+  // moto 5.2.1 implements neither CreateClientVpnEndpoint nor DescribeClientVpnEndpoints (test/sync/clientvpn cans
+  // the list): no seed, so only the refusal contract runs.
+  { service: 'clientvpn', collector: 'endpoints' },
   {
     service: 'ec2', collector: 'launch-templates',
     seed: {
