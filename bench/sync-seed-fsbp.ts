@@ -41,7 +41,7 @@ import { each } from './support.js';
  * ListRecoveryPointsByBackupVault), DMS replication instances and tasks (dates the SDK refuses), Elastic Beanstalk
  * environments (no DescribeConfigurationSettings), Macie sessions (after EnableMacie moto answers
  * GetMacieSession with dates the SDK refuses), CodeBuild report groups, Network Firewall policies and rule
- * groups, IAM Access Analyzer analyzers (not implemented), Kinesis streams (its seeding client needs HTTP/1.1 forced). Not seeded because they need
+ * groups, IAM Access Analyzer analyzers and Client VPN endpoints (not implemented), Kinesis streams (its seeding client needs HTTP/1.1 forced). Not seeded because they need
  * more than a call or two to be meaningful: CloudTrail trails, Config recorders, Organizations, DAX.
  */
 

@@ -21,4 +21,16 @@ export const awsBackupSelections = defineTable({
   ],
 });
 
-export const tables: TableDef[] = [awsBackupSelections];
+export const awsBackupRegionSettings = defineTable({
+  name: 'aws_backup_region_settings',
+  description: "One row per account and region: AWS Backup's service opt-in (DescribeRegionSettings). A resource type not opted in is backed up only by a selection that names its resource type in an ARN",
+  scope: 'regional',
+  resourceId: 'region',
+  columns: [
+    { name: 'opted_in_resource_types', type: 'VARCHAR[]', description: "Resource types whose opt-in is true (ResourceTypeOptInPreference), e.g. 'DynamoDB', 'EBS', 'EFS', 'RDS'" },
+    { name: 'resource_type_opt_in', type: 'JSON', description: 'ResourceTypeOptInPreference as AWS answered it: {resource type: true|false}' },
+    { name: 'resource_type_management', type: 'JSON', description: 'ResourceTypeManagementPreference: {resource type: whether AWS Backup fully manages its backups}' },
+  ],
+});
+
+export const tables: TableDef[] = [awsBackupSelections, awsBackupRegionSettings];

@@ -2,7 +2,7 @@ import { defineTable, type TableDef } from './table.js';
 
 export const awsDynamodbTables = defineTable({
   name: 'aws_dynamodb_tables',
-  description: 'One row per DynamoDB table of the region (ListTables, DescribeTable, DescribeContinuousBackups)',
+  description: 'One row per DynamoDB table of the region (ListTables, DescribeTable, DescribeContinuousBackups, ListTagsOfResource)',
   scope: 'regional',
   resourceId: 'arn',
   columns: [
@@ -19,6 +19,7 @@ export const awsDynamodbTables = defineTable({
     { name: 'item_count', type: 'BIGINT', description: 'Approximate item count (AWS updates it about every six hours)' },
     { name: 'size_bytes', type: 'BIGINT', description: 'Approximate table size in bytes' },
     { name: 'created_at', type: 'TIMESTAMP', description: 'When the table was created' },
+    { name: 'tags', type: 'JSON', description: 'Tags as a {key: value} object (ListTagsOfResource); NULL when they could not be read' },
   ],
 });
 

@@ -12,6 +12,8 @@ export const awsEc2Instances = defineTable({
     { name: 'instance_id', type: 'VARCHAR', description: 'Instance id (i-…)' },
     { name: 'instance_type', type: 'VARCHAR', description: 'Instance type, e.g. t3.micro' },
     { name: 'state', type: 'VARCHAR', description: 'pending, running, shutting-down, terminated, stopping or stopped' },
+    { name: 'state_transition_reason', type: 'VARCHAR', description: "Reason for the most recent state transition, as AWS wrote it, e.g. 'User initiated (2026-01-31 09:15:00 GMT)'; NULL or '' when none" },
+    { name: 'stopped_at', type: 'TIMESTAMP', description: "When a stopped (or stopping) instance stopped, parsed at sync from StateTransitionReason 'User initiated (YYYY-MM-DD HH:MM:SS GMT)'; NULL when the instance is not stopped or the reason carries no time" },
     { name: 'vpc_id', type: 'VARCHAR', description: 'VPC the instance runs in' },
     { name: 'subnet_id', type: 'VARCHAR', description: 'Subnet the instance runs in' },
     { name: 'image_id', type: 'VARCHAR', description: 'AMI the instance was launched from' },

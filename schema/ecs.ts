@@ -25,6 +25,8 @@ export const awsEcsServices = defineTable({
     { name: 'status', type: 'VARCHAR', description: 'ACTIVE, DRAINING or INACTIVE' },
     { name: 'launch_type', type: 'VARCHAR', description: 'EC2, FARGATE, EXTERNAL or MANAGED_INSTANCES; NULL when a capacity provider strategy is used' },
     { name: 'platform_version', type: 'VARCHAR', description: 'Fargate platform version asked for (LATEST, 1.4.0, …)' },
+    { name: 'platform_family', type: 'VARCHAR', description: 'Operating system family of the Fargate tasks (LINUX, WINDOWS_SERVER_2019_FULL, …); NULL when AWS reports none' },
+    { name: 'capacity_providers', type: 'VARCHAR[]', description: 'Capacity providers of the capacity provider strategy (FARGATE, FARGATE_SPOT, an Auto Scaling group provider); [] when the service uses a launch type' },
     { name: 'task_definition', type: 'VARCHAR', description: 'Task definition ARN the service runs' },
     { name: 'assign_public_ip', type: 'VARCHAR', description: 'awsvpcConfiguration.assignPublicIp: ENABLED or DISABLED; NULL when the service has no awsvpc network configuration' },
   ],

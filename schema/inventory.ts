@@ -8,6 +8,7 @@ import { tables as backup } from './backup.js';
 import { tables as backupSelections } from './backup-selections.js';
 import { tables as codebuild } from './codebuild.js';
 import { tables as cloudfront } from './cloudfront.js';
+import { tables as clientvpn } from './clientvpn.js';
 import { tables as cloudtrail } from './cloudtrail.js';
 import { tables as cloudwatch } from './cloudwatch.js';
 import { tables as cognito } from './cognito.js';
@@ -123,6 +124,7 @@ export const serviceTables = {
   msk,
   cognito,
   elasticbeanstalk,
+  clientvpn,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -1,3 +1,4 @@
+import { calendarViews } from './calendars.js';
 /**
  * Views and macros that checks may use, (re)created at every open so they always match this release. Each is a
  * `CREATE OR REPLACE` statement that runs as-is in the duckdb shell. Keep them few: a check should read tables.
@@ -24,6 +25,9 @@ function sqlList(items: readonly string[]): string {
 }
 
 export const sqlObjects: readonly string[] = [
+  // AWS's published calendars (EKS versions, Lambda runtimes, Fargate platform versions): schema/calendars.ts.
+  ...calendarViews,
+
   // Every trail with what keeps it from being the trail CIS 3.1 asks for (multi-region, logging, all read and
   // write management events, no event source left out); compliant when nothing does.
   `CREATE OR REPLACE VIEW calabi_cloudtrail_management_trails AS
@@ -285,6 +289,57 @@ export const sqlObjects: readonly string[] = [
      ) FILTER (WHERE relevant) AS subscriptions
    FROM subscriptions
    GROUP BY account_id, region`,
+
+  // AWS Backup's wildcard: `*` in a selection's ARNs (Resources, NotResources) and StringLike values stands for any
+  // run of characters, `:` and `/` included; every other character is literal, so LIKE's own `_` and `%` (and the
+  // escape character) are escaped first. Case-sensitive, as AWS Backup's matching is.
+  `CREATE OR REPLACE MACRO calabi_backup_wildcard_match(value, pattern) AS
+   value LIKE replace(replace(replace(replace(pattern, '\\', '\\\\'), '%', '\\%'), '_', '\\_'), '*', '%') ESCAPE '\\'`,
+
+  // The value of a resource's tag named by a selection's condition key, with or without the aws:ResourceTag/ prefix
+  // (AWS's examples use both in ListOfTags; tag keys starting with "aws:" are reserved, so the prefix is never part
+  // of a user's key). NULL when the resource has no such tag or its tags were not read.
+  `CREATE OR REPLACE MACRO calabi_backup_tag(tags, condition_key) AS
+   CAST(tags AS MAP(VARCHAR, VARCHAR))[regexp_replace(condition_key, '^aws:ResourceTag/', '')]`,
+
+  // Whether one AWS Backup selection (a row of aws_backup_selections) assigns a resource to its plan, as AWS Backup
+  // documents it (API BackupSelection, Conditions, Condition; "Assign resources with AWS CLI"; docs/fsbp.md):
+  // - included: a Resources ARN pattern matches, OR a ListOfTags entry (StringEquals; any one) matches, OR, when the
+  //   selection has neither, every resource;
+  // - then ALL Conditions hold: StringEquals / StringLike need the tag with that value / matching pattern;
+  //   StringNotEquals / StringNotLike hold when the tag is absent or differs / does not match (IAM's condition
+  //   semantics), but never on tags that were not read;
+  // - and no NotResources pattern matches;
+  // - service opt-in: only a Resources pattern naming the resource type (service `service`, resource part starting
+  //   with `type_prefix`, e.g. arn:aws:ec2:*:*:volume/*) selects whatever the opt-in; a match through `*`, a
+  //   service-only pattern (arn:aws:ec2:*), tags or the empty selection needs the type opted in (`opted_in`).
+  // A selection that could not be read (NULL contents) assigns nothing. Where ListOfTags and Conditions are both set,
+  // the stricter reading is taken (Conditions filter what Resources or ListOfTags include).
+  // Usage: calabi_backup_selects(s.resources, s.not_resources, s.list_of_tags, s.conditions, t.arn, t.tags,
+  //        'dynamodb', 'table/', list_contains(rs.opted_in_resource_types, 'DynamoDB'))
+  `CREATE OR REPLACE MACRO calabi_backup_selects(resources, not_resources, list_of_tags, conditions, arn, tags, service, type_prefix, opted_in) AS
+   resources IS NOT NULL AND not_resources IS NOT NULL AND list_of_tags IS NOT NULL AND conditions IS NOT NULL
+   AND (
+     len(list_filter(resources, lambda p: calabi_backup_wildcard_match(arn, p)
+       AND string_split(p, ':')[3] = service
+       AND len(string_split(p, ':')) >= 6
+       AND starts_with(array_to_string(string_split(p, ':')[6:], ':'), type_prefix))) > 0
+     OR (coalesce(opted_in, false) AND (
+       len(list_filter(resources, lambda p: calabi_backup_wildcard_match(arn, p))) > 0
+       OR len(list_filter(CAST(list_of_tags AS STRUCT("ConditionType" VARCHAR, "ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]),
+            lambda c: upper(c.ConditionType) = 'STRINGEQUALS' AND calabi_backup_tag(tags, c.ConditionKey) = c.ConditionValue)) > 0
+       OR (len(resources) = 0 AND json_array_length(list_of_tags) = 0)
+     ))
+   )
+   AND len(list_filter(coalesce(CAST(conditions->'$.StringEquals' AS STRUCT("ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]), []),
+         lambda c: calabi_backup_tag(tags, c.ConditionKey) IS DISTINCT FROM c.ConditionValue)) = 0
+   AND len(list_filter(coalesce(CAST(conditions->'$.StringLike' AS STRUCT("ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]), []),
+         lambda c: NOT coalesce(calabi_backup_wildcard_match(calabi_backup_tag(tags, c.ConditionKey), c.ConditionValue), false))) = 0
+   AND len(list_filter(coalesce(CAST(conditions->'$.StringNotEquals' AS STRUCT("ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]), []),
+         lambda c: tags IS NULL OR calabi_backup_tag(tags, c.ConditionKey) IS NOT DISTINCT FROM c.ConditionValue)) = 0
+   AND len(list_filter(coalesce(CAST(conditions->'$.StringNotLike' AS STRUCT("ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]), []),
+         lambda c: tags IS NULL OR coalesce(calabi_backup_wildcard_match(calabi_backup_tag(tags, c.ConditionKey), c.ConditionValue), false))) = 0
+   AND len(list_filter(not_resources, lambda p: calabi_backup_wildcard_match(arn, p))) = 0`,
 
   // The failing accounts of one CIS monitoring requirement, read from the chain above; a key Calabi does not
   // analyse filters for is an error, not an empty (passing) answer.

@@ -1,4 +1,4 @@
-import { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient, paginateListTables } from '@aws-sdk/client-dynamodb';
+import { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient, ListTagsOfResourceCommand, paginateListTables, type Tag } from '@aws-sdk/client-dynamodb';
 import type { Row } from '../../schema/db.js';
 import { awsDynamodbTables } from '../../schema/dynamodb.js';
 import { isAwsError } from '../errors.js';
@@ -7,8 +7,11 @@ import type { Collector, SyncContext } from '../types.js';
 const table = awsDynamodbTables.name;
 
 /**
- * ListTables gives only names; DescribeTable (settings, encryption, deletion protection) and
- * DescribeContinuousBackups (point-in-time recovery) have no list or batch form, so they are one call each per table.
+ * ListTables gives only names; DescribeTable (settings, encryption, deletion protection),
+ * DescribeContinuousBackups (point-in-time recovery) and ListTagsOfResource (tags, which AWS Backup selections match)
+ * have no list or batch form, so they are one call each per table. Tags are read here rather than through the Resource
+ * Groups Tagging API's GetResources: that would add a service and an IAM action, and GetResources leaves out tables
+ * without tags, so an untagged table and one whose tags were not read could not be told apart.
  */
 export const tablesCollector: Collector = {
   service: 'dynamodb',
@@ -46,6 +49,8 @@ async function tableRow(ctx: SyncContext, client: DynamoDBClient, name: string):
     if (isAwsError(error, 'TableNotFoundException', 'ResourceNotFoundException')) return null;
     ctx.itemError(error, { operation: 'DescribeContinuousBackups', table, resourceId: arn });
   }
+  const tags = await tableTags(ctx, client, arn);
+  if (tags === 'gone') return null;
   return {
     arn,
     name,
@@ -60,6 +65,25 @@ async function tableRow(ctx: SyncContext, client: DynamoDBClient, name: string):
     item_count: t?.ItemCount ?? null,
     size_bytes: t?.TableSizeBytes ?? null,
     created_at: t?.CreationDateTime ?? null,
-    raw: { Table: t ?? null, ContinuousBackupsDescription: backups },
+    tags: tags && Object.fromEntries(tags.map((tag) => [tag.Key ?? '', tag.Value ?? ''])),
+    raw: { Table: t ?? null, ContinuousBackupsDescription: backups, Tags: tags },
   };
+}
+
+/** Every tag of the table (ListTagsOfResource pages by NextToken; the SDK has no paginator); null when unread. */
+async function tableTags(ctx: SyncContext, client: DynamoDBClient, arn: string): Promise<Tag[] | null | 'gone'> {
+  const tags: Tag[] = [];
+  let token: string | undefined;
+  try {
+    do {
+      const out = await client.send(new ListTagsOfResourceCommand({ ResourceArn: arn, NextToken: token }));
+      tags.push(...(out.Tags ?? []));
+      token = out.NextToken;
+    } while (token);
+  } catch (error) {
+    if (isAwsError(error, 'ResourceNotFoundException')) return 'gone';
+    ctx.itemError(error, { operation: 'ListTagsOfResource', table, resourceId: arn });
+    return null;
+  }
+  return tags;
 }

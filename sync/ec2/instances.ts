@@ -1,6 +1,7 @@
 import { EC2Client, paginateDescribeInstances, type Instance } from '@aws-sdk/client-ec2';
 import { awsEc2Instances } from '../../schema/ec2.js';
 import { allItems, ec2Arn, listCollector, tagMap } from './shared.js';
+import { stoppedAt } from './stop-time.js';
 
 export const instancesCollector = listCollector<Instance>({
   name: 'instances',
@@ -12,6 +13,8 @@ export const instancesCollector = listCollector<Instance>({
     instance_id: i.InstanceId ?? null,
     instance_type: i.InstanceType ?? null,
     state: i.State?.Name ?? null,
+    state_transition_reason: i.StateTransitionReason ?? null,
+    stopped_at: stoppedAt(i.State?.Name, i.StateTransitionReason),
     vpc_id: i.VpcId ?? null,
     subnet_id: i.SubnetId ?? null,
     image_id: i.ImageId ?? null,

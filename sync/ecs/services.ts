@@ -45,6 +45,8 @@ function serviceRow(s: Service, cluster: string): Row {
     status: s.status ?? null,
     launch_type: s.launchType ?? null,
     platform_version: s.platformVersion ?? null,
+    platform_family: s.platformFamily ?? null,
+    capacity_providers: (s.capacityProviderStrategy ?? []).flatMap((c) => (c.capacityProvider ? [c.capacityProvider] : [])),
     task_definition: s.taskDefinition ?? null,
     assign_public_ip: s.networkConfiguration?.awsvpcConfiguration?.assignPublicIp ?? null,
     raw: s,

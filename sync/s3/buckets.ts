@@ -1,12 +1,10 @@
 import {
   GetBucketAclCommand,
   GetBucketEncryptionCommand,
-  GetBucketLocationCommand,
   GetBucketLoggingCommand,
   GetBucketPolicyCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
-  paginateListBuckets,
   S3Client,
   type Bucket,
 } from '@aws-sdk/client-s3';
@@ -17,6 +15,7 @@ import { bucketPolicyFacts } from '../policy/facts.js';
 import { normalizePolicy } from '../policy/normalize.js';
 import { crossAccountAllowedActions, publiclyAllowedActions, S3_CROSS_ACCOUNT_BLOCKED_ACTIONS, S3_READ_ACTIONS, S3_WRITE_ACTIONS } from '../policy/s3-access.js';
 import type { Collector, SyncContext } from '../types.js';
+import { bucketRegion, listBuckets, strip } from './bucket-list.js';
 
 const table = awsS3Buckets.name;
 
@@ -32,11 +31,8 @@ export const bucketsCollector: Collector = {
   tables: [awsS3Buckets],
   async collect(ctx) {
     const home = ctx.client(S3Client);
-    const buckets: Bucket[] = [];
-    // A paginated ListBuckets (MaxBuckets set) is answered with each bucket's BucketRegion, which saves a
-    // GetBucketLocation per bucket; an unpaginated one is not. 10,000 is the largest page AWS allows.
-    for await (const page of paginateListBuckets({ client: home, pageSize: 10_000 }, {})) buckets.push(...(page.Buckets ?? []));
-    const rows = await ctx.map(buckets.filter((b) => b.Name), (bucket) => collectBucket(ctx, home, bucket));
+    const buckets = await listBuckets(home);
+    const rows = await ctx.map(buckets, (bucket) => collectBucket(ctx, home, bucket));
     return { [table]: rows.filter((r): r is Row => r !== null) };
   },
 };
@@ -53,13 +49,9 @@ async function collectBucket(ctx: SyncContext, home: S3Client, bucket: Bucket): 
     return undefined;
   };
   // AWS names the region in ListBuckets (BucketRegion); moto does not, so ask GetBucketLocation then.
-  let region = bucket.BucketRegion;
-  let location: unknown;
-  if (!region) {
-    const out = await home.send(new GetBucketLocationCommand({ Bucket: name })).catch(failed('GetBucketLocation'));
-    location = out ? strip(out) : undefined;
-    if (out) region = regionOfLocation(out.LocationConstraint);
-  }
+  const located = await bucketRegion(home, bucket).catch(failed('GetBucketLocation'));
+  const region = located?.region;
+  const location: unknown = located?.location;
   if (gone) return null;
   // Without a region the bucket's settings cannot be read reliably: write what ListBuckets said.
   if (!region) {
@@ -177,16 +169,4 @@ export function bucketAccessColumns(document: unknown, ownerAccount: string): Bu
     policy_public_write_actions: publiclyAllowedActions(policy, S3_WRITE_ACTIONS),
     policy_cross_account_blocked_actions: crossAccountAllowedActions(policy, ownerAccount, S3_CROSS_ACCOUNT_BLOCKED_ACTIONS),
   };
-}
-
-/** GetBucketLocation: empty means us-east-1, and the legacy 'EU' means eu-west-1. */
-export function regionOfLocation(constraint: string | undefined | null): string {
-  if (!constraint) return 'us-east-1';
-  if (constraint === 'EU') return 'eu-west-1';
-  return constraint;
-}
-
-function strip<T extends object>(out: T): Omit<T, '$metadata'> {
-  const { $metadata: _, ...rest } = out as T & { $metadata?: unknown };
-  return rest;
 }

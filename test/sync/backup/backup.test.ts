@@ -1,5 +1,5 @@
 import {
-  BackupClient, CreateBackupPlanCommand, CreateBackupVaultCommand, GetBackupVaultAccessPolicyCommand,
+  BackupClient, CreateBackupPlanCommand, CreateBackupVaultCommand, DescribeRegionSettingsCommand, GetBackupVaultAccessPolicyCommand,
   ListBackupSelectionsCommand, ListRecoveryPointsByBackupVaultCommand, ResourceNotFoundException,
 } from '@aws-sdk/client-backup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,8 @@ const publicPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 
 // moto 5.2.1 implements neither GetBackupVaultAccessPolicy nor ListRecoveryPointsByBackupVault, so those two
 // calls are answered here, as AWS answers them: 'shared' has a policy open to anyone, 'private' none
 // (ResourceNotFoundException); 'private' holds one encrypted and one unencrypted recovery point. Nor does it
-// implement ListBackupSelections: the plan has no selection here (test/sync/backup/selections.test.ts covers them).
+// implement ListBackupSelections: the plan has no selection here (test/sync/backup/selections.test.ts covers them),
+// nor DescribeRegionSettings: every type is opted in here (test/sync/backup/region-settings.test.ts covers it).
 // Every other call (ListBackupVaults, ListBackupPlans) reaches moto_server.
 const policies: Record<string, string> = { shared: publicPolicy };
 const points: Record<string, object[]> = {
@@ -41,6 +42,7 @@ function cannedBackup(client: unknown, service: string): void {
         }
         if (context.commandName === ListRecoveryPointsByBackupVaultCommand.name) return { output: { $metadata: {}, RecoveryPoints: points[vault] ?? [] } };
         if (context.commandName === ListBackupSelectionsCommand.name) return { output: { $metadata: {}, BackupSelectionsList: [] } };
+        if (context.commandName === DescribeRegionSettingsCommand.name) return { output: { $metadata: {}, ResourceTypeOptInPreference: { DynamoDB: true, EBS: true, EFS: true, RDS: true } } };
         return next(args);
       },
     { step: 'initialize', name: 'cannedBackup' },

@@ -1,4 +1,4 @@
-import { BackupClient, BackupServiceException, CreateBackupPlanCommand, GetBackupSelectionCommand, ListBackupSelectionsCommand } from '@aws-sdk/client-backup';
+import { BackupClient, BackupServiceException, CreateBackupPlanCommand, DescribeRegionSettingsCommand, GetBackupSelectionCommand, ListBackupSelectionsCommand } from '@aws-sdk/client-backup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
 import { runSync, type SyncResult } from '../../../sync/runner.js';
@@ -15,7 +15,8 @@ const role = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServic
 // moto 5.2.1 implements neither ListBackupSelections nor GetBackupSelection: those two calls are canned here, as AWS
 // answers them, for the plans moto really holds (ListBackupPlans reaches moto_server). The daily plan has two
 // selections, the weekly plan none; reading the selection 'broken' is refused, as for an identity without
-// backup:GetBackupSelection.
+// backup:GetBackupSelection. Nor DescribeRegionSettings, answered with every type opted in
+// (test/sync/backup/region-settings.test.ts covers it).
 const tags = [{ ConditionType: 'STRINGEQUALS', ConditionKey: 'backup', ConditionValue: 'daily' }];
 const conditions = { StringEquals: [{ ConditionKey: 'aws:ResourceTag/env', ConditionValue: 'prod' }], StringNotEquals: [], StringLike: [], StringNotLike: [] };
 function cannedSelections(client: unknown, service: string): void {
@@ -31,6 +32,7 @@ function cannedSelections(client: unknown, service: string): void {
           ] : [];
           return { output: { $metadata: {}, BackupSelectionsList: list } };
         }
+        if (context.commandName === DescribeRegionSettingsCommand.name) return { output: { $metadata: {}, ResourceTypeOptInPreference: { DynamoDB: true, EBS: true, EFS: true, RDS: true } } };
         if (context.commandName === GetBackupSelectionCommand.name) {
           if (args.input.SelectionId === 'sel-broken') throw new BackupServiceException({ name: 'AccessDeniedException', $fault: 'client', message: 'not authorized to perform backup:GetBackupSelection', $metadata: { httpStatusCode: 403 } });
           return { output: { $metadata: {}, BackupPlanId: plan, SelectionId: args.input.SelectionId, BackupSelection: {

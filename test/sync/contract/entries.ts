@@ -96,6 +96,17 @@ export const entries: readonly ContractEntry[] = [
     service: 's3', collector: 'account-public-access-block',
     notConfigured: { table: 'aws_s3_account_public_access_blocks', where: 'configured = false' },
   },
+  // The per-bucket settings collectors read the buckets the 'buckets' entry seeds (a seed of their own would add
+  // buckets to every S3 table). Each setting has its own per-bucket call in S3's API, with no list or batch form;
+  // GetBucketLocation only where ListBuckets does not name the region (moto never does, AWS does).
+  { service: 's3', collector: 'bucket-replication', perItem: ['S3:GetBucketLocation', 'S3:GetBucketReplication'] },
+  { service: 's3', collector: 'bucket-lifecycle', perItem: ['S3:GetBucketLocation', 'S3:GetBucketLifecycleConfiguration'] },
+  { service: 's3', collector: 'bucket-notifications', perItem: ['S3:GetBucketLocation', 'S3:GetBucketNotificationConfiguration'] },
+  { service: 's3', collector: 'bucket-ownership-controls', perItem: ['S3:GetBucketLocation', 'S3:GetBucketOwnershipControls'] },
+  { service: 's3', collector: 'bucket-object-lock', perItem: ['S3:GetBucketLocation', 'S3:GetObjectLockConfiguration'] },
+  // ListAccessPoints does not return an access point's Block Public Access settings; GetAccessPoint does. Not seeded:
+  // an access point needs a bucket, which would count in the 'buckets' entry's table.
+  { service: 's3', collector: 'access-points', perItem: ['S3Control:GetAccessPoint'] },
   {
     service: 'ec2', collector: 'instances',
   },
@@ -162,6 +173,9 @@ export const entries: readonly ContractEntry[] = [
   },
   // DescribeVpnConnections is not paged by AWS; a connection needs two gateways first: not seeded here (test/sync/ec2 does).
   { service: 'ec2', collector: 'vpn-connections' },
+  // moto 5.2.1 implements neither CreateClientVpnEndpoint nor DescribeClientVpnEndpoints (test/sync/clientvpn cans
+  // the list): no seed, so only the refusal contract runs.
+  { service: 'clientvpn', collector: 'endpoints' },
   {
     service: 'ec2', collector: 'launch-templates',
     seed: {
@@ -337,8 +351,8 @@ export const entries: readonly ContractEntry[] = [
       })),
     },
     paginate: { op: 'DynamoDB:ListTables', param: 'Limit' },
-    // ListTables answers names only; backups are their own call.
-    perItem: ['DynamoDB:DescribeTable', 'DynamoDB:DescribeContinuousBackups'],
+    // ListTables answers names only; backups and tags are their own calls.
+    perItem: ['DynamoDB:DescribeTable', 'DynamoDB:DescribeContinuousBackups', 'DynamoDB:ListTagsOfResource'],
   },
   { service: 'dax', collector: 'clusters' },
   {
@@ -514,6 +528,9 @@ export const entries: readonly ContractEntry[] = [
   // both): no seed. Selections have no account-wide list, so the plans the backup/plans seed adds each cost a
   // ListBackupSelections call (failing on moto), and every selection a GetBackupSelection (its contents).
   { service: 'backup', collector: 'selections', perItem: ['Backup:ListBackupSelections', 'Backup:GetBackupSelection'] },
+  // moto 5.2.1 does not implement DescribeRegionSettings (test/sync/backup/region-settings cans it): no seed; one
+  // call per region whatever the estate holds.
+  { service: 'backup', collector: 'region-settings' },
   {
     service: 'wafv2', collector: 'web-acls',
     seed: {

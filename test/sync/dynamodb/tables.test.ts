@@ -16,7 +16,7 @@ const keySchema = { AttributeDefinitions: [{ AttributeName: 'pk', AttributeType:
 beforeAll(async () => {
   moto = await startMoto();
   const ddb = new DynamoDBClient(motoClientConfig(moto, 'us-east-1'));
-  await ddb.send(new CreateTableCommand({ TableName: 'orders', ...keySchema, DeletionProtectionEnabled: true, SSESpecification: { Enabled: true, SSEType: 'KMS' } }));
+  await ddb.send(new CreateTableCommand({ TableName: 'orders', ...keySchema, DeletionProtectionEnabled: true, SSESpecification: { Enabled: true, SSEType: 'KMS' }, Tags: [{ Key: 'backup', Value: 'daily' }, { Key: 'env', Value: '' }] }));
   await ddb.send(new CreateTableCommand({ TableName: 'scratch', ...keySchema }));
   await ddb.send(new UpdateContinuousBackupsCommand({ TableName: 'orders', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
   const dax = new DAXClient(motoClientConfig(moto, 'us-east-1'));
@@ -39,6 +39,11 @@ describe('dynamodb tables collector', () => {
       { region: 'us-east-1', arn: `arn:aws:dynamodb:us-east-1:${account}:table/orders`, name: 'orders', billing_mode: 'PAY_PER_REQUEST', deletion_protection_enabled: true, sse_status: 'ENABLED', sse_type: 'KMS', pitr_status: 'ENABLED', raw_name: 'orders' },
       { region: 'us-east-1', arn: `arn:aws:dynamodb:us-east-1:${account}:table/scratch`, name: 'scratch', billing_mode: 'PAY_PER_REQUEST', deletion_protection_enabled: false, sse_status: null, sse_type: null, pitr_status: 'DISABLED', raw_name: 'scratch' },
     ]);
+  });
+
+  it("writes each table's tags as a {key: value} object, an untagged table's as {}", async () => {
+    const rows = (await db.all<{ name: string; tags: string }>('SELECT name, tags FROM aws_dynamodb_tables ORDER BY name')).map((r) => ({ name: r.name, tags: JSON.parse(r.tags) }));
+    expect(rows).toEqual([{ name: 'orders', tags: { backup: 'daily', env: '' } }, { name: 'scratch', tags: {} }]);
   });
 
   it('marks every scanned region synced, the one without tables too', async () => {
@@ -80,6 +85,31 @@ describe('dynamodb tables collector, when a per-table call fails', () => {
     expect(await db.all('SELECT name, pitr_status, deletion_protection_enabled FROM aws_dynamodb_tables ORDER BY name')).toEqual([
       { name: 'orders', pitr_status: null, deletion_protection_enabled: true },
       { name: 'scratch', pitr_status: null, deletion_protection_enabled: false },
+    ]);
+    expect(await db.one("SELECT status FROM sync_scopes WHERE table_name = 'aws_dynamodb_tables' AND region = 'us-east-1'")).toEqual({ status: 'error' });
+  });
+
+  it('records ListTagsOfResource failing as an item error: the table keeps a row with unknown tags and its scope is in error', async () => {
+    const deny = (client: unknown, service: string) => {
+      if (service !== 'DynamoDB') return;
+      (client as { middlewareStack: { add: (mw: unknown, opts: unknown) => void } }).middlewareStack.add(
+        (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+          if (context.commandName === 'ListTagsOfResourceCommand') {
+            throw Object.assign(new Error('not authorized to perform dynamodb:ListTagsOfResource'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } });
+          }
+          return next(args);
+        },
+        { step: 'initialize', name: 'denyTags' },
+      );
+    };
+    const again = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['dynamodb'], regions: ['us-east-1'], configureClient: deny });
+    expect(again.errors.map((e) => [e.operation, e.code])).toEqual([
+      ['ListTagsOfResource', 'AccessDeniedException'],
+      ['ListTagsOfResource', 'AccessDeniedException'],
+    ]);
+    expect(await db.all('SELECT name, tags, pitr_status FROM aws_dynamodb_tables ORDER BY name')).toEqual([
+      { name: 'orders', tags: null, pitr_status: 'ENABLED' },
+      { name: 'scratch', tags: null, pitr_status: 'DISABLED' },
     ]);
     expect(await db.one("SELECT status FROM sync_scopes WHERE table_name = 'aws_dynamodb_tables' AND region = 'us-east-1'")).toEqual({ status: 'error' });
   });

@@ -47,6 +47,11 @@ beforeAll(async () => {
     networkConfiguration: { awsvpcConfiguration: { subnets: [subnet], securityGroups: [group], assignPublicIp: 'ENABLED' } },
   }));
   await ecs.send(new CreateServiceCommand({ cluster: 'prod', serviceName: 'jobs', taskDefinition: 'batch', desiredCount: 0 }));
+  await ecs.send(new CreateServiceCommand({
+    cluster: 'dev', serviceName: 'pinned', taskDefinition: 'web', desiredCount: 0, platformVersion: '1.3.0',
+    capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }],
+    networkConfiguration: { awsvpcConfiguration: { subnets: [subnet], securityGroups: [group] } },
+  }));
   db = await memoryDb();
   result = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['ecs'], regions: ['us-east-1', 'eu-west-1'] });
 }, 60_000);
@@ -66,9 +71,19 @@ describe('ecs collectors', () => {
   });
 
   it('writes the services of every cluster with their public IP assignment', async () => {
-    expect(await db.all('SELECT name, cluster_arn, launch_type, assign_public_ip FROM aws_ecs_services ORDER BY name')).toEqual([
+    expect(await db.all("SELECT name, cluster_arn, launch_type, assign_public_ip FROM aws_ecs_services WHERE name <> 'pinned' ORDER BY name")).toEqual([
       { name: 'api', cluster_arn: arn('cluster', 'prod'), launch_type: 'FARGATE', assign_public_ip: 'ENABLED' },
       { name: 'jobs', cluster_arn: arn('cluster', 'prod'), launch_type: 'EC2', assign_public_ip: null },
+    ]);
+  });
+
+  it('writes the platform version a service asks for', async () => {
+    // moto 5.2.1 keeps an explicit platformVersion but reports none for a service that asked for none (AWS says
+    // LATEST for Fargate), and drops capacityProviderStrategy, so capacity_providers is [] here.
+    expect(await db.all('SELECT name, platform_version, capacity_providers FROM aws_ecs_services ORDER BY name')).toEqual([
+      { name: 'api', platform_version: null, capacity_providers: [] },
+      { name: 'jobs', platform_version: null, capacity_providers: [] },
+      { name: 'pinned', platform_version: '1.3.0', capacity_providers: [] },
     ]);
   });
 

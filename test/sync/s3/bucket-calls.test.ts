@@ -7,8 +7,11 @@ import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../s
 // Issue 16: calls per bucket. AWS answers a paginated ListBuckets with each bucket's BucketRegion, so the sync asks
 // for pages (MaxBuckets) and needs no GetBucketLocation. moto ignores that and never sends BucketRegion: the
 // first case adds it to moto's answer (a canned field, the one thing moto cannot express), the second shows the
-// GetBucketLocation fallback moto needs. The six configuration calls per bucket remain: AWS has no list form for
-// a bucket's policy, versioning, public access block, logging, encryption or ACL.
+// GetBucketLocation fallback moto needs. The configuration calls per bucket remain: AWS has no list form for a
+// bucket's policy, versioning, public access block, logging, encryption or ACL (the buckets collector), nor for its
+// replication, lifecycle, notifications, Object Ownership or Object Lock (one collector each, so that a refused call
+// spoils only its own table). Each of those five collectors lists the buckets itself: one more ListBuckets per
+// account each, and, only where ListBuckets does not name the region (moto), one more GetBucketLocation per bucket.
 let moto: Moto;
 const buckets = ['calls-a', 'calls-b', 'calls-c'];
 beforeAll(async () => {
@@ -55,9 +58,13 @@ describe('S3 calls per bucket', () => {
     const { result, rows } = await sync(s3.configure);
     expect(result.errors).toEqual([]);
     expect(rows).toBe(3);
-    expect(s3.inputs).toEqual([expect.objectContaining({ MaxBuckets: 10_000 })]);
+    // One paginated ListBuckets per bucket-reading collector: buckets and the five settings collectors.
+    expect(s3.inputs).toEqual(Array.from({ length: 6 }, () => expect.objectContaining({ MaxBuckets: 10_000 })));
     expect(s3.calls.get('GetBucketLocation') ?? 0).toBe(0);
-    for (const op of ['GetBucketPolicy', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketLogging', 'GetBucketEncryption', 'GetBucketAcl']) {
+    for (const op of [
+      'GetBucketPolicy', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketLogging', 'GetBucketEncryption', 'GetBucketAcl',
+      'GetBucketReplication', 'GetBucketLifecycleConfiguration', 'GetBucketNotificationConfiguration', 'GetBucketOwnershipControls', 'GetObjectLockConfiguration',
+    ]) {
       expect(s3.calls.get(op), op).toBe(buckets.length);
     }
   });
@@ -66,6 +73,7 @@ describe('S3 calls per bucket', () => {
     const s3 = s3Calls(false);
     const { result } = await sync(s3.configure);
     expect(result.errors).toEqual([]);
-    expect(s3.calls.get('GetBucketLocation')).toBe(buckets.length);
+    // Once per bucket for each of the six bucket-reading collectors.
+    expect(s3.calls.get('GetBucketLocation')).toBe(6 * buckets.length);
   });
 });

@@ -150,3 +150,48 @@ describe('ecs_cluster_container_insights_enabled', () => {
     expect(await checkFindings(db, id)).toEqual([]);
   });
 });
+
+describe('ecs_service_fargate_latest_platform', () => {
+  const id = 'ecs_service_fargate_latest_platform';
+  // Judged against schema/calendars/fargate-platform-versions.json: LINUX 1.4.0, WINDOWS 1.0.0, copied on
+  // 2026-12-01 and trusted for 365 days.
+  const service = (name: string, extra: Row): Row => ({
+    arn: `arn:aws:ecs:us-east-1:111111111111:service/prod/${name}`, name, cluster_arn: 'arn:aws:ecs:us-east-1:111111111111:cluster/prod',
+    launch_type: 'FARGATE', capacity_providers: [], synced_at: new Date('2026-12-01T12:00:00Z'), ...extra,
+  });
+  const byName = async () => (await checkFindings(db, id)).map((r) => [r.service_name, r.reason]);
+  it('fails Fargate services pinned to an older version of their family, by launch type or capacity provider', async () => {
+    await seed(db, 'aws_ecs_services', [
+      service('a-old', { platform_version: '1.3.0' }),
+      service('b-spot', { launch_type: null, capacity_providers: ['FARGATE_SPOT'], platform_version: '1.3.0' }),
+      service('c-win', { platform_version: '1.4.0', platform_family: 'WINDOWS_SERVER_2019_CORE' }),
+      service('d-unknown', { platform_version: null }),
+    ]);
+    expect(await byName()).toEqual([
+      ['a-old', 'Fargate service a-old asks for platform version 1.3.0, not LATEST nor the latest LINUX version 1.4.0'],
+      ['b-spot', 'Fargate service b-spot asks for platform version 1.3.0, not LATEST nor the latest LINUX version 1.4.0'],
+      ['c-win', 'Fargate service c-win asks for platform version 1.4.0, not LATEST nor the latest WINDOWS version 1.0.0'],
+      ['d-unknown', 'The Fargate platform version of ECS service d-unknown was not reported'],
+    ]);
+  });
+  it('fails a pinned latest version once the copy is older than a year, but never LATEST', async () => {
+    const late = new Date('2027-12-02T12:00:00Z');
+    await seed(db, 'aws_ecs_services', [service('a-pinned', { platform_version: '1.4.0', synced_at: late }), service('b-latest', { platform_version: 'LATEST', synced_at: late })]);
+    expect(await byName()).toEqual([
+      ['a-pinned', "Fargate service a-pinned pins platform version 1.4.0, the latest LINUX version by Calabi's copy of AWS's list, but that copy (copied on 2026-12-01) is too old to vouch for it on 2027-12-02; update Calabi or ask for LATEST"],
+    ]);
+  });
+  it('passes LATEST, the latest version of each family, and leaves non-Fargate services out', async () => {
+    await seed(db, 'aws_ecs_services', [
+      service('a', { platform_version: 'LATEST' }),
+      service('b', { platform_version: '1.4.0', platform_family: 'LINUX' }),
+      service('c', { platform_version: '1.0.0', platform_family: 'WINDOWS_SERVER_2022_FULL' }),
+      service('ec2', { launch_type: 'EC2', platform_version: null }),
+      service('asg', { launch_type: null, capacity_providers: ['my-asg-provider'], platform_version: null }),
+    ]);
+    expect(await checkFindings(db, id)).toEqual([]);
+  });
+  it('returns nothing on an empty inventory', async () => {
+    expect(await checkFindings(db, id)).toEqual([]);
+  });
+});

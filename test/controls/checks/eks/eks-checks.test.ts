@@ -66,3 +66,44 @@ describe('eks_cluster_audit_logging_enabled', () => {
     expect(await checkFindings(db, id)).toEqual([]);
   });
 });
+
+describe('eks_cluster_supported_version', () => {
+  const id = 'eks_cluster_supported_version';
+  // Judged by the day of the sync against schema/calendars/eks-kubernetes-versions.json: 1.32's standard support
+  // ends on 2026-03-23 and its extended support on 2027-03-23; 1.35's standard support ends on 2027-03-27.
+  const synced = (day: string) => new Date(`${day}T12:00:00Z`);
+  it('fails a version in extended support, one past extended support and one older than the calendar', async () => {
+    await seed(db, 'aws_eks_clusters', [
+      cluster('extended', { version: '1.32', synced_at: synced('2026-06-01') }),
+      cluster('ended', { version: '1.29', synced_at: synced('2026-06-01') }),
+      cluster('ancient', { version: '1.9', synced_at: synced('2026-06-01') }),
+      cluster('current', { version: '1.35', synced_at: synced('2026-06-01') }),
+    ]);
+    expect(await reasons(id)).toEqual([
+      ['ancient', 'EKS cluster ancient runs Kubernetes 1.9, older than every version of the EKS release calendar: past its end of support'],
+      ['ended', 'EKS cluster ended runs Kubernetes 1.29, whose extended support ended on 2026-03-23'],
+      ['extended', 'EKS cluster extended runs Kubernetes 1.32, whose standard support ended on 2026-03-23 (extended support until 2027-03-23)'],
+    ]);
+  });
+  it('judges by the day of the sync: standard support ends at the start of its end date', async () => {
+    await seed(db, 'aws_eks_clusters', [
+      cluster('last-day', { version: '1.32', synced_at: synced('2026-03-22') }),
+      cluster('ended-today', { version: '1.32', synced_at: new Date('2026-03-23T00:00:01Z') }),
+    ]);
+    expect((await reasons(id)).map(([name]) => name)).toEqual(['ended-today']);
+  });
+  it('fails a version newer than Calabi\'s calendar and asks to update Calabi, rather than passing it', async () => {
+    await seed(db, 'aws_eks_clusters', [cluster('next', { version: '1.99', synced_at: synced('2026-06-01') }), cluster('unknown', { version: null })]);
+    expect(await reasons(id)).toEqual([
+      ['next', "EKS cluster next runs Kubernetes 1.99, which Calabi's copy of the EKS release calendar (copied on 2026-12-01) does not list; update Calabi to judge it"],
+      ['unknown', 'The Kubernetes version of EKS cluster unknown was not reported'],
+    ]);
+  });
+  it('passes clusters in standard support', async () => {
+    await seed(db, 'aws_eks_clusters', [cluster('a', { version: '1.35', synced_at: synced('2026-12-01') }), cluster('b', { version: '1.34', synced_at: synced('2026-12-01') })]);
+    expect(await checkFindings(db, id)).toEqual([]);
+  });
+  it('returns nothing on an empty inventory', async () => {
+    expect(await checkFindings(db, id)).toEqual([]);
+  });
+});

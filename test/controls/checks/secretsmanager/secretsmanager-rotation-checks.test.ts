@@ -76,3 +76,32 @@ describe('secretsmanager_secret_used_within_90_days', () => {
     expect(await checkFindings(db, id)).toEqual([]);
   });
 });
+
+describe('secretsmanager_secret_rotation_succeeds (SecretsManager.2)', () => {
+  const id = 'secretsmanager_secret_rotation_succeeds';
+  // synced at 2026-06-01T00:00Z: a rotation due on 2026-05-31 had its whole UTC day to run; one due on 2026-06-01 has not yet.
+  it('fails rotating secrets whose scheduled rotation window closed before the sync, and one with no next date', async () => {
+    await seed(db, 'aws_secretsmanager_secrets', [
+      secret('overdue', { rotation_enabled: true, next_rotation_date: new Date('2026-05-31T13:00:00Z'), last_rotated_date: day('2026-05-01') }),
+      secret('never', { rotation_enabled: true, next_rotation_date: day('2026-04-01'), last_rotated_date: null }),
+      secret('unknown', { rotation_enabled: true, next_rotation_date: null }),
+      secret('due-today', { rotation_enabled: true, next_rotation_date: new Date('2026-06-01T00:00:00Z'), last_rotated_date: day('2026-05-02') }),
+      replica('replica', { rotation_enabled: true, next_rotation_date: day('2026-01-01') }),
+    ]);
+    expect(await reasons(id)).toEqual([
+      ['never', 'Secret never was due to rotate on 2026-04-01 and has not rotated since (last rotation: never)'],
+      ['overdue', 'Secret overdue was due to rotate on 2026-05-31 and has not rotated since (last rotation: 2026-05-01)'],
+      ['unknown', 'Secret unknown has automatic rotation on but no next rotation date was reported'],
+    ]);
+  });
+  it('passes secrets whose next rotation is ahead, and leaves secrets without rotation to SecretsManager.1', async () => {
+    await seed(db, 'aws_secretsmanager_secrets', [
+      secret('a', { rotation_enabled: true, next_rotation_date: day('2026-06-30'), last_rotated_date: day('2026-05-31') }),
+      secret('b', { rotation_enabled: false, next_rotation_date: null }),
+    ]);
+    expect(await checkFindings(db, id)).toEqual([]);
+  });
+  it('returns nothing on an empty inventory', async () => {
+    expect(await checkFindings(db, id)).toEqual([]);
+  });
+});
