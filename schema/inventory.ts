@@ -1,6 +1,7 @@
 import { tables as accessanalyzer } from './accessanalyzer.js';
 import { tables as account } from './account.js';
 import { tables as acm } from './acm.js';
+import { tables as acmpca } from './acmpca.js';
 import { tables as apigateway } from './apigateway.js';
 import { tables as athena } from './athena.js';
 import { tables as autoscaling } from './autoscaling.js';
@@ -123,6 +124,7 @@ export const serviceTables = {
   msk,
   cognito,
   elasticbeanstalk,
+  acmpca,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

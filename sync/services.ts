@@ -258,6 +258,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     load: () => import('./elasticbeanstalk/index.js'),
     actions: ['elasticbeanstalk:DescribeEnvironments', 'elasticbeanstalk:DescribeConfigurationSettings'],
   },
+  acmpca: { scope: 'regional', load: () => import('./acmpca/index.js'), actions: ['acm-pca:ListCertificateAuthorities'] },
 };
 
 /** Every service, in the order a sync runs them. */

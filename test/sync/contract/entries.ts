@@ -1,4 +1,5 @@
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
+import { ACMPCAClient, CreateCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
 import { AthenaClient, CreateWorkGroupCommand } from '@aws-sdk/client-athena';
 import { AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand } from '@aws-sdk/client-auto-scaling';
 import { BackupClient, CreateBackupPlanCommand } from '@aws-sdk/client-backup';
@@ -682,4 +683,16 @@ export const entries: readonly ContractEntry[] = [
   { service: 'elasticbeanstalk', collector: 'environments' },
   // moto 5.2.1 implements neither ListReportGroups nor BatchGetReportGroups (test/sync/codebuild cans both): no seed.
   { service: 'codebuild', collector: 'report-groups' },
+  {
+    service: 'acmpca', collector: 'certificate-authorities',
+    seed: {
+      table: 'aws_acmpca_certificate_authorities',
+      create: (cfg, i) => new ACMPCAClient(cfg).send(new CreateCertificateAuthorityCommand({
+        CertificateAuthorityType: 'ROOT',
+        CertificateAuthorityConfiguration: { KeyAlgorithm: 'RSA_2048', SigningAlgorithm: 'SHA256WITHRSA', Subject: { CommonName: name(i) } },
+      })),
+    },
+    paginate: { op: 'ACMPCA:ListCertificateAuthorities', param: 'MaxResults' },
+  },
+
 ];
