@@ -38,6 +38,7 @@ import { tables as guardduty } from './guardduty.js';
 import { tables as guarddutyFindings } from './guardduty-findings.js';
 import { tables as iam } from './iam.js';
 import { tables as kinesis } from './kinesis.js';
+import { tables as fsx } from './fsx.js';
 import { tables as firehose } from './firehose.js';
 import { tables as cloudformation } from './cloudformation.js';
 import { tables as eventbridge } from './eventbridge.js';
@@ -125,6 +126,7 @@ export const serviceTables = {
   cognito,
   elasticbeanstalk,
   acmpca,
+  fsx,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

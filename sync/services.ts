@@ -259,6 +259,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
     actions: ['elasticbeanstalk:DescribeEnvironments', 'elasticbeanstalk:DescribeConfigurationSettings'],
   },
   acmpca: { scope: 'regional', load: () => import('./acmpca/index.js'), actions: ['acm-pca:ListCertificateAuthorities'] },
+  fsx: { scope: 'regional', load: () => import('./fsx/index.js'), actions: ['fsx:DescribeFileSystems'] },
 };
 
 /** Every service, in the order a sync runs them. */

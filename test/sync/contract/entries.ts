@@ -13,6 +13,7 @@ import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudf
 import { CreateEventBusCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateDeliveryStreamCommand, FirehoseClient } from '@aws-sdk/client-firehose';
+import { CreateFileSystemCommand as CreateFsxFileSystemCommand, FSxClient } from '@aws-sdk/client-fsx';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateAccessPointCommand, CreateFileSystemCommand, DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
 import { EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
@@ -694,5 +695,12 @@ export const entries: readonly ContractEntry[] = [
     },
     paginate: { op: 'ACMPCA:ListCertificateAuthorities', param: 'MaxResults' },
   },
-
+  {
+    service: 'fsx', collector: 'file-systems',
+    seed: {
+      table: 'aws_fsx_file_systems',
+      create: (cfg, i) => new FSxClient(cfg).send(new CreateFsxFileSystemCommand({ FileSystemType: 'OPENZFS', StorageCapacity: 64 + i, SubnetIds: ['subnet-contract'], OpenZFSConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 } })),
+    },
+    paginate: { op: 'FSx:DescribeFileSystems', param: 'MaxResults' },
+  },
 ];
