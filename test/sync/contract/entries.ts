@@ -1,5 +1,6 @@
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
 import { ACMPCAClient, CreateCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
+import { AppSyncClient, CreateGraphqlApiCommand } from '@aws-sdk/client-appsync';
 import { AthenaClient, CreateWorkGroupCommand } from '@aws-sdk/client-athena';
 import { AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand } from '@aws-sdk/client-auto-scaling';
 import { BackupClient, CreateBackupPlanCommand } from '@aws-sdk/client-backup';
@@ -702,5 +703,20 @@ export const entries: readonly ContractEntry[] = [
       create: (cfg, i) => new FSxClient(cfg).send(new CreateFsxFileSystemCommand({ FileSystemType: 'OPENZFS', StorageCapacity: 64 + i, SubnetIds: ['subnet-contract'], OpenZFSConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 } })),
     },
     paginate: { op: 'FSx:DescribeFileSystems', param: 'MaxResults' },
+  },
+  {
+    service: 'appsync', collector: 'graphql-apis',
+    // The api-caches entry seeds APIs too: count only this entry's.
+    seed: { table: 'aws_appsync_graphql_apis', where: "name NOT LIKE '%-cache'", create: (cfg, i) => new AppSyncClient(cfg).send(new CreateGraphqlApiCommand({ name: name(i), authenticationType: 'API_KEY' })) },
+    // Canned pages: moto answers every API at once whatever maxResults says.
+    paginate: { op: 'AppSync:ListGraphqlApis', param: 'maxResults', canned: { items: 'graphqlApis', inputToken: 'nextToken', outputToken: 'nextToken' } },
+  },
+  {
+    service: 'appsync', collector: 'api-caches',
+    // The graphql-apis entry seeds APIs too: count only this entry's.
+    seed: { table: 'aws_appsync_api_caches', where: "api_name LIKE '%-cache'", create: (cfg, i) => new AppSyncClient(cfg).send(new CreateGraphqlApiCommand({ name: `${name(i)}-cache`, authenticationType: 'API_KEY' })) },
+    paginate: { op: 'AppSync:ListGraphqlApis', param: 'maxResults', canned: { items: 'graphqlApis', inputToken: 'nextToken', outputToken: 'nextToken' } },
+    // No list call carries an API's cache: GetApiCache is per API.
+    perItem: ['AppSync:GetApiCache'],
   },
 ];
