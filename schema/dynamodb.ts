@@ -19,6 +19,7 @@ export const awsDynamodbTables = defineTable({
     { name: 'item_count', type: 'BIGINT', description: 'Approximate item count (AWS updates it about every six hours)' },
     { name: 'size_bytes', type: 'BIGINT', description: 'Approximate table size in bytes' },
     { name: 'created_at', type: 'TIMESTAMP', description: 'When the table was created' },
+    { name: 'global_secondary_indexes', type: 'VARCHAR[]', description: 'Names of the table’s global secondary indexes (empty when none; NULL when DescribeTable failed)' },
   ],
 });
 

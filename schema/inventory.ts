@@ -3,6 +3,7 @@ import { tables as account } from './account.js';
 import { tables as acm } from './acm.js';
 import { tables as acmpca } from './acmpca.js';
 import { tables as apigateway } from './apigateway.js';
+import { tables as applicationautoscaling } from './applicationautoscaling.js';
 import { tables as appsync } from './appsync.js';
 import { tables as athena } from './athena.js';
 import { tables as autoscaling } from './autoscaling.js';
@@ -129,6 +130,7 @@ export const serviceTables = {
   acmpca,
   fsx,
   appsync,
+  applicationautoscaling,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

@@ -261,6 +261,11 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   acmpca: { scope: 'regional', load: () => import('./acmpca/index.js'), actions: ['acm-pca:ListCertificateAuthorities'] },
   fsx: { scope: 'regional', load: () => import('./fsx/index.js'), actions: ['fsx:DescribeFileSystems'] },
   appsync: { scope: 'regional', load: () => import('./appsync/index.js'), actions: ['appsync:ListGraphqlApis', 'appsync:GetApiCache'] },
+  applicationautoscaling: {
+    scope: 'regional',
+    load: () => import('./applicationautoscaling/index.js'),
+    actions: ['application-autoscaling:DescribeScalableTargets'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

@@ -60,6 +60,7 @@ async function tableRow(ctx: SyncContext, client: DynamoDBClient, name: string):
     item_count: t?.ItemCount ?? null,
     size_bytes: t?.TableSizeBytes ?? null,
     created_at: t?.CreationDateTime ?? null,
+    global_secondary_indexes: t ? (t.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName ?? '') : null,
     raw: { Table: t ?? null, ContinuousBackupsDescription: backups },
   };
 }

@@ -1,5 +1,6 @@
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
 import { ACMPCAClient, CreateCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
+import { ApplicationAutoScalingClient, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import { AppSyncClient, CreateGraphqlApiCommand } from '@aws-sdk/client-appsync';
 import { AthenaClient, CreateWorkGroupCommand } from '@aws-sdk/client-athena';
 import { AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand } from '@aws-sdk/client-auto-scaling';
@@ -718,5 +719,17 @@ export const entries: readonly ContractEntry[] = [
     paginate: { op: 'AppSync:ListGraphqlApis', param: 'maxResults', canned: { items: 'graphqlApis', inputToken: 'nextToken', outputToken: 'nextToken' } },
     // No list call carries an API's cache: GetApiCache is per API.
     perItem: ['AppSync:GetApiCache'],
+  },
+  {
+    service: 'applicationautoscaling', collector: 'scalable-targets',
+    seed: {
+      table: 'aws_applicationautoscaling_scalable_targets',
+      create: (cfg, i) => new ApplicationAutoScalingClient(cfg).send(new RegisterScalableTargetCommand({
+        ServiceNamespace: 'dynamodb', ResourceId: `table/${name(i)}`, ScalableDimension: 'dynamodb:table:ReadCapacityUnits', MinCapacity: 1, MaxCapacity: 10,
+      })),
+    },
+    // Canned pages: moto's next token counts from the start of the current page, not of the list, so a third page
+    // would repeat the second; the canned pager cuts moto's whole answer instead.
+    paginate: { op: 'ApplicationAutoScaling:DescribeScalableTargets', param: 'MaxResults', canned: { items: 'ScalableTargets', inputToken: 'NextToken', outputToken: 'NextToken' } },
   },
 ];
