@@ -20,6 +20,7 @@ export const awsDynamodbTables = defineTable({
     { name: 'size_bytes', type: 'BIGINT', description: 'Approximate table size in bytes' },
     { name: 'created_at', type: 'TIMESTAMP', description: 'When the table was created' },
     { name: 'tags', type: 'JSON', description: 'Tags as a {key: value} object (ListTagsOfResource); NULL when they could not be read' },
+    { name: 'global_secondary_indexes', type: 'VARCHAR[]', description: 'Names of the table’s global secondary indexes (empty when none; NULL when DescribeTable failed)' },
   ],
 });
 

@@ -1,7 +1,10 @@
 import { tables as accessanalyzer } from './accessanalyzer.js';
 import { tables as account } from './account.js';
 import { tables as acm } from './acm.js';
+import { tables as acmpca } from './acmpca.js';
 import { tables as apigateway } from './apigateway.js';
+import { tables as applicationautoscaling } from './applicationautoscaling.js';
+import { tables as appsync } from './appsync.js';
 import { tables as athena } from './athena.js';
 import { tables as autoscaling } from './autoscaling.js';
 import { tables as backup } from './backup.js';
@@ -38,6 +41,7 @@ import { tables as guardduty } from './guardduty.js';
 import { tables as guarddutyFindings } from './guardduty-findings.js';
 import { tables as iam } from './iam.js';
 import { tables as kinesis } from './kinesis.js';
+import { tables as fsx } from './fsx.js';
 import { tables as firehose } from './firehose.js';
 import { tables as cloudformation } from './cloudformation.js';
 import { tables as eventbridge } from './eventbridge.js';
@@ -125,6 +129,10 @@ export const serviceTables = {
   cognito,
   elasticbeanstalk,
   clientvpn,
+  acmpca,
+  fsx,
+  appsync,
+  applicationautoscaling,
 } as const satisfies Record<string, readonly TableDef[]>;
 
 export type InventoryService = keyof typeof serviceTables;

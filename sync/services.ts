@@ -263,6 +263,14 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   // AWS Client VPN is part of the EC2 API (and IAM's ec2 namespace); a service of its own so that moto 5.2.1, which
   // implements no Client VPN call, leaves `--services ec2` syncs clean (docs/fsbp.md).
   clientvpn: { scope: 'regional', load: () => import('./clientvpn/index.js'), actions: ['ec2:DescribeClientVpnEndpoints'] },
+  acmpca: { scope: 'regional', load: () => import('./acmpca/index.js'), actions: ['acm-pca:ListCertificateAuthorities'] },
+  fsx: { scope: 'regional', load: () => import('./fsx/index.js'), actions: ['fsx:DescribeFileSystems'] },
+  appsync: { scope: 'regional', load: () => import('./appsync/index.js'), actions: ['appsync:ListGraphqlApis', 'appsync:GetApiCache'] },
+  applicationautoscaling: {
+    scope: 'regional',
+    load: () => import('./applicationautoscaling/index.js'),
+    actions: ['application-autoscaling:DescribeScalableTargets'],
+  },
 };
 
 /** Every service, in the order a sync runs them. */

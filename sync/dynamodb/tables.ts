@@ -66,6 +66,7 @@ async function tableRow(ctx: SyncContext, client: DynamoDBClient, name: string):
     size_bytes: t?.TableSizeBytes ?? null,
     created_at: t?.CreationDateTime ?? null,
     tags: tags && Object.fromEntries(tags.map((tag) => [tag.Key ?? '', tag.Value ?? ''])),
+    global_secondary_indexes: t ? (t.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName ?? '') : null,
     raw: { Table: t ?? null, ContinuousBackupsDescription: backups, Tags: tags },
   };
 }

@@ -72,7 +72,8 @@ describe('aws-fsbp', () => {
       expect(r.evidence, r.id).toMatch(/^(Needs data Calabi does not collect yet: |No Calabi check decides |Retired by AWS)/);
       expect(r.evidence, r.id).toContain(`control ${r.id}`);
     }
-    expect(req('AppSync.1').evidence).toMatch(/^Needs data Calabi does not collect yet: AppSync ListGraphqlApis/);
+    expect(req('EC2.51').evidence).toMatch(/^Needs data Calabi does not collect yet: EC2 DescribeClientVpnEndpoints/);
+    expect(req('AppSync.1').checks).toEqual(['appsync_api_cache_encrypted_at_rest']);
     expect(req('CloudFormation.1').checks).toEqual(['cloudformation_stack_sns_notifications']);
     expect(req('EventBridge.3').checks).toEqual(['eventbridge_custom_bus_policy_attached']);
     expect(req('DataFirehose.1').checks).toEqual(['firehose_delivery_stream_encrypted_at_rest']);

@@ -1,4 +1,7 @@
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
+import { ACMPCAClient, CreateCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
+import { ApplicationAutoScalingClient, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
+import { AppSyncClient, CreateGraphqlApiCommand } from '@aws-sdk/client-appsync';
 import { AthenaClient, CreateWorkGroupCommand } from '@aws-sdk/client-athena';
 import { AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand } from '@aws-sdk/client-auto-scaling';
 import { BackupClient, CreateBackupPlanCommand } from '@aws-sdk/client-backup';
@@ -12,6 +15,7 @@ import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudf
 import { CreateEventBusCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateDeliveryStreamCommand, FirehoseClient } from '@aws-sdk/client-firehose';
+import { CreateFileSystemCommand as CreateFsxFileSystemCommand, FSxClient } from '@aws-sdk/client-fsx';
 import { CreateClusterCommand as CreateEcsClusterCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateAccessPointCommand, CreateFileSystemCommand, DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
 import { EMRClient, RunJobFlowCommand } from '@aws-sdk/client-emr';
@@ -699,4 +703,50 @@ export const entries: readonly ContractEntry[] = [
   { service: 'elasticbeanstalk', collector: 'environments' },
   // moto 5.2.1 implements neither ListReportGroups nor BatchGetReportGroups (test/sync/codebuild cans both): no seed.
   { service: 'codebuild', collector: 'report-groups' },
+  {
+    service: 'acmpca', collector: 'certificate-authorities',
+    seed: {
+      table: 'aws_acmpca_certificate_authorities',
+      create: (cfg, i) => new ACMPCAClient(cfg).send(new CreateCertificateAuthorityCommand({
+        CertificateAuthorityType: 'ROOT',
+        CertificateAuthorityConfiguration: { KeyAlgorithm: 'RSA_2048', SigningAlgorithm: 'SHA256WITHRSA', Subject: { CommonName: name(i) } },
+      })),
+    },
+    paginate: { op: 'ACMPCA:ListCertificateAuthorities', param: 'MaxResults' },
+  },
+  {
+    service: 'fsx', collector: 'file-systems',
+    seed: {
+      table: 'aws_fsx_file_systems',
+      create: (cfg, i) => new FSxClient(cfg).send(new CreateFsxFileSystemCommand({ FileSystemType: 'OPENZFS', StorageCapacity: 64 + i, SubnetIds: ['subnet-contract'], OpenZFSConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 } })),
+    },
+    paginate: { op: 'FSx:DescribeFileSystems', param: 'MaxResults' },
+  },
+  {
+    service: 'appsync', collector: 'graphql-apis',
+    // The api-caches entry seeds APIs too: count only this entry's.
+    seed: { table: 'aws_appsync_graphql_apis', where: "name NOT LIKE '%-cache'", create: (cfg, i) => new AppSyncClient(cfg).send(new CreateGraphqlApiCommand({ name: name(i), authenticationType: 'API_KEY' })) },
+    // Canned pages: moto answers every API at once whatever maxResults says.
+    paginate: { op: 'AppSync:ListGraphqlApis', param: 'maxResults', canned: { items: 'graphqlApis', inputToken: 'nextToken', outputToken: 'nextToken' } },
+  },
+  {
+    service: 'appsync', collector: 'api-caches',
+    // The graphql-apis entry seeds APIs too: count only this entry's.
+    seed: { table: 'aws_appsync_api_caches', where: "api_name LIKE '%-cache'", create: (cfg, i) => new AppSyncClient(cfg).send(new CreateGraphqlApiCommand({ name: `${name(i)}-cache`, authenticationType: 'API_KEY' })) },
+    paginate: { op: 'AppSync:ListGraphqlApis', param: 'maxResults', canned: { items: 'graphqlApis', inputToken: 'nextToken', outputToken: 'nextToken' } },
+    // No list call carries an API's cache: GetApiCache is per API.
+    perItem: ['AppSync:GetApiCache'],
+  },
+  {
+    service: 'applicationautoscaling', collector: 'scalable-targets',
+    seed: {
+      table: 'aws_applicationautoscaling_scalable_targets',
+      create: (cfg, i) => new ApplicationAutoScalingClient(cfg).send(new RegisterScalableTargetCommand({
+        ServiceNamespace: 'dynamodb', ResourceId: `table/${name(i)}`, ScalableDimension: 'dynamodb:table:ReadCapacityUnits', MinCapacity: 1, MaxCapacity: 10,
+      })),
+    },
+    // Canned pages: moto's next token counts from the start of the current page, not of the list, so a third page
+    // would repeat the second; the canned pager cuts moto's whole answer instead.
+    paginate: { op: 'ApplicationAutoScaling:DescribeScalableTargets', param: 'MaxResults', canned: { items: 'ScalableTargets', inputToken: 'NextToken', outputToken: 'NextToken' } },
+  },
 ];

@@ -81,3 +81,55 @@ describe('dax_cluster_encrypted_in_transit', () => {
     expect(await checkFindings(db, id)).toEqual([]);
   });
 });
+
+describe('dynamodb_table_autoscaling_enabled', () => {
+  const id = 'dynamodb_table_autoscaling_enabled';
+  const provisioned = (name: string, indexes: string[]) => table(name, { status: 'ACTIVE', billing_mode: 'PROVISIONED', global_secondary_indexes: indexes });
+  const target = (resource: string, dimension: string) => ({
+    arn: `arn:aws:application-autoscaling:us-east-1:${acct}:scalable-target/${resource}/${dimension}`, service_namespace: 'dynamodb', resource_id: resource, scalable_dimension: dimension,
+  });
+  const scaled = (resource: string, kind: 'table' | 'index') => [target(resource, `dynamodb:${kind}:ReadCapacityUnits`), target(resource, `dynamodb:${kind}:WriteCapacityUnits`)];
+
+  it('fails a provisioned table missing a scalable target for its own or an index’s capacity, and one that was not described', async () => {
+    await seed(db, 'aws_dynamodb_tables', [
+      provisioned('a-bare', []),
+      provisioned('b-readonly', []),
+      provisioned('c-index', ['by-date']),
+      table('d-legacy', { status: 'ACTIVE', billing_mode: null, global_secondary_indexes: [] }),
+      table('e-unread', { status: null, billing_mode: null, global_secondary_indexes: null }),
+    ]);
+    await seed(db, 'aws_applicationautoscaling_scalable_targets', [
+      target('table/b-readonly', 'dynamodb:table:ReadCapacityUnits'),
+      ...scaled('table/c-index', 'table'),
+      // A target for the index under the table's dimension does not scale the index.
+      target('table/c-index/index/by-date', 'dynamodb:table:ReadCapacityUnits'),
+      target('table/c-index/index/by-date', 'dynamodb:index:WriteCapacityUnits'),
+    ]);
+    expect(await reasons(id)).toEqual([
+      ['a-bare', 'DynamoDB table a-bare uses provisioned capacity without auto scaling for table/a-bare ReadCapacityUnits, table/a-bare WriteCapacityUnits'],
+      ['b-readonly', 'DynamoDB table b-readonly uses provisioned capacity without auto scaling for table/b-readonly WriteCapacityUnits'],
+      ['c-index', 'DynamoDB table c-index uses provisioned capacity without auto scaling for table/c-index/index/by-date ReadCapacityUnits'],
+      ['d-legacy', 'DynamoDB table d-legacy uses provisioned capacity without auto scaling for table/d-legacy ReadCapacityUnits, table/d-legacy WriteCapacityUnits'],
+      ['e-unread', 'DynamoDB table e-unread was not described: its capacity mode and indexes cannot be judged (sync again)'],
+    ]);
+  });
+
+  it('passes an on-demand table, and a provisioned table whose capacity and every index’s is auto scaled', async () => {
+    await seed(db, 'aws_dynamodb_tables', [
+      table('ondemand', { status: 'ACTIVE', billing_mode: 'PAY_PER_REQUEST', global_secondary_indexes: ['gsi'] }),
+      provisioned('scaled', ['gsi']),
+    ]);
+    await seed(db, 'aws_applicationautoscaling_scalable_targets', [...scaled('table/scaled', 'table'), ...scaled('table/scaled/index/gsi', 'index')]);
+    expect(await checkFindings(db, id)).toEqual([]);
+  });
+
+  it('does not count another account’s scalable target', async () => {
+    await seed(db, 'aws_dynamodb_tables', [provisioned('t', [])]);
+    await seed(db, 'aws_applicationautoscaling_scalable_targets', scaled('table/t', 'table').map((s) => ({ ...s, account_id: '222222222222' })));
+    expect(await reasons(id)).toEqual([['t', 'DynamoDB table t uses provisioned capacity without auto scaling for table/t ReadCapacityUnits, table/t WriteCapacityUnits']]);
+  });
+
+  it('returns nothing on an empty inventory', async () => {
+    expect(await checkFindings(db, id)).toEqual([]);
+  });
+});
