@@ -80,6 +80,14 @@ const extendedOverrides: Record<string, string> = {
   'aws_ec2_elastic_ips.association_id': "CASE WHEN p < 15 THEN NULL ELSE 'eipassoc-' || i END",
   'aws_ec2_elastic_ips.instance_id': "CASE WHEN p < 15 THEN NULL ELSE 'instance_id-' || a || '-' || g || '-' || (i % 1000) END",
   'aws_ec2_elastic_ips.network_interface_id': "CASE WHEN p < 15 THEN NULL ELSE 'network_interface_id-' || a || '-' || g || '-' || (i % 600) END",
+  // JSON the checks read in AWS's own shape (a generated {"i": n} is no ACL nor selection, and the checks said so):
+  // GetBucketAcl Grants, an array of grants, some to everyone; GetBackupSelection ListOfTags (an array) and
+  // Conditions (an object of arrays), as in docs/fsbp.md.
+  'aws_s3_buckets.acl_grants': `CASE WHEN p < 10 THEN json_array(json_object('Grantee', json_object('Type', 'CanonicalUser', 'ID', 'owner-' || a), 'Permission', 'FULL_CONTROL'),
+    json_object('Grantee', json_object('Type', 'Group', 'URI', 'http://acs.amazonaws.com/groups/global/AllUsers'), 'Permission', CASE WHEN p < 5 THEN 'READ' ELSE 'WRITE' END))
+    ELSE json_array(json_object('Grantee', json_object('Type', 'CanonicalUser', 'ID', 'owner-' || a), 'Permission', 'FULL_CONTROL')) END`,
+  'aws_backup_selections.list_of_tags': "CASE WHEN p < 50 THEN json_array() ELSE json_array(json_object('ConditionType', 'STRINGEQUALS', 'ConditionKey', 'backup', 'ConditionValue', 'tag-' || (p % 3))) END",
+  'aws_backup_selections.conditions': "json_object('StringEquals', json_array(), 'StringNotEquals', CASE WHEN p < 20 THEN json_array(json_object('ConditionKey', 'aws:ResourceTag/backup', 'ConditionValue', 'false')) ELSE json_array() END, 'StringLike', json_array(), 'StringNotLike', json_array())",
 };
 
 function extendedExpr(table: TableDef, c: ColumnDef): string {

@@ -60,10 +60,23 @@ export async function readFindingGroups(conn: DuckDBConnection, options: ReadFin
         hash.update(text).update('\n');
         hashes.set(key ?? '', hash);
       }
-      for (const [resource_id, account_id, region, reason] of JSON.parse(`[${text.replaceAll('\n', ',')}]`) as string[][]) list.push({ resource_id: resource_id!, account_id: account_id!, region: region!, reason: reason! });
+      for (const f of parseFindingLines(text)) list.push(f);
     }
     groups.set(key ?? '', list);
   }
   for (const [key, hash] of hashes) options.digests!.set(key, hash.digest('hex'));
   return groups;
 }
+
+/** Findings from DuckDB's rendered lines (one JSON array of the four fields per line, as the digest hashes them). */
+export function parseFindingLines(text: string): ResourceFinding[] {
+  return (JSON.parse(`[${text.replaceAll('\n', ',')}]`) as string[][]).map(([resource_id, account_id, region, reason]) => ({
+    resource_id: resource_id!, account_id: account_id!, region: region!, reason: reason!,
+  }));
+}
+
+/** The SQL that renders one finding as its digest line (see readFindingGroups). */
+export const findingLineSql = 'CAST(to_json([resource_id, account_id, region, reason]) AS VARCHAR)';
+export const findingOrderSql = 'resource_id, account_id, region, reason';
+/** At most this many findings are read in one string (readFindingGroups splits larger groups into parts). */
+export const findingsPartSize = partSize;

@@ -2,7 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { prepareReadOnly } from '../schema/sql-guard.js';
 import { quoteIdent, quoteLiteral } from '../schema/table.js';
 import { CheckTimer } from './check-timer.js';
-import { readFindingGroups } from './read-findings.js';
+import { createHash } from 'node:crypto';
+import { findingLineSql, findingOrderSql, findingsPartSize, parseFindingLines, readFindingGroups } from './read-findings.js';
 import { findingsDigest } from './report-hash.js';
 import type { ScopeProblem } from './scopes.js';
 import type { Check, ResourceFinding } from './types.js';
@@ -10,6 +11,9 @@ import type { Check, ResourceFinding } from './types.js';
 export const requiredColumns = ['resource_id', 'account_id', 'region', 'reason'] as const;
 
 const emptyDigest = findingsDigest([]);
+
+/** The columns each built-in check's SQL returns, by SQL text (custom checks are asked every time). */
+const columnsOf = new Map<string, string[]>();
 
 /** What one check found in one scan; shared by every requirement that maps it. */
 export interface CheckOutcome {
@@ -126,18 +130,38 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
   let staged = false;
   try {
     timer.stop();
-    const columns = ((await ctx.conn.runAndReadAll(`SELECT name FROM pragma_table_info(${quoteLiteral(`temp.${temp}`)})`)).getRowsJS() as string[][]).map((r) => r[0]!);
+    // A built-in check's columns follow from its SQL, which does not change while Calabi runs: asked once.
+    const known = check.builtin ? columnsOf.get(check.sql) : undefined;
+    const columns = known ?? ((await ctx.conn.runAndReadAll(`SELECT name FROM pragma_table_info(${quoteLiteral(`temp.${temp}`)})`)).getRowsJS() as string[][]).map((r) => r[0]!);
     const missing = missingColumns(columns);
     if (missing.length) return outcome({ evaluated, error: missingMessage(check, missing) });
-    // Rows, and distinct resources (the requirement's affected count) counted where the rows are.
-    const [rows, affected] = ((await ctx.conn.runAndReadAll(`SELECT count(*), count(DISTINCT (account_id, region, resource_id)) FROM (${findingRows(temp, [])})`)).getRowsJS()[0] ?? [0, 0]).map(Number) as [number, number];
+    if (check.builtin && !known) columnsOf.set(check.sql, columns);
     const evidence = columns.filter((c) => !(requiredColumns as readonly string[]).includes(c.toLowerCase()));
-    // Canonical order (the report id's), so computeReportId's sort has nothing to do.
-    const digests = new Map<string, string>();
-    const groups = rows === 0 ? new Map<string, ResourceFinding[]>() : await readFindingGroups(ctx.conn, { from: `(${findingRows(temp, evidence)})`, key: "''", evidence: ctx.includeEvidence, rows, digests });
+    // One statement counts the rows and the distinct resources (the requirement's affected count) and, up to a
+    // part's size, renders them in canonical order (the report id's) as the digest's lines; larger results and
+    // evidence are read in parts by readFindingGroups.
+    const [n, d, text] = (await ctx.conn.runAndReadAll(
+      `SELECT count(*), count(DISTINCT (account_id, region, resource_id)),
+              string_agg(${findingLineSql}, chr(10) ORDER BY ${findingOrderSql}) FILTER (WHERE (SELECT count(*) FROM ${quoteIdent(temp)}) <= ${findingsPartSize} AND ${ctx.includeEvidence ? 'false' : 'true'})
+       FROM (${findingRows(temp, [])})`,
+    )).getRowsJS()[0] ?? [0, 0, null];
+    const rows = Number(n);
+    const affected = Number(d);
+    let findings: ResourceFinding[];
+    let digest: string | null;
+    if (rows === 0) {
+      findings = [];
+      digest = emptyDigest;
+    } else if (typeof text === 'string') {
+      findings = parseFindingLines(text);
+      digest = createHash('sha256').update(text).update('\n').digest('hex');
+    } else {
+      const digests = new Map<string, string>();
+      const groups = await readFindingGroups(ctx.conn, { from: `(${findingRows(temp, evidence)})`, key: "''", evidence: ctx.includeEvidence, rows, digests });
+      findings = groups.get('') ?? [];
+      digest = digests.get('') ?? null;
+    }
     staged = true;
-    const findings = groups.get('') ?? [];
-    const digest = rows === 0 ? emptyDigest : digests.get('') ?? null;
     return outcome({ evaluated, findings, affected, digest, staged: { table: temp, checkId: check.id, evidence } });
   } finally {
     if (!staged) await ctx.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);

@@ -302,44 +302,59 @@ export const sqlObjects: readonly string[] = [
   `CREATE OR REPLACE MACRO calabi_backup_tag(tags, condition_key) AS
    CAST(tags AS MAP(VARCHAR, VARCHAR))[regexp_replace(condition_key, '^aws:ResourceTag/', '')]`,
 
-  // Whether one AWS Backup selection (a row of aws_backup_selections) assigns a resource to its plan, as AWS Backup
-  // documents it (API BackupSelection, Conditions, Condition; "Assign resources with AWS CLI"; docs/fsbp.md):
-  // - included: a Resources ARN pattern matches, OR a ListOfTags entry (StringEquals; any one) matches, OR, when the
-  //   selection has neither, every resource;
-  // - then ALL Conditions hold: StringEquals / StringLike need the tag with that value / matching pattern;
-  //   StringNotEquals / StringNotLike hold when the tag is absent or differs / does not match (IAM's condition
-  //   semantics), but never on tags that were not read;
-  // - and no NotResources pattern matches;
-  // - service opt-in: only a Resources pattern naming the resource type (service `service`, resource part starting
-  //   with `type_prefix`, e.g. arn:aws:ec2:*:*:volume/*) selects whatever the opt-in; a match through `*`, a
-  //   service-only pattern (arn:aws:ec2:*), tags or the empty selection needs the type opted in (`opted_in`).
-  // A selection that could not be read (NULL contents) assigns nothing. Where ListOfTags and Conditions are both set,
-  // the stricter reading is taken (Conditions filter what Resources or ListOfTags include).
-  // Usage: calabi_backup_selects(s.resources, s.not_resources, s.list_of_tags, s.conditions, t.arn, t.tags,
-  //        'dynamodb', 'table/', list_contains(rs.opted_in_resource_types, 'DynamoDB'))
-  `CREATE OR REPLACE MACRO calabi_backup_selects(resources, not_resources, list_of_tags, conditions, arn, tags, service, type_prefix, opted_in) AS
-   resources IS NOT NULL AND not_resources IS NOT NULL AND list_of_tags IS NOT NULL AND conditions IS NOT NULL
-   AND (
-     len(list_filter(resources, lambda p: calabi_backup_wildcard_match(arn, p)
-       AND string_split(p, ':')[3] = service
-       AND len(string_split(p, ':')) >= 6
-       AND starts_with(array_to_string(string_split(p, ':')[6:], ':'), type_prefix))) > 0
-     OR (coalesce(opted_in, false) AND (
-       len(list_filter(resources, lambda p: calabi_backup_wildcard_match(arn, p))) > 0
-       OR len(list_filter(CAST(list_of_tags AS STRUCT("ConditionType" VARCHAR, "ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]),
-            lambda c: upper(c.ConditionType) = 'STRINGEQUALS' AND calabi_backup_tag(tags, c.ConditionKey) = c.ConditionValue)) > 0
-       OR (len(resources) = 0 AND json_array_length(list_of_tags) = 0)
-     ))
-   )
-   AND len(list_filter(coalesce(CAST(conditions->'$.StringEquals' AS STRUCT("ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]), []),
-         lambda c: calabi_backup_tag(tags, c.ConditionKey) IS DISTINCT FROM c.ConditionValue)) = 0
-   AND len(list_filter(coalesce(CAST(conditions->'$.StringLike' AS STRUCT("ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]), []),
-         lambda c: NOT coalesce(calabi_backup_wildcard_match(calabi_backup_tag(tags, c.ConditionKey), c.ConditionValue), false))) = 0
-   AND len(list_filter(coalesce(CAST(conditions->'$.StringNotEquals' AS STRUCT("ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]), []),
-         lambda c: tags IS NULL OR calabi_backup_tag(tags, c.ConditionKey) IS NOT DISTINCT FROM c.ConditionValue)) = 0
-   AND len(list_filter(coalesce(CAST(conditions->'$.StringNotLike' AS STRUCT("ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]), []),
-         lambda c: tags IS NULL OR coalesce(calabi_backup_wildcard_match(calabi_backup_tag(tags, c.ConditionKey), c.ConditionValue), false))) = 0
-   AND len(list_filter(not_resources, lambda p: calabi_backup_wildcard_match(arn, p))) = 0`,
+  // AWS Backup's wildcard as a LIKE pattern (see calabi_backup_wildcard_match), made once per selection.
+  `CREATE OR REPLACE MACRO calabi_backup_like(pattern) AS
+   replace(replace(replace(replace(pattern, '\\', '\\\\'), '%', '\\%'), '_', '\\_'), '*', '%')`,
+
+  // Each AWS Backup selection parsed once (its JSON tag lists cast, its ARN patterns turned into LIKE patterns, tag
+  // keys without the aws:ResourceTag/ prefix), so that matching it against thousands of resources costs list
+  // lookups, not a JSON parse per pair. `readable` is false when the selection's contents could not be read.
+  `CREATE OR REPLACE VIEW calabi_backup_selections_parsed AS
+   SELECT account_id, region, id, selection_name, backup_plan_id,
+     (resources IS NOT NULL AND not_resources IS NOT NULL AND list_of_tags IS NOT NULL AND conditions IS NOT NULL) AS readable,
+     list_transform(resources, lambda p: {'pattern': calabi_backup_like(p), 'service': string_split(p, ':')[3],
+       'resource_part': CASE WHEN len(string_split(p, ':')) >= 6 THEN array_to_string(string_split(p, ':')[6:], ':') END}) AS resource_patterns,
+     list_transform(not_resources, lambda p: calabi_backup_like(p)) AS excluded_patterns,
+     list_transform(list_filter(CAST(list_of_tags AS STRUCT("ConditionType" VARCHAR, "ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]),
+       lambda c: upper(c.ConditionType) = 'STRINGEQUALS'),
+       lambda c: {'key': regexp_replace(c.ConditionKey, '^aws:ResourceTag/', ''), 'value': c.ConditionValue}) AS tags_any,
+     (len(resources) = 0 AND json_array_length(list_of_tags) = 0) AS selects_everything,
+     list_transform(coalesce(CAST(conditions->'$.StringEquals' AS STRUCT("ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]), []),
+       lambda c: {'key': regexp_replace(c.ConditionKey, '^aws:ResourceTag/', ''), 'value': c.ConditionValue}) AS tags_equal,
+     list_transform(coalesce(CAST(conditions->'$.StringLike' AS STRUCT("ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]), []),
+       lambda c: {'key': regexp_replace(c.ConditionKey, '^aws:ResourceTag/', ''), 'value': calabi_backup_like(c.ConditionValue)}) AS tags_like,
+     list_transform(coalesce(CAST(conditions->'$.StringNotEquals' AS STRUCT("ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]), []),
+       lambda c: {'key': regexp_replace(c.ConditionKey, '^aws:ResourceTag/', ''), 'value': c.ConditionValue}) AS tags_not_equal,
+     list_transform(coalesce(CAST(conditions->'$.StringNotLike' AS STRUCT("ConditionKey" VARCHAR, "ConditionValue" VARCHAR)[]), []),
+       lambda c: {'key': regexp_replace(c.ConditionKey, '^aws:ResourceTag/', ''), 'value': calabi_backup_like(c.ConditionValue)}) AS tags_not_like
+   FROM aws_backup_selections`,
+
+  // Whether one AWS Backup selection (`s`, a row of calabi_backup_selections_parsed) assigns a resource (its ARN and
+  // its tags as a MAP, NULL when not read) to its plan, as AWS Backup documents it (API BackupSelection, Conditions,
+  // Condition; "Assign resources with AWS CLI"; docs/fsbp.md), in three parts a check combines with the region's
+  // opt-in (one evaluation per pair serves both the verdict and the reason):
+  // - holds: the selection was read, ALL Conditions hold (StringEquals / StringLike need the tag with that value /
+  //   matching pattern; StringNotEquals / StringNotLike hold when the tag is absent or differs / does not match, IAM's
+  //   condition semantics, but never on tags that were not read), and no NotResources pattern matches;
+  // - by_type: a Resources pattern naming the resource type (service `service`, resource part starting with
+  //   `type_prefix`, e.g. arn:aws:ec2:*:*:volume/*) matches: it selects whatever the opt-in;
+  // - by_opt_in: a Resources pattern matches (`*`, a service-only pattern), OR a ListOfTags entry (StringEquals; any
+  //   one), OR the selection has neither Resources nor ListOfTags: these select only an opted-in type.
+  // Assigned: holds AND (by_type OR (opted in AND by_opt_in)). Where ListOfTags and Conditions are both set, the
+  // stricter reading is taken (Conditions filter what Resources or ListOfTags include).
+  // Usage: calabi_backup_assignment(s, t.arn, CAST(t.tags AS MAP(VARCHAR, VARCHAR)), 'dynamodb', 'table/')
+  `CREATE OR REPLACE MACRO calabi_backup_assignment(s, arn, tag_map, service, type_prefix) AS {
+     'holds': coalesce(s.readable
+       AND len(list_filter(s.tags_equal, lambda c: tag_map[c.key] IS DISTINCT FROM c.value)) = 0
+       AND len(list_filter(s.tags_like, lambda c: NOT coalesce(tag_map[c.key] LIKE c.value ESCAPE '\\', false))) = 0
+       AND len(list_filter(s.tags_not_equal, lambda c: tag_map IS NULL OR tag_map[c.key] IS NOT DISTINCT FROM c.value)) = 0
+       AND len(list_filter(s.tags_not_like, lambda c: tag_map IS NULL OR coalesce(tag_map[c.key] LIKE c.value ESCAPE '\\', false))) = 0
+       AND len(list_filter(s.excluded_patterns, lambda p: arn LIKE p ESCAPE '\\')) = 0, false),
+     'by_type': coalesce(len(list_filter(s.resource_patterns, lambda p: arn LIKE p.pattern ESCAPE '\\' AND p.service = service AND starts_with(p.resource_part, type_prefix))) > 0, false),
+     'by_opt_in': coalesce(len(list_filter(s.resource_patterns, lambda p: arn LIKE p.pattern ESCAPE '\\')) > 0
+       OR len(list_filter(s.tags_any, lambda c: tag_map[c.key] = c.value)) > 0
+       OR s.selects_everything, false)
+   }`,
 
   // The failing accounts of one CIS monitoring requirement, read from the chain above; a key Calabi does not
   // analyse filters for is an error, not an empty (passing) answer.

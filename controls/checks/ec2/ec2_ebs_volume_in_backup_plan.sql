@@ -1,18 +1,22 @@
 -- FSBP EC2.28: every EBS volume is assigned to an AWS Backup plan. A selection of a plan in the resource's
--- account and region assigns it when calabi_backup_selects (schema/sql-objects.ts) says so: AWS Backup's own rules
+-- account and region assigns it when calabi_backup_assignment (schema/sql-objects.ts) says so: AWS Backup's own rules
 -- for Resources and NotResources ARN wildcards, ListOfTags (any), Conditions (all) and the region's service opt-in
 -- ('EBS' in aws_backup_region_settings), which only a Resources ARN naming the resource type does without.
 -- A selection that could not be read assigns nothing, and tags not read match nothing: the sync marked those scopes in
 -- error, so the engine reports ERROR rather than a verdict.
 WITH assigned AS (
   SELECT
-    t.arn, t.account_id, t.region,
-    bool_or(calabi_backup_selects(s.resources, s.not_resources, s.list_of_tags, s.conditions, t.arn, t.tags, 'ec2', 'volume/', list_contains(rs.opted_in_resource_types, 'EBS'))) AS covered,
-    string_agg(s.selection_name, ', ' ORDER BY s.selection_name) FILTER (WHERE calabi_backup_selects(s.resources, s.not_resources, s.list_of_tags, s.conditions, t.arn, t.tags, 'ec2', 'volume/', true)) AS selections_if_opted_in
-  FROM aws_ec2_volumes t
-  JOIN aws_backup_selections s ON s.account_id = t.account_id AND s.region = t.region
-  LEFT JOIN aws_backup_region_settings rs ON rs.account_id = t.account_id AND rs.region = t.region
-  GROUP BY t.arn, t.account_id, t.region
+    arn, account_id, region,
+    bool_or(a.holds AND (a.by_type OR (coalesce(opted_in, false) AND a.by_opt_in))) AS covered,
+    string_agg(selection_name, ', ' ORDER BY selection_name) FILTER (WHERE a.holds AND (a.by_type OR a.by_opt_in)) AS selections_if_opted_in
+  FROM (
+    SELECT t.arn, t.account_id, t.region, s.selection_name, list_contains(rs.opted_in_resource_types, 'EBS') AS opted_in,
+      calabi_backup_assignment(s, t.arn, t.tag_map, 'ec2', 'volume/') AS a
+    FROM (SELECT arn, account_id, region, CAST(tags AS MAP(VARCHAR, VARCHAR)) AS tag_map FROM aws_ec2_volumes) t
+    JOIN calabi_backup_selections_parsed s ON s.account_id = t.account_id AND s.region = t.region
+    LEFT JOIN aws_backup_region_settings rs ON rs.account_id = t.account_id AND rs.region = t.region
+  )
+  GROUP BY arn, account_id, region
 )
 SELECT
   t.arn AS resource_id,

@@ -1,5 +1,5 @@
 -- FSBP EFS.2: every EFS file system is assigned to an AWS Backup plan. A selection of a plan in the resource's
--- account and region assigns it when calabi_backup_selects (schema/sql-objects.ts) says so: AWS Backup's own rules
+-- account and region assigns it when calabi_backup_assignment (schema/sql-objects.ts) says so: AWS Backup's own rules
 -- for Resources and NotResources ARN wildcards, ListOfTags (any), Conditions (all) and the region's service opt-in
 -- ('EFS' in aws_backup_region_settings), which only a Resources ARN naming the resource type does without.
 -- Automatic backups (backup policy ENABLED) are AWS Backup's EFS default plan: they count as a plan.
@@ -7,13 +7,17 @@
 -- error, so the engine reports ERROR rather than a verdict.
 WITH assigned AS (
   SELECT
-    t.arn, t.account_id, t.region,
-    bool_or(calabi_backup_selects(s.resources, s.not_resources, s.list_of_tags, s.conditions, t.arn, t.tags, 'elasticfilesystem', 'file-system/', list_contains(rs.opted_in_resource_types, 'EFS'))) AS covered,
-    string_agg(s.selection_name, ', ' ORDER BY s.selection_name) FILTER (WHERE calabi_backup_selects(s.resources, s.not_resources, s.list_of_tags, s.conditions, t.arn, t.tags, 'elasticfilesystem', 'file-system/', true)) AS selections_if_opted_in
-  FROM aws_efs_file_systems t
-  JOIN aws_backup_selections s ON s.account_id = t.account_id AND s.region = t.region
-  LEFT JOIN aws_backup_region_settings rs ON rs.account_id = t.account_id AND rs.region = t.region
-  GROUP BY t.arn, t.account_id, t.region
+    arn, account_id, region,
+    bool_or(a.holds AND (a.by_type OR (coalesce(opted_in, false) AND a.by_opt_in))) AS covered,
+    string_agg(selection_name, ', ' ORDER BY selection_name) FILTER (WHERE a.holds AND (a.by_type OR a.by_opt_in)) AS selections_if_opted_in
+  FROM (
+    SELECT t.arn, t.account_id, t.region, s.selection_name, list_contains(rs.opted_in_resource_types, 'EFS') AS opted_in,
+      calabi_backup_assignment(s, t.arn, t.tag_map, 'elasticfilesystem', 'file-system/') AS a
+    FROM (SELECT arn, account_id, region, CAST(tags AS MAP(VARCHAR, VARCHAR)) AS tag_map FROM aws_efs_file_systems) t
+    JOIN calabi_backup_selections_parsed s ON s.account_id = t.account_id AND s.region = t.region
+    LEFT JOIN aws_backup_region_settings rs ON rs.account_id = t.account_id AND rs.region = t.region
+  )
+  GROUP BY arn, account_id, region
 )
 SELECT
   t.arn AS resource_id,

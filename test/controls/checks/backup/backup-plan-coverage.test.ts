@@ -6,7 +6,7 @@ import type { Database, Row } from '../../../../schema/db.js';
 import { checkFindings, seed } from '../../../support/checks.js';
 import { memoryDb, tempDir } from '../../../support/db.js';
 
-// FSBP DynamoDB.4, EC2.28, EFS.2 and RDS.26 share calabi_backup_selects (schema/sql-objects.ts). Its semantics are
+// FSBP DynamoDB.4, EC2.28, EFS.2 and RDS.26 share calabi_backup_assignment (schema/sql-objects.ts). Its semantics are
 // exercised in full on DynamoDB.4; the other three checks are held to their resource type, ARN form and opt-in key.
 // Selections are seeded as aws_backup_selections rows (GetBackupSelection's contents as the collector writes them):
 // moto 5.2.1 implements neither ListBackupSelections, GetBackupSelection nor DescribeRegionSettings
