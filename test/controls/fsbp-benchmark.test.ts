@@ -72,7 +72,8 @@ describe('aws-fsbp', () => {
       expect(r.evidence, r.id).toMatch(/^(Needs data Calabi does not collect yet: |No Calabi check decides |Retired by AWS)/);
       expect(r.evidence, r.id).toContain(`control ${r.id}`);
     }
-    expect(req('EC2.51').evidence).toMatch(/^Needs data Calabi does not collect yet: EC2 DescribeClientVpnEndpoints/);
+    expect(req('WAF.1').evidence).toMatch(/^Needs data Calabi does not collect yet: AWS WAF Classic, .*support ended on 30 September 2025/);
+    expect(req('EC2.51').checks).toEqual(['clientvpn_endpoint_connection_logging']);
     expect(req('AppSync.1').checks).toEqual(['appsync_api_cache_encrypted_at_rest']);
     expect(req('CloudFormation.1').checks).toEqual(['cloudformation_stack_sns_notifications']);
     expect(req('EventBridge.3').checks).toEqual(['eventbridge_custom_bus_policy_attached']);

@@ -33,7 +33,7 @@ describe('evaluating aws-fsbp', () => {
   it('reports a control whose tables were never synced as ERROR, and one without a check as MANUAL', () => {
     const byId = new Map(report.controls.map((c) => [c.id, c]));
     expect(byId.get('GuardDuty.1')?.status).toBe('ERROR');
-    expect(byId.get('AppSync.1')).toMatchObject({ status: 'MANUAL', reason: expect.stringMatching(/^Needs data Calabi does not collect yet/) });
+    expect(byId.get('WAF.1')).toMatchObject({ status: 'MANUAL', reason: expect.stringMatching(/^Needs data Calabi does not collect yet/) });
     // Kinesis.1, Athena.1 and CloudFormation.1 are decided by checks since their data is collected: never synced here, so ERROR.
     expect(byId.get('CloudFormation.1')?.status).toBe('ERROR');
     expect(byId.get('Kinesis.1')?.status).toBe('ERROR');
