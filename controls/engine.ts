@@ -14,7 +14,7 @@ import { inventoryTables } from '../schema/inventory.js';
 import { materialiseSharedViews, readsSharedView } from './shared-views.js';
 import { closeExternalAccess } from './external-access.js';
 import { scopeProblems } from './scopes.js';
-import { controlResult, type ControlResult } from './status.js';
+import { controlResult, ResourceCounter, type ControlResult } from './status.js';
 import { previousScan } from '../schema/scans.js';
 import { completeScan, failScan, insertScan } from './store.js';
 import { summarise } from './score.js';
@@ -165,6 +165,7 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
   }
   // Requirements of every plan share their checks' outcomes: each outcome's findings are sorted and rendered once.
   const digestOf = createDigester();
+  const counter = new ResourceCounter();
   const settleIn = (plan: Plan, r: Requirement, outcome: CheckOutcome) => {
     plan.outcomes.set(outcome.checkId, outcome);
     const left = plan.pending.get(r.id)!;
@@ -174,7 +175,7 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
     // An exception scoped to a benchmark or requirement covers only its own: each plan marks its own copy.
     const outs = matcher ? found.map((o) => exceptOutcome(o, matcher, { benchmarkId: plan.benchmark.id, requirementId: r.id }, plan.excepted)) : found;
     const digest = outs.length === 1 && outs[0]!.digest ? outs[0]!.digest : digestOf(outs.map((o) => o.findings));
-    emit(plan, withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0)), checks, coverageNote), digest);
+    emit(plan, withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0), counter), checks, coverageNote), digest);
   };
   const settle = (outcome: CheckOutcome) => {
     for (const { plan, requirement } of waiting.get(outcome.checkId) ?? []) settleIn(plan, requirement, outcome);

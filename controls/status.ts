@@ -39,8 +39,8 @@ export interface CheckVerdict {
 }
 
 /** The requirement's result (see verdict below) with each of its checks' own verdicts. */
-export function controlResult(req: Requirement, checks: readonly Check[], outcomes: readonly CheckOutcome[], durationMs = 0): ControlResult {
-  const result = verdict(req, checks, outcomes, durationMs);
+export function controlResult(req: Requirement, checks: readonly Check[], outcomes: readonly CheckOutcome[], durationMs = 0, counter?: ResourceCounter): ControlResult {
+  const result = verdict(req, checks, outcomes, durationMs, counter);
   if (result.status === 'MANUAL') return { ...result, check_results: [] };
   const check_results = outcomes.map((o): CheckVerdict => {
     // A check's own verdict depends on its outcome alone: the many requirements that share an outcome (NIST maps
@@ -57,20 +57,58 @@ export function controlResult(req: Requirement, checks: readonly Check[], outcom
 }
 
 const ownVerdicts = new WeakMap<CheckOutcome, CheckVerdict>();
-const resourceKeys = new WeakMap<readonly ResourceFinding[], readonly string[]>();
 
-/** Each finding's resource (account, region, id) as one string, built once per findings list. */
-function keysOf(findings: readonly ResourceFinding[]): readonly string[] {
-  let keys = resourceKeys.get(findings);
-  if (!keys) resourceKeys.set(findings, (keys = findings.map((r) => `${r.account_id}\u0000${r.region}\u0000${r.resource_id}`)));
-  return keys;
+/**
+ * Counts distinct resources (account, region, id) among several checks' findings. Each findings list's resources
+ * are numbered once; a count then marks numbers in a stamp array, with no string built or hashed per requirement.
+ * One per evaluation (the engine's), so the numbering does not outlive it.
+ */
+export class ResourceCounter {
+  readonly #ids = new Map<string, number>();
+  readonly #lists = new WeakMap<readonly ResourceFinding[], Int32Array>();
+  #stamps = new Uint32Array(1024);
+  #generation = 0;
+
+  count(outcomes: readonly CheckOutcome[]): number {
+    const lists = outcomes.map((o) => this.#idsOf(o.findings));
+    if (this.#stamps.length < this.#ids.size) {
+      const grown = new Uint32Array(Math.max(this.#ids.size, this.#stamps.length * 2));
+      grown.set(this.#stamps);
+      this.#stamps = grown;
+    }
+    if (++this.#generation === 0xffffffff) (this.#stamps.fill(0), (this.#generation = 1));
+    const g = this.#generation;
+    const stamps = this.#stamps;
+    let n = 0;
+    for (const ids of lists) {
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        if (stamps[id] !== g) (stamps[id] = g), n++;
+      }
+    }
+    return n;
+  }
+
+  #idsOf(findings: readonly ResourceFinding[]): Int32Array {
+    let ids = this.#lists.get(findings);
+    if (!ids) {
+      ids = new Int32Array(findings.length);
+      for (let i = 0; i < findings.length; i++) {
+        const r = findings[i]!;
+        const key = `${r.account_id}\u0000${r.region}\u0000${r.resource_id}`;
+        let id = this.#ids.get(key);
+        if (id === undefined) this.#ids.set(key, (id = this.#ids.size));
+        ids[i] = id;
+      }
+      this.#lists.set(findings, ids);
+    }
+    return ids;
+  }
 }
 
-/** Distinct resources among several checks' findings. */
-function distinctResources(outcomes: readonly CheckOutcome[]): number {
-  const seen = new Set<string>();
-  for (const o of outcomes) for (const k of keysOf(o.findings)) seen.add(k);
-  return seen.size;
+/** Distinct resources among several checks' findings (without an evaluation's counter: a fresh one). */
+function distinctResources(outcomes: readonly CheckOutcome[], counter?: ResourceCounter): number {
+  return (counter ?? new ResourceCounter()).count(outcomes);
 }
 
 /**
@@ -93,7 +131,7 @@ function distinctResources(outcomes: readonly CheckOutcome[]): number {
  * - SKIP:   no findings, no errors, and nothing was in scope (every check's scope counted 0 rows).
  * - PASS:   otherwise.
  */
-function verdict(req: Requirement, checks: readonly Check[], outcomes: readonly CheckOutcome[], durationMs: number): ControlResult {
+function verdict(req: Requirement, checks: readonly Check[], outcomes: readonly CheckOutcome[], durationMs: number, counter?: ResourceCounter): ControlResult {
   const base = {
     id: req.id,
     title: req.title,
@@ -111,7 +149,7 @@ function verdict(req: Requirement, checks: readonly Check[], outcomes: readonly 
   const only = outcomes.length === 1 ? outcomes[0]! : undefined;
   const resources = only ? only.findings.slice() : outcomes.flatMap((o) => o.findings);
   // One check: DuckDB counted its distinct resources (run-check.ts); several may name the same resource.
-  const affected = only?.affected ?? distinctResources(outcomes);
+  const affected = only?.affected ?? distinctResources(outcomes, counter);
   const evaluated = Math.max(0, ...outcomes.map((o) => o.evaluated));
   const checkErrors = outcomes.filter((o) => o.error).map((o) => `${o.checkId}: ${o.error}`);
   const problems = outcomes.flatMap((o) => o.scopeProblems).filter(uniqueScope());
@@ -120,15 +158,22 @@ function verdict(req: Requirement, checks: readonly Check[], outcomes: readonly 
   const counts = { affected_count: affected, evaluated_count: Math.max(evaluated, affected), resources, error: errorText };
 
   const trusted = problems.length ? resources.filter((r) => !problems.some((p) => inScope(r, p))) : resources;
-  const open = trusted.filter((r) => !r.exception_id);
-  if (trusted.length > 0 && open.length === 0) {
+  // The findings no exception accepts: counted, and the first kept, without copying a list of millions (NIST).
+  let openCount = 0;
+  let firstOpen: ResourceFinding | undefined;
+  for (const r of trusted) {
+    if (r.exception_id) continue;
+    firstOpen ??= r;
+    openCount++;
+  }
+  if (trusted.length > 0 && openCount === 0) {
     const ids = [...new Set(trusted.map((r) => r.exception_id!))];
     const caveat = errorText ? ` Some data could not be verified, so there may be more: ${errorText}` : '';
     return { ...base, status: 'EXCEPTED', reason: `${affected} failing ${affected === 1 ? 'resource is' : 'resources are'} accepted by ${ids.length === 1 ? 'exception' : 'exceptions'} ${ids.join(', ')}.${caveat}`, ...counts };
   }
   if (trusted.length > 0) {
-    const first = open[0]!.reason.replace(/\.+$/, '');
-    const excepted = trusted.length - open.length;
+    const first = firstOpen!.reason.replace(/\.+$/, '');
+    const excepted = trusted.length - openCount;
     const what = `${affected} ${affected === 1 ? 'resource fails' : 'resources fail'}${evaluated ? ` of ${Math.max(evaluated, affected)} evaluated` : ''}`;
     const caveat = errorText ? ` Some data could not be verified, so there may be more: ${errorText}` : '';
     const accepted = excepted ? ` ${excepted} of the findings ${excepted === 1 ? 'is' : 'are'} excepted; the rest are not.` : '';
