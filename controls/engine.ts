@@ -5,7 +5,7 @@ import { oldestDataAt } from './coverage.js';
 import { loadCatalog, type Catalog, type LoadedBenchmark } from './loader.js';
 import { quoteIdent } from '../schema/table.js';
 import { CheckTables } from './check-tables.js';
-import { combineReportId, createDigester, findingsDigest } from './report-hash.js';
+import { combineReportId, Digester, findingsDigest } from './report-hash.js';
 import { flushFindings, runCheck, type CheckOutcome, type StagedFindings } from './run-check.js';
 import { resolveLimits, type EvaluationLimits } from './limits.js';
 import { regionCoverageNote } from './region-coverage.js';
@@ -141,11 +141,13 @@ export async function evaluateBenchmarks(options: EvaluateManyOptions): Promise<
 }
 
 async function evaluateRequirements(db: Database, catalog: Catalog, plans: readonly Plan[], options: EvaluateManyOptions, matcher: ExceptionMatcher | null, evaluationId: string): Promise<void> {
+  // A requirement that maps one check has its digest from reading the findings (read-findings.ts); one that maps
+  // several has it from the digester once every check has run (report-hash.ts Digester: requirements of every plan
+  // share their checks' outcomes, so each finding is sorted and rendered once, not once per requirement).
+  const digester = new Digester();
   const emit = (plan: Plan, result: ControlResult, digest: string | null = null) => {
     plan.results.set(result.id, result);
-    // A requirement that maps one check has its digest from reading the findings (read-findings.ts); others are
-    // hashed now, while other checks still run on DuckDB's threads, not all at the end.
-    plan.digests.set(result.id, digest ?? findingsDigest(result.resources));
+    if (digest !== 'requested') plan.digests.set(result.id, digest ?? findingsDigest(result.resources));
     options.onControl?.(plan.benchmark.id, toReport(result));
   };
   for (const plan of plans) for (const r of plan.benchmark.requirements) if (!plan.automated.includes(r)) emit(plan, controlResult(r, [], []));
@@ -163,8 +165,6 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
   for (const plan of plans) {
     for (const r of plan.automated) for (const id of new Set(r.checks)) waiting.set(id, [...(waiting.get(id) ?? []), { plan, requirement: r }]);
   }
-  // Requirements of every plan share their checks' outcomes: each outcome's findings are sorted and rendered once.
-  const digestOf = createDigester();
   const counter = new ResourceCounter();
   const settleIn = (plan: Plan, r: Requirement, outcome: CheckOutcome) => {
     plan.outcomes.set(outcome.checkId, outcome);
@@ -174,7 +174,8 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
     const found = [...new Set(r.checks)].map((id) => plan.outcomes.get(id)!);
     // An exception scoped to a benchmark or requirement covers only its own: each plan marks its own copy.
     const outs = matcher ? found.map((o) => exceptOutcome(o, matcher, { benchmarkId: plan.benchmark.id, requirementId: r.id }, plan.excepted)) : found;
-    const digest = outs.length === 1 && outs[0]!.digest ? outs[0]!.digest : digestOf(outs.map((o) => o.findings));
+    let digest: string = outs.length === 1 && outs[0]!.digest ? outs[0]!.digest : 'requested';
+    if (digest === 'requested') digester.request(`${plan.scanId}\u0000${r.id}`, outs.map((o) => o.findings));
     emit(plan, withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0), counter), checks, coverageNote), digest);
   };
   const settle = (outcome: CheckOutcome) => {
@@ -229,6 +230,13 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
         await flushFindings(conn, evaluationId, staged);
       }),
     );
+    const digests = digester.finish();
+    for (const plan of plans) {
+      for (const r of plan.automated) {
+        const d = digests.get(`${plan.scanId}\u0000${r.id}`);
+        if (d) plan.digests.set(r.id, d);
+      }
+    }
   } finally {
     for (const c of connections) c.closeSync();
   }

@@ -57,41 +57,77 @@ export function findingsDigest(resources: readonly ResourceFinding[]): string {
 /**
  * findingsDigest of several checks' findings taken together, for an evaluation whose requirements share checks
  * (NIST maps up to 34 per requirement, and evaluating every framework at once settles thousands of requirements
- * from the same few hundred outcomes): each findings list is rendered and sorted once, a requirement's union is
- * those sorted runs concatenated and merged (V8's sort is a TimSort, which merges runs), and a set of lists
+ * from the same few hundred outcomes). Requests are collected while the checks run and digested at the end
+ * (finish): every findings list is sorted once, all of them are merged once into one canonical order (V8's sort
+ * is a TimSort, which merges the sorted runs), each finding's line is encoded once, and a requirement's digest is
+ * then its findings' positions in that order sorted as numbers, their lines hashed in that order. A set of lists
  * already digested is not digested again. Same digest as findingsDigest over the concatenation.
  */
-export function createDigester(): (lists: ReadonlyArray<readonly ResourceFinding[]>) => string {
-  const ids = new WeakMap<object, number>();
-  const runs = new WeakMap<object, ReadonlyArray<{ f: ResourceFinding; line: string }>>();
-  const memo = new Map<string, string>();
-  let next = 0;
-  const idOf = (list: readonly ResourceFinding[]) => {
-    let id = ids.get(list);
-    if (id === undefined) ids.set(list, (id = next++));
-    return id;
-  };
-  const runOf = (list: readonly ResourceFinding[]) => {
-    let run = runs.get(list);
-    if (!run) runs.set(list, (run = list.map((f) => ({ f, line: findingLine(f) })).sort((x, y) => compareFindings(x.f, y.f))));
-    return run;
-  };
-  return (lists) => {
-    const key = lists.map(idOf).sort((a, b) => a - b).join(',');
-    const known = memo.get(key);
-    if (known) return known;
-    const merged = lists.length === 1 ? runOf(lists[0]!) : lists.flatMap(runOf).sort((x, y) => compareFindings(x.f, y.f));
-    const hash = createHash('sha256');
-    let chunk = '';
-    for (const { line } of merged) {
-      chunk += `${line}\n`;
-      if (chunk.length > 1 << 20) (hash.update(chunk), (chunk = ''));
+export class Digester {
+  readonly #lists: Array<readonly ResourceFinding[]> = [];
+  readonly #index = new WeakMap<object, number>();
+  readonly #requests = new Map<string, number[]>();
+
+  /** Asks for the digest of these lists' findings together, under `id` (finish's answer). */
+  request(id: string, lists: ReadonlyArray<readonly ResourceFinding[]>): void {
+    this.#requests.set(id, lists.map((list) => {
+      let i = this.#index.get(list);
+      if (i === undefined) (this.#index.set(list, (i = this.#lists.length)), this.#lists.push(list));
+      return i;
+    }));
+  }
+
+  finish(): Map<string, string> {
+    const out = new Map<string, string>();
+    if (this.#requests.size === 0) return out;
+    // One canonical order over every finding of every list: each list sorted, then the runs merged.
+    const entries: Array<{ list: number; at: number; f: ResourceFinding }> = [];
+    for (const [list, findings] of this.#lists.entries()) {
+      const run = findings.map((f, at) => ({ list, at, f })).sort((x, y) => compareFindings(x.f, y.f));
+      for (const e of run) entries.push(e);
     }
-    hash.update(chunk);
-    const digest = hash.digest('hex');
-    memo.set(key, digest);
-    return digest;
-  };
+    entries.sort((x, y) => compareFindings(x.f, y.f));
+    const ranks = this.#lists.map((findings) => new Int32Array(findings.length));
+    const lines = entries.map((e, rank) => {
+      ranks[e.list]![e.at] = rank;
+      return `${findingLine(e.f)}\n`;
+    });
+    const offsets = new Float64Array(lines.length + 1);
+    for (let r = 0; r < lines.length; r++) offsets[r + 1] = offsets[r]! + Buffer.byteLength(lines[r]!);
+    const bytes = Buffer.allocUnsafe(offsets[lines.length]!);
+    for (let r = 0; r < lines.length; r++) bytes.write(lines[r]!, offsets[r]!);
+    lines.length = 0;
+
+    const memo = new Map<string, string>();
+    const stage = Buffer.allocUnsafe(1 << 20);
+    for (const [id, lists] of this.#requests) {
+      const key = [...lists].sort((a, b) => a - b).join(',');
+      let digest = memo.get(key);
+      if (!digest) {
+        let n = 0;
+        for (const l of lists) n += ranks[l]!.length;
+        const order = new Int32Array(n);
+        let k = 0;
+        for (const l of lists) (order.set(ranks[l]!, k), (k += ranks[l]!.length));
+        order.sort();
+        const hash = createHash('sha256');
+        let used = 0;
+        for (let i = 0; i < n; i++) {
+          const r = order[i]!;
+          const from = offsets[r]!;
+          const size = offsets[r + 1]! - from;
+          if (used + size > stage.length) (hash.update(stage.subarray(0, used)), (used = 0));
+          if (size > stage.length) hash.update(bytes.subarray(from, from + size));
+          else used += bytes.copy(stage, used, from, from + size);
+        }
+        hash.update(stage.subarray(0, used));
+        digest = hash.digest('hex');
+        memo.set(key, digest);
+      }
+      out.set(id, digest);
+    }
+    return out;
+  }
 }
 
 /** Combines the benchmark header and each control's id, status, finding count and findings digest, in order. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../../schema/db.js';
 import { readFindingGroups } from '../../controls/read-findings.js';
-import { createDigester, findingLine, findingsDigest } from '../../controls/report-hash.js';
+import { Digester, findingLine, findingsDigest } from '../../controls/report-hash.js';
 import type { ResourceFinding } from '../../controls/types.js';
 import { memoryDb } from '../support/db.js';
 
@@ -64,11 +64,23 @@ describe('the findings digest', () => {
     const a = tricky.slice(0, 3);
     const b = [...tricky.slice(2), { resource_id: 'a', account_id: '2', region: 'r', reason: 'x' }];
     const c = [{ resource_id: 'z', account_id: '1', region: 'r', reason: 'y' }, { resource_id: 'a', account_id: '1', region: 'r', reason: 'y' }];
-    const digestOf = createDigester();
-    expect(digestOf([a, b, c])).toBe(findingsDigest([...a, ...b, ...c]));
-    expect(digestOf([c, a, b])).toBe(findingsDigest([...a, ...b, ...c]));
-    expect(digestOf([b])).toBe(findingsDigest(b));
-    expect(digestOf([a, c])).not.toBe(digestOf([a, b]));
-    expect(digestOf([])).toBe(findingsDigest([]));
+    // A list larger than the digester's 1 MiB staging buffer, sharing findings with the others.
+    const big = Array.from({ length: 20_000 }, (_, i) => ({ resource_id: `arn:aws:s3:::bucket-${i % 7000}`, account_id: String(i % 3), region: 'eu-west-1', reason: `${'x'.repeat(i % 50)} ${i}` }));
+    const digester = new Digester();
+    digester.request('abc', [a, b, c]);
+    digester.request('cab', [c, a, b]);
+    digester.request('b', [b]);
+    digester.request('ac', [a, c]);
+    digester.request('ab', [a, b]);
+    digester.request('none', []);
+    digester.request('big', [big, a, c]);
+    const got = digester.finish();
+    expect(got.get('abc')).toBe(findingsDigest([...a, ...b, ...c]));
+    expect(got.get('cab')).toBe(findingsDigest([...a, ...b, ...c]));
+    expect(got.get('b')).toBe(findingsDigest(b));
+    expect(got.get('ac')).toBe(findingsDigest([...a, ...c]));
+    expect(got.get('ac')).not.toBe(got.get('ab'));
+    expect(got.get('none')).toBe(findingsDigest([]));
+    expect(got.get('big')).toBe(findingsDigest([...big, ...a, ...c]));
   });
 });
