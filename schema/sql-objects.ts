@@ -290,24 +290,16 @@ export const sqlObjects: readonly string[] = [
    FROM subscriptions
    GROUP BY account_id, region`,
 
-  // AWS Backup's wildcard: `*` in a selection's ARNs (Resources, NotResources) and StringLike values stands for any
-  // run of characters, `:` and `/` included; every other character is literal, so LIKE's own `_` and `%` (and the
-  // escape character) are escaped first. Case-sensitive, as AWS Backup's matching is.
-  `CREATE OR REPLACE MACRO calabi_backup_wildcard_match(value, pattern) AS
-   value LIKE replace(replace(replace(replace(pattern, '\\', '\\\\'), '%', '\\%'), '_', '\\_'), '*', '%') ESCAPE '\\'`,
-
-  // The value of a resource's tag named by a selection's condition key, with or without the aws:ResourceTag/ prefix
-  // (AWS's examples use both in ListOfTags; tag keys starting with "aws:" are reserved, so the prefix is never part
-  // of a user's key). NULL when the resource has no such tag or its tags were not read.
-  `CREATE OR REPLACE MACRO calabi_backup_tag(tags, condition_key) AS
-   CAST(tags AS MAP(VARCHAR, VARCHAR))[regexp_replace(condition_key, '^aws:ResourceTag/', '')]`,
-
-  // AWS Backup's wildcard as a LIKE pattern (see calabi_backup_wildcard_match), made once per selection.
+  // AWS Backup's wildcard as a LIKE pattern (ESCAPE '\\'), made once per selection: `*` in a selection's ARNs
+  // (Resources, NotResources) and StringLike values stands for any run of characters, `:` and `/` included; every
+  // other character is literal, so LIKE's own `_` and `%` (and the escape character) are escaped first.
+  // Case-sensitive, as AWS Backup's matching is.
   `CREATE OR REPLACE MACRO calabi_backup_like(pattern) AS
    replace(replace(replace(replace(pattern, '\\', '\\\\'), '%', '\\%'), '_', '\\_'), '*', '%')`,
 
   // Each AWS Backup selection parsed once (its JSON tag lists cast, its ARN patterns turned into LIKE patterns, tag
-  // keys without the aws:ResourceTag/ prefix), so that matching it against thousands of resources costs list
+  // keys without the aws:ResourceTag/ prefix, which AWS's examples use or not and no user key can carry: "aws:" keys
+  // are reserved), so that matching it against thousands of resources costs list
   // lookups, not a JSON parse per pair. `readable` is false when the selection's contents could not be read.
   `CREATE OR REPLACE VIEW calabi_backup_selections_parsed AS
    SELECT account_id, region, id, selection_name, backup_plan_id,
