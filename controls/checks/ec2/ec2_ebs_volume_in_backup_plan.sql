@@ -7,8 +7,8 @@
 WITH assigned AS (
   SELECT
     arn, account_id, region,
-    bool_or(a.holds AND (a.by_type OR (coalesce(opted_in, false) AND a.by_opt_in))) AS covered,
-    string_agg(selection_name, ', ' ORDER BY selection_name) FILTER (WHERE a.holds AND (a.by_type OR a.by_opt_in)) AS selections_if_opted_in
+    bool_or(a.by_type OR (coalesce(opted_in, false) AND a.by_opt_in)) AS covered,
+    array_to_string(list_sort(list(selection_name)), ', ') AS selections_if_opted_in
   FROM (
     SELECT t.arn, t.account_id, t.region, s.selection_name, list_contains(rs.opted_in_resource_types, 'EBS') AS opted_in,
       calabi_backup_assignment(s, t.arn, t.tag_map, 'ec2', 'volume/') AS a
@@ -16,6 +16,9 @@ WITH assigned AS (
     JOIN calabi_backup_selections_parsed s ON s.account_id = t.account_id AND s.region = t.region
     LEFT JOIN aws_backup_region_settings rs ON rs.account_id = t.account_id AND rs.region = t.region
   )
+  -- Only the pairs that can assign the resource are grouped: most of resources × selections select nothing, and
+  -- testing whether a Resources pattern or tag selects it first spares the Conditions on those.
+  WHERE (a.by_type OR a.by_opt_in) AND a.holds
   GROUP BY arn, account_id, region
 )
 SELECT
