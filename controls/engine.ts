@@ -15,6 +15,7 @@ import { materialiseSharedViews, readsSharedView } from './shared-views.js';
 import { closeExternalAccess } from './external-access.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, ResourceCounter, type ControlResult } from './status.js';
+import { shareResources } from './lazy-resources.js';
 import { previousScan } from '../schema/scans.js';
 import { completeScan, failScan, insertScan } from './store.js';
 import { summarise } from './score.js';
@@ -145,12 +146,14 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
   // several has it from the digester once every check has run (report-hash.ts Digester: requirements of every plan
   // share their checks' outcomes, so each finding is sorted and rendered once, not once per requirement).
   const digester = new Digester();
-  const emit = (plan: Plan, result: ControlResult, digest: string | null = null) => {
+  // `digest` is known when the requirement is settled, or left to the digester (undefined).
+  const emit = (plan: Plan, result: ControlResult, digest: string | undefined) => {
     plan.results.set(result.id, result);
-    if (digest !== 'requested') plan.digests.set(result.id, digest ?? findingsDigest(result.resources));
+    if (digest !== undefined) plan.digests.set(result.id, digest);
     options.onControl?.(plan.benchmark.id, toReport(result));
   };
-  for (const plan of plans) for (const r of plan.benchmark.requirements) if (!plan.automated.includes(r)) emit(plan, controlResult(r, [], []));
+  const noFindings = findingsDigest([]);
+  for (const plan of plans) for (const r of plan.benchmark.requirements) if (!plan.automated.includes(r)) emit(plan, controlResult(r, [], []), noFindings);
 
   // Stated beside every "in all regions" requirement: which regions it was judged on, and which were left out.
   const coverageNote = await db.connect().then(async (conn) => {
@@ -174,8 +177,10 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
     const found = [...new Set(r.checks)].map((id) => plan.outcomes.get(id)!);
     // An exception scoped to a benchmark or requirement covers only its own: each plan marks its own copy.
     const outs = matcher ? found.map((o) => exceptOutcome(o, matcher, { benchmarkId: plan.benchmark.id, requirementId: r.id }, plan.excepted)) : found;
-    let digest: string = outs.length === 1 && outs[0]!.digest ? outs[0]!.digest : 'requested';
-    if (digest === 'requested') digester.request(`${plan.scanId}\u0000${r.id}`, outs.map((o) => o.findings));
+    // One check's digest came with its findings (run-check.ts); several checks', or one read without it, are
+    // digested at the end.
+    const digest = outs.length === 1 && outs[0]!.digest ? outs[0]!.digest : undefined;
+    if (digest === undefined) digester.request(`${plan.scanId}\u0000${r.id}`, outs.map((o) => o.findings));
     emit(plan, withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0), counter), checks, coverageNote), digest);
   };
   const settle = (outcome: CheckOutcome) => {
@@ -265,7 +270,9 @@ async function withDerivedTables(conn: DuckDBConnection, checks: readonly Check[
 
 function withRegionCoverage(result: ControlResult, checks: readonly Check[], note: string | null): ControlResult {
   if (!note || !checks.some((c) => c.all_regions)) return result;
-  return { ...result, reason: `${result.reason} ${note}` };
+  // Set, not spread: a spread would build the result's lazy `resources` (lazy-resources.ts).
+  result.reason = `${result.reason} ${note}`;
+  return result;
 }
 
 function failed(checkId: string, error: string): CheckOutcome {
@@ -273,8 +280,8 @@ function failed(checkId: string, error: string): CheckOutcome {
 }
 
 function toReport(r: ControlResult): ControlReport {
-  return {
+  return shareResources(r, {
     id: r.id, title: r.title, section: r.section, level: r.level, assessment: r.assessment, severity: r.severity, status: r.status, reason: r.reason,
-    affected_count: r.affected_count, evaluated_count: r.evaluated_count, resources: r.resources,
-  };
+    affected_count: r.affected_count, evaluated_count: r.evaluated_count, resources: [],
+  });
 }

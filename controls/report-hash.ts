@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ControlReport, ResourceFinding, ScanReport } from './types.js';
+import { resourceCount } from './lazy-resources.js';
 
 function compareFindings(a: ResourceFinding, b: ResourceFinding): number {
   return cmp(a.resource_id, b.resource_id) || cmp(a.account_id, b.account_id) || cmp(a.region, b.region) || cmp(a.reason, b.reason);
@@ -112,12 +113,17 @@ export class Digester {
         order.sort();
         const hash = createHash('sha256');
         let used = 0;
-        for (let i = 0; i < n; i++) {
-          const r = order[i]!;
-          const from = offsets[r]!;
-          const size = offsets[r + 1]! - from;
-          if (used + size > stage.length) (hash.update(stage.subarray(0, used)), (used = 0));
-          if (size > stage.length) hash.update(bytes.subarray(from, from + size));
+        for (let i = 0; i < n; ) {
+          // Consecutive ranks are adjacent bytes: a run of them (one resource type's findings, often thousands) is
+          // one slice, hashed in place when large, else staged with one copy.
+          const start = order[i]!;
+          let end = start + 1;
+          for (i++; i < n && order[i] === end; i++) end++;
+          const from = offsets[start]!;
+          const size = offsets[end]! - from;
+          const inPlace = size >= stage.length >> 4;
+          if (used > 0 && (inPlace || used + size > stage.length)) (hash.update(stage.subarray(0, used)), (used = 0));
+          if (inPlace) hash.update(bytes.subarray(from, from + size));
           else used += bytes.copy(stage, used, from, from + size);
         }
         hash.update(stage.subarray(0, used));
@@ -134,7 +140,7 @@ export class Digester {
 export function combineReportId(benchmark: { id: string; version: string }, controls: ReadonlyArray<Pick<ControlReport, 'id' | 'status' | 'resources'>>, digests: readonly string[]): string {
   const hash = createHash('sha256');
   hash.update(`${JSON.stringify(['calabi-report/2', benchmark.id, benchmark.version])}\n`);
-  controls.forEach((c, i) => hash.update(`${JSON.stringify([c.id, c.status, c.resources.length, digests[i]])}\n`));
+  controls.forEach((c, i) => hash.update(`${JSON.stringify([c.id, c.status, resourceCount(c), digests[i]])}\n`));
   return hash.digest('hex');
 }
 

@@ -1,4 +1,5 @@
 import type { CheckOutcome } from './run-check.js';
+import { defineLazyResources } from './lazy-resources.js';
 import { describeScopeProblems } from './scopes.js';
 import { severityRank } from './severity.js';
 import type { Check, ControlReport, Requirement, ResourceFinding, Severity } from './types.js';
@@ -41,7 +42,8 @@ export interface CheckVerdict {
 /** The requirement's result (see verdict below) with each of its checks' own verdicts. */
 export function controlResult(req: Requirement, checks: readonly Check[], outcomes: readonly CheckOutcome[], durationMs = 0, counter?: ResourceCounter): ControlResult {
   const result = verdict(req, checks, outcomes, durationMs, counter);
-  if (result.status === 'MANUAL') return { ...result, check_results: [] };
+  // The result is fresh: set on it, not spread (a spread would build its lazy `resources`).
+  if (result.status === 'MANUAL') return Object.assign(result, { check_results: [] });
   const check_results = outcomes.map((o): CheckVerdict => {
     // A check's own verdict depends on its outcome alone: the many requirements that share an outcome (NIST maps
     // one check under dozens) judge it once.
@@ -53,7 +55,8 @@ export function controlResult(req: Requirement, checks: readonly Check[], outcom
     ownVerdicts.set(o, judged);
     return judged;
   });
-  return { ...result, check_results: check_results.map((v) => ({ ...v })) };
+  result.check_results = check_results.map((v) => ({ ...v }));
+  return result;
 }
 
 const ownVerdicts = new WeakMap<CheckOutcome, CheckVerdict>();
@@ -64,15 +67,16 @@ const ownVerdicts = new WeakMap<CheckOutcome, CheckVerdict>();
  * One per evaluation (the engine's), so the numbering does not outlive it.
  */
 export class ResourceCounter {
-  readonly #ids = new Map<string, number>();
+  readonly #ids = new Map<string, { account: string; region: string; id: number } | Map<string, number>>();
+  #size = 0;
   readonly #lists = new WeakMap<readonly ResourceFinding[], Int32Array>();
   #stamps = new Uint32Array(1024);
   #generation = 0;
 
   count(outcomes: readonly CheckOutcome[]): number {
     const lists = outcomes.map((o) => this.#idsOf(o.findings));
-    if (this.#stamps.length < this.#ids.size) {
-      const grown = new Uint32Array(Math.max(this.#ids.size, this.#stamps.length * 2));
+    if (this.#stamps.length < this.#size) {
+      const grown = new Uint32Array(Math.max(this.#size, this.#stamps.length * 2));
       grown.set(this.#stamps);
       this.#stamps = grown;
     }
@@ -93,11 +97,22 @@ export class ResourceCounter {
     let ids = this.#lists.get(findings);
     if (!ids) {
       ids = new Int32Array(findings.length);
+      // Looked up by resource id: an id names one resource in nearly every case (an ARN), so the first account and
+      // region seen with it are kept beside it and compared, no key string built; an id seen in several accounts or
+      // regions gets a map of them.
       for (let i = 0; i < findings.length; i++) {
         const r = findings[i]!;
-        const key = `${r.account_id}\u0000${r.region}\u0000${r.resource_id}`;
-        let id = this.#ids.get(key);
-        if (id === undefined) this.#ids.set(key, (id = this.#ids.size));
+        const known = this.#ids.get(r.resource_id);
+        let id: number | undefined;
+        if (known === undefined) this.#ids.set(r.resource_id, { account: r.account_id, region: r.region, id: (id = this.#size++) });
+        else if (!(known instanceof Map) && known.account === r.account_id && known.region === r.region) id = known.id;
+        else {
+          let many = known;
+          if (!(many instanceof Map)) this.#ids.set(r.resource_id, (many = new Map([[`${many.account}\u0000${many.region}`, many.id]])));
+          const key = `${r.account_id}\u0000${r.region}`;
+          id = many.get(key);
+          if (id === undefined) many.set(key, (id = this.#size++));
+        }
         ids[i] = id;
       }
       this.#lists.set(findings, ids);
@@ -147,7 +162,11 @@ function verdict(req: Requirement, checks: readonly Check[], outcomes: readonly 
   }
 
   const only = outcomes.length === 1 ? outcomes[0]! : undefined;
-  const resources = only ? only.findings.slice() : outcomes.flatMap((o) => o.findings);
+  // The findings of every check together are the report's `resources`, built only when read (lazy-resources.ts):
+  // what the verdict needs is counted here, list by list.
+  const lists = outcomes.map((o) => o.findings);
+  let total = 0;
+  for (const l of lists) total += l.length;
   // One check: DuckDB counted its distinct resources (run-check.ts); several may name the same resource.
   const affected = only?.affected ?? distinctResources(outcomes, counter);
   const evaluated = Math.max(0, ...outcomes.map((o) => o.evaluated));
@@ -155,39 +174,49 @@ function verdict(req: Requirement, checks: readonly Check[], outcomes: readonly 
   const problems = outcomes.flatMap((o) => o.scopeProblems).filter(uniqueScope());
   const scopeText = describeScopeProblems(problems);
   const errorText = [...checkErrors, ...(scopeText ? [scopeText] : [])].join('; ') || null;
-  const counts = { affected_count: affected, evaluated_count: Math.max(evaluated, affected), resources, error: errorText };
+  const result = (status: ControlResult['status'], reason: string): ControlResult =>
+    defineLazyResources({ ...base, status, reason, affected_count: affected, evaluated_count: Math.max(evaluated, affected), resources: [], error: errorText }, lists);
 
-  const trusted = problems.length ? resources.filter((r) => !problems.some((p) => inScope(r, p))) : resources;
-  // The findings no exception accepts: counted, and the first kept, without copying a list of millions (NIST).
+  // The trusted findings (outside the scopes in doubt), and those no exception accepts: counted, the first open one
+  // kept, without copying a list of millions (NIST).
+  let trusted = 0;
   let openCount = 0;
   let firstOpen: ResourceFinding | undefined;
-  for (const r of trusted) {
-    if (r.exception_id) continue;
-    firstOpen ??= r;
-    openCount++;
+  const exceptionIds = new Set<string>();
+  for (const l of lists) {
+    for (const r of l) {
+      if (problems.length && problems.some((p) => inScope(r, p))) continue;
+      trusted++;
+      if (r.exception_id) {
+        exceptionIds.add(r.exception_id);
+        continue;
+      }
+      firstOpen ??= r;
+      openCount++;
+    }
   }
-  if (trusted.length > 0 && openCount === 0) {
-    const ids = [...new Set(trusted.map((r) => r.exception_id!))];
+  if (trusted > 0 && openCount === 0) {
+    const ids = [...exceptionIds];
     const caveat = errorText ? ` Some data could not be verified, so there may be more: ${errorText}` : '';
-    return { ...base, status: 'EXCEPTED', reason: `${affected} failing ${affected === 1 ? 'resource is' : 'resources are'} accepted by ${ids.length === 1 ? 'exception' : 'exceptions'} ${ids.join(', ')}.${caveat}`, ...counts };
+    return result('EXCEPTED', `${affected} failing ${affected === 1 ? 'resource is' : 'resources are'} accepted by ${ids.length === 1 ? 'exception' : 'exceptions'} ${ids.join(', ')}.${caveat}`);
   }
-  if (trusted.length > 0) {
+  if (trusted > 0) {
     const first = firstOpen!.reason.replace(/\.+$/, '');
-    const excepted = trusted.length - openCount;
+    const excepted = trusted - openCount;
     const what = `${affected} ${affected === 1 ? 'resource fails' : 'resources fail'}${evaluated ? ` of ${Math.max(evaluated, affected)} evaluated` : ''}`;
     const caveat = errorText ? ` Some data could not be verified, so there may be more: ${errorText}` : '';
     const accepted = excepted ? ` ${excepted} of the findings ${excepted === 1 ? 'is' : 'are'} excepted; the rest are not.` : '';
-    return { ...base, status: 'FAIL', reason: `${what}: ${first}${affected > 1 ? ' …' : ''}.${accepted}${caveat}`, ...counts };
+    return result('FAIL', `${what}: ${first}${affected > 1 ? ' …' : ''}.${accepted}${caveat}`);
   }
   if (errorText) {
-    const doubtful = resources.length ? ` ${resources.length} finding(s) fall in those scopes and are listed, unconfirmed.` : '';
-    return { ...base, status: 'ERROR', reason: `Cannot be evaluated: ${errorText}.${doubtful}`, ...counts };
+    const doubtful = total ? ` ${total} finding(s) fall in those scopes and are listed, unconfirmed.` : '';
+    return result('ERROR', `Cannot be evaluated: ${errorText}.${doubtful}`);
   }
   if (evaluated === 0) {
     const scope = checks.map((c) => `${c.scope.table}${c.scope.where ? ` where ${c.scope.where}` : ''}`);
-    return { ...base, status: 'SKIP', reason: `Nothing in scope: no rows in ${[...new Set(scope)].join(', ')}.`, ...counts };
+    return result('SKIP', `Nothing in scope: no rows in ${[...new Set(scope)].join(', ')}.`);
   }
-  return { ...base, status: 'PASS', reason: `All ${evaluated} evaluated ${evaluated === 1 ? 'resource passes' : 'resources pass'}.`, ...counts };
+  return result('PASS', `All ${evaluated} evaluated ${evaluated === 1 ? 'resource passes' : 'resources pass'}.`);
 }
 
 /** A finding lies in a scope in doubt: same account, and same region or either side account-wide. */

@@ -52,10 +52,15 @@ export async function completeScan(
     await tx.append(
       'control_results',
       controlColumns,
-      controls.map((c, position) => ({
-        ...c, scan_id: scanId, control_id: c.id, position, level: c.level === undefined ? null : String(c.level),
-        check_results: c.check_results ? JSON.stringify(c.check_results) : null,
-      })),
+      // The table's columns picked by name: a spread would build each result's lazy `resources`, which is no column.
+      controls.map((c, position) => {
+        const row: Record<string, unknown> = {
+          scan_id: scanId, control_id: c.id, position, level: c.level === undefined ? null : String(c.level),
+          check_results: c.check_results ? JSON.stringify(c.check_results) : null,
+        };
+        for (const { name } of controlColumns) if (!(name in row)) row[name] = (c as unknown as Record<string, unknown>)[name];
+        return row;
+      }),
     );
     await kyselyOf(tx)
       .updateTable('scans')

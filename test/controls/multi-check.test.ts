@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { evaluateBenchmark } from '../../controls/engine.js';
+import { computeReportId, evaluateBenchmark } from '../../controls/engine.js';
 import type { ControlReport, ScanReport } from '../../controls/types.js';
 import type { Database } from '../../schema/db.js';
 import { seed } from '../support/checks.js';
@@ -68,6 +68,23 @@ describe('a requirement mapped to several checks', () => {
     expect(m1.severity).toBe('critical');
     expect(m1.resources.map((r) => r.resource_id)).toEqual([`arn:aws:rds:us-east-1:${account}:db:db1`]);
     expect(m1.affected_count).toBe(1);
+  });
+
+  it('lists every failing check\'s findings in the report, built only when read, and counts them in the report id without building them', async () => {
+    await seed(db, 'aws_s3_buckets', [{ name: 'public-site', arn: 'arn:aws:s3:::public-site', region: 'us-east-1' }]);
+    await seed(db, 'aws_rds_db_instances', [rds('db1', false), rds('db2', false)]);
+    const report = await evaluate();
+    const m1 = control(report, 'M.1');
+    // Nothing has read M.1's list yet: the engine, the stored scan and the report id counted without it.
+    expect(Object.getOwnPropertyDescriptor(m1, 'resources')?.get).toBeTypeOf('function');
+    expect(report.scan.report_id).toBe(computeReportId(report));
+    const json = JSON.parse(JSON.stringify(m1)) as ControlReport;
+    expect(Object.keys(json)).toEqual(['id', 'title', 'section', 'level', 'assessment', 'severity', 'status', 'reason', 'affected_count', 'evaluated_count', 'resources']);
+    expect(json.resources.map((r) => r.resource_id).sort()).toEqual(['arn:aws:s3:::public-site', `arn:aws:rds:us-east-1:${account}:db:db1`, `arn:aws:rds:us-east-1:${account}:db:db2`].sort());
+    // Read once, it is an ordinary array of its own: changing it changes no other requirement's.
+    expect(Object.getOwnPropertyDescriptor(m1, 'resources')?.value).toBe(m1.resources);
+    m1.resources.pop();
+    expect(control(report, 'M.2').resources.map((r) => r.resource_id).sort()).toEqual([`arn:aws:rds:us-east-1:${account}:db:db1`, `arn:aws:rds:us-east-1:${account}:db:db2`]);
   });
 
   it('reports ERROR, never PASS, when one check cannot run and the other finds nothing', async () => {

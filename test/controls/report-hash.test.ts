@@ -66,7 +66,10 @@ describe('the findings digest', () => {
     const c = [{ resource_id: 'z', account_id: '1', region: 'r', reason: 'y' }, { resource_id: 'a', account_id: '1', region: 'r', reason: 'y' }];
     // A list larger than the digester's 1 MiB staging buffer, sharing findings with the others.
     const big = Array.from({ length: 20_000 }, (_, i) => ({ resource_id: `arn:aws:s3:::bucket-${i % 7000}`, account_id: String(i % 3), region: 'eu-west-1', reason: `${'x'.repeat(i % 50)} ${i}` }));
+    // A run of adjacent findings larger than a line or two but smaller than the buffer, between two of c's.
+    const mid = Array.from({ length: 2_000 }, (_, i) => ({ resource_id: `m-${String(i).padStart(5, '0')}`, account_id: '1', region: 'r', reason: 'x'.repeat(60) }));
     const digester = new Digester();
+    digester.request('cmid', [c, mid]);
     digester.request('abc', [a, b, c]);
     digester.request('cab', [c, a, b]);
     digester.request('b', [b]);
@@ -82,5 +85,6 @@ describe('the findings digest', () => {
     expect(got.get('ac')).not.toBe(got.get('ab'));
     expect(got.get('none')).toBe(findingsDigest([]));
     expect(got.get('big')).toBe(findingsDigest([...big, ...a, ...c]));
+    expect(got.get('cmid')).toBe(findingsDigest([...c, ...mid]));
   });
 });
