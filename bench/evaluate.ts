@@ -74,7 +74,10 @@ const cisTables = tablesOf('cis-aws-3.0');
 const extended = new Set(args.inventory === 'full' ? [...tablesOf('aws-fsbp')].filter((t) => !(t in perScope) && !cisTables.has(t) && t !== 'aws_accounts' && t !== 'aws_regions') : []);
 const cisWords = new Set([...checksOf('cis-aws-3.0').map((c) => catalog.checks.get(c)!.sql), ...sqlObjects].join('\n').toLowerCase().match(/\w+/g));
 const fsbpSql = checksOf('aws-fsbp').map((c) => catalog.checks.get(c)!);
-const rowsOf = (t: TableDef) => (perScope[t.name] ?? (extended.has(t.name) ? fsbpRowsPerScope[t.name] ?? defaultRows : 0));
+// A table whose rows are identified by their region or account (one fact per scope: AWS Backup's region settings)
+// gets one row per scope, as AWS has it.
+const singleton = (t: TableDef) => t.resourceId === 'region' || t.resourceId === 'account_id';
+const rowsOf = (t: TableDef) => (perScope[t.name] ?? (extended.has(t.name) ? fsbpRowsPerScope[t.name] ?? (singleton(t) ? 1 : defaultRows) : 0));
 
 /** Where a generated table's columns go together: an unattached address has no association, instance nor interface. */
 const extendedOverrides: Record<string, string> = {
