@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../lib/package-root.js';
 import type { Database } from '../../schema/db.js';
+import type { ColumnKind } from '../../schema/table.js';
 import { postgresBin } from './postgres.js';
 
 /**
@@ -37,6 +38,24 @@ function hasExtensions(dir: string): boolean {
   return files.includes('ducklake.duckdb_extension') && files.includes('postgres_scanner.duckdb_extension');
 }
 
+/**
+ * The services the end-to-end lake tests sync, instead of all of them (a full sync of every service takes minutes
+ * against moto_server, and the lake writes each scope through PostgreSQL): every service CIS AWS 3.0's checks read
+ * (their SQL, views and macros expanded as controls/check-tables.ts derives them), so evaluating cis-aws-3.0 on the
+ * result gives the verdicts a full sync would. On the CIS accounts (testkit/cis-accounts.ts) their tables hold a
+ * value of every column type the inventory uses (VARCHAR, BOOLEAN, INTEGER, BIGINT, DOUBLE, TIMESTAMP, VARCHAR[],
+ * JSON; logs gives DOUBLE, ec2 BIGINT): the tests assert that with columnTypesWithValues, so the lake's write path
+ * is still exercised for each type. Macie and the Account API keep the collection errors moto cannot avoid, which
+ * the tests expect (exit 1, 'partial' shards).
+ */
+export const lakeTestServices = [
+  'accessanalyzer', 'account', 'cloudtrail', 'cloudwatch', 'config', 'ec2', 'efs', 'iam', 'kms', 'logs', 'macie', 'rds', 's3', 'securityhub', 'sns',
+] as const;
+
+/** Every column type of schema/table.ts (the compiler refuses a ColumnKind missing here), as duckdb_columns() names it, sorted. */
+const columnKinds: Record<ColumnKind, true> = { VARCHAR: true, JSON: true, BOOLEAN: true, BIGINT: true, INTEGER: true, DOUBLE: true, TIMESTAMP: true, 'VARCHAR[]': true };
+export const allColumnTypes: readonly string[] = Object.keys(columnKinds).sort();
+
 const asOfNow = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?/g;
 
 /**
@@ -65,4 +84,25 @@ export async function inventorySnapshot(db: Database): Promise<Record<string, st
 export function differingTables(a: Record<string, string[]>, b: Record<string, string[]>): string[] {
   const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return names.filter((t) => JSON.stringify(a[t]) !== JSON.stringify(b[t]));
+}
+
+/**
+ * The column types of the aws_* tables' own columns (not account_id, region, synced_at or raw, which every table
+ * has) that hold at least one non-null value, sorted: what a row-for-row comparison of this inventory compares. A
+ * test syncing only some services asserts these are every type the inventory uses (schema/table.ts ColumnKind),
+ * so the lake's write and read path is still exercised for each.
+ */
+export async function columnTypesWithValues(db: Database): Promise<string[]> {
+  const columns = await db.all<{ table_name: string; column_name: string; data_type: string }>(
+    "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() AND table_name LIKE 'aws\\_%' ESCAPE '\\' " +
+      "AND column_name NOT IN ('account_id', 'region', 'synced_at', 'raw') ORDER BY table_name, column_index",
+  );
+  const byTable = new Map<string, Array<{ column_name: string; data_type: string }>>();
+  for (const c of columns) byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), c]);
+  const types = new Set<string>();
+  for (const [table, cols] of byTable) {
+    const [row] = await db.all<Record<string, number>>(`SELECT ${cols.map((c, i) => `count("${c.column_name.replace(/"/g, '""')}")::INTEGER AS c${i}`).join(', ')} FROM "${table}"`);
+    cols.forEach((c, i) => row![`c${i}`]! > 0 && types.add(c.data_type));
+  }
+  return [...types].sort();
 }
