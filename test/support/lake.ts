@@ -44,9 +44,9 @@ function hasExtensions(dir: string): boolean {
  * (their SQL, views and macros expanded as controls/check-tables.ts derives them), so evaluating cis-aws-3.0 on the
  * result gives the verdicts a full sync would. On the CIS accounts (testkit/cis-accounts.ts) their tables hold a
  * value of every column type the inventory uses (VARCHAR, BOOLEAN, INTEGER, BIGINT, DOUBLE, TIMESTAMP, VARCHAR[],
- * JSON; logs gives DOUBLE, ec2 BIGINT): the tests assert that with columnTypesWithValues, so the lake's write path
- * is still exercised for each type. Macie and the Account API keep the collection errors moto cannot avoid, which
- * the tests expect (exit 1, 'partial' shards).
+ * JSON; CloudWatch alarm thresholds give DOUBLE, logs, EFS and RDS give BIGINT): the tests assert that with
+ * columnTypesWithValues, so the lake's write path is still exercised for each type. Macie and the Account API keep
+ * the collection errors moto cannot avoid, which the tests expect (exit 1, 'partial' shards).
  */
 export const lakeTestServices = [
   'accessanalyzer', 'account', 'cloudtrail', 'cloudwatch', 'config', 'ec2', 'efs', 'iam', 'kms', 'logs', 'macie', 'rds', 's3', 'securityhub', 'sns',
