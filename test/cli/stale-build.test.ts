@@ -22,7 +22,7 @@ describe('choosing the compiled CLI or the sources', () => {
       utimesSync(join(root, path), when, when);
     };
     mkdirSync(join(root, 'bin'));
-    copyFileSync(fromRoot('bin/calabi.js'), join(root, 'bin', 'calabi.js'));
+    for (const f of ['calabi.js', 'dist-current.js']) copyFileSync(fromRoot(`bin/${f}`), join(root, 'bin', f));
     symlinkSync(fromRoot('node_modules'), join(root, 'node_modules'));
     file('package.json', '{"type":"module"}');
     file('dist/cli/main.js', "export async function main() { process.stdout.write('dist'); return 0; }\n");

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../lib/package-root.js';
+import { distIsCurrent } from '../../bin/dist-current.js';
 
 /**
  * Vitest's global setup: builds dist/ (scripts/build.mjs, as `npm ci` does) before the tests when it is missing or
@@ -12,34 +12,9 @@ import { packageRoot } from '../../lib/package-root.js';
  * A build that fails (a type error mid-edit) leaves dist/ without its stamp: the CLI then runs the sources, as before.
  */
 export default function setup(): void {
-  if (process.env.CALABI_FROM_SOURCE === '1' || builtIsCurrent()) return;
+  if (process.env.CALABI_FROM_SOURCE === '1' || distIsCurrent(packageRoot)) return;
   const started = Date.now();
   const r = spawnSync(process.execPath, [join(packageRoot, 'scripts', 'build.mjs')], { cwd: packageRoot, encoding: 'utf8' });
   if (r.status === 0) process.stderr.write(`built dist/ for the CLI tests in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   else process.stderr.write(`could not build dist/ (the CLI tests run the sources through tsx):\n${r.stdout}${r.stderr}\n`);
-}
-
-/** bin/calabi.js's rule: the stamp exists and no source of the folders it names is newer. */
-function builtIsCurrent(): boolean {
-  const stamp = join(packageRoot, 'dist', '.built');
-  if (!existsSync(stamp)) return false;
-  let sources: unknown;
-  try {
-    sources = (JSON.parse(readFileSync(stamp, 'utf8')) as { sources?: unknown }).sources;
-  } catch {
-    return false;
-  }
-  if (!Array.isArray(sources)) return false;
-  const built = statSync(stamp).mtimeMs;
-  return sources.every((s) => typeof s === 'string' && (!existsSync(join(packageRoot, s)) || newestSource(join(packageRoot, s)) <= built));
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
 }
