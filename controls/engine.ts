@@ -177,10 +177,11 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
     const found = [...new Set(r.checks)].map((id) => plan.outcomes.get(id)!);
     // An exception scoped to a benchmark or requirement covers only its own: each plan marks its own copy.
     const outs = matcher ? found.map((o) => exceptOutcome(o, matcher, { benchmarkId: plan.benchmark.id, requirementId: r.id }, plan.excepted)) : found;
-    // One check's digest came with its findings (run-check.ts); several checks', or one read without it, are
-    // digested at the end.
-    const digest = outs.length === 1 && outs[0]!.digest ? outs[0]!.digest : undefined;
-    if (digest === undefined) digester.request(`${plan.scanId}\u0000${r.id}`, outs.map((o) => o.findings));
+    // One check's digest came with its findings (run-check.ts), and is the requirement's when the other checks it
+    // maps found nothing; several checks' findings, or one check's read without it, are digested at the end.
+    const withFindings = outs.filter((o) => o.findings.length > 0);
+    const digest = withFindings.length === 0 ? noFindings : withFindings.length === 1 && withFindings[0]!.digest ? withFindings[0]!.digest : undefined;
+    if (digest === undefined) digester.request(`${plan.scanId}\u0000${r.id}`, withFindings.map((o) => o.findings));
     emit(plan, withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0), counter), checks, coverageNote), digest);
   };
   const settle = (outcome: CheckOutcome) => {
