@@ -25,6 +25,26 @@ export const awsApigatewayStages = defineTable({
   ],
 });
 
+export const awsApigatewayAuthorizers = defineTable({
+  name: 'aws_apigateway_authorizers',
+  description: 'One row per authorizer of every REST API (API Gateway v1) of the region (GetAuthorizers): Lambda (TOKEN, REQUEST) or Cognito user pool authorizers',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'arn:<partition>:apigateway:<region>::/restapis/<api id>/authorizers/<authorizer id>' },
+    { name: 'rest_api_id', type: 'VARCHAR', description: 'REST API id' },
+    { name: 'api_name', type: 'VARCHAR', description: 'REST API name' },
+    { name: 'authorizer_id', type: 'VARCHAR', description: 'Authorizer id (what a method names as its authorizerId)' },
+    { name: 'name', type: 'VARCHAR', description: 'Authorizer name' },
+    { name: 'type', type: 'VARCHAR', description: 'TOKEN or REQUEST (a Lambda function decides) or COGNITO_USER_POOLS' },
+    { name: 'provider_arns', type: 'VARCHAR[]', description: 'Cognito user pools of a COGNITO_USER_POOLS authorizer; [] for Lambda authorizers' },
+    { name: 'authorizer_uri', type: 'VARCHAR', description: 'Invocation URI of a Lambda authorizer (it names the function ARN); NULL for Cognito' },
+    { name: 'authorizer_credentials', type: 'VARCHAR', description: 'IAM role API Gateway assumes to invoke the Lambda authorizer; NULL when the function\'s resource policy allows it' },
+    { name: 'identity_source', type: 'VARCHAR', description: "Where the caller's identity is read (e.g. method.request.header.Authorization)" },
+    { name: 'result_ttl_seconds', type: 'INTEGER', description: 'authorizerResultTtlInSeconds: how long a decision is cached (0: not cached; AWS reports 300 when none was set)' },
+  ],
+});
+
 export const awsApigatewayv2Stages = defineTable({
   name: 'aws_apigatewayv2_stages',
   description: 'One row per stage of every HTTP or WebSocket API (API Gateway v2) of the region, with its access log settings',
@@ -60,4 +80,4 @@ export const awsApigatewayv2Routes = defineTable({
   ],
 });
 
-export const tables: TableDef[] = [awsApigatewayStages, awsApigatewayv2Stages, awsApigatewayv2Routes];
+export const tables: TableDef[] = [awsApigatewayStages, awsApigatewayAuthorizers, awsApigatewayv2Stages, awsApigatewayv2Routes];

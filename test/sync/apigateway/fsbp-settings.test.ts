@@ -1,5 +1,5 @@
 import { ApiGatewayV2Client, CreateApiCommand, CreateRouteCommand, CreateStageCommand as CreateV2StageCommand } from '@aws-sdk/client-apigatewayv2';
-import { APIGatewayClient, CreateDeploymentCommand, CreateRestApiCommand, CreateStageCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
+import { APIGatewayClient, CreateAuthorizerCommand, CreateDeploymentCommand, CreateRestApiCommand, CreateStageCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
 import { runSync } from '../../../sync/runner.js';
@@ -22,6 +22,15 @@ beforeAll(async () => {
   const deployment = (await rest.send(new CreateDeploymentCommand({ restApiId: api }))).id!;
   await rest.send(new CreateStageCommand({ restApiId: api, stageName: 'prod', deploymentId: deployment, cacheClusterEnabled: true, cacheClusterSize: '0.5' }));
   await rest.send(new CreateStageCommand({ restApiId: api, stageName: 'dev', deploymentId: deployment }));
+  ids.rest = api;
+  ids.lambdaAuth = (await rest.send(new CreateAuthorizerCommand({
+    restApiId: api, name: 'token-check', type: 'TOKEN', identitySource: 'method.request.header.Authorization', authorizerResultTtlInSeconds: 60,
+    authorizerUri: `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:123456789012:function:auth/invocations`,
+  }))).id!;
+  ids.poolAuth = (await rest.send(new CreateAuthorizerCommand({
+    restApiId: api, name: 'users', type: 'COGNITO_USER_POOLS', identitySource: 'method.request.header.Authorization',
+    providerARNs: [`arn:aws:cognito-idp:${region}:123456789012:userpool/${region}_pool1`],
+  }))).id!;
   await rest.send(new UpdateStageCommand({
     restApiId: api, stageName: 'prod',
     patchOperations: [
@@ -50,6 +59,22 @@ afterAll(async () => {
 });
 
 describe('API Gateway FSBP stage settings against moto', () => {
+  it('reads every authorizer of a REST API: its type, the Lambda function or user pools it uses, and its cache time', async () => {
+    expect(await db.all(`SELECT arn, api_name, name, type, provider_arns, authorizer_uri, identity_source, result_ttl_seconds FROM aws_apigateway_authorizers ORDER BY name`)).toEqual([
+      {
+        arn: `arn:aws:apigateway:${region}::/restapis/${ids.rest}/authorizers/${ids.lambdaAuth}`, api_name: 'shop', name: 'token-check', type: 'TOKEN', provider_arns: [],
+        authorizer_uri: `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:123456789012:function:auth/invocations`,
+        identity_source: 'method.request.header.Authorization', result_ttl_seconds: 60,
+      },
+      {
+        arn: `arn:aws:apigateway:${region}::/restapis/${ids.rest}/authorizers/${ids.poolAuth}`, api_name: 'shop', name: 'users', type: 'COGNITO_USER_POOLS',
+        provider_arns: [`arn:aws:cognito-idp:${region}:123456789012:userpool/${region}_pool1`], authorizer_uri: null,
+        // Not set when created: AWS's default, 300 seconds, is what GetAuthorizers reports.
+        identity_source: 'method.request.header.Authorization', result_ttl_seconds: 300,
+      },
+    ]);
+  });
+
   it('reads every v2 route with its authorization type and authorizer', async () => {
     expect(await db.all(`SELECT api_name, protocol_type, route_key, authorization_type, authorizer_id FROM aws_apigatewayv2_routes ORDER BY api_name, route_key`)).toEqual([
       { api_name: 'chat', protocol_type: 'WEBSOCKET', route_key: '$connect', authorization_type: 'AWS_IAM', authorizer_id: null },

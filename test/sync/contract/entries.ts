@@ -313,6 +313,7 @@ export const entries: readonly ContractEntry[] = [
   { service: 'account', collector: 'alternate-contacts', notConfigured: { table: 'aws_account_alternate_contacts', where: 'configured = false' } },
   { service: 'account', collector: 'contact-information' },
   { service: 'apigateway', collector: 'rest-api-stages' },
+  { service: 'apigateway', collector: 'rest-api-authorizers' },
   { service: 'apigateway', collector: 'v2-stages' },
   { service: 'apigateway', collector: 'v2-routes' },
   { service: 'cloudfront', collector: 'distributions' },
