@@ -43,4 +43,17 @@ export const awsCodebuildReportGroups = defineTable({
   ],
 });
 
-export const tables: TableDef[] = [awsCodebuildProjects, awsCodebuildReportGroups];
+export const awsCodebuildSourceCredentials = defineTable({
+  name: 'aws_codebuild_source_credentials',
+  description: 'One row per credential the region\'s CodeBuild holds for a source provider (ListSourceCredentials): the provider and how it authenticates, never the token or password',
+  scope: 'regional',
+  resourceId: 'arn',
+  columns: [
+    { name: 'arn', type: 'VARCHAR', description: 'ARN of the stored credential (token)' },
+    { name: 'server_type', type: 'VARCHAR', description: 'Source provider: GITHUB, GITHUB_ENTERPRISE, GITLAB, GITLAB_SELF_MANAGED or BITBUCKET' },
+    { name: 'auth_type', type: 'VARCHAR', description: 'OAUTH, BASIC_AUTH or PERSONAL_ACCESS_TOKEN (a secret CodeBuild itself stores), CODECONNECTIONS or SECRETS_MANAGER (a reference to a connection or secret)' },
+    { name: 'resource', type: 'VARCHAR', description: 'The CodeConnections connection or Secrets Manager secret ARN when auth_type is CODECONNECTIONS or SECRETS_MANAGER' },
+  ],
+});
+
+export const tables: TableDef[] = [awsCodebuildProjects, awsCodebuildReportGroups, awsCodebuildSourceCredentials];

@@ -213,7 +213,7 @@ const declared: { readonly [S in InventoryService]: ServiceDeclaration } = {
   codebuild: {
     scope: 'regional',
     load: () => import('./codebuild/index.js'),
-    actions: ['codebuild:ListProjects', 'codebuild:BatchGetProjects', 'codebuild:ListReportGroups', 'codebuild:BatchGetReportGroups'],
+    actions: ['codebuild:ListProjects', 'codebuild:BatchGetProjects', 'codebuild:ListReportGroups', 'codebuild:BatchGetReportGroups', 'codebuild:ListSourceCredentials'],
   },
   dms: {
     scope: 'regional',

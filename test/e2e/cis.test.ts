@@ -52,19 +52,19 @@ describe('the CIS end-to-end sync', () => {
       `${GOOD} global aws_account_contact_information`,
       `${GOOD} us-east-1 aws_macie_sessions`,
     ]);
-    // FSBP data moto cannot serve: it has no Network Firewall policies or rule groups, no CodeBuild report groups,
-    // and neither SSM DescribeInstanceInformation nor ListResourceComplianceSummaries (HTTP 500) (docs/fsbp.md). One
-    // error per account and region for each of those tables. (Kinesis is served: the sync's Kinesis client speaks
-    // HTTP/1.1, sync/clients.ts.) Nor AWS Backup DescribeRegionSettings, nor any Client VPN call (7 tables). Nor
+    // FSBP data moto cannot serve: it has no Network Firewall policies or rule groups, no CodeBuild report groups
+    // or source credentials, and neither SSM DescribeInstanceInformation nor ListResourceComplianceSummaries
+    // (HTTP 500) (docs/fsbp.md). One error per account and region for each of those tables. (Kinesis is served: the sync's Kinesis client speaks
+    // HTTP/1.1, sync/clients.ts.) Nor AWS Backup DescribeRegionSettings, nor any Client VPN call (8 tables). Nor
     // ListFunctionUrlConfigs: one error per account where a function exists (us-east-1).
     const fsbpGap = (x: (typeof sync.errors)[number]) =>
       (x.service === 'clientvpn' && x.table === 'aws_clientvpn_endpoints') ||
       (x.service === 'networkfirewall' && (x.table === 'aws_networkfirewall_policies' || x.table === 'aws_networkfirewall_rule_groups')) ||
-      (x.service === 'codebuild' && x.table === 'aws_codebuild_report_groups') ||
+      (x.service === 'codebuild' && (x.table === 'aws_codebuild_report_groups' || x.table === 'aws_codebuild_source_credentials')) ||
       (x.service === 'ssm' && (x.table === 'aws_ssm_managed_instances' || x.table === 'aws_ssm_compliance_summaries')) ||
       (x.service === 'backup' && x.table === 'aws_backup_region_settings') ||
       (x.service === 'lambda' && x.table === 'aws_lambda_function_urls');
-    expect(sync.errors.filter(fsbpGap).length).toBe(7 * 2 * 2 + 2);
+    expect(sync.errors.filter(fsbpGap).length).toBe(8 * 2 * 2 + 2);
     const unexpected = sync.errors.filter((x) => x.service !== 'accessanalyzer' && x.operation !== 'GetEbsDefaultKmsKeyId' && !motoGap(x) && !fsbpGap(x));
     expect(unexpected.map((x) => `${x.accountId} ${x.region} ${x.operation} ${x.code}: ${x.message}`)).toEqual([]);
     expect(sync.errors.filter((x) => x.service === 'accessanalyzer').length).toBeGreaterThanOrEqual(4);

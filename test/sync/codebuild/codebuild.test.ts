@@ -4,7 +4,7 @@ import type { Database } from '../../../schema/db.js';
 import { runSync, type SyncResult } from '../../../sync/runner.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
-import { noReportGroups } from './no-report-groups.js';
+import { emptyCodeBuildGaps } from './empty-gaps.js';
 
 let moto: Moto;
 let db: Database;
@@ -42,7 +42,7 @@ beforeAll(async () => {
     logsConfig: { cloudWatchLogs: { status: 'DISABLED' }, s3Logs: { status: 'ENABLED', location: 'logs-bucket/leaky', encryptionDisabled: true } },
   })));
   db = await memoryDb();
-  result = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['codebuild'], regions: ['us-east-1', 'eu-west-1'], configureClient: noReportGroups });
+  result = await runSync({ db, credentials: testCredentials, endpoint: moto.endpoint, services: ['codebuild'], regions: ['us-east-1', 'eu-west-1'], configureClient: emptyCodeBuildGaps });
 }, 60_000);
 
 afterAll(async () => {

@@ -704,6 +704,8 @@ export const entries: readonly ContractEntry[] = [
   { service: 'elasticbeanstalk', collector: 'environments' },
   // moto 5.2.1 implements neither ListReportGroups nor BatchGetReportGroups (test/sync/codebuild cans both): no seed.
   { service: 'codebuild', collector: 'report-groups' },
+  // Nor ListSourceCredentials (test/sync/codebuild cans it): no seed.
+  { service: 'codebuild', collector: 'source-credentials' },
   {
     service: 'acmpca', collector: 'certificate-authorities',
     seed: {
