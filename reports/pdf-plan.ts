@@ -31,7 +31,7 @@ export function writePlanSection(doc: PDFKit.PDFDocument, plan: RemediationPlan)
     for (const i of p.items) {
       if (doc.y > doc.page.height - 110) doc.addPage();
       doc.moveDown(0.3).font('Helvetica-Bold').fontSize(9).text(latin1(`${i.rank}. ${i.title}`), m, undefined, { width });
-      const fixes = i.fixes.length ? i.fixes.map((f) => `${f.id}${f.becomes === 'ERROR' ? ' (then ERROR)' : ''}`).join(', ') : 'none alone (with later items)';
+      const fixes = i.fixes.length ? i.fixes.map((f) => `${f.id}${f.becomes === 'PASS' ? '' : ` (then ${f.becomes})`}`).join(', ') : 'none alone (with later items)';
       doc.font('Helvetica').fontSize(8).text(latin1(`${i.id} · ${i.severity} · gain ${i.gain} · fixes ${fixes} · ${i.resource_count} failing resource(s)`), m + 8, undefined, { width: width - 8 });
       i.remediation.forEach((s, n) => doc.text(latin1(`${n + 1}) ${s}`), m + 8, undefined, { width: width - 8 }));
       for (const r of i.resources) doc.fillColor('#444444').text(latin1(`- ${r.resource_id ?? '(account)'} ${r.account_id ?? ''} ${r.region ?? ''}`), m + 16, undefined, { width: width - 16 });

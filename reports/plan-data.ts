@@ -21,8 +21,8 @@ const asSeverity = (s: string | null | undefined): Severity | null => (s && seve
 
 /**
  * Reads what a remediation plan needs from stored scans — each requirement's status and the checks that returned
- * rows for it, the failing resources of each check — and builds the plan (reports/remediation-plan.ts). The
- * steps come from the catalogue's checks. Reads only: it never evaluates.
+ * rows for it that no exception accepted, the failing resources of each check — and builds the plan
+ * (reports/remediation-plan.ts). The steps come from the catalogue's checks. Reads only: it never evaluates.
  */
 export async function remediationPlan(db: Database, catalog: Catalog, options: PlanOptions): Promise<RemediationPlan> {
   const base = await resolveScan(db, options.scan ?? 'latest', options.benchmarkId);
@@ -42,12 +42,21 @@ export async function remediationPlan(db: Database, catalog: Catalog, options: P
   return buildPlan({ frameworks, checks });
 }
 
+/**
+ * A finding an exception accepted in the scan (excepted_findings) is an accepted risk, not something to fix: the
+ * plan neither lists it nor counts its check as failing the requirement.
+ */
+const exceptedJoin = `LEFT JOIN excepted_findings x ON x.scan_id = f.scan_id AND x.control_id = f.control_id AND x.check_id = f.check_id
+  AND x.resource_id IS NOT DISTINCT FROM f.resource_id AND x.account_id IS NOT DISTINCT FROM f.account_id AND x.region IS NOT DISTINCT FROM f.region`;
+
 async function frameworkOf(db: Database, scan: Scan): Promise<PlanFramework> {
-  const failing = await db.all<{ control_id: string; checks: string[] }>(
-    'SELECT control_id, list(DISTINCT check_id ORDER BY check_id) AS checks FROM findings WHERE scan_id = ? GROUP BY control_id',
+  const failing = await db.all<{ control_id: string; checks: string[] | null; excepted: boolean }>(
+    `SELECT control_id, list(DISTINCT check_id ORDER BY check_id) FILTER (WHERE NOT excepted) AS checks, bool_or(excepted) AS excepted
+     FROM (SELECT f.control_id, f.check_id, x.exception_id IS NOT NULL AS excepted FROM findings f ${exceptedJoin} WHERE f.scan_id = ?)
+     GROUP BY control_id`,
     [scan.id],
   );
-  const checksOf = new Map(failing.map((r) => [r.control_id, r.checks]));
+  const byControl = new Map(failing.map((r) => [r.control_id, r]));
   const rows = await controlResults(db, scan.id);
   return {
     benchmark_id: scan.benchmark_id,
@@ -57,19 +66,23 @@ async function frameworkOf(db: Database, scan: Scan): Promise<PlanFramework> {
     sync_run_id: scan.sync_run_id,
     requirements: rows.map((r) => ({
       id: r.control_id, title: r.title, section: r.section, severity: asSeverity(r.severity), status: r.status, error: r.error,
-      failing_checks: checksOf.get(r.control_id) ?? [],
+      failing_checks: byControl.get(r.control_id)?.checks ?? [],
+      excepted: byControl.get(r.control_id)?.excepted ?? false,
     })),
   };
 }
 
-/** Each failing check of the plan's scan: its metadata and steps, and its distinct failing resources (the first `max`). */
+/**
+ * Each failing check of the plan's scan: its metadata and steps, and its distinct failing resources (the first `max`)
+ * that no exception accepted (a resource accepted under one requirement and not another is still to fix).
+ */
 async function checkInfo(db: Database, catalog: Catalog, scanId: string, max: number): Promise<Map<string, PlanCheckInfo>> {
   const rows = await db.all<{ check_id: string; n: number; resources: Array<{ resource_id: string | null; account_id: string | null; region: string | null }> }>(
     `SELECT check_id, count(*) AS n,
             list({'resource_id': resource_id, 'account_id': account_id, 'region': region} ORDER BY resource_id, account_id, region) FILTER (WHERE k <= ?) AS resources
      FROM (SELECT check_id, resource_id, account_id, region,
                   row_number() OVER (PARTITION BY check_id ORDER BY resource_id, account_id, region) AS k
-           FROM (SELECT DISTINCT check_id, resource_id, account_id, region FROM findings WHERE scan_id = ?))
+           FROM (SELECT DISTINCT f.check_id, f.resource_id, f.account_id, f.region FROM findings f ${exceptedJoin} WHERE f.scan_id = ? AND x.exception_id IS NULL))
      GROUP BY check_id`,
     [Math.max(0, Math.floor(max)), scanId],
   );

@@ -5,8 +5,13 @@ export type PlanTextFormat = 'table' | 'md';
 
 const pct = (s: number | null) => (s === null ? 'n/a' : `${s.toFixed(1)}%`);
 const scores = (list: readonly ProjectedScore[]) => list.map((p) => `${p.benchmark_id} ${pct(p.score)}`).join(', ');
+const becomesText: Record<PlanItem['fixes'][number]['becomes'], string> = {
+  PASS: '',
+  EXCEPTED: ' (then EXCEPTED: accepted findings remain)',
+  ERROR: ' (then ERROR: data in doubt)',
+};
 const fixesText = (i: PlanItem) =>
-  i.fixes.length ? i.fixes.map((f) => `${f.benchmark_id} ${f.id}${f.becomes === 'ERROR' ? ' (then ERROR: data in doubt)' : ''}`).join(', ') : 'none alone (completes with later items)';
+  i.fixes.length ? i.fixes.map((f) => `${f.benchmark_id} ${f.id}${becomesText[f.becomes]}`).join(', ') : 'none alone (completes with later items)';
 
 export function formatPlan(plan: RemediationPlan, format: PlanTextFormat): string {
   return format === 'md' ? markdown(plan) : table(plan);

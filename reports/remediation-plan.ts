@@ -27,8 +27,13 @@ export interface PlanRequirement {
   status: Status | string;
   /** Why the verdict could not be fully trusted; with every finding gone such a requirement is ERROR, not PASS. */
   error: string | null;
-  /** The checks that returned rows for this requirement in the scan (a FAIL is fixed when all of them are). */
+  /**
+   * The checks that returned rows for this requirement in the scan that no exception accepted (a FAIL is fixed when
+   * all of them are).
+   */
   failing_checks: readonly string[];
+  /** Some of its findings were accepted by an exception in the scan: fixed, it becomes EXCEPTED, not PASS. */
+  excepted?: boolean;
 }
 
 export interface PlanFramework {
@@ -61,8 +66,11 @@ export interface FixedRequirement {
   benchmark_id: string;
   id: string;
   severity: Severity | null;
-  /** PASS, or ERROR when part of its data could not be trusted (it then needs a good sync, not a fix). */
-  becomes: 'PASS' | 'ERROR';
+  /**
+   * PASS; EXCEPTED when findings an exception accepted remain (the headline score counts it as FAIL still); ERROR
+   * when part of its data could not be trusted (it then needs a good sync, not a fix).
+   */
+  becomes: 'PASS' | 'EXCEPTED' | 'ERROR';
 }
 
 export interface PlanItem extends PlanCheckInfo {
@@ -82,6 +90,7 @@ export interface ProjectedScore {
   pass: number;
   fail: number;
   error: number;
+  excepted: number;
 }
 
 export interface PlanPhase {
@@ -162,7 +171,7 @@ export function buildPlan(input: PlanInput): RemediationPlan {
         fails_requirements: (byCheck.get(best.id) ?? []).length,
         fixes: best.keys.map((k) => {
           const { fw, req } = failing.get(k)!;
-          return { benchmark_id: fw.benchmark_id, id: req.id, severity: req.severity, becomes: req.error ? 'ERROR' : 'PASS' };
+          return { benchmark_id: fw.benchmark_id, id: req.id, severity: req.severity, becomes: projectedStatus(req, fixed) as FixedRequirement['becomes'] };
         }),
       });
     }
@@ -183,14 +192,15 @@ export function buildPlan(input: PlanInput): RemediationPlan {
 }
 
 /**
- * The status a requirement would have if the checks in `fixed` returned no rows. A FAIL whose failing checks are
- * all fixed: ERROR when part of its data was in doubt (controls/status.ts: findings gone, the doubt stays),
- * else PASS. A FAIL with a failing check left stays FAIL. Every other status is untouched: fixing resources does
- * not repair data that could not be read.
+ * The status a requirement would have if the checks in `fixed` returned no rows but those an exception accepted.
+ * A FAIL whose failing checks are all fixed: EXCEPTED when accepted findings remain (controls/status.ts: every
+ * finding left is excepted), else ERROR when part of its data was in doubt (findings gone, the doubt stays), else
+ * PASS. A FAIL with a failing check left stays FAIL. Every other status is untouched: fixing resources does not
+ * repair data that could not be read.
  */
 export function projectedStatus(req: PlanRequirement, fixed: ReadonlySet<string>): Status | string {
   if (req.status !== 'FAIL' || !req.failing_checks.every((c) => fixed.has(c))) return req.status;
-  return req.error ? 'ERROR' : 'PASS';
+  return req.excepted ? 'EXCEPTED' : req.error ? 'ERROR' : 'PASS';
 }
 
 /** The framework's summary (controls/score.ts summarise, the one score function) with projected statuses. */
@@ -202,7 +212,7 @@ export function projectScore(fw: PlanFramework, fixed: ReadonlySet<string>): Pro
     }),
   );
   const s = summarise(controls, null);
-  return { benchmark_id: fw.benchmark_id, score: s.score, pass: s.pass, fail: s.fail, error: s.error };
+  return { benchmark_id: fw.benchmark_id, score: s.score, pass: s.pass, fail: s.fail, error: s.error, excepted: s.excepted ?? 0 };
 }
 
 function maxSeverity(keys: readonly Key[], failing: ReadonlyMap<Key, { req: PlanRequirement }>): Severity {

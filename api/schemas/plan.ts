@@ -3,7 +3,7 @@ import { int, nnum, nstr, severityEnum } from './common.js';
 
 /** The remediation plan (reports/remediation-plan.ts RemediationPlan), as GET /api/plan answers it. */
 
-const Projected = z.strictObject({ benchmark_id: z.string(), score: nnum, pass: int, fail: int, error: int });
+const Projected = z.strictObject({ benchmark_id: z.string(), score: nnum, pass: int, fail: int, error: int, excepted: int.openapi({ description: 'Requirements EXCEPTED (the score counts them as FAIL)' }) });
 
 const PlanItem = z.strictObject({
   rank: int,
@@ -11,11 +11,11 @@ const PlanItem = z.strictObject({
   title: z.string(),
   severity: severityEnum,
   remediation: z.array(z.string()).openapi({ description: 'The steps, in order' }),
-  resource_count: int.openapi({ description: 'Distinct failing resources of the check in the scan' }),
+  resource_count: int.openapi({ description: 'Distinct failing resources of the check in the scan that no exception accepted' }),
   resources: z.array(z.strictObject({ resource_id: nstr, account_id: nstr, region: nstr })).openapi({ description: 'The first `max_resources` of them' }),
   gain: z.number().openapi({ description: 'Severity-weighted requirements this item completes, given every item before it is done' }),
   fails_requirements: int.openapi({ description: 'Failing requirements (all selected frameworks) this check is a cause of' }),
-  fixes: z.array(z.strictObject({ benchmark_id: z.string(), id: z.string(), severity: severityEnum.nullable(), becomes: z.enum(['PASS', 'ERROR']) })),
+  fixes: z.array(z.strictObject({ benchmark_id: z.string(), id: z.string(), severity: severityEnum.nullable(), becomes: z.enum(['PASS', 'EXCEPTED', 'ERROR']).openapi({ description: 'EXCEPTED when findings an exception accepted remain; ERROR when part of its data was in doubt' }) })),
 });
 
 export const RemediationPlan = z.strictObject({

@@ -38,7 +38,7 @@ describe('GET /api/plan', () => {
       fixes: [{ benchmark_id: 'api-test', id: '1.2', severity: 'critical', becomes: 'PASS' }],
     });
     expect(item!.resources.map((r) => r.resource_id)).toEqual(['arn:aws:s3:::acme-logs', 'arn:aws:s3:::acme-tmp']);
-    expect(plan.phases[0]!.projected).toEqual([{ benchmark_id: 'api-test', score: 100, pass: 2, fail: 0, error: 0 }]);
+    expect(plan.phases[0]!.projected).toEqual([{ benchmark_id: 'api-test', score: 100, pass: 2, fail: 0, error: 0, excepted: 0 }]);
   });
 
   it('answers 404 for an unknown benchmark and for a framework without a scan', async () => {

@@ -72,6 +72,7 @@ describe('remediation plan', () => {
         const real = await evaluateBenchmark({ db, benchmarkId: projected.benchmark_id, catalog: fixedCatalog });
         expect({ phase: phase.phase, ...projected }).toEqual({
           phase: phase.phase, benchmark_id: projected.benchmark_id, score: real.summary.score, pass: real.summary.pass, fail: real.summary.fail, error: real.summary.error,
+          excepted: real.summary.excepted,
         });
       }
     }
@@ -99,7 +100,7 @@ describe('buildPlan', () => {
     // then x:1 (high, 4).
     expect(order).toEqual([['c', 9, ['x:2', 'y:9']], ['b', 8, ['x:3']], ['a', 4, ['x:1']]]);
     expect(p.phases.map((ph) => ph.name)).toEqual(['Critical and high', 'Medium']);
-    expect(p.phases[0]!.projected).toEqual([{ benchmark_id: 'x', score: 80, pass: 4, fail: 1, error: 0 }, { benchmark_id: 'y', score: 100, pass: 1, fail: 0, error: 0 }]);
+    expect(p.phases[0]!.projected).toEqual([{ benchmark_id: 'x', score: 80, pass: 4, fail: 1, error: 0, excepted: 0 }, { benchmark_id: 'y', score: 100, pass: 1, fail: 0, error: 0, excepted: 0 }]);
     expect(p.frameworks[0]).toMatchObject({ score: 20, pass: 1, fail: 4 });
   });
 
@@ -112,6 +113,13 @@ describe('buildPlan', () => {
   it('projects ERROR, not PASS, for a fixed requirement whose data was in doubt, so the score cannot rise on it', () => {
     const p = buildPlan({ checks, frameworks: [fw('x', [['1', 'FAIL', 'high', ['a'], 'aws_s3_buckets: sync failed'], ['2', 'PASS', 'high', [], null]])] });
     expect(p.phases[0]!.items[0]!.fixes).toEqual([{ benchmark_id: 'x', id: '1', severity: 'high', becomes: 'ERROR' }]);
-    expect(p.phases[0]!.projected[0]).toEqual({ benchmark_id: 'x', score: 50, pass: 1, fail: 0, error: 1 });
+    expect(p.phases[0]!.projected[0]).toEqual({ benchmark_id: 'x', score: 50, pass: 1, fail: 0, error: 1, excepted: 0 });
+  });
+
+  it('projects EXCEPTED, not PASS, for a fixed requirement whose accepted findings remain, so the headline score stays', () => {
+    const x = fw('x', [['1', 'FAIL', 'high', ['a'], null], ['2', 'PASS', 'high', [], null]]);
+    const p = buildPlan({ checks, frameworks: [{ ...x, requirements: x.requirements.map((r) => (r.id === '1' ? { ...r, excepted: true } : r)) }] });
+    expect(p.phases[0]!.items[0]!.fixes).toEqual([{ benchmark_id: 'x', id: '1', severity: 'high', becomes: 'EXCEPTED' }]);
+    expect(p.phases[0]!.projected[0]).toEqual({ benchmark_id: 'x', score: 50, pass: 1, fail: 0, error: 0, excepted: 1 });
   });
 });

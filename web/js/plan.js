@@ -51,7 +51,7 @@ function planBody(plan) {
     h('h2', {}, `Phase ${p.phase}: ${p.name} (${p.items.length} check${p.items.length === 1 ? '' : 's'})`),
     h('ol', { class: 'plan-items', start: p.items[0]?.rank ?? 1 }, p.items.map((i) => h('li', { 'data-check': i.id },
       h('strong', {}, i.title), ' ', h('code', {}, i.id), ` · ${i.severity} · gain ${i.gain} · ${i.resource_count} failing resource(s)`,
-      h('div', { class: 'small' }, 'Fixes: ', i.fixes.length ? i.fixes.map((f) => `${f.benchmark_id} ${f.id}${f.becomes === 'ERROR' ? ' (then ERROR: data in doubt)' : ''}`).join(', ') : 'none alone (with later items)'),
+      h('div', { class: 'small' }, 'Fixes: ', i.fixes.length ? i.fixes.map((f) => `${f.benchmark_id} ${f.id}${f.becomes === 'ERROR' ? ' (then ERROR: data in doubt)' : f.becomes === 'EXCEPTED' ? ' (then EXCEPTED: accepted findings remain)' : ''}`).join(', ') : 'none alone (with later items)'),
       h('ol', { class: 'steps' }, i.remediation.map((s) => h('li', {}, s))),
       i.resources.length ? h('details', {}, h('summary', {}, `Resources (${i.resource_count})`),
         h('ul', {}, i.resources.map((r) => h('li', {}, h('code', {}, r.resource_id ?? '(account)'), ` ${r.account_id ?? ''} ${r.region ?? ''}`)),

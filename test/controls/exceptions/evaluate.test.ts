@@ -38,6 +38,15 @@ beforeAll(async () => {
       { id: 'X.2', title: 'no open groups', section: 'S', assessment: 'Automated', checks: ['ex_sg_open'] },
     ],
   }));
+  // The remediation plan's own benchmark: Y.1 maps both checks.
+  writeFileSync(join(dir, 'benchmarks', 'y.json'), JSON.stringify({
+    id: 'review-plan', title: 'Plan with exceptions', version: '1',
+    requirements: [
+      { id: 'Y.1', title: 'no public buckets or open groups', section: 'S', assessment: 'Automated', severity: 'high', checks: ['ex_bucket_public', 'ex_sg_open'] },
+      { id: 'Y.2', title: 'no public buckets', section: 'S', assessment: 'Automated', severity: 'high', checks: ['ex_bucket_public'] },
+      { id: 'Y.3', title: 'no open groups', section: 'S', assessment: 'Automated', severity: 'high', checks: ['ex_sg_open'] },
+    ],
+  }));
   catalog = loadCatalog({ checksDirs: [dir] });
   db = await memoryDb();
   await seed(db, 'aws_accounts', [{ account_id: account, arn: `arn:aws:::${account}`, partition: 'aws' }]);
@@ -171,6 +180,31 @@ describe('exceptions in the auditors\' exports', () => {
     const pdf = await collect((out) => writePdf(db, scan, r.scan.report_id!, out));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await revokeException(db, e.id, { actor: 'alice', now: new Date() });
+  });
+});
+
+describe('exceptions in the remediation plan', () => {
+  it('plans only the findings no exception accepted, and projects EXCEPTED where accepted ones remain', async () => {
+    const { remediationPlan } = await import('../../../reports/plan-data.js');
+    const expires = new Date(Date.now() + 30 * day).toISOString();
+    const logs = await createException(db, { check: 'ex_bucket_public', resource: 'arn:aws:s3:::public-logs-*', justification: 'log buckets are public by design', owner: 'team-logs', expires }, ctx());
+    const groups = await createException(db, { check: 'ex_sg_open', justification: 'legacy groups, being retired', owner: 'net', expires }, ctx());
+    const r = await evaluateBenchmark({ db, benchmarkId: 'review-plan', catalog });
+    expect(r.controls.map((c) => [c.id, c.status])).toEqual([['Y.1', 'FAIL'], ['Y.2', 'FAIL'], ['Y.3', 'EXCEPTED']]);
+
+    const plan = await remediationPlan(db, catalog, { benchmarkId: 'review-plan', scan: r.scan.id });
+    // Every open group is accepted, so their check is no item though Y.1 maps it; the accepted bucket is not listed.
+    expect(plan.phases.flatMap((p) => p.items).map((i) => [i.id, i.resource_count, i.resources.map((x) => x.resource_id), i.fixes.map((f) => `${f.id} ${f.becomes}`)])).toEqual([
+      ['ex_bucket_public', 1, ['arn:aws:s3:::public-web'], ['Y.1 EXCEPTED', 'Y.2 EXCEPTED']],
+    ]);
+    // What the engine reports once the open bucket is fixed: the check then returns only the accepted rows.
+    const check = catalog.checks.get('ex_bucket_public')!;
+    const fixed: Catalog = { ...catalog, checks: new Map(catalog.checks).set(check.id, { ...check, sql: `SELECT * FROM (\n${check.sql}\n) q WHERE resource_id LIKE 'arn:aws:s3:::public-logs-%'` }) };
+    const real = await evaluateBenchmark({ db, benchmarkId: 'review-plan', catalog: fixed });
+    expect(real.controls.map((c) => c.status)).toEqual(['EXCEPTED', 'EXCEPTED', 'EXCEPTED']);
+    const { score, pass, fail, error, excepted } = real.summary;
+    expect(plan.phases.at(-1)!.projected).toEqual([{ benchmark_id: 'review-plan', score, pass, fail, error, excepted }]);
+    for (const e of [logs, groups]) await revokeException(db, e.id, { actor: 'alice', now: new Date() });
   });
 });
 
