@@ -9,6 +9,7 @@ interface HttpRequestLike {
   port?: number;
   path: string;
   query?: Record<string, string | string[] | null>;
+  headers?: Record<string, string>;
   body?: unknown;
 }
 interface Answer {
@@ -20,15 +21,20 @@ interface Answer {
 type Handle = (req: HttpRequestLike, opts?: unknown) => Promise<{ response: unknown }>;
 type Configure = (client: unknown, service: string) => void;
 
-/** What identifies a request: method, host, path, sorted query and body (signatures and dates left out). */
-function keyOf(req: HttpRequestLike): string {
+/**
+ * What identifies a request: method, host, path, sorted query, body (signatures and dates left out) and, for the
+ * JSON protocol services (Config, KMS, CloudWatch Logs, DynamoDB, …), the X-Amz-Target header that names the
+ * operation: their requests all POST to / and several operations send the same body (`{}`).
+ */
+export function keyOf(req: HttpRequestLike): string {
   const query = Object.entries(req.query ?? {})
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : (v ?? '')}`)
     .join('&');
   // The bytes themselves: Buffer.from(body) would call the SDK's JSON body adapter's valueOf (and warn).
   const body = typeof req.body === 'string' ? req.body : req.body instanceof Uint8Array ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength).toString('base64') : '';
-  return `${req.method} ${req.hostname}:${req.port ?? ''}${req.path}?${query} ${body}`;
+  const target = Object.entries(req.headers ?? {}).find(([k]) => k.toLowerCase() === 'x-amz-target')?.[1] ?? '';
+  return `${req.method} ${req.hostname}:${req.port ?? ''}${req.path}?${query} ${target} ${body}`;
 }
 
 function handlerOf(client: unknown): { handle: Handle } {

@@ -108,10 +108,15 @@ console.log(`\nreplay of the ${tape.calls()} recorded answers from memory (zero 
 printTable([
   ['resources (rows written)', `${replay.value.resources} (live: ${live.resources})`],
   ['answers missing from the tape', first.misses()],
+  ['collection errors', replay.value.errors.length],
   ['CPU time', `${Math.round(replay.cpuMs)} ms (wall ${Math.round(replay.wallMs)} ms)`],
   ['CPU per resource', `${(replay.cpuMs / Math.max(1, replay.value.resources)).toFixed(3)} ms`],
   ['share inside the AWS SDK (sampled)', `${Math.round(profiled.sdkShare * 100)} %`],
 ]);
+// A replay must reproduce the live sync: an error the live sync did not have names what the tape got wrong.
+const liveErrors = new Set(live.errors.map((e) => `${e.table} ${e.operation} ${e.code}`));
+const fresh = replay.value.errors.filter((e) => !liveErrors.has(`${e.table} ${e.operation} ${e.code}`));
+if (fresh.length) console.log('  errors the live sync did not have:', fresh.slice(0, 20).map((e) => `${e.service} ${e.operation} ${e.region ?? ''} ${e.code}: ${e.message.slice(0, 120)}`).join('; '));
 
 // In its own process, so its 500,000 rows neither inflate the sync's peak memory nor feel the sync's heap.
 const { spawnSync } = await import('node:child_process');

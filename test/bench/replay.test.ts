@@ -1,6 +1,6 @@
 import { CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpuMs, recorder, replayer } from '../../bench/replay.js';
+import { cpuMs, keyOf, recorder, replayer } from '../../bench/replay.js';
 import { runSync } from '../../sync/runner.js';
 import { memoryDb } from '../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../support/moto.js';
@@ -41,4 +41,13 @@ describe('bench replay', () => {
     expect(replayed.cpuMs).toBeGreaterThan(0);
     db.close();
   }, 120_000);
+
+  it('tells apart JSON-protocol operations that post the same body to the same path, by their X-Amz-Target', () => {
+    // Config's DescribeConfigurationRecorders and DescribeDeliveryChannels both POST `{}` to /: one key for both
+    // served one operation's answer to the other in the replay (an answer without the field the SDK expects).
+    const request = (target: string) => ({ method: 'POST', hostname: 'config.us-east-1.amazonaws.com', path: '/', headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' }, body: '{}' });
+    const recorders = keyOf(request('StarlingDoveService.DescribeConfigurationRecorders'));
+    expect(keyOf(request('StarlingDoveService.DescribeDeliveryChannels'))).not.toBe(recorders);
+    expect(keyOf(request('StarlingDoveService.DescribeConfigurationRecorders'))).toBe(recorders);
+  });
 });
