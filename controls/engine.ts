@@ -16,6 +16,7 @@ import { closeExternalAccess } from './external-access.js';
 import { scopeProblems } from './scopes.js';
 import { controlResult, ResourceCounter, type ControlResult } from './status.js';
 import { shareResources } from './lazy-resources.js';
+import { findingCount } from './lazy-findings.js';
 import { previousScan } from '../schema/scans.js';
 import { completeScan, failScan, insertScan } from './store.js';
 import { summarise } from './score.js';
@@ -179,7 +180,7 @@ async function evaluateRequirements(db: Database, catalog: Catalog, plans: reado
     const outs = matcher ? found.map((o) => exceptOutcome(o, matcher, { benchmarkId: plan.benchmark.id, requirementId: r.id }, plan.excepted)) : found;
     // One check's digest came with its findings (run-check.ts), and is the requirement's when the other checks it
     // maps found nothing; several checks' findings, or one check's read without it, are digested at the end.
-    const withFindings = outs.filter((o) => o.findings.length > 0);
+    const withFindings = outs.filter((o) => findingCount(o) > 0);
     const digest = withFindings.length === 0 ? noFindings : withFindings.length === 1 && withFindings[0]!.digest ? withFindings[0]!.digest : undefined;
     if (digest === undefined) digester.request(`${plan.scanId}\u0000${r.id}`, withFindings.map((o) => o.findings));
     emit(plan, withRegionCoverage(controlResult(r, checks, outs, outs.reduce((ms, o) => ms + o.durationMs, 0), counter), checks, coverageNote), digest);

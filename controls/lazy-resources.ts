@@ -1,3 +1,4 @@
+import { findingCount } from './lazy-findings.js';
 import type { ResourceFinding } from './types.js';
 
 /**
@@ -15,11 +16,14 @@ const counts = new WeakMap<object, number>();
 
 type WithResources = { resources: ResourceFinding[] };
 
-/** Defines `target.resources` as the concatenation of `lists`, built on first read; its key keeps its position. */
-export function defineLazyResources<T extends WithResources>(target: T, lists: ReadonlyArray<readonly ResourceFinding[]>): T {
+/**
+ * Defines `target.resources` as the concatenation of the outcomes' findings, built on first read; its key keeps its
+ * position. Counting them parses none (lazy-findings.ts).
+ */
+export function defineLazyResources<T extends WithResources>(target: T, outcomes: ReadonlyArray<{ findings: ResourceFinding[] }>): T {
   let n = 0;
-  for (const l of lists) n += l.length;
-  return defineLazy(target, n, () => (lists.length === 1 ? lists[0]!.slice() : lists.flat()));
+  for (const o of outcomes) n += findingCount(o);
+  return defineLazy(target, n, () => (outcomes.length === 1 ? outcomes[0]!.findings.slice() : outcomes.flatMap((o) => o.findings)));
 }
 
 /** Gives `to` the same resources as `from` without building them when `from` has not built its own yet. */

@@ -29,6 +29,47 @@ export interface ReadFindingsOptions {
  * converting the values one by one through the client API.
  */
 export async function readFindingGroups(conn: DuckDBConnection, options: ReadFindingsOptions): Promise<Map<string, ResourceFinding[]>> {
+  const groups = new Map<string, ResourceFinding[]>();
+  if (options.evidence) {
+    for (const [key, text] of await renderedParts(conn, options)) {
+      const list = groups.get(key) ?? [];
+      for (const f of JSON.parse(text) as ResourceFinding[]) list.push(f);
+      groups.set(key, list);
+    }
+    return groups;
+  }
+  for (const [key, texts] of await readFindingTexts(conn, options)) {
+    const list: ResourceFinding[] = [];
+    for (const text of texts) for (const f of parseFindingLines(text)) list.push(f);
+    groups.set(key, list);
+  }
+  return groups;
+}
+
+/**
+ * The findings of each group as DuckDB renders them for the digest (read-findings' lines: one JSON array of the
+ * four fields per line, newline-separated), in canonical order, in parts of at most `partSize` findings; left as
+ * text for a reader that may never need the objects (lazy-findings.ts). Fills `digests` when given.
+ */
+export async function readFindingTexts(conn: DuckDBConnection, options: Omit<ReadFindingsOptions, 'evidence'>): Promise<Map<string, string[]>> {
+  const texts = new Map<string, string[]>();
+  const hashes = new Map<string, Hash>();
+  for (const [key, text] of await renderedParts(conn, { ...options, evidence: false })) {
+    if (options.digests) {
+      const hash = hashes.get(key) ?? createHash('sha256');
+      hash.update(text).update('\n');
+      hashes.set(key, hash);
+    }
+    const parts = texts.get(key);
+    if (parts) parts.push(text);
+    else texts.set(key, [text]);
+  }
+  for (const [key, hash] of hashes) options.digests!.set(key, hash.digest('hex'));
+  return texts;
+}
+
+/** Each group's findings rendered as text, part by part, in key and canonical order. */
+async function renderedParts(conn: DuckDBConnection, options: ReadFindingsOptions): Promise<Array<[string, string]>> {
   const order = 'resource_id, account_id, region, reason';
   const base = "'resource_id', resource_id, 'account_id', account_id, 'region', region, 'reason', reason";
   const item = options.evidence
@@ -48,24 +89,7 @@ export async function readFindingGroups(conn: DuckDBConnection, options: ReadFin
      GROUP BY k, part ORDER BY k, part`,
     options.params ?? [],
   );
-  const groups = new Map<string, ResourceFinding[]>();
-  const hashes = new Map<string, Hash>();
-  for (const [key, text] of (await result.getRowsJS()) as Array<[string | null, string]>) {
-    const list = groups.get(key ?? '') ?? [];
-    if (options.evidence) {
-      for (const f of JSON.parse(text) as ResourceFinding[]) list.push(f);
-    } else {
-      if (options.digests) {
-        const hash = hashes.get(key ?? '') ?? createHash('sha256');
-        hash.update(text).update('\n');
-        hashes.set(key ?? '', hash);
-      }
-      for (const f of parseFindingLines(text)) list.push(f);
-    }
-    groups.set(key ?? '', list);
-  }
-  for (const [key, hash] of hashes) options.digests!.set(key, hash.digest('hex'));
-  return groups;
+  return ((await result.getRowsJS()) as Array<[string | null, string]>).map(([key, text]) => [key ?? '', text]);
 }
 
 /** Findings from DuckDB's rendered lines (one JSON array of the four fields per line, as the digest hashes them). */

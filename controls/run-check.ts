@@ -3,7 +3,8 @@ import { prepareReadOnly } from '../schema/sql-guard.js';
 import { quoteIdent, quoteLiteral } from '../schema/table.js';
 import { CheckTimer } from './check-timer.js';
 import { createHash } from 'node:crypto';
-import { findingLineSql, findingOrderSql, findingsPartSize, parseFindingLines, readFindingGroups } from './read-findings.js';
+import { defineLazyFindings } from './lazy-findings.js';
+import { findingLineSql, findingOrderSql, findingsPartSize, readFindingGroups, readFindingTexts } from './read-findings.js';
 import { findingsDigest } from './report-hash.js';
 import type { ScopeProblem } from './scopes.js';
 import type { Check, ResourceFinding } from './types.js';
@@ -24,6 +25,7 @@ export interface CheckOutcome {
   scopeProblems: ScopeProblem[];
   /** Rows of its scope table (0 means nothing to evaluate). */
   evaluated: number;
+  /** Parsed on first read (lazy-findings.ts): count with findingCount, and read only what is needed. */
   findings: ResourceFinding[];
   /** Distinct resources (account, region, resource id) among `findings`, when counted by DuckDB. */
   affected?: number;
@@ -147,22 +149,25 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
     )).getRowsJS()[0] ?? [0, 0, null];
     const rows = Number(n);
     const affected = Number(d);
-    let findings: ResourceFinding[];
-    let digest: string | null;
+    const found = (findings: ResourceFinding[], digest: string | null) =>
+      outcome({ evaluated, findings, affected, digest, staged: { table: temp, checkId: check.id, evidence } });
+    // The findings stay DuckDB's text until something reads them (lazy-findings.ts); the digest is taken now.
+    const lazy = (texts: readonly string[], digest: string | null) => defineLazyFindings(found([], digest), texts, rows);
+    let result: CheckOutcome;
     if (rows === 0) {
-      findings = [];
-      digest = emptyDigest;
+      result = found([], emptyDigest);
     } else if (typeof text === 'string') {
-      findings = parseFindingLines(text);
-      digest = createHash('sha256').update(text).update('\n').digest('hex');
-    } else {
+      result = lazy([text], createHash('sha256').update(text).update('\n').digest('hex'));
+    } else if (!ctx.includeEvidence) {
       const digests = new Map<string, string>();
-      const groups = await readFindingGroups(ctx.conn, { from: `(${findingRows(temp, evidence)})`, key: "''", evidence: ctx.includeEvidence, rows, digests });
-      findings = groups.get('') ?? [];
-      digest = digests.get('') ?? null;
+      const texts = await readFindingTexts(ctx.conn, { from: `(${findingRows(temp, [])})`, key: "''", rows, digests });
+      result = lazy(texts.get('') ?? [], digests.get('') ?? null);
+    } else {
+      const groups = await readFindingGroups(ctx.conn, { from: `(${findingRows(temp, evidence)})`, key: "''", evidence: true, rows });
+      result = found(groups.get('') ?? [], null);
     }
     staged = true;
-    return outcome({ evaluated, findings, affected, digest, staged: { table: temp, checkId: check.id, evidence } });
+    return result;
   } finally {
     if (!staged) await ctx.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
   }

@@ -1,5 +1,6 @@
 import type { CheckOutcome } from './run-check.js';
 import { defineLazyResources } from './lazy-resources.js';
+import { findingCount, findingsPending, firstFinding } from './lazy-findings.js';
 import { describeScopeProblems } from './scopes.js';
 import { severityRank } from './severity.js';
 import type { Check, ControlReport, Requirement, ResourceFinding, Severity } from './types.js';
@@ -163,10 +164,9 @@ function verdict(req: Requirement, checks: readonly Check[], outcomes: readonly 
 
   const only = outcomes.length === 1 ? outcomes[0]! : undefined;
   // The findings of every check together are the report's `resources`, built only when read (lazy-resources.ts):
-  // what the verdict needs is counted here, list by list.
-  const lists = outcomes.map((o) => o.findings);
+  // what the verdict needs is counted here, outcome by outcome, without parsing findings still text (lazy-findings.ts).
   let total = 0;
-  for (const l of lists) total += l.length;
+  for (const o of outcomes) total += findingCount(o);
   // One check: DuckDB counted its distinct resources (run-check.ts); several may name the same resource.
   const affected = only?.affected ?? distinctResources(outcomes, counter);
   const evaluated = Math.max(0, ...outcomes.map((o) => o.evaluated));
@@ -175,7 +175,7 @@ function verdict(req: Requirement, checks: readonly Check[], outcomes: readonly 
   const scopeText = describeScopeProblems(problems);
   const errorText = [...checkErrors, ...(scopeText ? [scopeText] : [])].join('; ') || null;
   const result = (status: ControlResult['status'], reason: string): ControlResult =>
-    defineLazyResources({ ...base, status, reason, affected_count: affected, evaluated_count: Math.max(evaluated, affected), resources: [], error: errorText }, lists);
+    defineLazyResources({ ...base, status, reason, affected_count: affected, evaluated_count: Math.max(evaluated, affected), resources: [], error: errorText }, outcomes);
 
   // The trusted findings (outside the scopes in doubt), and those no exception accepts: counted, the first open one
   // kept, without copying a list of millions (NIST).
@@ -183,8 +183,18 @@ function verdict(req: Requirement, checks: readonly Check[], outcomes: readonly 
   let openCount = 0;
   let firstOpen: ResourceFinding | undefined;
   const exceptionIds = new Set<string>();
-  for (const l of lists) {
-    for (const r of l) {
+  for (const o of outcomes) {
+    // Findings still text carry no exception mark (exceptOutcome reads them), and with no scope in doubt every one is
+    // trusted and open: counted, and only the first parsed.
+    if (problems.length === 0 && findingsPending(o)) {
+      const n = findingCount(o);
+      if (n === 0) continue;
+      trusted += n;
+      openCount += n;
+      firstOpen ??= firstFinding(o);
+      continue;
+    }
+    for (const r of o.findings) {
       if (problems.length && problems.some((p) => inScope(r, p))) continue;
       trusted++;
       if (r.exception_id) {
