@@ -1,3 +1,4 @@
+import { defineLazyProperty } from './lazy-property.js';
 import { parseFindingLines } from './read-findings.js';
 import type { ResourceFinding } from './types.js';
 
@@ -23,23 +24,8 @@ type WithFindings = { findings: ResourceFinding[] };
 /** Defines `target.findings` as the findings of `texts` (newline-separated lines), `count` of them, parsed on first read. */
 export function defineLazyFindings<T extends WithFindings>(target: T, texts: readonly string[], count: number): T {
   pending.set(target, { texts, count });
-  const settle = (self: object, value: ResourceFinding[]) => {
-    Object.defineProperty(self, 'findings', { value, writable: true, enumerable: true, configurable: true });
-    pending.delete(self);
-  };
-  Object.defineProperty(target, 'findings', {
-    enumerable: true,
-    configurable: true,
-    get(this: object) {
-      const value = texts.length === 1 ? parseFindingLines(texts[0]!) : texts.flatMap(parseFindingLines);
-      settle(this, value);
-      return value;
-    },
-    set(this: object, value: ResourceFinding[]) {
-      settle(this, value);
-    },
-  });
-  return target;
+  const parse = () => (texts.length === 1 ? parseFindingLines(texts[0]!) : texts.flatMap(parseFindingLines));
+  return defineLazyProperty(target, 'findings', parse, (self) => pending.delete(self));
 }
 
 /** The findings are still text: none carries an exception mark or was looked at one by one. */

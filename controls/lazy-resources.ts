@@ -1,4 +1,5 @@
 import { findingCount } from './lazy-findings.js';
+import { defineLazyProperty } from './lazy-property.js';
 import type { ResourceFinding } from './types.js';
 
 /**
@@ -43,21 +44,5 @@ export function resourceCount(c: WithResources): number {
 
 function defineLazy<T extends WithResources>(target: T, n: number, build: () => ResourceFinding[]): T {
   counts.set(target, n);
-  const settle = (self: object, value: ResourceFinding[]) => {
-    Object.defineProperty(self, 'resources', { value, writable: true, enumerable: true, configurable: true });
-    counts.delete(self);
-  };
-  Object.defineProperty(target, 'resources', {
-    enumerable: true,
-    configurable: true,
-    get(this: object) {
-      const value = build();
-      settle(this, value);
-      return value;
-    },
-    set(this: object, value: ResourceFinding[]) {
-      settle(this, value);
-    },
-  });
-  return target;
+  return defineLazyProperty(target, 'resources', build, (self) => counts.delete(self));
 }
