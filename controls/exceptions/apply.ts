@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '../../schema/kysely.js';
 import { kyselyOf } from '../../schema/kysely.js';
+import { findingCount } from '../lazy-findings.js';
 import type { CheckOutcome } from '../run-check.js';
 import type { ExceptionMatcher } from './match.js';
 
@@ -19,7 +20,8 @@ export interface AppliedException {
  * object: one check's outcome serves several requirements, and a requirement-scoped exception covers only its own.
  */
 export function exceptOutcome(outcome: CheckOutcome, matcher: ExceptionMatcher, scope: { benchmarkId: string; requirementId: string }, applied: AppliedException[]): CheckOutcome {
-  if (outcome.findings.length === 0) return outcome;
+  // No exception in force is scoped to this check or requirement: its findings are not even read (lazy-findings.ts).
+  if (findingCount(outcome) === 0 || !matcher.appliesTo({ checkId: outcome.checkId, ...scope })) return outcome;
   let any = false;
   const findings = outcome.findings.map((f) => {
     const e = matcher.match(f, { checkId: outcome.checkId, ...scope });

@@ -28,13 +28,18 @@ export class ExceptionMatcher {
     for (const e of inForce) if (e.resource_pattern) this.patterns.set(e.id, globToRegExp(e.resource_pattern));
   }
 
+  /** Some exception in force is scoped to this check, or to this benchmark's requirement: only then can one match. */
+  appliesTo(s: ScopeOf): boolean {
+    return this.inForce.some((e) => this.scoped(e, s));
+  }
+
   /** The first exception in force (oldest first) covering the finding, or undefined. */
   match(f: Pick<ResourceFinding, 'resource_id' | 'account_id' | 'region'>, scope: ScopeOf): Exception | undefined {
     return this.inForce.find((e) => this.covers(e, f, scope));
   }
 
   private covers(e: Exception, f: Pick<ResourceFinding, 'resource_id' | 'account_id' | 'region'>, s: ScopeOf): boolean {
-    if (e.check_id ? e.check_id !== s.checkId : e.benchmark_id !== s.benchmarkId || e.requirement_id !== s.requirementId) return false;
+    if (!this.scoped(e, s)) return false;
     if (e.account_id && e.account_id !== f.account_id) return false;
     if (e.region && e.region !== f.region) return false;
     if (e.resource_pattern && !this.patterns.get(e.id)!.test(f.resource_id)) return false;
@@ -44,5 +49,9 @@ export class ExceptionMatcher {
       if (e.tag_value !== null && tags[e.tag_key] !== e.tag_value) return false;
     }
     return true;
+  }
+
+  private scoped(e: Exception, s: ScopeOf): boolean {
+    return e.check_id ? e.check_id === s.checkId : e.benchmark_id === s.benchmarkId && e.requirement_id === s.requirementId;
   }
 }

@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exceptOutcome, type AppliedException } from '../../controls/exceptions/apply.js';
+import { ExceptionMatcher } from '../../controls/exceptions/match.js';
+import type { Exception } from '../../controls/exceptions/model.js';
 import { defineLazyFindings, findingCount, findingsPending, firstFinding } from '../../controls/lazy-findings.js';
 import { loadCatalog, type Catalog } from '../../controls/loader.js';
 import { findingsPartSize } from '../../controls/read-findings.js';
@@ -52,6 +55,35 @@ describe('lazily parsed findings', () => {
     expect(findingsPending(inDoubt)).toBe(false);
     const trusted = make([line('b', 'b is open', 'us-east-1')]);
     expect(controlResult(req, [], [trusted]).status).toBe('FAIL');
+  });
+});
+
+describe('exceptions in force and findings still text', () => {
+  const exception = (scope: Partial<Exception>): Exception => ({
+    id: 'EX-1', revision: 1, check_id: null, benchmark_id: null, requirement_id: null, account_id: null, region: null, resource_pattern: null,
+    tag_key: null, tag_value: null, justification: 'j', owner: 'o', created_by: 'c', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
+    expires_at: '2099-01-01T00:00:00Z', ticket: null, revoked_at: null, revoked_by: null, ...scope,
+  });
+  const outcome = () =>
+    defineLazyFindings({ checkId: 'lz', findings: [], evaluated: 2, affected: 2, error: null, scopeProblems: [], durationMs: 0, staged: null } as CheckOutcome, [[line('a', 'a'), line('b', 'b')].join('\n')], 2);
+  const scope = { benchmarkId: 'bm', requirementId: 'R.1' };
+
+  it('leaves the findings unread when no exception in force is scoped to the check or requirement', () => {
+    const o = outcome();
+    const applied: AppliedException[] = [];
+    const matcher = new ExceptionMatcher([exception({ check_id: 'other' }), exception({ id: 'EX-2', benchmark_id: 'bm', requirement_id: 'R.2' })]);
+    expect(exceptOutcome(o, matcher, scope, applied)).toBe(o);
+    expect(findingsPending(o)).toBe(true);
+    expect(applied).toEqual([]);
+  });
+
+  it('reads and marks them when one is, by check or by requirement', () => {
+    for (const e of [exception({ check_id: 'lz', resource_pattern: 'a' }), exception({ benchmark_id: 'bm', requirement_id: 'R.1', resource_pattern: 'a' })]) {
+      const applied: AppliedException[] = [];
+      const marked = exceptOutcome(outcome(), new ExceptionMatcher([e]), scope, applied);
+      expect(marked.findings.map((f) => f.exception_id)).toEqual(['EX-1', undefined]);
+      expect(applied.map((a) => a.resource_id)).toEqual(['a']);
+    }
   });
 });
 
