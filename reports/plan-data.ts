@@ -2,6 +2,7 @@ import type { Catalog } from '../controls/loader.js';
 import type { Severity } from '../controls/types.js';
 import { controlResults } from '../schema/control-results.js';
 import type { Database } from '../schema/db.js';
+import { exceptedFindingMatch } from '../schema/excepted-findings.js';
 import { latestScan, resolveScan, ScanNotFoundError, type Scan } from '../schema/scans.js';
 import { buildPlan, type PlanCheckInfo, type PlanFramework, type RemediationPlan } from './remediation-plan.js';
 
@@ -46,8 +47,7 @@ export async function remediationPlan(db: Database, catalog: Catalog, options: P
  * A finding an exception accepted in the scan (excepted_findings) is an accepted risk, not something to fix: the
  * plan neither lists it nor counts its check as failing the requirement.
  */
-const exceptedJoin = `LEFT JOIN excepted_findings x ON x.scan_id = f.scan_id AND x.control_id = f.control_id AND x.check_id = f.check_id
-  AND x.resource_id IS NOT DISTINCT FROM f.resource_id AND x.account_id IS NOT DISTINCT FROM f.account_id AND x.region IS NOT DISTINCT FROM f.region`;
+const exceptedJoin = `LEFT JOIN excepted_findings x ON ${exceptedFindingMatch()}`;
 
 async function frameworkOf(db: Database, scan: Scan): Promise<PlanFramework> {
   const failing = await db.all<{ control_id: string; checks: string[] | null; excepted: boolean }>(

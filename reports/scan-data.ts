@@ -1,5 +1,6 @@
 import type { Database, Row } from '../schema/db.js';
 import { normaliseValue } from '../schema/db.js';
+import { exceptedFindingMatch } from '../schema/excepted-findings.js';
 import { kyselyOf } from '../schema/kysely.js';
 
 export interface FindingRow {
@@ -59,8 +60,7 @@ export async function* streamFindings(db: Database, scanId: string, options: { p
     const columns = `f.control_id, c.title AS control_title, c.severity, f.check_id, f.resource_id, f.account_id, f.region, f.reason,
              CAST(f.evidence AS VARCHAR) AS evidence, x.exception_id`;
     // Which exception accepted each finding in this scan (excepted_findings, written when the scan completed).
-    const excepted = `LEFT JOIN excepted_findings x ON x.scan_id = $1 AND x.control_id = f.control_id AND x.check_id = f.check_id
-             AND x.resource_id IS NOT DISTINCT FROM f.resource_id AND x.account_id IS NOT DISTINCT FROM f.account_id AND x.region IS NOT DISTINCT FROM f.region`;
+    const excepted = `LEFT JOIN excepted_findings x ON ${exceptedFindingMatch('$1')}`;
     const sql =
       limit === undefined
         ? `SELECT ${columns}

@@ -1,6 +1,7 @@
 import type { Check, Severity } from '../../controls/types.js';
 import type { Database } from '../../schema/db.js';
 import { normaliseValue } from '../../schema/db.js';
+import { exceptedFindingMatch } from '../../schema/excepted-findings.js';
 import type { Scan } from '../../schema/scans.js';
 import { partitionOf } from '../../lib/aws/partitions.js';
 
@@ -73,8 +74,7 @@ export async function* streamSecurityFindings(db: Database, scan: Scan, lookup: 
          FROM findings f JOIN control_results c ON c.scan_id = f.scan_id AND c.control_id = f.control_id
          WHERE f.scan_id = $1 AND c.status = 'FAIL'
            -- An accepted risk (an exception accepted this finding in this scan) is not handed to other tools.
-           AND NOT EXISTS (SELECT 1 FROM excepted_findings x WHERE x.scan_id = f.scan_id AND x.control_id = f.control_id AND x.check_id = f.check_id
-             AND x.resource_id IS NOT DISTINCT FROM f.resource_id AND x.account_id IS NOT DISTINCT FROM f.account_id AND x.region IS NOT DISTINCT FROM f.region)
+           AND NOT EXISTS (SELECT 1 FROM excepted_findings x WHERE ${exceptedFindingMatch()})
        ),
        grouped AS (
          SELECT account_id, region, check_id, resource_id,
