@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { createSqlConsole } from '../../console/index.js';
+import { describe, expect, it, vi } from 'vitest';
 import { memoryDb } from '../support/db.js';
 
 describe("the console's copies of the database", () => {
@@ -12,6 +11,10 @@ describe("the console's copies of the database", () => {
     const orphan = join(tmpdir(), `calabi-console-${dead}-orphan`);
     mkdirSync(orphan, { recursive: true });
     writeFileSync(join(orphan, 'calabi.duckdb'), 'old copy');
+    // Orphans are swept when a process first makes its scratch directory (schema/scratch-dir.ts); test files share
+    // a worker's modules (vitest.config.ts), so this one loads the console afresh to be that first time.
+    vi.resetModules();
+    const { createSqlConsole } = await import('../../console/index.js');
     const db = await memoryDb();
     const sql = createSqlConsole(db);
     try {

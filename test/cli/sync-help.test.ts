@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fromRoot } from '../../lib/package-root.js';
 
 // Every AWS SDK package Calabi depends on answers an import with an error, so any path from the module under
@@ -8,12 +8,19 @@ import { fromRoot } from '../../lib/package-root.js';
 const sdkPackages = Object.keys(JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')).dependencies as Record<string, string>)
   .filter((name) => name.startsWith('@aws-sdk/'));
 
+// Test files share a worker's modules (vitest.config.ts: isolate false): the modules under test are loaded afresh
+// here, with the mocks in place, and the next file gets them back unmocked.
 beforeAll(() => {
+  vi.resetModules();
   for (const name of sdkPackages) {
     vi.doMock(name, () => {
       throw new Error(`${name} was loaded`);
     });
   }
+});
+afterAll(() => {
+  for (const name of sdkPackages) vi.doUnmock(name);
+  vi.resetModules();
 });
 
 describe('calabi sync --help', () => {
