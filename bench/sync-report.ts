@@ -2,24 +2,6 @@ import type { SyncProgress, SyncResult } from '../sync/runner.js';
 import { services } from '../sync/services.js';
 
 /**
- * The sync counts API calls per SDK client (sync/clients.ts), not per Calabi service: the client each service's
- * collectors use, where its name differs from the service's. Clients two services share are counted under the
- * first: CloudWatchLogs is logs' and CloudFront's (its logging deliveries), IAM is iam's and organizations' (and
- * the runner's ListAccountAliases), EC2 and Organizations include the runner's DescribeRegions and
- * DescribeOrganization/ListAccounts; STS is the runner's alone.
- */
-const clientService: Record<string, string> = {
-  ElasticLoadBalancing: 'elb', ElasticLoadBalancingV2: 'elbv2', APIGateway: 'apigateway', ApiGatewayV2: 'apigateway',
-  CloudWatchLogs: 'logs', SFN: 'stepfunctions', DatabaseMigrationService: 'dms', CognitoIdentityProvider: 'cognito',
-  Kafka: 'msk', Macie2: 'macie', ConfigService: 'config', S3Control: 's3', STS: '(runner)',
-};
-
-/** The Calabi service an SDK client's calls belong to (see clientService). */
-export function serviceOfClient(client: string): string {
-  return clientService[client] ?? client.toLowerCase();
-}
-
-/**
  * Sums each service's scope time from the runner's progress events (scope-start to scope-done, per account,
  * region and collector). Scopes run concurrently, so the sums add up to more than the sync's wall time: each is
  * how long that service's collectors were in flight, waiting on their calls and writing their rows.
@@ -50,12 +32,15 @@ export interface ServiceLine {
   scopeMs: number;
 }
 
-/** One line per registered service (and per client no service claims): rows of its tables, calls, scope time. */
-export function perService(result: Pick<SyncResult, 'rowsByTable' | 'apiCallsByService'>, msByService: ReadonlyMap<string, number>): ServiceLine[] {
+/**
+ * One line per registered service (and one for the runner's own calls): rows of its tables, the calls its
+ * collectors made whichever SDK client they used (the sync counts them by caller, sync/clients.ts
+ * callingService), scope time.
+ */
+export function perService(result: Pick<SyncResult, 'rowsByTable' | 'apiCallsBySyncService'>, msByService: ReadonlyMap<string, number>): ServiceLine[] {
   const calls = new Map<string, number>();
-  for (const [client, n] of Object.entries(result.apiCallsByService)) {
-    const s = serviceOfClient(client);
-    calls.set(s, (calls.get(s) ?? 0) + n);
+  for (const [service, clients] of Object.entries(result.apiCallsBySyncService)) {
+    calls.set(service, Object.values(clients).reduce((a, b) => a + b, 0));
   }
   const names = [...services.map((s) => s.name), ...[...calls.keys()].filter((s) => !services.some((x) => x.name === s))];
   return names.map((service) => {

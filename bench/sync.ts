@@ -82,7 +82,7 @@ try {
     ['peak RSS (process)', `${peakRssMb()} MB (before sync ${rssBefore} MB)`],
   ]);
   if (r.errors.length) console.log('  collection errors:', r.errors.map((e) => `${e.service} ${e.operation} ${e.region ?? ''} ${e.code}`).join('; '));
-  // Per service: rows of its tables, its calls (by SDK client: sync-report.ts says which clients two share), and
+  // Per service: rows of its tables, its collectors' calls (whichever SDK client made them), and
   // its scopes' time summed (they overlap, so the sum exceeds the sync's wall time).
   console.log('\nper service (live sync against moto):');
   for (const line of formatServiceLines(perService(r, timer.msByService))) console.log(`  ${line}`);

@@ -11,7 +11,7 @@ import { kyselyOf } from '../schema/kysely.js';
 import { appendColumns } from '../schema/own-tables.js';
 import { StorageError } from '../schema/storage-error.js';
 import { awsAccounts, awsRegionCoverage, awsRegions } from '../schema/core.js';
-import { CallCounter, ClientFactory, defaultMaxInFlight, requestHandlerOptions, type CallTimeouts } from './clients.js';
+import { CallCounter, callingService, ClientFactory, defaultMaxInFlight, requestHandlerOptions, type CallTimeouts } from './clients.js';
 import { defaultSyncDeadlineMs, deadlineScopeError, SyncDeadline } from './deadline.js';
 import { describeAwsError, isAwsError, SyncSetupError } from './errors.js';
 import { homeRegion, partitionOf } from '../lib/aws/partitions.js';
@@ -84,7 +84,10 @@ export interface SyncResult {
   rowsByTable: Record<string, number>;
   resources: number;
   apiCalls: number;
+  /** API calls by SDK client (`CloudWatchLogs`, `EC2`, …). */
   apiCallsByService: Record<string, number>;
+  /** API calls by the Calabi service whose collector made them (`(runner)`: the runner's own), then by SDK client. */
+  apiCallsBySyncService: Record<string, Record<string, number>>;
   errors: SyncErrorRow[];
   durationMs: number;
 }
@@ -237,7 +240,7 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
             let rows = 0;
             let failed = false;
             try {
-              const collected = await collector.collect(ctx);
+              const collected = await callingService.run(collector.service, () => collector.collect(ctx));
               if (deadline.ended) return;
               rows = await writeScope(options.db, { runId, accountId: target.accountId, region, tables: collector.tables, collected, now, errors: scopeErrors });
               for (const t of collector.tables) rowsByTable[t.name] = (rowsByTable[t.name] ?? 0) + (collected[t.name]?.length ?? 0);
@@ -318,6 +321,7 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
     resources: Object.values(rowsByTable).reduce((a, b) => a + b, 0),
     apiCalls: counter.total,
     apiCallsByService: Object.fromEntries(counter.byService),
+    apiCallsBySyncService: Object.fromEntries([...counter.byCaller].map(([caller, clients]) => [caller, Object.fromEntries(clients)])),
     errors,
     durationMs: Date.now() - started,
   };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatServiceLines, perService, scopeTimer, serviceOfClient } from '../../bench/sync-report.js';
+import { formatServiceLines, perService, scopeTimer } from '../../bench/sync-report.js';
 
 // bench:sync's per-service report: scope time from the runner's progress events, rows by the service's tables,
-// API calls by the SDK client each service's collectors use.
+// API calls by the service whose collectors made them, whichever SDK clients they used.
 describe('bench:sync per-service report', () => {
   it("sums each service's scope time from scope-start to scope-done, per account, region and collector", () => {
     let t = 0;
@@ -19,11 +19,11 @@ describe('bench:sync per-service report', () => {
     expect(Object.fromEntries(timer.msByService)).toEqual({ ec2: 350 });
   });
 
-  it("groups rows by the service's tables and calls by its SDK clients, both API Gateway clients under apigateway", () => {
+  it("groups rows by the service's tables and sums the calls its collectors made with each SDK client", () => {
     const lines = perService(
       {
         rowsByTable: { aws_elb_load_balancers: 4, aws_elb_listeners: 4, aws_apigateway_stages: 2 },
-        apiCallsByService: { ElasticLoadBalancing: 6, APIGateway: 3, ApiGatewayV2: 2, STS: 1 },
+        apiCallsBySyncService: { elb: { ElasticLoadBalancing: 6 }, apigateway: { APIGateway: 3, ApiGatewayV2: 2 }, '(runner)': { STS: 1 } },
       },
       new Map([['elb', 1500]]),
     );
@@ -32,7 +32,6 @@ describe('bench:sync per-service report', () => {
     expect(by.apigateway).toMatchObject({ rows: 2, calls: 5, callsPerRow: 2.5 });
     expect(by.msk).toEqual({ service: 'msk', rows: 0, calls: 0, callsPerRow: null, scopeMs: 0 });
     expect(by['(runner)']).toMatchObject({ calls: 1 });
-    expect(serviceOfClient('SFN')).toBe('stepfunctions');
     expect(formatServiceLines([by.elb!])[1]).toMatch(/^elb\s+8\s+6\s+0\.75\s+1\.50$/);
   });
 });

@@ -1,7 +1,7 @@
 import { CloudFrontClient, CreateDistributionCommand, type DistributionConfig } from '@aws-sdk/client-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../schema/db.js';
-import { runSync } from '../../../sync/runner.js';
+import { runSync, type SyncResult } from '../../../sync/runner.js';
 import { memoryDb } from '../../support/db.js';
 import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../support/moto.js';
 
@@ -10,6 +10,7 @@ const cachePolicy = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const certificate = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
 let moto: Moto;
 let db: Database;
+let result: SyncResult;
 const arns: Record<string, string> = {};
 
 // 'site': an S3 origin with a legacy OAI, a custom origin speaking SSLv3, an origin group, a root object, an ACM
@@ -43,7 +44,8 @@ beforeAll(async () => {
   arns.site = (await cf.send(new CreateDistributionCommand({ DistributionConfig: site }))).Distribution!.ARN!;
   arns.bare = (await cf.send(new CreateDistributionCommand({ DistributionConfig: bare }))).Distribution!.ARN!;
   db = await memoryDb();
-  const result = await runSync({ db, endpoint: moto.endpoint, credentials: testCredentials, services: ['cloudfront'], regions: [region] });
+  // With logs: both services call CloudWatch Logs, and each call counts under the service that made it.
+  result = await runSync({ db, endpoint: moto.endpoint, credentials: testCredentials, services: ['cloudfront', 'logs'], regions: [region] });
   expect(result.errors).toEqual([]);
 }, 120_000);
 afterAll(async () => {
@@ -51,6 +53,19 @@ afterAll(async () => {
 });
 
 describe('CloudFront distribution configuration against moto', () => {
+  it("counts the log-delivery calls CloudFront's collector makes with the Logs client under cloudfront, not logs", () => {
+    const by = result.apiCallsBySyncService;
+    // DescribeDeliverySources and DescribeDeliveries, once each (one page), made by CloudFront's collector.
+    expect(by.cloudfront).toMatchObject({ CloudFront: expect.any(Number), CloudWatchLogs: 2 });
+    expect(Object.keys(by.logs ?? {})).toEqual(['CloudWatchLogs']);
+    // The runner's own calls (caller identity, regions, account alias) count as the runner's.
+    expect(by['(runner)']).toMatchObject({ STS: 1 });
+    // Every call is counted once: per caller as per client.
+    const perClient: Record<string, number> = {};
+    for (const clients of Object.values(by)) for (const [client, n] of Object.entries(clients)) perClient[client] = (perClient[client] ?? 0) + n;
+    expect(perClient).toEqual(result.apiCallsByService);
+  });
+
   it('reads the root object, the viewer certificate and the failover origin groups of each distribution', async () => {
     // moto 5.2.1 answers CloudFrontDefaultCertificate true beside an ACM certificate (AWS answers false); the
     // check tests cover AWS's form.
