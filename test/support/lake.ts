@@ -85,7 +85,18 @@ export async function inventorySnapshot(db: Database): Promise<Record<string, st
     ];
     return `SELECT '${t}' AS t, to_json(x)::VARCHAR AS j FROM (SELECT * EXCLUDE (synced_at)${replace.length ? ` REPLACE (${replace.join(', ')})` : ''} FROM "${t}") AS x`;
   });
-  if (selects.length) for (const { t, j } of await db.all<{ t: string; j: string }>(selects.join('\nUNION ALL\n'))) out[t]!.push(j);
+  // In groups on connections of their own, at once: a lake looks each table up in its catalog (PostgreSQL) as the
+  // query is planned, one after another within a query, which is most of a lake snapshot's time (~80 ms a table).
+  const groups = Array.from({ length: 4 }, (_, g) => selects.filter((_, i) => i % 4 === g)).filter((x) => x.length);
+  const read = await Promise.all(groups.map(async (group) => {
+    const conn = await db.connect();
+    try {
+      return await db.all<{ t: string; j: string }>(group.join('\nUNION ALL\n'), [], conn);
+    } finally {
+      conn.closeSync();
+    }
+  }));
+  for (const { t, j } of read.flat()) out[t]!.push(j);
   for (const t of tables) out[t]!.sort();
   out.sync_scopes = (await db.all('SELECT * EXCLUDE (synced_at, attempted_at, run_id) FROM sync_scopes')).map((r) => JSON.stringify(r)).sort();
   return out;
