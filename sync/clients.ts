@@ -67,24 +67,29 @@ function http1Handler(timeouts: CallTimeouts): NodeHttpHandler {
 /**
  * The Calabi service whose collector is running (the runner sets it around each collector's work): a call is
  * counted under it whichever SDK client makes it (CloudFront's collector reads its log deliveries with the Logs
- * client). Calls made outside any collector (regions, account alias, assumed roles) count as the runner's.
+ * client). Calls made outside any collector (caller identity, regions, account alias, organization) count as the
+ * runner's.
  */
 export const callingService = new AsyncLocalStorage<string>();
 
 /** Counts API calls across every client of one sync run. */
 export class CallCounter {
   total = 0;
-  /** By SDK client (`CloudWatchLogs`, `IAM`, …). */
-  byService = new Map<string, number>();
   /** By the Calabi service that made them (callingService; `(runner)` outside collectors), then by SDK client. */
   byCaller = new Map<string, Map<string, number>>();
-  add(service: string): void {
+  add(client: string): void {
     this.total++;
-    this.byService.set(service, (this.byService.get(service) ?? 0) + 1);
     const caller = callingService.getStore() ?? '(runner)';
     let clients = this.byCaller.get(caller);
     if (!clients) this.byCaller.set(caller, (clients = new Map()));
-    clients.set(service, (clients.get(service) ?? 0) + 1);
+    clients.set(client, (clients.get(client) ?? 0) + 1);
+  }
+
+  /** By SDK client (`CloudWatchLogs`, `IAM`, …), whoever made them. */
+  byClient(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const clients of this.byCaller.values()) for (const [client, n] of clients) out.set(client, (out.get(client) ?? 0) + n);
+    return out;
   }
 }
 

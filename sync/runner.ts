@@ -320,7 +320,7 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
     rowsByTable,
     resources: Object.values(rowsByTable).reduce((a, b) => a + b, 0),
     apiCalls: counter.total,
-    apiCallsByService: Object.fromEntries(counter.byService),
+    apiCallsByService: Object.fromEntries(counter.byClient()),
     apiCallsBySyncService: Object.fromEntries([...counter.byCaller].map(([caller, clients]) => [caller, Object.fromEntries(clients)])),
     errors,
     durationMs: Date.now() - started,
