@@ -201,6 +201,8 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
       return l;
     };
     const now = new Date();
+    // Lists several collectors of a service need, asked once per account, service and region (SyncContext.shared).
+    const sharedAnswers = new Map<string, Promise<unknown>>();
     const accountScope = deadline.track({ accountId: target.accountId, region: 'global', service: 'account', tables: [awsAccounts, awsRegions, awsRegionCoverage] });
     const coverage = regionCoverage(available, regions, regionsListed);
     tasks.push(
@@ -228,6 +230,12 @@ async function syncUntilDeadline(options: SyncOptions, state: RunState): Promise
           itemError: (error, where) => {
             const { code, message } = describeAwsError(error);
             scopeErrors.push({ ...where, code, message });
+          },
+          shared: <T,>(key: string, load: () => Promise<T>) => {
+            const k = `${collector.service}\u0000${clientRegion}\u0000${key}`;
+            let answer = sharedAnswers.get(k) as Promise<T> | undefined;
+            if (!answer) sharedAnswers.set(k, (answer = load()));
+            return answer;
           },
         };
         const scope = deadline.track({ accountId: target.accountId, region, service: collector.service, tables: collector.tables });

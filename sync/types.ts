@@ -23,6 +23,14 @@ export interface SyncContext {
    * returns are written, and the table's scope is marked in error so the checks reading it report ERROR.
    */
   itemError(error: unknown, where: { operation: string; table: string; resourceId?: string }): void;
+  /**
+   * One answer for every collector of this service, account and client region that asks for `key`: the first
+   * caller's `load` runs, later callers (running or not yet started) get the same promise, rejection included.
+   * For a list two collectors both need (ListKeys for keys and key policies): asked once per sync, not once per
+   * collector. `load` must only call AWS and return data: no itemError (it would land in the first caller's scope),
+   * and callers must not change what it returns.
+   */
+  shared<T>(key: string, load: () => Promise<T>): Promise<T>;
   readonly now: Date;
 }
 

@@ -1,8 +1,9 @@
-import { APIGatewayClient, GetAuthorizersCommand, paginateGetRestApis, type Authorizer, type RestApi } from '@aws-sdk/client-api-gateway';
+import { APIGatewayClient, GetAuthorizersCommand, type Authorizer, type RestApi } from '@aws-sdk/client-api-gateway';
 import type { Row } from '../../schema/db.js';
 import { awsApigatewayAuthorizers } from '../../schema/apigateway.js';
 import { isAwsError } from '../errors.js';
 import type { Collector, SyncContext } from '../types.js';
+import { restApis } from './apis.js';
 
 const table = awsApigatewayAuthorizers.name;
 
@@ -17,9 +18,7 @@ export const restApiAuthorizersCollector: Collector = {
   tables: [awsApigatewayAuthorizers],
   async collect(ctx) {
     const client = ctx.client(APIGatewayClient);
-    const apis: RestApi[] = [];
-    for await (const page of paginateGetRestApis({ client }, { limit: 500 })) apis.push(...(page.items ?? []));
-    const perApi = await ctx.map(apis.filter((a) => a.id), (api) => authorizerRows(ctx, client, api));
+    const perApi = await ctx.map(await restApis(ctx), (api) => authorizerRows(ctx, client, api));
     return { [table]: perApi.flat() };
   },
 };

@@ -1,8 +1,9 @@
-import { APIGatewayClient, GetStagesCommand, paginateGetRestApis, type RestApi, type Stage } from '@aws-sdk/client-api-gateway';
+import { APIGatewayClient, GetStagesCommand, type RestApi, type Stage } from '@aws-sdk/client-api-gateway';
 import type { Row } from '../../schema/db.js';
 import { awsApigatewayStages } from '../../schema/apigateway.js';
 import { isAwsError } from '../errors.js';
 import type { Collector, SyncContext } from '../types.js';
+import { restApis } from './apis.js';
 
 const table = awsApigatewayStages.name;
 
@@ -14,9 +15,7 @@ export const restApiStagesCollector: Collector = {
   tables: [awsApigatewayStages],
   async collect(ctx) {
     const client = ctx.client(APIGatewayClient);
-    const apis: RestApi[] = [];
-    for await (const page of paginateGetRestApis({ client }, { limit: 500 })) apis.push(...(page.items ?? []));
-    const perApi = await ctx.map(apis.filter((a) => a.id), (api) => stageRows(ctx, client, api));
+    const perApi = await ctx.map(await restApis(ctx), (api) => stageRows(ctx, client, api));
     return { [table]: perApi.flat() };
   },
 };

@@ -1,8 +1,9 @@
-import { ApiGatewayV2Client, GetApisCommand, GetRoutesCommand, type Api, type Route } from '@aws-sdk/client-apigatewayv2';
+import { ApiGatewayV2Client, GetRoutesCommand, type Api, type Route } from '@aws-sdk/client-apigatewayv2';
 import type { Row } from '../../schema/db.js';
 import { awsApigatewayv2Routes } from '../../schema/apigateway.js';
 import { isAwsError } from '../errors.js';
 import type { Collector, SyncContext } from '../types.js';
+import { httpApis } from './apis.js';
 
 const table = awsApigatewayv2Routes.name;
 
@@ -14,15 +15,7 @@ export const v2RoutesCollector: Collector = {
   tables: [awsApigatewayv2Routes],
   async collect(ctx) {
     const client = ctx.client(ApiGatewayV2Client);
-    // The SDK ships no paginator for these two calls; NextToken is followed by hand.
-    const apis: Api[] = [];
-    let token: string | undefined;
-    do {
-      const page = await client.send(new GetApisCommand({ NextToken: token, MaxResults: '500' }));
-      apis.push(...(page.Items ?? []));
-      token = page.NextToken;
-    } while (token);
-    const perApi = await ctx.map(apis.filter((a) => a.ApiId), (api) => routeRows(ctx, client, api));
+    const perApi = await ctx.map(await httpApis(ctx), (api) => routeRows(ctx, client, api));
     return { [table]: perApi.flat() };
   },
 };

@@ -1,8 +1,9 @@
-import { ApiGatewayV2Client, GetApisCommand, GetStagesCommand, type Api, type Stage } from '@aws-sdk/client-apigatewayv2';
+import { ApiGatewayV2Client, GetStagesCommand, type Api, type Stage } from '@aws-sdk/client-apigatewayv2';
 import type { Row } from '../../schema/db.js';
 import { awsApigatewayv2Stages } from '../../schema/apigateway.js';
 import { isAwsError } from '../errors.js';
 import type { Collector, SyncContext } from '../types.js';
+import { httpApis } from './apis.js';
 
 const table = awsApigatewayv2Stages.name;
 
@@ -14,15 +15,7 @@ export const v2StagesCollector: Collector = {
   tables: [awsApigatewayv2Stages],
   async collect(ctx) {
     const client = ctx.client(ApiGatewayV2Client);
-    // The SDK ships no paginator for these two calls; NextToken is followed by hand.
-    const apis: Api[] = [];
-    let token: string | undefined;
-    do {
-      const page = await client.send(new GetApisCommand({ NextToken: token, MaxResults: '500' }));
-      apis.push(...(page.Items ?? []));
-      token = page.NextToken;
-    } while (token);
-    const perApi = await ctx.map(apis.filter((a) => a.ApiId), (api) => stageRows(ctx, client, api));
+    const perApi = await ctx.map(await httpApis(ctx), (api) => stageRows(ctx, client, api));
     return { [table]: perApi.flat() };
   },
 };

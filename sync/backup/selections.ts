@@ -1,16 +1,18 @@
-import { BackupClient, GetBackupSelectionCommand, paginateListBackupPlans, paginateListBackupSelections, type BackupSelectionsListMember } from '@aws-sdk/client-backup';
+import { BackupClient, GetBackupSelectionCommand, paginateListBackupSelections, type BackupSelectionsListMember } from '@aws-sdk/client-backup';
 import type { Row } from '../../schema/db.js';
 import { awsBackupSelections } from '../../schema/backup-selections.js';
 import { isAwsError } from '../errors.js';
 import { allItems } from '../ec2/shared.js';
 import type { Collector, SyncContext } from '../types.js';
+import { backupPlans } from './plans.js';
 
 const table = awsBackupSelections.name;
 
 /**
- * What each plan backs up. Selections have no account-wide list: ListBackupSelections per plan (ListBackupPlans
- * again, so a failed selection call spoils this table only, not aws_backup_plans), and what a selection selects
- * (resources, exclusions, tag conditions) is only in GetBackupSelection, once per selection.
+ * What each plan backs up. Selections have no account-wide list: ListBackupSelections per plan (the plans are the
+ * plans collector's ListBackupPlans answer, asked once per sync; a failed selection call spoils this table only,
+ * not aws_backup_plans), and what a selection selects (resources, exclusions, tag conditions) is only in
+ * GetBackupSelection, once per selection.
  */
 export const selectionsCollector: Collector = {
   service: 'backup',
@@ -19,7 +21,7 @@ export const selectionsCollector: Collector = {
   tables: [awsBackupSelections],
   async collect(ctx) {
     const client = ctx.client(BackupClient);
-    const plans = await allItems(paginateListBackupPlans({ client }, { MaxResults: 100 }), (p) => p.BackupPlansList);
+    const plans = await backupPlans(ctx);
     const perPlan = await ctx.map(plans, (p) => allItems(paginateListBackupSelections({ client }, { BackupPlanId: p.BackupPlanId, MaxResults: 100 }), (s) => s.BackupSelectionsList));
     const selections = perPlan.flatMap((list, i) => list.map((s) => ({ s, planArn: plans[i]!.BackupPlanArn ?? `arn:${ctx.partition}:backup:${ctx.region}:${ctx.accountId}:backup-plan:${s.BackupPlanId}` })));
     const rows = await ctx.map(selections, ({ s, planArn }) => selectionRow(ctx, client, s, planArn));

@@ -1,8 +1,9 @@
-import { DescribeRulesCommand, ElasticLoadBalancingV2Client, paginateDescribeListeners, paginateDescribeLoadBalancers, type Action, type Listener, type LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeRulesCommand, ElasticLoadBalancingV2Client, paginateDescribeListeners, type Action, type Listener, type LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Row } from '../../schema/db.js';
 import { awsElbv2Listeners } from '../../schema/elbv2.js';
 import { isAwsError } from '../errors.js';
 import type { Collector, SyncContext } from '../types.js';
+import { loadBalancers } from './load-balancers.js';
 
 const table = awsElbv2Listeners.name;
 
@@ -18,8 +19,7 @@ export const listenersCollector: Collector = {
   tables: [awsElbv2Listeners],
   async collect(ctx) {
     const client = ctx.client(ElasticLoadBalancingV2Client);
-    const lbs: LoadBalancer[] = [];
-    for await (const page of paginateDescribeLoadBalancers({ client }, {})) lbs.push(...(page.LoadBalancers ?? []));
+    const lbs = await loadBalancers(ctx);
     const perLb = await ctx.map(lbs.filter((lb) => lb.LoadBalancerArn), (lb) => listenerRows(ctx, client, lb));
     return { [table]: perLb.flat() };
   },

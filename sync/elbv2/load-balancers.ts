@@ -3,7 +3,13 @@ import type { Row } from '../../schema/db.js';
 import { awsElbv2LoadBalancers } from '../../schema/elbv2.js';
 import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { isAwsError } from '../errors.js';
+import { allItems } from '../ec2/shared.js';
 import type { Collector, SyncContext } from '../types.js';
+
+/** The region's load balancers, described once per sync for the load balancers and listeners collectors (SyncContext.shared). */
+export function loadBalancers(ctx: SyncContext): Promise<LoadBalancer[]> {
+  return ctx.shared('DescribeLoadBalancers', () => allItems(paginateDescribeLoadBalancers({ client: ctx.client(ElasticLoadBalancingV2Client) }, {}), (p) => p.LoadBalancers));
+}
 
 const table = awsElbv2LoadBalancers.name;
 
@@ -19,8 +25,7 @@ export const loadBalancersCollector: Collector = {
   tables: [awsElbv2LoadBalancers],
   async collect(ctx) {
     const client = ctx.client(ElasticLoadBalancingV2Client);
-    const lbs: LoadBalancer[] = [];
-    for await (const page of paginateDescribeLoadBalancers({ client }, {})) lbs.push(...(page.LoadBalancers ?? []));
+    const lbs = await loadBalancers(ctx);
     const waf = ctx.client(WAFV2Client);
     const rows = await ctx.map(lbs.filter((lb) => lb.LoadBalancerArn), (lb) => loadBalancerRow(ctx, client, waf, lb));
     return { [table]: rows.filter((r): r is Row => r !== null) };

@@ -1,7 +1,13 @@
 import { GetDetectorCommand, GuardDutyClient, paginateListDetectors } from '@aws-sdk/client-guardduty';
 import type { Row } from '../../schema/db.js';
 import { awsGuarddutyDetectorFeatures, awsGuarddutyDetectors } from '../../schema/guardduty.js';
+import { allItems } from '../ec2/shared.js';
 import type { Collector, SyncContext } from '../types.js';
+
+/** The region's detector ids (a region has at most one), listed once per sync for the detectors and finding counts. */
+export function detectorIds(ctx: SyncContext): Promise<string[]> {
+  return ctx.shared('ListDetectors', () => allItems(paginateListDetectors({ client: ctx.client(GuardDutyClient) }, {}), (p) => p.DetectorIds));
+}
 
 const detectorsTable = awsGuarddutyDetectors.name;
 const featuresTable = awsGuarddutyDetectorFeatures.name;
@@ -18,8 +24,7 @@ export const detectorsCollector: Collector = {
   tables: [awsGuarddutyDetectors, awsGuarddutyDetectorFeatures],
   async collect(ctx) {
     const client = ctx.client(GuardDutyClient);
-    const ids: string[] = [];
-    for await (const page of paginateListDetectors({ client }, {})) ids.push(...(page.DetectorIds ?? []));
+    const ids = await detectorIds(ctx);
     if (ids.length === 0) {
       const arn = `arn:${ctx.partition}:guardduty:${ctx.region}:${ctx.accountId}`;
       return { [detectorsTable]: [{ arn, detector_id: null, status: 'NO_DETECTOR', raw: { DetectorIds: [] } }], [featuresTable]: [] };

@@ -1,7 +1,8 @@
-import { GetFindingsStatisticsCommand, GuardDutyClient, paginateListDetectors, type SeverityStatistics } from '@aws-sdk/client-guardduty';
+import { GetFindingsStatisticsCommand, GuardDutyClient, type SeverityStatistics } from '@aws-sdk/client-guardduty';
 import type { Row } from '../../schema/db.js';
 import { awsGuarddutyFindingCounts } from '../../schema/guardduty-findings.js';
 import type { Collector, SyncContext } from '../types.js';
+import { detectorIds } from './detectors.js';
 
 const table = awsGuarddutyFindingCounts.name;
 
@@ -17,9 +18,7 @@ export const findingCountsCollector: Collector = {
   tables: [awsGuarddutyFindingCounts],
   async collect(ctx) {
     const client = ctx.client(GuardDutyClient);
-    const ids: string[] = [];
-    for await (const page of paginateListDetectors({ client }, {})) ids.push(...(page.DetectorIds ?? []));
-    return { [table]: await ctx.map(ids, (id) => counts(ctx, client, id)) };
+    return { [table]: await ctx.map(await detectorIds(ctx), (id) => counts(ctx, client, id)) };
   },
 };
 

@@ -1,9 +1,10 @@
-import { GetKeyPolicyCommand, KMSClient, paginateListKeys, type KeyListEntry } from '@aws-sdk/client-kms';
+import { GetKeyPolicyCommand, KMSClient, type KeyListEntry } from '@aws-sdk/client-kms';
 import type { Row } from '../../schema/db.js';
 import { awsKmsKeyPolicies } from '../../schema/kms.js';
 import { isAwsError } from '../errors.js';
 import { resourcePolicyRow } from '../resource-policy.js';
 import type { Collector, SyncContext } from '../types.js';
+import { listKeys } from './keys.js';
 
 const table = awsKmsKeyPolicies.name;
 
@@ -18,9 +19,7 @@ export const keyPoliciesCollector: Collector = {
   tables: [awsKmsKeyPolicies],
   async collect(ctx) {
     const client = ctx.client(KMSClient);
-    const keys: KeyListEntry[] = [];
-    for await (const page of paginateListKeys({ client }, {})) keys.push(...(page.Keys ?? []));
-    const rows = await ctx.map(keys.filter((k) => k.KeyId), (k) => keyPolicyRow(ctx, client, k));
+    const rows = await ctx.map((await listKeys(ctx)).filter((k) => k.KeyId), (k) => keyPolicyRow(ctx, client, k));
     return { [table]: rows.filter((r): r is Row => r !== null) };
   },
 };

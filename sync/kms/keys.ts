@@ -1,7 +1,13 @@
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, paginateListKeys, type KeyMetadata } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, paginateListKeys, type KeyListEntry, type KeyMetadata } from '@aws-sdk/client-kms';
 import type { Row } from '../../schema/db.js';
 import { awsKmsKeys } from '../../schema/kms.js';
+import { allItems } from '../ec2/shared.js';
 import type { Collector, SyncContext } from '../types.js';
+
+/** The region's keys (ListKeys), listed once per sync for the keys and key policies collectors (SyncContext.shared). */
+export function listKeys(ctx: SyncContext): Promise<KeyListEntry[]> {
+  return ctx.shared('ListKeys', () => allItems(paginateListKeys({ client: ctx.client(KMSClient) }, {}), (p) => p.Keys));
+}
 
 export const keysCollector: Collector = {
   service: 'kms',
@@ -10,9 +16,7 @@ export const keysCollector: Collector = {
   tables: [awsKmsKeys],
   async collect(ctx) {
     const client = ctx.client(KMSClient);
-    const keys: { KeyId?: string; KeyArn?: string }[] = [];
-    for await (const page of paginateListKeys({ client }, {})) keys.push(...(page.Keys ?? []));
-    const rows = await ctx.map(keys, (k) => keyRow(ctx, client, k));
+    const rows = await ctx.map(await listKeys(ctx), (k) => keyRow(ctx, client, k));
     return { [awsKmsKeys.name]: rows };
   },
 };

@@ -1,8 +1,9 @@
-import { LambdaClient, paginateListFunctions, paginateListFunctionUrlConfigs, type FunctionConfiguration, type FunctionUrlConfig } from '@aws-sdk/client-lambda';
+import { LambdaClient, paginateListFunctionUrlConfigs, type FunctionConfiguration, type FunctionUrlConfig } from '@aws-sdk/client-lambda';
 import type { Row } from '../../schema/db.js';
 import { awsLambdaFunctionUrls } from '../../schema/lambda-urls.js';
 import { isAwsError } from '../errors.js';
 import type { Collector, SyncContext } from '../types.js';
+import { listFunctions } from './functions.js';
 
 const table = awsLambdaFunctionUrls.name;
 
@@ -17,9 +18,7 @@ export const functionUrlsCollector: Collector = {
   tables: [awsLambdaFunctionUrls],
   async collect(ctx) {
     const client = ctx.client(LambdaClient);
-    const functions: FunctionConfiguration[] = [];
-    for await (const page of paginateListFunctions({ client }, {})) functions.push(...(page.Functions ?? []));
-    const perFunction = await ctx.map(functions, (f) => urlsOf(ctx, client, f));
+    const perFunction = await ctx.map(await listFunctions(ctx), (f) => urlsOf(ctx, client, f));
     return { [table]: perFunction.flat() };
   },
 };

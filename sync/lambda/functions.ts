@@ -3,7 +3,13 @@ import type { Row } from '../../schema/db.js';
 import { awsLambdaFunctions } from '../../schema/lambda.js';
 import { isAwsError } from '../errors.js';
 import { resourcePolicyRow } from '../resource-policy.js';
+import { allItems } from '../ec2/shared.js';
 import type { Collector, SyncContext } from '../types.js';
+
+/** The region's functions (ListFunctions), listed once per sync for the functions and function URLs collectors (SyncContext.shared). */
+export function listFunctions(ctx: SyncContext): Promise<FunctionConfiguration[]> {
+  return ctx.shared('ListFunctions', () => allItems(paginateListFunctions({ client: ctx.client(LambdaClient) }, {}), (p) => p.Functions));
+}
 
 const table = awsLambdaFunctions.name;
 
@@ -15,9 +21,7 @@ export const functionsCollector: Collector = {
   tables: [awsLambdaFunctions],
   async collect(ctx) {
     const client = ctx.client(LambdaClient);
-    const functions: FunctionConfiguration[] = [];
-    for await (const page of paginateListFunctions({ client }, {})) functions.push(...(page.Functions ?? []));
-    const rows = await ctx.map(functions, (f) => functionRow(ctx, client, f));
+    const rows = await ctx.map(await listFunctions(ctx), (f) => functionRow(ctx, client, f));
     return { [table]: rows };
   },
 };

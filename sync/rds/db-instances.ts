@@ -1,12 +1,18 @@
 import { paginateDescribeDBInstances, RDSClient, type DBInstance } from '@aws-sdk/client-rds';
+import type { SyncContext } from '../types.js';
 import { awsRdsDbInstances } from '../../schema/rds.js';
 import { allItems, listCollector, tagMap } from '../ec2/shared.js';
+
+/** The region's DB instances, described once per sync for the instances and parameter groups collectors (SyncContext.shared). */
+export function dbInstances(ctx: SyncContext): Promise<DBInstance[]> {
+  return ctx.shared('DescribeDBInstances', () => allItems(paginateDescribeDBInstances({ client: ctx.client(RDSClient) }, {}), (p) => p.DBInstances));
+}
 
 export const dbInstancesCollector = listCollector<DBInstance>({
   service: 'rds',
   name: 'db-instances',
   table: awsRdsDbInstances,
-  list: (ctx) => allItems(paginateDescribeDBInstances({ client: ctx.client(RDSClient) }, {}), (p) => p.DBInstances),
+  list: dbInstances,
   row: (d, ctx) => ({
     arn: d.DBInstanceArn ?? `arn:${ctx.partition}:rds:${ctx.region}:${ctx.accountId}:db:${d.DBInstanceIdentifier}`,
     db_instance_identifier: d.DBInstanceIdentifier ?? null,

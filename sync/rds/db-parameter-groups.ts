@@ -1,9 +1,9 @@
-import { paginateDescribeDBInstances, paginateDescribeDBParameters, RDSClient } from '@aws-sdk/client-rds';
+import { paginateDescribeDBParameters, RDSClient } from '@aws-sdk/client-rds';
 import type { Row } from '../../schema/db.js';
 import { awsRdsDbParameterGroups } from '../../schema/rds.js';
-import { allItems } from '../ec2/shared.js';
 import { isAwsError } from '../errors.js';
 import type { Collector, SyncContext } from '../types.js';
+import { dbInstances } from './db-instances.js';
 
 const table = awsRdsDbParameterGroups.name;
 
@@ -19,7 +19,7 @@ export const dbParameterGroupsCollector: Collector = {
   tables: [awsRdsDbParameterGroups],
   async collect(ctx) {
     const client = ctx.client(RDSClient);
-    const instances = await allItems(paginateDescribeDBInstances({ client }, {}), (p) => p.DBInstances);
+    const instances = await dbInstances(ctx);
     const names = [...new Set(instances.flatMap((d) => (d.DBParameterGroups ?? []).map((g) => g.DBParameterGroupName ?? '')).filter(Boolean))].sort();
     const rows = await ctx.map(names, (name) => groupRow(ctx, client, name));
     return { [table]: rows.filter((r): r is Row => r !== null) };

@@ -1,4 +1,5 @@
 import { GetBucketLocationCommand, paginateListBuckets, S3Client, type Bucket, type GetBucketLocationCommandOutput } from '@aws-sdk/client-s3';
+import type { SyncContext } from '../types.js';
 
 /**
  * Every bucket of the account. A paginated ListBuckets (MaxBuckets set) is answered with each bucket's
@@ -9,6 +10,19 @@ export async function listBuckets(home: S3Client): Promise<Bucket[]> {
   const buckets: Bucket[] = [];
   for await (const page of paginateListBuckets({ client: home, pageSize: 10_000 }, {})) buckets.push(...(page.Buckets ?? []));
   return buckets.filter((b) => b.Name);
+}
+
+/**
+ * The account's buckets for every S3 collector that reads them (the buckets collector and one per bucket setting):
+ * ListBuckets once per account and sync, not once per collector (SyncContext.shared).
+ */
+export function accountBuckets(ctx: SyncContext, home: S3Client): Promise<Bucket[]> {
+  return ctx.shared('ListBuckets', () => listBuckets(home));
+}
+
+/** bucketRegion, asked once per bucket and sync however many collectors read the bucket (GetBucketLocation: moto). */
+export function sharedBucketRegion(ctx: SyncContext, home: S3Client, bucket: Bucket): ReturnType<typeof bucketRegion> {
+  return ctx.shared(`GetBucketLocation\u0000${bucket.Name!}`, () => bucketRegion(home, bucket));
 }
 
 /**

@@ -15,7 +15,7 @@ import { bucketPolicyFacts } from '../policy/facts.js';
 import { normalizePolicy } from '../policy/normalize.js';
 import { crossAccountAllowedActions, publiclyAllowedActions, S3_CROSS_ACCOUNT_BLOCKED_ACTIONS, S3_READ_ACTIONS, S3_WRITE_ACTIONS } from '../policy/s3-access.js';
 import type { Collector, SyncContext } from '../types.js';
-import { bucketRegion, listBuckets, strip } from './bucket-list.js';
+import { accountBuckets, sharedBucketRegion, strip } from './bucket-list.js';
 
 const table = awsS3Buckets.name;
 
@@ -31,7 +31,7 @@ export const bucketsCollector: Collector = {
   tables: [awsS3Buckets],
   async collect(ctx) {
     const home = ctx.client(S3Client);
-    const buckets = await listBuckets(home);
+    const buckets = await accountBuckets(ctx, home);
     const rows = await ctx.map(buckets, (bucket) => collectBucket(ctx, home, bucket));
     return { [table]: rows.filter((r): r is Row => r !== null) };
   },
@@ -49,7 +49,7 @@ async function collectBucket(ctx: SyncContext, home: S3Client, bucket: Bucket): 
     return undefined;
   };
   // AWS names the region in ListBuckets (BucketRegion); moto does not, so ask GetBucketLocation then.
-  const located = await bucketRegion(home, bucket).catch(failed('GetBucketLocation'));
+  const located = await sharedBucketRegion(ctx, home, bucket).catch(failed('GetBucketLocation'));
   const region = located?.region;
   const location: unknown = located?.location;
   if (gone) return null;

@@ -3,7 +3,7 @@ import type { Row } from '../../schema/db.js';
 import type { TableDef } from '../../schema/table.js';
 import { isAwsError } from '../errors.js';
 import type { Collector } from '../types.js';
-import { bucketRegion, listBuckets, strip } from './bucket-list.js';
+import { accountBuckets, sharedBucketRegion, strip } from './bucket-list.js';
 
 export interface PerBucketSpec<Out extends object> {
   name: string;
@@ -34,7 +34,7 @@ export function perBucketCollector<Out extends object>(spec: PerBucketSpec<Out>)
     tables: [spec.table],
     async collect(ctx) {
       const home = ctx.client(S3Client);
-      const buckets = await listBuckets(home);
+      const buckets = await accountBuckets(ctx, home);
       const rows = await ctx.map(buckets, async (bucket): Promise<Row | null> => {
         const name = bucket.Name!;
         const arn = `arn:${ctx.partition}:s3:::${name}`;
@@ -44,7 +44,7 @@ export function perBucketCollector<Out extends object>(spec: PerBucketSpec<Out>)
         };
         let region: string;
         try {
-          region = (await bucketRegion(home, bucket)).region;
+          region = (await sharedBucketRegion(ctx, home, bucket)).region;
         } catch (error) {
           return fail('GetBucketLocation', error);
         }

@@ -15,6 +15,7 @@ export function cannedContext(handlers: Handlers, base: Partial<SyncContext> = {
   const calls: string[] = [];
   const itemErrors: Array<{ error: unknown; operation: string; table: string; resourceId?: string }> = [];
   const region = base.region ?? 'us-east-1';
+  const sharedAnswers = new Map<string, Promise<unknown>>();
   const ctx: SyncContext = {
     accountId: '111111111111',
     partition: 'aws',
@@ -39,6 +40,12 @@ export function cannedContext(handlers: Handlers, base: Partial<SyncContext> = {
     map: (items, fn) => Promise.all(items.map(fn)),
     itemError: (error, where) => {
       itemErrors.push({ error, ...where });
+    },
+    // As the runner does for one account and region: the first caller's answer for every later one.
+    shared: <T,>(key: string, load: () => Promise<T>) => {
+      let answer = sharedAnswers.get(key) as Promise<T> | undefined;
+      if (!answer) sharedAnswers.set(key, (answer = load()));
+      return answer;
     },
     ...base,
   };

@@ -42,6 +42,7 @@ function cannedContext(seen: Array<string | undefined>): SyncContext {
     itemError: (error) => {
       throw error;
     },
+    shared: (_key, load) => load(),
   };
 }
 

@@ -10,8 +10,8 @@ import { motoClientConfig, startMoto, testCredentials, type Moto } from '../../s
 // GetBucketLocation fallback moto needs. The configuration calls per bucket remain: AWS has no list form for a
 // bucket's policy, versioning, public access block, logging, encryption or ACL (the buckets collector), nor for its
 // replication, lifecycle, notifications, Object Ownership or Object Lock (one collector each, so that a refused call
-// spoils only its own table). Each of those five collectors lists the buckets itself: one more ListBuckets per
-// account each, and, only where ListBuckets does not name the region (moto), one more GetBucketLocation per bucket.
+// spoils only its own table). The six bucket-reading collectors share one ListBuckets per account and, only where
+// ListBuckets does not name the region (moto), one GetBucketLocation per bucket (SyncContext.shared).
 let moto: Moto;
 const buckets = ['calls-a', 'calls-b', 'calls-c'];
 beforeAll(async () => {
@@ -58,8 +58,8 @@ describe('S3 calls per bucket', () => {
     const { result, rows } = await sync(s3.configure);
     expect(result.errors).toEqual([]);
     expect(rows).toBe(3);
-    // One paginated ListBuckets per bucket-reading collector: buckets and the five settings collectors.
-    expect(s3.inputs).toEqual(Array.from({ length: 6 }, () => expect.objectContaining({ MaxBuckets: 10_000 })));
+    // One paginated ListBuckets for the buckets collector and the five settings collectors together.
+    expect(s3.inputs).toEqual([expect.objectContaining({ MaxBuckets: 10_000 })]);
     expect(s3.calls.get('GetBucketLocation') ?? 0).toBe(0);
     for (const op of [
       'GetBucketPolicy', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketLogging', 'GetBucketEncryption', 'GetBucketAcl',
@@ -73,7 +73,7 @@ describe('S3 calls per bucket', () => {
     const s3 = s3Calls(false);
     const { result } = await sync(s3.configure);
     expect(result.errors).toEqual([]);
-    // Once per bucket for each of the six bucket-reading collectors.
-    expect(s3.calls.get('GetBucketLocation')).toBe(6 * buckets.length);
+    // Once per bucket, shared by the six bucket-reading collectors.
+    expect(s3.calls.get('GetBucketLocation')).toBe(buckets.length);
   });
 });
