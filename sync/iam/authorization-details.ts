@@ -85,7 +85,7 @@ async function userCredentials(ctx: SyncContext, iam: IAMClient, users: readonly
   let virtual: Map<string, string[]> | null = null;
   if (report && users.some((u) => report.byArn.has(u.Arn ?? ''))) {
     try {
-      virtual = await virtualMfaSerialsByUser(iam);
+      virtual = await virtualMfaSerialsByUser(ctx);
     } catch (error) {
       ctx.itemError(error, { operation: 'ListVirtualMFADevices', table: awsIamUsers.name });
     }

@@ -1,8 +1,9 @@
-import { GetLoginProfileCommand, IAMClient, paginateListMFADevices, paginateListVirtualMFADevices, type LoginProfile, type MFADevice, type UserDetail } from '@aws-sdk/client-iam';
+import { GetLoginProfileCommand, IAMClient, paginateListMFADevices, type LoginProfile, type MFADevice, type UserDetail } from '@aws-sdk/client-iam';
 import type { Row } from '../../schema/db.js';
 import { awsIamUsers } from '../../schema/iam.js';
 import { isAwsError } from '../errors.js';
 import type { SyncContext } from '../types.js';
+import { virtualMfaDevices } from './virtual-mfa-devices.js';
 
 /** A user's console password and MFA facts; null fields are unknown (a call failed, recorded as an item error). */
 export interface UserCredentials {
@@ -36,14 +37,15 @@ export function credentialsFromReport(row: Row, virtualSerials: readonly string[
   };
 }
 
-/** Assigned virtual MFA device serials by user ARN, from one paginated ListVirtualMFADevices. */
-export async function virtualMfaSerialsByUser(iam: IAMClient): Promise<Map<string, string[]>> {
+/**
+ * Assigned virtual MFA device serials by user ARN, from the account's one ListVirtualMFADevices (shared with the
+ * virtual MFA devices collector): a device assigned to a user names the user.
+ */
+export async function virtualMfaSerialsByUser(ctx: SyncContext): Promise<Map<string, string[]>> {
   const byUser = new Map<string, string[]>();
-  for await (const page of paginateListVirtualMFADevices({ client: iam }, { AssignmentStatus: 'Assigned' })) {
-    for (const d of page.VirtualMFADevices ?? []) {
-      const arn = d.User?.Arn;
-      if (arn && d.SerialNumber) byUser.set(arn, [...(byUser.get(arn) ?? []), d.SerialNumber]);
-    }
+  for (const d of await virtualMfaDevices(ctx)) {
+    const arn = d.User?.Arn;
+    if (arn && d.SerialNumber) byUser.set(arn, [...(byUser.get(arn) ?? []), d.SerialNumber]);
   }
   return byUser;
 }

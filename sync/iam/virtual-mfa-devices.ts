@@ -1,6 +1,15 @@
 import { IAMClient, paginateListVirtualMFADevices, type VirtualMFADevice } from '@aws-sdk/client-iam';
 import { awsIamVirtualMfaDevices } from '../../schema/iam.js';
-import type { Collector } from '../types.js';
+import { allItems } from '../ec2/shared.js';
+import type { Collector, SyncContext } from '../types.js';
+
+/**
+ * Every virtual MFA device of the account, assigned or not: one paginated ListVirtualMFADevices per sync for this
+ * collector and the users' MFA serials (user-credentials.ts), SyncContext.shared.
+ */
+export function virtualMfaDevices(ctx: SyncContext): Promise<VirtualMFADevice[]> {
+  return ctx.shared('ListVirtualMFADevices', () => allItems(paginateListVirtualMFADevices({ client: ctx.client(IAMClient) }, { AssignmentStatus: 'Any' }), (p) => p.VirtualMFADevices));
+}
 
 /** Every virtual MFA device, assigned or not; the root user's is how CIS 1.6 tells virtual from hardware MFA. */
 export const virtualMfaDevicesCollector: Collector = {
@@ -9,8 +18,7 @@ export const virtualMfaDevicesCollector: Collector = {
   scope: 'global',
   tables: [awsIamVirtualMfaDevices],
   async collect(ctx) {
-    const devices: VirtualMFADevice[] = [];
-    for await (const page of paginateListVirtualMFADevices({ client: ctx.client(IAMClient) }, { AssignmentStatus: 'Any' })) devices.push(...(page.VirtualMFADevices ?? []));
+    const devices = await virtualMfaDevices(ctx);
     return {
       [awsIamVirtualMfaDevices.name]: devices.map((d) => {
         // The seed and QR code are secrets (AWS returns them only at creation; moto on every list): never store them.
