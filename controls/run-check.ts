@@ -41,6 +41,8 @@ export interface StagedFindings {
   checkId: string;
   /** Columns beyond the required four: stored as the finding's evidence. */
   evidence: readonly string[];
+  /** Its rows (0: nothing to copy, only the temp table to drop). */
+  rows: number;
 }
 
 export interface RunCheckContext {
@@ -122,10 +124,13 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
   }
 
   const temp = `calabi_check_${check.id}`;
+  let rows: number;
   try {
-    // The query starts on the first line so DuckDB's "LINE n" in an error matches the file.
+    // The query starts on the first line so DuckDB's "LINE n" in an error matches the file. CREATE TABLE AS
+    // answers with the number of rows it stored.
     timer.check();
-    await ctx.conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(temp)} AS SELECT * FROM (${check.sql}\n) q`);
+    const created = await ctx.conn.runAndReadAll(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(temp)} AS SELECT * FROM (${check.sql}\n) q`);
+    rows = Number(created.getRows()[0]?.[0] ?? 0);
   } catch (cause) {
     return outcome({ evaluated, error: `${check.file}: ${sqlError(cause)}` });
   }
@@ -139,24 +144,26 @@ async function runTimedCheck(check: Check, ctx: RunCheckContext, timer: CheckTim
     if (missing.length) return outcome({ evaluated, error: missingMessage(check, missing) });
     if (check.builtin && !known) columnsOf.set(check.sql, columns);
     const evidence = columns.filter((c) => !(requiredColumns as readonly string[]).includes(c.toLowerCase()));
-    // One statement counts the rows and the distinct resources (the requirement's affected count) and, up to a
-    // part's size, renders them in canonical order (the report id's) as the digest's lines; larger results and
-    // evidence are read in parts by readFindingGroups.
-    const [n, d, text] = (await ctx.conn.runAndReadAll(
-      `SELECT count(*), count(DISTINCT (account_id, region, resource_id)),
-              string_agg(${findingLineSql}, chr(10) ORDER BY ${findingOrderSql}) FILTER (WHERE (SELECT count(*) FROM ${quoteIdent(temp)}) <= ${findingsPartSize} AND ${ctx.includeEvidence ? 'false' : 'true'})
+    const staging = { table: temp, checkId: check.id, evidence, rows };
+    // Nothing found (most checks on most estates): no query more; the temp table is dropped with the others.
+    if (rows === 0) {
+      staged = true;
+      return outcome({ evaluated, findings: [], affected: 0, digest: emptyDigest, staged: staging });
+    }
+    // One statement counts the distinct resources (the requirement's affected count) and, up to a part's size,
+    // renders the rows in canonical order (the report id's) as the digest's lines; larger results and evidence
+    // are read in parts by readFindingGroups.
+    const render = rows <= findingsPartSize && !ctx.includeEvidence;
+    const [d, text] = (await ctx.conn.runAndReadAll(
+      `SELECT count(DISTINCT (account_id, region, resource_id))${render ? `, string_agg(${findingLineSql}, chr(10) ORDER BY ${findingOrderSql})` : ', NULL'}
        FROM (${findingRows(temp, [])})`,
-    )).getRowsJS()[0] ?? [0, 0, null];
-    const rows = Number(n);
+    )).getRowsJS()[0] ?? [0, null];
     const affected = Number(d);
-    const found = (findings: ResourceFinding[], digest: string | null) =>
-      outcome({ evaluated, findings, affected, digest, staged: { table: temp, checkId: check.id, evidence } });
+    const found = (findings: ResourceFinding[], digest: string | null) => outcome({ evaluated, findings, affected, digest, staged: staging });
     // The findings stay DuckDB's text until something reads them (lazy-findings.ts); the digest is taken now.
     const lazy = (texts: readonly string[], digest: string | null) => defineLazyFindings(found([], digest), texts, rows);
     let result: CheckOutcome;
-    if (rows === 0) {
-      result = found([], emptyDigest);
-    } else if (typeof text === 'string') {
+    if (typeof text === 'string') {
       result = lazy([text], createHash('sha256').update(text).update('\n').digest('hex'));
     } else if (!ctx.includeEvidence) {
       const digests = new Map<string, string>();
@@ -198,7 +205,7 @@ function findingRows(temp: string, evidence: readonly string[]): string {
  * (schema/migration-check-findings.ts).
  */
 export async function flushFindings(conn: DuckDBConnection, evaluationId: string, staged: readonly StagedFindings[]): Promise<void> {
-  const parts = staged.map(
+  const parts = staged.filter((s) => s.rows > 0).map(
     (s) => `SELECT ${quoteLiteral(evaluationId)} AS evaluation_id, ${quoteLiteral(s.checkId)} AS check_id, f.* FROM (${findingRows(s.table, s.evidence)}) f`,
   );
   try {
@@ -206,7 +213,9 @@ export async function flushFindings(conn: DuckDBConnection, evaluationId: string
       await conn.run(`INSERT INTO check_findings (evaluation_id, check_id, resource_id, account_id, region, reason, evidence)\n${parts.join('\nUNION ALL\n')}`);
     }
   } finally {
-    for (const table of new Set(staged.map((s) => s.table))) await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    // One statement for all of them: a few hundred checks, each drop a round trip otherwise.
+    const drops = [...new Set(staged.map((s) => s.table))].map((table) => `DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    if (drops.length) await conn.run(drops.join(';\n'));
   }
 }
 
