@@ -44,6 +44,9 @@ describe('EC2 collection cost', () => {
 describe('IAM collection cost', () => {
   // The credential report says who has a password, MFA and keys: a user with none of them costs no call.
   it('makes the same number of API calls with and without 12 more IAM users', async () => {
+    // The first sync of an account also waits for its first credential report (GenerateCredentialReport answers
+    // STARTED, then COMPLETE): one call more that has nothing to do with the users. Compare two later syncs.
+    await sync(['iam']);
     const before = await sync(['iam']);
     expect(before.errors).toEqual([]);
     const iam = new IAMClient(motoClientConfig(moto));
