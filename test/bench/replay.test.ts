@@ -30,7 +30,7 @@ describe('bench replay', () => {
     expect(tape.calls()).toBe(recorded.apiCalls); // every call answered once (no retries here)
 
     const endpoint = moto.endpoint;
-    await moto.stop();
+    await moto.kill();
     const db = await memoryDb();
     const play = replayer(tape.tape);
     const replayed = await cpuMs(() => runSync({ db, services: ['iam'], regions: ['us-east-1'], endpoint, credentials: testCredentials, configureClient: play.configure }));
