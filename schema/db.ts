@@ -116,14 +116,14 @@ export class Database {
 
   async run(sql: string, params: SqlParam[] = []): Promise<void> {
     try {
-      await this.main.run(sql, params.map(toDuckValue), paramTypes(params));
+      await this.main.run(sql, valuesOf(params), paramTypes(params));
     } catch (error) {
       throw asStorageError(error, this.path);
     }
   }
 
   async all<T = Row>(sql: string, params: SqlParam[] = [], conn: DuckDBConnection = this.main): Promise<T[]> {
-    const reader = await conn.runAndReadAll(sql, params.map(toDuckValue), paramTypes(params));
+    const reader = await conn.runAndReadAll(sql, valuesOf(params), paramTypes(params));
     return reader.getRowObjectsJS().map((r) => normaliseRow(r) as T);
   }
 
@@ -173,11 +173,11 @@ export class Transaction {
   constructor(readonly conn: DuckDBConnection) {}
 
   async run(sql: string, params: SqlParam[] = []): Promise<void> {
-    await this.conn.run(sql, params.map(toDuckValue), paramTypes(params));
+    await this.conn.run(sql, valuesOf(params), paramTypes(params));
   }
 
   async all<T = Row>(sql: string, params: SqlParam[] = []): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, params.map(toDuckValue), paramTypes(params));
+    const reader = await this.conn.runAndReadAll(sql, valuesOf(params), paramTypes(params));
     return reader.getRowObjectsJS().map((r) => normaliseRow(r) as T);
   }
 
@@ -289,6 +289,15 @@ function toDuckValue(value: SqlParam): DuckDBValue {
 }
 
 export { normaliseValue } from './values.js';
+
+/**
+ * The values for DuckDB, only when there are some. Given values (even none), the Node client splits
+ * the text into statements and prepares and runs each with two native round trips; without, DuckDB runs the whole
+ * text in one call: a new database's 2,400 statements (tables, comments) took 0.9 s one way and 0.4 s the other.
+ */
+function valuesOf(params: readonly SqlParam[]): DuckDBValue[] | undefined {
+  return params.length ? params.map(toDuckValue) : undefined;
+}
 
 /**
  * DuckDB cannot tell a list parameter's item type from its values (an empty list has none), so list parameters

@@ -81,21 +81,40 @@ async function deleteScope(tx: Transaction, table: string, accountId: string, re
   else await tx.run(`DELETE FROM "${table}" WHERE account_id = ? AND region = ?`, [accountId, region]);
 }
 
+/** What a scope's row records: its collection (a sync, or a Terraform plan loaded as one). */
+export interface ScopeRecord {
+  accountId: string;
+  region: string;
+  table: string;
+  status: string;
+  stale: boolean;
+  rowCount: number;
+  syncedAt: Date;
+  runId: string;
+  error: string | null;
+}
+
 /** Records a scope's collection (a sync, or a Terraform plan loaded as one): the rows now in its table are from `syncedAt`. */
-export async function upsertScope(
-  tx: Transaction,
-  s: { accountId: string; region: string; table: string; status: string; stale: boolean; rowCount: number; syncedAt: Date; runId: string; error: string | null },
-): Promise<void> {
-  // Replace the scope's row: delete-then-insert in the caller's transaction rather than ON CONFLICT, which a lake
+export async function upsertScope(tx: Transaction, s: ScopeRecord): Promise<void> {
+  await upsertScopes(tx, [s]);
+}
+
+/** Records many scopes in two statements (a Terraform plan marks every inventory table collected at once). */
+export async function upsertScopes(tx: Transaction, scopes: readonly ScopeRecord[]): Promise<void> {
+  if (scopes.length === 0) return;
+  // Replace each scope's row: delete-then-insert in the caller's transaction rather than ON CONFLICT, which a lake
   // cannot do (it has no keys, schema/lake-ddl.ts); the file store gets the same result.
   const k = kyselyOf(tx);
-  await k.deleteFrom('sync_scopes').where('account_id', '=', s.accountId).where('region', '=', s.region).where('table_name', '=', s.table).execute();
+  await k
+    .deleteFrom('sync_scopes')
+    .where((eb) => eb.or(scopes.map((s) => eb.and([eb('account_id', '=', s.accountId), eb('region', '=', s.region), eb('table_name', '=', s.table)]))))
+    .execute();
   await k
     .insertInto('sync_scopes')
-    .values({
+    .values(scopes.map((s) => ({
       account_id: s.accountId, region: s.region, table_name: s.table, status: s.status, stale: s.stale, row_count: s.rowCount, synced_at: s.syncedAt,
       attempted_at: s.syncedAt, run_id: s.runId, error: s.error,
-    })
+    })))
     .execute();
 }
 

@@ -4,7 +4,7 @@ import { Database, type Row } from '../../schema/db.js';
 import { inventoryTables } from '../../schema/inventory.js';
 import { awsAccounts, awsRegions } from '../../schema/core.js';
 import type { TableDef } from '../../schema/table.js';
-import { upsertScope } from '../../sync/writer.js';
+import { upsertScopes } from '../../sync/writer.js';
 import { mappers } from './mappers/index.js';
 import type { MappedRow } from './mappers/common.js';
 import type { TfPlanDocument } from './plan.js';
@@ -72,10 +72,10 @@ export async function loadPlan(doc: TfPlanDocument): Promise<LoadedPlan> {
       await tx.append(table.name, table.columns, rows, { account_id: ctx.accountId, region, synced_at: now });
     }
     const runId = randomUUID();
-    for (const t of inventoryTables) {
-      const scopeRegion = t.scope === 'global' ? 'global' : region;
-      await upsertScope(tx, { accountId: ctx.accountId, region: scopeRegion, table: t.name, status: 'ok', stale: false, rowCount: byTable.get(t.name)?.length ?? 0, syncedAt: now, runId, error: null });
-    }
+    await upsertScopes(tx, inventoryTables.map((t) => ({
+      accountId: ctx.accountId, region: t.scope === 'global' ? 'global' : region, table: t.name, status: 'ok', stale: false,
+      rowCount: byTable.get(t.name)?.length ?? 0, syncedAt: now, runId, error: null,
+    })));
   });
 
   const rows: LoadedPlan['rows'] = new Map();

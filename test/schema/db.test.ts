@@ -83,4 +83,21 @@ describe('database file', () => {
     await db.write((tx) => tx.run('INSERT INTO t (x) VALUES (2)'));
     expect(await db.all('SELECT x FROM t')).toEqual([{ x: 2 }]);
   });
+
+  it('runs every statement of a script given without values, and binds values given with one', async () => {
+    const db = await Database.open(':memory:');
+    await db.run("CREATE TABLE t (x INTEGER, tags VARCHAR[]); INSERT INTO t VALUES (1, []); INSERT INTO t VALUES (2, ['a'])");
+    await db.write(async (tx) => {
+      await tx.run('INSERT INTO t VALUES (3, []); INSERT INTO t VALUES (4, [])');
+      await tx.run('INSERT INTO t VALUES (?, ?)', [5, ['b', 'c']]);
+    });
+    await db.run('INSERT INTO t VALUES (?, ?)', [6, []]);
+    expect(await db.all('SELECT x, tags FROM t ORDER BY x')).toEqual([
+      { x: 1, tags: [] }, { x: 2, tags: ['a'] }, { x: 3, tags: [] }, { x: 4, tags: [] }, { x: 5, tags: ['b', 'c'] }, { x: 6, tags: [] },
+    ]);
+    expect(await db.all('SELECT count(*)::INTEGER AS n FROM t WHERE x > ?', [4])).toEqual([{ n: 2 }]);
+    // A placeholder with no value is refused, not run with NULL.
+    await expect(db.run('INSERT INTO t VALUES (?, [])')).rejects.toThrow();
+    db.close();
+  });
 });
