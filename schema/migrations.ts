@@ -260,7 +260,7 @@ export const migrations: readonly Migration[] = [
   checkFindingsMigration,
 ];
 
-export async function migrate(db: MigratableDatabase): Promise<void> {
+export async function migrate(db: MigratableDatabase, options: { descriptions?: boolean } = {}): Promise<void> {
   await db.write(async (writeTx) => {
     const tx = db.lake ? lakeMigrationTx(writeTx) : writeTx;
     // A file migrated by a newer Calabi may have tables and meanings this build does not know: refuse before
@@ -275,7 +275,7 @@ export async function migrate(db: MigratableDatabase): Promise<void> {
       await m.up(tx);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at, calabi_version) VALUES (?, ?, now(), ?)', [m.version, m.name, calabiVersion]);
     }
-    await reconcileInventory(tx, inventoryTables);
+    await reconcileInventory(tx, inventoryTables, options);
     await tx.run(sqlObjects.join(';\n'));
   });
 }
@@ -302,7 +302,8 @@ export async function assertNotNewer(tx: SqlTransaction, path: string): Promise<
  * Inventory tables are a cache of AWS state, so they evolve additively from their definitions: a missing table
  * is created, a missing column added (NULL until the next sync). Nothing is dropped.
  */
-export async function reconcileInventory(tx: SqlTransaction, tables: readonly TableDef[]): Promise<void> {
+export async function reconcileInventory(tx: SqlTransaction, tables: readonly TableDef[], options: { descriptions?: boolean } = {}): Promise<void> {
+  const describe = options.descriptions !== false;
   const existing = await tx.all<{ table_name: string; column_name: string }>(
     "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name LIKE 'aws\\_%' ESCAPE '\\'",
   );
@@ -318,6 +319,7 @@ export async function reconcileInventory(tx: SqlTransaction, tables: readonly Ta
     const cols = have.get(t.name);
     if (!cols) {
       created.push(`CREATE TABLE ${quoteIdent(t.name)} (${t.columns.map(columnDdl).join(', ')})`);
+      if (!describe) continue;
       created.push(`COMMENT ON TABLE ${quoteIdent(t.name)} IS ${quoteLiteral(t.description)}`);
       for (const c of t.columns) created.push(`COMMENT ON COLUMN ${quoteIdent(t.name)}.${quoteIdent(c.name)} IS ${quoteLiteral(c.description)}`);
       continue;

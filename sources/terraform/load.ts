@@ -56,7 +56,8 @@ export async function loadPlan(doc: TfPlanDocument): Promise<LoadedPlan> {
   const known = new Set(mappers.flatMap((m) => m.types));
   const unmappedTypes = [...new Set(managed.map((r) => r.type).filter((t) => !known.has(t)))].sort();
 
-  const db = await Database.open(':memory:');
+  // Closed after this one evaluation and never browsed: the tables need no descriptions (~0.4 s saved).
+  const db = await Database.open(':memory:', { descriptions: false });
   const now = new Date();
   const byTable = new Map<string, Row[]>();
   for (const m of mapped) {

@@ -24,6 +24,21 @@ describe('database file', () => {
     }
   });
 
+  it('leaves out the descriptions only when asked, for a throwaway database, with the same tables and columns', async () => {
+    const plain = await Database.open(':memory:', { descriptions: false });
+    const described = await Database.open(':memory:');
+    try {
+      const columns = "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' ORDER BY ALL";
+      expect(await plain.all(columns)).toEqual(await described.all(columns));
+      const comments = "SELECT count(comment) FILTER (WHERE comment <> '')::INTEGER AS n FROM duckdb_columns() WHERE table_name LIKE 'aws\\_%' ESCAPE '\\'";
+      expect(await plain.all(comments)).toEqual([{ n: 0 }]);
+      expect((await described.one<{ n: number }>(comments))!.n).toBeGreaterThan(1000);
+    } finally {
+      plain.close();
+      described.close();
+    }
+  });
+
   it('upgrades an older file in place: keeps its rows and adds what is missing', async () => {
     const { dir, cleanup } = tempDir();
     try {
