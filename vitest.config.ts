@@ -12,6 +12,9 @@ export default defineConfig({
     // on this machine). A test that needs a module's first load (a once-per-process sweep, a mocked import) loads it
     // afresh with vi.resetModules(), and a test restores any process.env it changes.
     poolOptions: { forks: { maxForks: 2, minForks: 1, isolate: false } },
+    // expect.poll waits for a page or a server to catch up; its default of one second failed a page test on a
+    // loaded CI machine (a fetch after a click took longer). A poll that should fail still fails, ten seconds later.
+    expect: { poll: { timeout: 10_000 } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],

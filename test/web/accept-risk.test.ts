@@ -59,6 +59,9 @@ describe('accept risk from a finding', () => {
     await page.reload();
     await page.locator('#controls tbody tr.row').first().waitFor();
     await page.locator(`#controls tr[data-id="${control.id}"] button.disclose`).click();
-    await expect.poll(() => page.locator('tr.detail table.resources .badge.status-excepted').count()).toBeGreaterThan(0);
+    // The detail's findings arrive by a fetch after the click: on a loaded machine that can take over the poll's
+    // default second, so wait for the table and give the badge the time the other page tests give.
+    await page.locator('tr.detail table.resources').waitFor();
+    await expect.poll(() => page.locator('tr.detail table.resources .badge.status-excepted').count(), { timeout: 15_000 }).toBeGreaterThan(0);
   }, 120_000);
 });
