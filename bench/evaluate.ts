@@ -177,6 +177,15 @@ function columnsRead(tables: readonly TableDef[], sqls: readonly string[]): Scan
 
 type Timing = { wall: number; cpu: number };
 
+/** Wall and CPU time (every thread of this process) of one run. */
+async function timedCpu(run: () => Promise<unknown>): Promise<Timing> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(cpu);
+  return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000 };
+}
+
 /**
  * Every benchmark at once against the union of their checks run once, best of `runs` each. The union is a
  * synthetic benchmark of one requirement per check, so it pays for each check's run and one stored scan; the
@@ -194,12 +203,8 @@ async function allFrameworks(db: Database, catalog: Catalog): Promise<{ ids: str
   const best = async (run: () => Promise<unknown>) => {
     let min = { wall: Infinity, cpu: Infinity };
     for (let k = 0; k < runs; k++) {
-      const started = performance.now();
-      const cpu = process.cpuUsage();
-      await run();
-      const wall = performance.now() - started;
-      const used = process.cpuUsage(cpu);
-      if (wall < min.wall) min = { wall, cpu: (used.user + used.system) / 1000 };
+      const t = await timedCpu(run);
+      if (t.wall < min.wall) min = t;
     }
     return min;
   };
@@ -217,15 +222,8 @@ async function allFrameworks(db: Database, catalog: Catalog): Promise<{ ids: str
  */
 async function irreducible(db: Database, benchmarkId: string, scanId: string): Promise<{ queries: Timing; store: Timing; findings: number }> {
   const conn = await db.connect();
-  const timedCpu = async (run: () => Promise<void>): Promise<Timing> => {
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    await run();
-    const used = process.cpuUsage(cpu);
-    return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000 };
-  };
   try {
-    const checks = checksOf(benchmarkId).map((id) => catalog.checks.get(id)!).filter((c) => c);
+    const checks = checksOf(benchmarkId).map((id) => catalog.checks.get(id)!);
     const queries = await timedCpu(async () => {
       await materialiseSharedViews(conn, checks, Number.POSITIVE_INFINITY);
       for (const check of checks) {
@@ -262,12 +260,9 @@ async function measure(db: Database, benchmarkId: string) {
   const cpus: number[] = [];
   let last: Awaited<ReturnType<typeof evaluateBenchmark>> | undefined;
   for (let k = 0; k < runs; k++) {
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    last = await evaluateBenchmark({ db, benchmarkId, catalog, trigger: 'bench' });
-    times.push(performance.now() - started);
-    const used = process.cpuUsage(cpu);
-    cpus.push((used.user + used.system) / 1000);
+    const t = await timedCpu(async () => (last = await evaluateBenchmark({ db, benchmarkId, catalog, trigger: 'bench' })));
+    times.push(t.wall);
+    cpus.push(t.cpu);
   }
   const slow = await db.all<{ control_id: string; duration_ms: number; affected_count: number }>(
     'SELECT control_id, round(duration_ms) AS duration_ms, affected_count FROM control_results WHERE scan_id = ? ORDER BY duration_ms DESC LIMIT 5',
@@ -306,10 +301,9 @@ try {
   const floors: number[] = [];
   const floorCpus: number[] = [];
   for (let k = 0; k < runs; k++) {
-    const cpu = process.cpuUsage();
-    floors.push(await plainScan(db, tables));
-    const used = process.cpuUsage(cpu);
-    floorCpus.push((used.user + used.system) / 1000);
+    const t = await timedCpu(() => plainScan(db, tables));
+    floors.push(t.wall);
+    floorCpus.push(t.cpu);
   }
   printMeasure(cis, tables.length, checkIds.size);
   const floor = Math.min(...floors);
@@ -327,10 +321,7 @@ try {
     const fsbpMinimum = printIrreducible('what aws-fsbp cannot skip', fsbpWork);
     console.log(`  that part alone / cis-aws-3.0's whole evaluation (CPU): ${(fsbpMinimum / cis.cpu).toFixed(1)}× (the target allows 2× for the whole evaluation)`);
     const fsbpTables = columnsRead(inventoryTables.filter((t) => tablesOf('aws-fsbp').has(t.name)), checksOf('aws-fsbp').map((id) => catalog.checks.get(id)!.sql));
-    const scanCpu = process.cpuUsage();
-    await plainScan(db, fsbpTables);
-    const scanUsed = process.cpuUsage(scanCpu);
-    const fsbpFloor = (scanUsed.user + scanUsed.system) / 1000;
+    const fsbpFloor = (await timedCpu(() => plainScan(db, fsbpTables))).cpu;
     console.log(`  aws-fsbp's floor (plain scan of its ${fsbpTables.length} tables) ${(fsbpFloor / 1000).toFixed(2)} s CPU; with storing its findings alone: ${((fsbpFloor + fsbpWork.store.cpu) / cis.cpu).toFixed(1)}× cis-aws-3.0's whole evaluation (CPU)`);
   }
   if (toRun.has('frameworks')) {

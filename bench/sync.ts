@@ -38,7 +38,9 @@ async function measureInserts(): Promise<void> {
   const { rmSync } = await import('node:fs');
   // The writer's appender (its default) and the staged path (JSON files read by DuckDB, schema/staged-insert.ts),
   // in the same process, on the same rows. Closing is included: it checkpoints the write-ahead log into the file.
-  for (const [label, path] of [['in memory', ':memory:'], ['file on disk (incl. WAL and checkpoint)', `/tmp/calabi-bench-insert-${process.pid}.duckdb`]] as const) {
+  const file = `/tmp/calabi-bench-insert-${process.pid}.duckdb`;
+  const removeFile = () => { for (const suffix of ['', '.wal']) rmSync(`${file}${suffix}`, { force: true }); };
+  for (const [label, path] of [['in memory', ':memory:'], ['file on disk (incl. WAL and checkpoint)', file]] as const) {
     for (const via of ['appender', 'staged'] as const) {
       const target = await Database.open(path);
       const cpu = process.cpuUsage();
@@ -47,14 +49,13 @@ async function measureInserts(): Promise<void> {
         target.close();
       });
       const used = process.cpuUsage(cpu);
-      if (path !== ':memory:') for (const suffix of ['', '.wal']) rmSync(`${path}${suffix}`, { force: true });
+      if (path !== ':memory:') removeFile();
       printTable([[`${label}, ${via === 'appender' ? 'appender (default)' : 'staged JSON files'}: rows per second`, `${Math.round(n / (insert.ms / 1000))} (${(insert.ms / 1000).toFixed(2)} s, CPU ${((used.user + used.system) / 1e6).toFixed(2)} s)`]]);
     }
   }
   // The ceiling of any client path: DuckDB inserting the same rows with no client at all, from an in-memory copy
   // into an empty table of the same columns in a file, then checkpointing (as the rows above include closing).
-  const path = `/tmp/calabi-bench-insert-${process.pid}.duckdb`;
-  const target = await Database.open(path);
+  const target = await Database.open(file);
   try {
     await writeScope(target, { runId: 'bench', accountId: '111111111111', region: 'us-east-1', tables: [table], collected: { [table.name]: rows }, now: new Date(), errors: [] });
     await target.run(`CREATE TEMP TABLE calabi_bench_copy AS SELECT * FROM ${table.name}`);
@@ -69,7 +70,7 @@ async function measureInserts(): Promise<void> {
     printTable([['file on disk, DuckDB alone (INSERT … SELECT from an in-memory copy, CHECKPOINT): rows per second', `${Math.round(n / (insert.ms / 1000))} (${(insert.ms / 1000).toFixed(2)} s, CPU ${((used.user + used.system) / 1e6).toFixed(2)} s)`]]);
   } finally {
     target.close();
-    for (const suffix of ['', '.wal']) rmSync(`${path}${suffix}`, { force: true });
+    removeFile();
   }
 }
 

@@ -330,7 +330,7 @@ export async function reconcileInventory(tx: SqlTransaction, tables: readonly Ta
       // Delete-then-insert, not INSERT OR REPLACE: a lake has no key to conflict on (schema/lake-ddl.ts).
       await tx.run('DELETE FROM inventory_columns WHERE table_name = ? AND column_name = ?', [t.name, c.name]);
       await tx.run('INSERT INTO inventory_columns (table_name, column_name, added_at) VALUES (?, ?, ?)', [t.name, c.name, new Date()]);
-      await tx.run(`COMMENT ON COLUMN ${quoteIdent(t.name)}.${quoteIdent(c.name)} IS ${quoteLiteral(c.description)}`);
+      if (describe) await tx.run(`COMMENT ON COLUMN ${quoteIdent(t.name)}.${quoteIdent(c.name)} IS ${quoteLiteral(c.description)}`);
     }
   }
   if (created.length) await tx.run(created.join(';\n'));
